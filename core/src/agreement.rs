@@ -1,0 +1,548 @@
+//! The agreement model (överenskommelse): kind, parties, status, years, funding sources,
+//! the tree of funding components, conditions, carry-over, payment tranches, frames and
+//! provenance. Agreement files are JSON in this shape; unknown fields are rejected.
+//!
+//! ```
+//! use vardavtal::Agreement;
+//! let a = Agreement::from_json(r#"{
+//!   "id": "demo", "title": "Demo 2022", "kind": {"type": "base"}, "years": [2022],
+//!   "components": [{"id": "b2", "name": "Utvecklingsblock", "amount": "443000000",
+//!                   "recipients": "regions", "rule": {"type": "per_capita"}}]
+//! }"#)?;
+//! assert_eq!(a.components[0].amount.as_ref().map(|f| f.value.to_string()), Some("443000000".into()));
+//! # Ok::<(), vardavtal::Error>(())
+//! ```
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::finding::{Code, Error, Loc, Result};
+use crate::key::{KeySpec, parse_date};
+use crate::money::Sek;
+use crate::recipient::{DeclaredRecipient, Group, RecipientId};
+use crate::rule::Rule;
+use crate::swedish::Qualifier;
+
+/// An agreement between the state and SKR (or a budget proposal), as published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    /// Stable id (`"okad-tillganglighet-2022"`).
+    pub id: String,
+    /// Swedish title as published.
+    pub title: String,
+    /// English title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    /// Base, supplementary, sector grant, reimbursement or budget proposal.
+    pub kind: AgreementKind,
+    /// The parties (`["staten", "SKR"]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<String>,
+    /// Date of the decision or signature, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub decided: Option<NaiveDate>,
+    /// Signed, pending approval by a party, or only proposed.
+    #[serde(default)]
+    pub status: Status,
+    /// The years the agreement covers (`[2020, 2021, 2022]`).
+    pub years: Vec<i32>,
+    /// The total as published, where published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Figure>,
+    /// The same total as published by other sources, where they differ or restate it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_figures: Vec<Figure>,
+    /// Who pays: the state, and co-funding by regions or municipalities (medfinansiering).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub funding: Vec<Funding>,
+    /// The funding components (blocks, items, earmarks), as a tree.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub components: Vec<Component>,
+    /// Conditions, such as parliament's appropriation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<Condition>,
+    /// Until when the money may be used (medlen får även användas …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carry_over: Option<CarryOver>,
+    /// Payment tranches.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tranches: Vec<Tranche>,
+    /// Multi-year frames the agreed amounts belong to ("600 miljoner kronor per år 2021–2023").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub frames: Vec<Frame>,
+    /// Recipients other than regions, municipalities, SKR and the state.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<DeclaredRecipient>,
+    /// The default distribution key of the agreement's key-based rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<KeySpec>,
+    /// Where the agreement is described.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+    /// Remarks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// What kind of agreement this is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum AgreementKind {
+    /// A base agreement (grundöverenskommelse), possibly for several years.
+    Base,
+    /// A supplementary agreement (tilläggsöverenskommelse) to the base agreement `base`.
+    Supplementary {
+        /// Id of the base agreement.
+        base: String,
+    },
+    /// A general sector grant (sektorsbidrag).
+    SectorGrant,
+    /// Reimbursement of actual costs: no amount is split ahead of time.
+    Reimbursement,
+    /// Money proposed in a budget bill, not decided.
+    BudgetProposal,
+}
+
+impl AgreementKind {
+    /// `"base"`, `"supplementary"`, ….
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            AgreementKind::Base => "base",
+            AgreementKind::Supplementary { .. } => "supplementary",
+            AgreementKind::SectorGrant => "sector_grant",
+            AgreementKind::Reimbursement => "reimbursement",
+            AgreementKind::BudgetProposal => "budget_proposal",
+        }
+    }
+}
+
+/// Where an agreement stands.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Signed by both parties.
+    #[default]
+    Signed,
+    /// Signed by one party, awaiting approval by `party` (e.g. SKL's board).
+    Pending {
+        /// The party whose approval is awaited.
+        party: String,
+    },
+    /// Proposed only (a budget bill): not decided.
+    Proposed,
+}
+
+/// A published figure: an amount, the precision it was stated with, a hedge word, and
+/// the source that states it. In files, a plain decimal string is an exact figure
+/// without a source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Figure {
+    /// The amount in kronor.
+    pub value: Sek,
+    /// The value of one unit of the last digit stated ("9,4 miljarder" → 100000000);
+    /// absent when the figure is exact to the krona.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub precision: Option<Sek>,
+    /// A hedge word in front of the figure ("ca", "över", "nära").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
+    /// The source stating the figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceRef>,
+}
+
+/// The object form of a [`Figure`] in files.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+struct FigureObject {
+    /// The amount in kronor.
+    value: Sek,
+    /// The value of one unit of the last digit stated ("9,4 miljarder" → "100000000");
+    /// absent when the figure is exact to the krona.
+    #[serde(default)]
+    precision: Option<Sek>,
+    /// A hedge word in front of the figure.
+    #[serde(default)]
+    qualifier: Option<Qualifier>,
+    /// The source stating the figure.
+    #[serde(default)]
+    source: Option<SourceRef>,
+}
+
+impl Figure {
+    /// An exact figure without a source.
+    pub fn exact(value: Sek) -> Self {
+        Figure { value, precision: None, qualifier: None, source: None }
+    }
+}
+
+impl<'de> Deserialize<'de> for Figure {
+    /// From a plain decimal string (an exact figure) or an object `{"value": …}`.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Figure, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Figure;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an amount as a plain decimal string or a figure object {\"value\": …}")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Figure, E> {
+                v.parse::<Sek>()
+                    .map(Figure::exact)
+                    .map_err(|e| E::custom(e.findings().first().map_or(String::new(), |f| f.msg.clone())))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, m: A) -> std::result::Result<Figure, A::Error> {
+                let r = FigureObject::deserialize(serde::de::value::MapAccessDeserializer::new(m))?;
+                Ok(Figure { value: r.value, precision: r.precision, qualifier: r.qualifier, source: r.source })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Figure {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Figure".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let obj = g.subschema_for::<FigureObject>();
+        let plain = g.subschema_for::<Sek>();
+        schemars::json_schema!({
+            "description": "A published figure: a plain decimal string (exact, no source) or an object with value, precision, qualifier and source.",
+            "anyOf": [plain, obj]
+        })
+    }
+}
+
+/// A pointer to the text that states a figure: the source's id and the quoted phrase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    /// Source id (for the bundled catalog, the seed file's number: `"003"`).
+    pub source: String,
+    /// The Swedish phrase as published.
+    pub quote: String,
+}
+
+/// Who pays part of an agreement's money.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Funding {
+    /// The payer.
+    pub payer: Payer,
+    /// How much it pays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Figure>,
+}
+
+/// A payer of an agreement's money.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Payer {
+    /// The state (staten).
+    State,
+    /// The regions (co-funding: regionerna står för).
+    Regions,
+    /// The municipalities (co-funding).
+    Municipalities,
+}
+
+/// What a component is to its parent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ComponentKind {
+    /// A block or part with its own rule; blocks of a parent add up to it.
+    #[default]
+    Block,
+    /// An item (a line of a list of what the money goes to); items add up to the parent.
+    Item,
+    /// Part of the parent's amount reserved for a purpose (öronmärkt): not added to the
+    /// siblings, and at most the parent.
+    Earmark,
+}
+
+/// A funding component: a block, item or earmark, with its amount, recipients and rule,
+/// and its own parts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Component {
+    /// Id, unique within the agreement.
+    pub id: String,
+    /// Swedish name as published.
+    pub name: String,
+    /// Block, item or earmark.
+    #[serde(default)]
+    pub kind: ComponentKind,
+    /// The amount, where published (a plain decimal string or a figure object).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Figure>,
+    /// The same amount as stated by other sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_figures: Vec<Figure>,
+    /// Who it pays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipients: Option<Group>,
+    /// How it is split. A component with a rule is allocated whole; its parts describe
+    /// the use of the money and are not allocated again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Rule>,
+    /// Its parts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub components: Vec<Component>,
+    /// Remarks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// A condition on an agreement's money.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// What kind of condition.
+    pub kind: ConditionKind,
+    /// The component or frame it applies to (the whole agreement when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_to: Option<String>,
+    /// Where it is stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceRef>,
+}
+
+/// Kinds of condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ConditionKind {
+    /// "förutsatt att riksdagen ställer medlen till förfogande": subject to parliament's
+    /// appropriation.
+    Appropriation,
+    /// Paid only when results are shown.
+    Performance,
+}
+
+/// Money that may also be used later.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CarryOver {
+    /// The last day the money may be used.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub until: NaiveDate,
+    /// Where it is stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceRef>,
+}
+
+/// A payment date: a day (`2019-06-15`) or, where the source names only the month, a
+/// month (`2019-06`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PayDate {
+    /// A day.
+    Day(NaiveDate),
+    /// A month (the first day of it).
+    Month(NaiveDate),
+}
+
+impl PayDate {
+    /// The first day the payment can fall on.
+    pub fn first_day(self) -> NaiveDate {
+        match self {
+            PayDate::Day(d) | PayDate::Month(d) => d,
+        }
+    }
+    /// The last day the payment can fall on.
+    pub fn last_day(self) -> NaiveDate {
+        match self {
+            PayDate::Day(d) => d,
+            PayDate::Month(d) => {
+                let next = if d.month() == 12 {
+                    NaiveDate::from_ymd_opt(d.year() + 1, 1, 1)
+                } else {
+                    NaiveDate::from_ymd_opt(d.year(), d.month() + 1, 1)
+                };
+                next.and_then(|n| n.pred_opt()).unwrap_or(d)
+            }
+        }
+    }
+}
+
+impl fmt::Display for PayDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PayDate::Day(d) => write!(f, "{d}"),
+            PayDate::Month(d) => write!(f, "{}", d.format("%Y-%m")),
+        }
+    }
+}
+
+impl std::str::FromStr for PayDate {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<PayDate> {
+        if s.len() == 7 {
+            let d = parse_date(&format!("{s}-01")).map_err(|_| {
+                Error::new(Code::InvalidDate, Loc::root(), format!("{s:?} is not a date (YYYY-MM-DD) or month (YYYY-MM)"))
+            })?;
+            return Ok(PayDate::Month(d));
+        }
+        parse_date(s).map(PayDate::Day)
+    }
+}
+
+impl Serialize for PayDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PayDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(|e: Error| serde::de::Error::custom(e.findings().first().map_or(String::new(), |f| f.msg.clone())))
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for PayDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PayDate".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$",
+            "description": "A payment day YYYY-MM-DD, or a month YYYY-MM where the source names only the month."
+        })
+    }
+}
+
+/// A payment tranche: when part of a component's money is paid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Tranche {
+    /// Id, unique within the agreement.
+    pub id: String,
+    /// When it is paid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PayDate>,
+    /// The component it pays.
+    pub component: String,
+    /// How much it pays (give this or `share`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Figure>,
+    /// Which share of the component it pays, as a fraction ("0.5").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub share: Option<crate::key::Weight>,
+}
+
+/// A multi-year frame: an amount per year intended for several years, usually subject to
+/// appropriation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Frame {
+    /// Id, unique within the agreement.
+    pub id: String,
+    /// The amount per year.
+    pub per_year: Figure,
+    /// The years of the frame.
+    pub years: Vec<i32>,
+}
+
+impl Agreement {
+    /// Parse an agreement from JSON. Errors name the line, column and field.
+    pub fn from_json(text: &str) -> Result<Agreement> {
+        crate::json::from_str(text)
+    }
+
+    /// The agreement as pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The recipient codes the agreement declares.
+    pub fn declared_ids(&self) -> Vec<RecipientId> {
+        self.recipients.iter().map(|r| r.id.clone()).collect()
+    }
+
+    /// The display name of a recipient: official, declared, or the code itself.
+    pub fn recipient_name(&self, id: &RecipientId) -> String {
+        id.name()
+            .map(str::to_owned)
+            .or_else(|| self.recipients.iter().find(|r| &r.id == id).map(|r| r.name.clone()))
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    /// Every component of the tree, depth first, with its location path.
+    pub fn walk(&self) -> Vec<(Loc, &Component)> {
+        fn go<'a>(cs: &'a [Component], at: &Loc, out: &mut Vec<(Loc, &'a Component)>) {
+            for (i, c) in cs.iter().enumerate() {
+                let here = at.join("components").join(i);
+                out.push((here.clone(), c));
+                go(&c.components, &here, out);
+            }
+        }
+        let mut out = Vec::new();
+        go(&self.components, &Loc::root(), &mut out);
+        out
+    }
+
+    /// The component with this id anywhere in the tree.
+    pub fn component(&self, id: &str) -> Option<&Component> {
+        self.walk().into_iter().map(|(_, c)| c).find(|c| c.id == id)
+    }
+
+    /// The first year covered.
+    pub fn first_year(&self) -> Option<i32> {
+        self.years.iter().copied().min()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_from_strings_or_objects() {
+        let c: Component = serde_json::from_str(r#"{"id":"a","name":"A","amount":"5"}"#).unwrap();
+        assert_eq!(c.amount, Some(Figure::exact(Sek::kronor(5))));
+        let c: Component = serde_json::from_str(
+            r#"{"id":"a","name":"A","amount":{"value":"9400000000","precision":"100000000","source":{"source":"001","quote":"9,4 miljarder"}}}"#,
+        )
+        .unwrap();
+        assert_eq!(c.amount.and_then(|f| f.precision), Some(Sek::kronor(100_000_000)));
+        assert!(serde_json::from_str::<Component>(r#"{"id":"a","name":"A","amount":5}"#).is_err());
+        assert!(serde_json::from_str::<Component>(r#"{"id":"a","name":"A","amount":{"value":"5","x":1}}"#).is_err());
+    }
+
+    #[test]
+    fn pay_dates() {
+        let m: PayDate = "2019-06".parse().unwrap();
+        assert_eq!(m.last_day().to_string(), "2019-06-30");
+        assert_eq!("2019-12".parse::<PayDate>().unwrap().last_day().to_string(), "2019-12-31");
+        assert!("2019-13".parse::<PayDate>().is_err());
+        assert_eq!(serde_json::to_string(&m).unwrap(), "\"2019-06\"");
+    }
+
+    #[test]
+    fn unknown_fields_are_rejected_with_location() {
+        let e = Agreement::from_json(r#"{"id":"x","title":"t","kind":{"type":"base"},"years":[2022],"colour":"red"}"#).unwrap_err();
+        assert_eq!(e.code(), Code::UnknownField);
+        assert!(e.to_string().contains("colour"), "{e}");
+    }
+}

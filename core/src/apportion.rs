@@ -1,0 +1,159 @@
+//! The hot path: apportioning a whole number of units (kronor or öre) over integer
+//! weights, exactly.
+//!
+//! Method: largest remainder (Hamilton). Each recipient first gets the floor of its exact
+//! quota `pot × weight / total`; the units left over (fewer than the number of recipients)
+//! go one each to the largest remainders. **Tie-break:** among equal remainders the
+//! recipient that comes first in the key (keys are kept in recipient-code order) wins, so
+//! the result never depends on the order the input was given in.
+//!
+//! Everything is integer arithmetic (`u128`, with a `u64` division where the numbers fit):
+//! the parts always sum exactly to the pot and each part is the floor or the ceiling of
+//! its exact quota.
+//!
+//! ```
+//! use vardavtal::apportion::largest_remainder;
+//! // 10 kronor over weights 1:1:1 → 4, 3, 3 (the tie goes to the first in code order)
+//! assert_eq!(largest_remainder(10, &[1, 1, 1])?, vec![4, 3, 3]);
+//! assert_eq!(largest_remainder(100, &[0, 3, 1])?, vec![0, 75, 25]);
+//! # Ok::<(), vardavtal::apportion::ApportionError>(())
+//! ```
+
+use std::cmp::Ordering;
+
+/// Why a pot cannot be apportioned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ApportionError {
+    /// No weights at all.
+    #[error("the key has no recipients")]
+    Empty,
+    /// All weights are zero.
+    #[error("the weights of the key are all zero")]
+    ZeroTotal,
+    /// Products of the pot and the weights exceed 128 bits.
+    #[error("the pot and the weights are too large to apportion exactly in 128 bits")]
+    TooLarge,
+}
+
+/// Apportion `pot` units over `weights` by largest remainder (see the module docs).
+pub fn largest_remainder(pot: u128, weights: &[u128]) -> Result<Vec<u128>, ApportionError> {
+    let mut out = vec![0; weights.len()];
+    largest_remainder_into(pot, weights, &mut out)?;
+    Ok(out)
+}
+
+/// As [`largest_remainder`], writing into `out` (which must be as long as `weights`;
+/// extra elements are left untouched). Reuse `out` across calls to avoid allocating.
+pub fn largest_remainder_into(
+    pot: u128,
+    weights: &[u128],
+    out: &mut [u128],
+) -> Result<(), ApportionError> {
+    if weights.is_empty() {
+        return Err(ApportionError::Empty);
+    }
+    if u32::try_from(weights.len()).is_err() || out.len() < weights.len() {
+        return Err(ApportionError::TooLarge);
+    }
+    let total = weights
+        .iter()
+        .try_fold(0u128, |a, &w| a.checked_add(w))
+        .ok_or(ApportionError::TooLarge)?;
+    if total == 0 {
+        return Err(ApportionError::ZeroTotal);
+    }
+    let mut rems: Vec<u128> = Vec::with_capacity(weights.len());
+    let mut given: u128 = 0;
+    let total64 = u64::try_from(total).ok();
+    for (w, o) in weights.iter().zip(out.iter_mut()) {
+        let prod = pot.checked_mul(*w).ok_or(ApportionError::TooLarge)?;
+        let (q, r) = match (total64, u64::try_from(prod)) {
+            (Some(t), Ok(p)) => ((p / t) as u128, (p % t) as u128),
+            _ => (prod / total, prod % total),
+        };
+        *o = q;
+        given += q; // ≤ pot: Σ floor(pot·w/total) ≤ pot
+        rems.push(r);
+    }
+    let left = pot - given;
+    if left == 0 {
+        return Ok(());
+    }
+    // left < n, since every remainder is below `total` and they sum to left × total.
+    let k = usize::try_from(left).map_err(|_| ApportionError::TooLarge)?;
+    let mut idx: Vec<u32> = (0..weights.len() as u32).collect();
+    let by_rank = |a: &u32, b: &u32| -> Ordering {
+        let ra = rems.get(*a as usize).copied().unwrap_or(0);
+        let rb = rems.get(*b as usize).copied().unwrap_or(0);
+        rb.cmp(&ra).then(a.cmp(b))
+    };
+    if k < idx.len() {
+        idx.select_nth_unstable_by(k, by_rank);
+    }
+    for i in idx.iter().take(k) {
+        if let Some(o) = out.get_mut(*i as usize) {
+            *o += 1;
+        }
+    }
+    Ok(())
+}
+
+/// The rank (1 = largest) of each recipient's remainder under the tie-break of this
+/// module, and each remainder, for explanations. `None` on the same errors as
+/// [`largest_remainder`].
+pub fn remainder_ranks(pot: u128, weights: &[u128]) -> Option<Vec<(u128, usize)>> {
+    let total = weights.iter().try_fold(0u128, |a, &w| a.checked_add(w))?;
+    if total == 0 {
+        return None;
+    }
+    let rems: Vec<u128> = weights
+        .iter()
+        .map(|w| pot.checked_mul(*w).map(|p| p % total))
+        .collect::<Option<_>>()?;
+    let mut idx: Vec<usize> = (0..weights.len()).collect();
+    idx.sort_by(|a, b| {
+        let ra = rems.get(*a).copied().unwrap_or(0);
+        let rb = rems.get(*b).copied().unwrap_or(0);
+        rb.cmp(&ra).then(a.cmp(b))
+    });
+    let mut rank = vec![0usize; weights.len()];
+    for (pos, i) in idx.iter().enumerate() {
+        if let Some(r) = rank.get_mut(*i) {
+            *r = pos + 1;
+        }
+    }
+    Some(rems.into_iter().zip(rank).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_cases() {
+        assert_eq!(largest_remainder(0, &[1, 2]).unwrap(), vec![0, 0]);
+        assert_eq!(largest_remainder(7, &[1]).unwrap(), vec![7]);
+        assert_eq!(largest_remainder(2, &[1, 1, 1]).unwrap(), vec![1, 1, 0]);
+        assert_eq!(largest_remainder(1, &[0, 0, 5]).unwrap(), vec![0, 0, 1]);
+        assert_eq!(largest_remainder(5, &[]), Err(ApportionError::Empty));
+        assert_eq!(largest_remainder(5, &[0, 0]), Err(ApportionError::ZeroTotal));
+        assert_eq!(
+            largest_remainder(u128::MAX, &[2, 3]),
+            Err(ApportionError::TooLarge)
+        );
+    }
+
+    #[test]
+    fn large_numbers_take_the_u128_path() {
+        let pot = 10u128.pow(27);
+        let w = [10u128.pow(9) + 7, 3, 10u128.pow(10)];
+        let a = largest_remainder(pot, &w).unwrap();
+        assert_eq!(a.iter().sum::<u128>(), pot);
+    }
+
+    #[test]
+    fn ranks() {
+        let r = remainder_ranks(10, &[1, 1, 1]).unwrap();
+        assert_eq!(r, vec![(1, 1), (1, 2), (1, 3)]);
+    }
+}

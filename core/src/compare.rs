@@ -1,0 +1,67 @@
+//! Scenario comparison: the per-recipient difference between two allocations (another key
+//! date, other outcomes, another version of an agreement).
+//!
+//! ```
+//! use vardavtal::{compare, split, KeySpec, Unit};
+//! let pot = "443000000".parse()?;
+//! let a = split(pot, &"population:regions:2021-11-01".parse::<KeySpec>()?.resolve()?, None, Unit::Krona)?;
+//! let b = split(pot, &"population:regions:2023-11-01".parse::<KeySpec>()?.resolve()?, None, Unit::Krona)?;
+//! let cmp = compare(&a, &b);
+//! assert_eq!(cmp.rows.len(), 21);
+//! assert!(cmp.total_diff().value().is_zero()); // same pot, moved between regions
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::allocation::Allocation;
+use crate::money::Sek;
+
+/// One recipient's totals in two allocations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Difference {
+    /// Recipient code.
+    pub recipient: String,
+    /// Recipient name.
+    pub name: String,
+    /// Total in the first allocation (zero when absent).
+    pub a: Sek,
+    /// Total in the second allocation (zero when absent).
+    pub b: Sek,
+    /// `b − a`.
+    pub diff: Sek,
+}
+
+/// The per-recipient comparison of two allocations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Comparison {
+    /// One row per recipient in either allocation, in code order.
+    pub rows: Vec<Difference>,
+}
+
+impl Comparison {
+    /// The sum of the differences (`total(b) − total(a)`).
+    pub fn total_diff(&self) -> Sek {
+        Sek(self.rows.iter().map(|r| r.diff.0).sum())
+    }
+}
+
+/// Compare the totals by recipient of `a` and `b`.
+pub fn compare(a: &Allocation, b: &Allocation) -> Comparison {
+    let mut m: BTreeMap<String, (String, Decimal, Decimal)> = BTreeMap::new();
+    for t in a.by_recipient() {
+        m.entry(t.key).or_insert((t.name, Decimal::ZERO, Decimal::ZERO)).1 += t.amount.0;
+    }
+    for t in b.by_recipient() {
+        m.entry(t.key).or_insert((t.name, Decimal::ZERO, Decimal::ZERO)).2 += t.amount.0;
+    }
+    Comparison {
+        rows: m
+            .into_iter()
+            .map(|(recipient, (name, a, b))| Difference { recipient, name, a: Sek(a), b: Sek(b), diff: Sek(b - a) })
+            .collect(),
+    }
+}

@@ -1,0 +1,419 @@
+//! The one shape of every problem vardavtal reports: input errors, allocation errors and
+//! validation findings alike.
+//!
+//! A [`Finding`] has a stable snake_case [`Code`], a [`Severity`], a location path
+//! ([`Loc`], such as `components[1].amount`), a human message and context values. The
+//! same shape serialises to JSON, becomes a dict in Python and a plain object in JS.
+//! An [`Error`] is one or more findings of severity error.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Informational: worth knowing, nothing wrong.
+    Info,
+    /// Probably wrong or inconsistent, but the data can still be used.
+    Warning,
+    /// Wrong: the input cannot be used as it is.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name (`"error"`, `"warning"`, `"info"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident => $name:literal, $kind:ident; )*) => {
+        /// A stable, machine-readable finding code. The string forms never change once
+        /// published; new codes may be added.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        #[non_exhaustive]
+        pub enum Code {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Code {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The stable snake_case name of the code.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// The family the code belongs to; bindings map it to an exception class.
+            pub fn kind(self) -> ErrorKind {
+                match self { $(Code::$variant => ErrorKind::$kind,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    /// Text that is not valid JSON or CSV, or has the wrong structure.
+    Syntax => "syntax", Input;
+    /// A field that is not part of the format.
+    UnknownField => "unknown_field", Input;
+    /// A value of the wrong type or form.
+    InvalidValue => "invalid_value", Input;
+    /// An amount that is not a plain decimal (or Swedish form where accepted), or does not fit.
+    InvalidAmount => "invalid_amount", Input;
+    /// A date that is not `YYYY-MM-DD` or out of range.
+    InvalidDate => "invalid_date", Input;
+    /// A file that cannot be read.
+    Io => "io", Input;
+    /// An amount below zero where only non-negative amounts make sense.
+    NegativeAmount => "negative_amount", Input;
+    /// A key weight below zero.
+    NegativeWeight => "negative_weight", Input;
+    /// An amount that has digits finer than the rounding unit.
+    AmountFinerThanUnit => "amount_finer_than_unit", Allocation;
+    /// A distribution key with no recipients.
+    EmptyKey => "empty_key", Allocation;
+    /// A distribution key whose weights are all zero.
+    ZeroTotalWeight => "zero_total_weight", Allocation;
+    /// A recipient code that is not a region, municipality or declared recipient.
+    UnknownRecipient => "unknown_recipient", Allocation;
+    /// The same recipient twice in a key or table.
+    DuplicateRecipient => "duplicate_recipient", Allocation;
+    /// A reference date for which the bundled data has no population.
+    NoPopulationData => "no_population_data", Allocation;
+    /// Performance outcomes missing for some recipients or criteria.
+    MissingOutcomes => "missing_outcomes", Allocation;
+    /// A component or agreement id that does not exist.
+    UnknownComponent => "unknown_component", Allocation;
+    /// A rule that cannot run on the data given.
+    RuleNotRunnable => "rule_not_runnable", Allocation;
+    /// Numbers too large to apportion exactly.
+    TooLarge => "too_large", Allocation;
+    /// Criterion shares or tranche shares that do not add up to one.
+    SharesDoNotSum => "shares_do_not_sum", Allocation;
+    /// A component, item or block whose parts do not add up to its amount.
+    PartsDoNotSum => "parts_do_not_sum", Validation;
+    /// An earmark larger than the amount it is reserved from.
+    EarmarkExceedsParent => "earmark_exceeds_parent", Validation;
+    /// Co-funding shares that do not add up to the total.
+    FundingDoesNotSum => "funding_does_not_sum", Validation;
+    /// Tranches that do not add up to what they pay.
+    TranchesDoNotSum => "tranches_do_not_sum", Validation;
+    /// Two sources that state different figures for the same thing.
+    SourcesDisagree => "sources_disagree", Validation;
+    /// A supplementary agreement whose base agreement is not in the set.
+    MissingBase => "missing_base", Validation;
+    /// A supplementary agreement whose years are not covered by its base.
+    BaseDoesNotCover => "base_does_not_cover", Validation;
+    /// A supplementary agreement dated before its base.
+    SupplementBeforeBase => "supplement_before_base", Validation;
+    /// A supplementary agreement that refers to itself, directly or in a cycle.
+    BaseCycle => "base_cycle", Validation;
+    /// Dates in an impossible order.
+    DatesOutOfOrder => "dates_out_of_order", Validation;
+    /// An amount subject to appropriation or only proposed.
+    NotDecided => "not_decided", Validation;
+    /// An agreed amount that differs from its multi-year frame.
+    FrameMismatch => "frame_mismatch", Validation;
+    /// Two things with the same id.
+    DuplicateId => "duplicate_id", Validation;
+    /// A figure the model lacks (the source does not give it).
+    MissingFigure => "missing_figure", Validation;
+    /// An observation about the data or the model, such as a rule whose figures are not published.
+    Note => "note", Validation;
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The family of a [`Code`]: what went wrong, at which stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The input could not be read or parsed (bad JSON, CSV, amount, date, field).
+    Input,
+    /// The input parsed but an allocation cannot run on it.
+    Allocation,
+    /// A check on the content of agreements.
+    Validation,
+}
+
+/// One step of a location path: a field name or a list index.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum LocPart {
+    /// A field name, file name or recipient code.
+    Key(String),
+    /// A position in a list (0-based) or a line number (1-based, in CSV files).
+    Index(u64),
+}
+
+impl From<&str> for LocPart {
+    fn from(s: &str) -> Self {
+        LocPart::Key(s.to_owned())
+    }
+}
+impl From<String> for LocPart {
+    fn from(s: String) -> Self {
+        LocPart::Key(s)
+    }
+}
+impl From<usize> for LocPart {
+    fn from(i: usize) -> Self {
+        LocPart::Index(i as u64)
+    }
+}
+
+/// A location path such as `["agreements", 2, "components", 0, "amount"]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Loc(pub Vec<LocPart>);
+
+impl Loc {
+    /// The empty path (the whole input).
+    pub fn root() -> Self {
+        Loc(Vec::new())
+    }
+    /// This path with one more step.
+    pub fn join(&self, part: impl Into<LocPart>) -> Self {
+        let mut v = self.0.clone();
+        v.push(part.into());
+        Loc(v)
+    }
+    /// This path with `prefix` in front (for example a file name).
+    pub fn prefixed(&self, prefix: &Loc) -> Self {
+        let mut v = prefix.0.clone();
+        v.extend(self.0.iter().cloned());
+        Loc(v)
+    }
+}
+
+impl fmt::Display for Loc {
+    /// `components[1].amount`; the empty path prints as `(root)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("(root)");
+        }
+        for (i, p) in self.0.iter().enumerate() {
+            match p {
+                LocPart::Key(k) if i == 0 => write!(f, "{k}")?,
+                LocPart::Key(k) => write!(f, ".{k}")?,
+                LocPart::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Build a [`Loc`] from steps: `loc!["components", 1, "amount"]`.
+#[macro_export]
+macro_rules! loc {
+    ($($p:expr),* $(,)?) => { $crate::finding::Loc(vec![$($crate::finding::LocPart::from($p)),*]) };
+}
+
+/// One problem or observation, with a stable code, a location and context values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Stable machine-readable code.
+    pub code: Code,
+    /// How serious it is.
+    pub severity: Severity,
+    /// Where it is.
+    pub loc: Loc,
+    /// What is wrong, for a person.
+    pub msg: String,
+    /// The values behind the message (amounts as plain decimal strings).
+    pub ctx: BTreeMap<String, String>,
+}
+
+impl Finding {
+    /// A finding of severity error.
+    pub fn error(code: Code, loc: Loc, msg: impl Into<String>) -> Self {
+        Finding {
+            code,
+            severity: Severity::Error,
+            loc,
+            msg: msg.into(),
+            ctx: BTreeMap::new(),
+        }
+    }
+    /// A finding of severity warning.
+    pub fn warning(code: Code, loc: Loc, msg: impl Into<String>) -> Self {
+        Finding {
+            severity: Severity::Warning,
+            ..Finding::error(code, loc, msg)
+        }
+    }
+    /// A finding of severity info.
+    pub fn info(code: Code, loc: Loc, msg: impl Into<String>) -> Self {
+        Finding {
+            severity: Severity::Info,
+            ..Finding::error(code, loc, msg)
+        }
+    }
+    /// Add a context value.
+    pub fn with(mut self, key: &str, value: impl fmt::Display) -> Self {
+        self.ctx.insert(key.to_owned(), value.to_string());
+        self
+    }
+    /// Put `prefix` (such as a file name) in front of the location.
+    pub fn prefixed(mut self, prefix: &Loc) -> Self {
+        self.loc = self.loc.prefixed(prefix);
+        self
+    }
+}
+
+impl fmt::Display for Finding {
+    /// `error[unknown_recipient] at key[3]: unknown recipient code "99"`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}[{}] at {}: {}",
+            self.severity, self.code, self.loc, self.msg
+        )
+    }
+}
+
+/// The error type of vardavtal: one or more findings of severity error.
+///
+/// ```
+/// use vardavtal::{Code, Sek};
+/// let err = "12e3".parse::<Sek>().unwrap_err();
+/// assert_eq!(err.code(), Code::InvalidAmount);
+/// assert!(err.is_input());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", display_all(.findings))]
+pub struct Error {
+    findings: Vec<Finding>,
+}
+
+fn display_all(findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl Error {
+    /// An error with one finding.
+    pub fn new(code: Code, loc: Loc, msg: impl Into<String>) -> Self {
+        Error {
+            findings: vec![Finding::error(code, loc, msg)],
+        }
+    }
+    /// An error from findings (at least one). An empty list becomes an internal
+    /// `invalid_value` error rather than a silent success.
+    pub fn from_findings(findings: Vec<Finding>) -> Self {
+        if findings.is_empty() {
+            return Error::new(Code::InvalidValue, Loc::root(), "unspecified error");
+        }
+        Error { findings }
+    }
+    /// Add a context value to the (first) finding.
+    pub fn with(mut self, key: &str, value: impl fmt::Display) -> Self {
+        if let Some(f) = self.findings.first_mut() {
+            f.ctx.insert(key.to_owned(), value.to_string());
+        }
+        self
+    }
+    /// Put `prefix` (such as a file name) in front of every location.
+    pub fn prefixed(mut self, prefix: &Loc) -> Self {
+        for f in &mut self.findings {
+            f.loc = f.loc.prefixed(prefix);
+        }
+        self
+    }
+    /// The code of the first finding.
+    pub fn code(&self) -> Code {
+        self.findings.first().map_or(Code::InvalidValue, |f| f.code)
+    }
+    /// The family of the first finding's code.
+    pub fn kind(&self) -> ErrorKind {
+        self.code().kind()
+    }
+    /// True when the input could not be read or parsed.
+    pub fn is_input(&self) -> bool {
+        self.kind() == ErrorKind::Input
+    }
+    /// True when an allocation cannot run on the input.
+    pub fn is_allocation(&self) -> bool {
+        self.kind() == ErrorKind::Allocation
+    }
+    /// True when the error carries validation findings.
+    pub fn is_validation(&self) -> bool {
+        self.kind() == ErrorKind::Validation
+    }
+    /// Every finding, first one first.
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+    /// Every finding, by value.
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.findings
+    }
+}
+
+impl From<Finding> for Error {
+    fn from(f: Finding) -> Self {
+        Error { findings: vec![f] }
+    }
+}
+
+/// The result type of vardavtal.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_snake_case() {
+        let mut seen = std::collections::BTreeSet::new();
+        for c in Code::ALL {
+            let s = c.as_str();
+            assert!(seen.insert(s), "duplicate code {s}");
+            assert!(s.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_'));
+            assert_eq!(serde_json::to_value(c).ok(), Some(serde_json::json!(s)));
+        }
+    }
+
+    #[test]
+    fn loc_display() {
+        assert_eq!(
+            loc!["components", 1usize, "amount"].to_string(),
+            "components[1].amount"
+        );
+        assert_eq!(Loc::root().to_string(), "(root)");
+    }
+
+    #[test]
+    fn finding_serialises_in_the_common_shape() {
+        let f = Finding::error(Code::UnknownRecipient, loc!["key", 3usize], "unknown").with("code", "99");
+        let v = serde_json::to_value(&f).ok();
+        assert_eq!(
+            v,
+            Some(serde_json::json!({"code":"unknown_recipient","severity":"error","loc":["key",3],"msg":"unknown","ctx":{"code":"99"}}))
+        );
+    }
+}

@@ -1,0 +1,482 @@
+//! Distribution keys (fördelningsnycklar): the weights a pot is split by.
+//!
+//! A [`KeySpec`] says which key (a bundled population at a date, the bundled 2024
+//! care-need key, population × a supplied need index, or weights supplied by the user);
+//! [`KeySpec::resolve`] turns it into a [`Key`]: recipients in code order with exact
+//! non-negative weights, ready to split a pot with [`Key::split`].
+//!
+//! ```
+//! use vardavtal::{KeySpec, Sek, Unit};
+//! let key = "population:regions:2021-11-01".parse::<KeySpec>()?.resolve()?;
+//! let parts = key.split("443000000".parse()?, Unit::Krona)?;
+//! assert_eq!(parts.len(), 21);
+//! assert_eq!(parts.iter().map(|p| p.value()).sum::<rust_decimal::Decimal>(), "443000000".parse()?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::apportion::{self, ApportionError};
+use crate::finding::{Code, Error, Loc, Result};
+use crate::money::{Sek, Unit, parse_plain_decimal};
+use crate::recipient::RecipientId;
+use crate::reference::{self, Level};
+
+/// Which distribution key to use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum KeySpec {
+    /// SCB population of the regions or municipalities at a reference date in the
+    /// bundled data (fördelas enligt befolkningsmängd). Text form
+    /// `population:regions:2021-11-01`.
+    Population {
+        /// Regions or municipalities.
+        level: Level,
+        /// Reference date (`YYYY-MM-DD`).
+        #[cfg_attr(feature = "schema", schemars(with = "String"))]
+        date: NaiveDate,
+    },
+    /// The bundled care-need key of the regions for 2024 (efter vårdbehov): the
+    /// health care sub-model of the cost-equalisation system, as published. Text form
+    /// `needs:regions:2024`.
+    NeedsRegions2024,
+    /// Needs-weighted population: population at `date` × a need index per recipient.
+    NeedsWeighted {
+        /// Regions or municipalities.
+        level: Level,
+        /// Reference date of the population.
+        #[cfg_attr(feature = "schema", schemars(with = "String"))]
+        date: NaiveDate,
+        /// Need index by recipient code (plain decimal strings, non-negative).
+        #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, String>"))]
+        index: BTreeMap<RecipientId, Weight>,
+    },
+    /// Weights supplied by the user, by recipient code (non-negative plain decimal strings).
+    Weights {
+        /// A name for the key, shown in explanations.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
+        /// Weight by recipient code.
+        #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, String>"))]
+        weights: BTreeMap<RecipientId, Weight>,
+    },
+}
+
+/// A non-negative key weight or need index, exact; a plain decimal string in files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Weight(#[serde(with = "crate::money::decimal_str")] pub Decimal);
+
+impl FromStr for KeySpec {
+    type Err = Error;
+    /// `population:regions:DATE`, `population:municipalities:DATE` or `needs:regions:2024`.
+    fn from_str(s: &str) -> Result<KeySpec> {
+        let bad = |why: String| {
+            Error::new(Code::InvalidValue, Loc::root(), format!("invalid key {s:?}: {why}"))
+                .with("key", s)
+        };
+        let parts: Vec<&str> = s.split(':').collect();
+        match parts.as_slice() {
+            ["population", level, date] => {
+                let level = match *level {
+                    "regions" => Level::Regions,
+                    "municipalities" => Level::Municipalities,
+                    l => return Err(bad(format!("unknown level {l:?}: expected regions or municipalities"))),
+                };
+                let date = parse_date(date).map_err(|e| bad(e.findings().first().map_or(String::new(), |f| f.msg.clone())))?;
+                Ok(KeySpec::Population { level, date })
+            }
+            ["needs", "regions", "2024"] => Ok(KeySpec::NeedsRegions2024),
+            _ => Err(bad(
+                "expected population:regions:YYYY-MM-DD, population:municipalities:YYYY-MM-DD, needs:regions:2024 or a CSV file with columns code,weight".into(),
+            )),
+        }
+    }
+}
+
+impl fmt::Display for KeySpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KeySpec::Population { level, date } => write!(f, "population:{}:{date}", level.as_str()),
+            KeySpec::NeedsRegions2024 => f.write_str("needs:regions:2024"),
+            KeySpec::NeedsWeighted { level, date, .. } => {
+                write!(f, "needs-weighted population:{}:{date}", level.as_str())
+            }
+            KeySpec::Weights { name, weights } => match name {
+                Some(n) => write!(f, "{n}"),
+                None => write!(f, "supplied weights ({} recipients)", weights.len()),
+            },
+        }
+    }
+}
+
+/// Parse a `YYYY-MM-DD` date.
+pub fn parse_date(s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| {
+        Error::new(
+            Code::InvalidDate,
+            Loc::root(),
+            format!("{s:?} is not a date of the form YYYY-MM-DD ({e})"),
+        )
+        .with("input", s)
+    })
+}
+
+impl KeySpec {
+    /// Resolve the key against the bundled data: recipients in code order with weights.
+    pub fn resolve(&self) -> Result<Key> {
+        self.resolve_with(&[])
+    }
+
+    /// Resolve, accepting the recipient codes in `declared` as well as the known ones.
+    pub fn resolve_with(&self, declared: &[RecipientId]) -> Result<Key> {
+        match self {
+            KeySpec::Population { level, date } => {
+                let rows = population_rows(*level, *date)?;
+                let sources = distinct(rows.iter().map(|r| r.source));
+                Key::new(
+                    self.to_string(),
+                    sources,
+                    rows.iter()
+                        .map(|r| (RecipientId::new(r.code), Decimal::from(r.population))),
+                    declared,
+                )
+            }
+            KeySpec::NeedsRegions2024 => {
+                let rows = reference::needs_key_regions_2024();
+                Key::new(
+                    self.to_string(),
+                    distinct(rows.iter().map(|r| r.2)),
+                    rows.iter().map(|r| (RecipientId::new(r.0), Decimal::from(r.1))),
+                    declared,
+                )
+            }
+            KeySpec::NeedsWeighted { level, date, index } => {
+                let rows = population_rows(*level, *date)?;
+                let pop: BTreeMap<&str, u64> = rows.iter().map(|r| (r.code, r.population)).collect();
+                let mut missing = Vec::new();
+                let mut entries = Vec::new();
+                for (code, w) in index {
+                    match pop.get(code.as_str()) {
+                        Some(p) => entries.push((
+                            code.clone(),
+                            Decimal::from(*p).checked_mul(w.0).ok_or_else(|| {
+                                Error::new(Code::TooLarge, loc_key(code), "population × need index does not fit a decimal")
+                            })?,
+                        )),
+                        None => missing.push(code.to_string()),
+                    }
+                }
+                if !missing.is_empty() {
+                    return Err(Error::new(
+                        Code::UnknownRecipient,
+                        Loc::root().join("index"),
+                        format!(
+                            "the need index names codes with no population in {}: {}",
+                            KeySpec::Population { level: *level, date: *date },
+                            missing.join(", ")
+                        ),
+                    )
+                    .with("codes", missing.join(",")));
+                }
+                Key::new(self.to_string(), distinct(rows.iter().map(|r| r.source)), entries, declared)
+            }
+            KeySpec::Weights { weights, .. } => Key::new(
+                self.to_string(),
+                vec!["supplied".into()],
+                weights.iter().map(|(k, w)| (k.clone(), w.0)),
+                declared,
+            ),
+        }
+    }
+}
+
+fn loc_key(code: &RecipientId) -> Loc {
+    Loc::root().join("weights").join(code.as_str())
+}
+
+fn distinct<'a>(it: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut v: Vec<String> = it.map(str::to_owned).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn population_rows(level: Level, date: NaiveDate) -> Result<Vec<&'static reference::PopulationRow>> {
+    let rows = reference::population(level, date);
+    if rows.is_empty() {
+        let dates: Vec<String> = reference::population_dates(level).iter().map(ToString::to_string).collect();
+        return Err(Error::new(
+            Code::NoPopulationData,
+            Loc::root(),
+            format!(
+                "the bundled data has no population of the {} on {date}; dates with data: {}",
+                level.as_str(),
+                dates.join(", ")
+            ),
+        )
+        .with("date", date)
+        .with("level", level.as_str())
+        .with("available", dates.join(",")));
+    }
+    Ok(rows)
+}
+
+/// A resolved distribution key: recipients in code order, each with an exact weight.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Key {
+    description: String,
+    sources: Vec<String>,
+    recipients: Vec<RecipientId>,
+    #[serde(serialize_with = "ser_weights")]
+    weights: Vec<Decimal>,
+    #[serde(skip)]
+    int_weights: Vec<u128>,
+    #[serde(skip)]
+    total: Decimal,
+}
+
+fn ser_weights<S: serde::Serializer>(w: &[Decimal], s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_seq(w.iter().map(|d| d.normalize().to_string()))
+}
+
+impl Key {
+    /// A key from (recipient, weight) pairs in any order. Refuses an empty key, negative
+    /// weights, unknown or duplicate recipient codes and all-zero weights, naming each
+    /// problem (all of them, not only the first).
+    pub fn new(
+        description: impl Into<String>,
+        sources: Vec<String>,
+        entries: impl IntoIterator<Item = (RecipientId, Decimal)>,
+        declared: &[RecipientId],
+    ) -> Result<Key> {
+        let mut entries: Vec<(RecipientId, Decimal)> = entries.into_iter().collect();
+        if entries.is_empty() {
+            return Err(Error::new(Code::EmptyKey, Loc::root(), "the key has no recipients"));
+        }
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut problems = Vec::new();
+        for (i, (code, w)) in entries.iter().enumerate() {
+            let at = Loc::root().join(code.as_str());
+            if let Err(e) = code.check_known(declared, &at) {
+                problems.extend(e.into_findings());
+            }
+            if i > 0 && entries.get(i - 1).map(|p| &p.0) == Some(code) {
+                problems.push(
+                    crate::Finding::error(Code::DuplicateRecipient, at.clone(), format!("recipient {code} appears more than once in the key"))
+                        .with("recipient", code),
+                );
+            }
+            if w.is_sign_negative() && !w.is_zero() {
+                problems.push(
+                    crate::Finding::error(Code::NegativeWeight, at, format!("the weight of {code} is negative ({w})"))
+                        .with("recipient", code)
+                        .with("weight", w),
+                );
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Error::from_findings(problems));
+        }
+        let total = entries
+            .iter()
+            .try_fold(Decimal::ZERO, |a, (_, w)| a.checked_add(*w))
+            .ok_or_else(|| Error::new(Code::TooLarge, Loc::root(), "the weights sum to more than a decimal holds"))?;
+        if total.is_zero() {
+            return Err(Error::new(Code::ZeroTotalWeight, Loc::root(), "the weights of the key are all zero: there is nothing to split by"));
+        }
+        let ws: Vec<Decimal> = entries.iter().map(|(_, w)| *w).collect();
+        let int_weights = scale_to_integers(&ws)
+            .ok_or_else(|| Error::new(Code::TooLarge, Loc::root(), "the weights have too many digits to apportion exactly"))?;
+        let (recipients, weights) = entries.into_iter().unzip();
+        Ok(Key { description: description.into(), sources, recipients, weights, int_weights, total })
+    }
+
+    /// A key from CSV text with a header naming a `code` column (or `region_code`,
+    /// `municipality_code`) and a `weight` column; other columns are ignored. Errors name
+    /// the line and column.
+    pub fn from_csv(name: &str, text: &str, declared: &[RecipientId]) -> Result<Key> {
+        let file = Loc::root().join(name);
+        let mut rdr = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
+        let headers = rdr
+            .headers()
+            .map_err(|e| Error::new(Code::Syntax, file.clone(), format!("cannot read the CSV header: {e}")))?
+            .clone();
+        let col = |names: &[&str]| headers.iter().position(|h| names.contains(&h));
+        let (Some(ci), Some(wi)) = (col(&["code", "region_code", "municipality_code"]), col(&["weight"])) else {
+            return Err(Error::new(
+                Code::Syntax,
+                file.join(1usize),
+                format!("the CSV header must have the columns code,weight; it has {:?}", headers.iter().collect::<Vec<_>>().join(",")),
+            ));
+        };
+        let mut entries = Vec::new();
+        let mut problems = Vec::new();
+        for rec in rdr.records() {
+            let rec = rec.map_err(|e| {
+                let line = e.position().map_or(0, |p| p.line());
+                Error::new(Code::Syntax, file.join(line as usize), format!("malformed CSV: {e}"))
+            })?;
+            let line = rec.position().map_or(0, |p| p.line()) as usize;
+            let code = rec.get(ci).unwrap_or_default();
+            let weight = rec.get(wi).unwrap_or_default();
+            match parse_plain_decimal(weight) {
+                Ok(w) => entries.push((RecipientId::new(code), w)),
+                Err(e) => problems.extend(e.prefixed(&file.join(line).join("weight")).into_findings()),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Error::from_findings(problems));
+        }
+        Key::new(format!("weights from {name}"), vec![name.to_owned()], entries, declared).map_err(|e| e.prefixed(&file))
+    }
+
+    /// The same key limited to `members` (for example the municipalities of one region).
+    pub fn restrict(&self, members: &[RecipientId]) -> Result<Key> {
+        Key::new(
+            self.description.clone(),
+            self.sources.clone(),
+            self.iter().filter(|(r, _)| members.contains(r)).map(|(r, w)| (r.clone(), w)),
+            &[],
+        )
+    }
+
+    /// What the key is (`"population:regions:2021-11-01"`).
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+    /// Source ids of the figures in the key.
+    pub fn sources(&self) -> &[String] {
+        &self.sources
+    }
+    /// Recipients in code order.
+    pub fn recipients(&self) -> &[RecipientId] {
+        &self.recipients
+    }
+    /// Weights, in the order of [`Key::recipients`].
+    pub fn weights(&self) -> &[Decimal] {
+        &self.weights
+    }
+    /// The sum of the weights.
+    pub fn total(&self) -> Decimal {
+        self.total
+    }
+    /// Number of recipients.
+    pub fn len(&self) -> usize {
+        self.recipients.len()
+    }
+    /// Always false: a key has at least one recipient.
+    pub fn is_empty(&self) -> bool {
+        self.recipients.is_empty()
+    }
+    /// (recipient, weight) pairs in code order.
+    pub fn iter(&self) -> impl Iterator<Item = (&RecipientId, Decimal)> {
+        self.recipients.iter().zip(self.weights.iter().copied())
+    }
+    /// The weights as exact integers (all scaled by the same power of ten).
+    pub fn int_weights(&self) -> &[u128] {
+        &self.int_weights
+    }
+
+    /// Split `pot` by the key in whole `unit`s, by largest remainder; parts in the order
+    /// of [`Key::recipients`], summing exactly to `pot`.
+    pub fn split(&self, pot: Sek, unit: Unit) -> Result<Vec<Sek>> {
+        let units = unit.to_units(pot)?;
+        self.split_units(units)?
+            .into_iter()
+            .map(|u| unit.from_units(u))
+            .collect()
+    }
+
+    /// Split a whole number of units by the key (the hot path).
+    pub fn split_units(&self, pot_units: u128) -> Result<Vec<u128>> {
+        apportion::largest_remainder(pot_units, &self.int_weights).map_err(apportion_error)
+    }
+}
+
+/// Non-negative decimals as integers, all multiplied by the same power of ten (the
+/// smallest that makes every one whole); `None` when they do not fit 128 bits.
+pub fn scale_to_integers(ws: &[Decimal]) -> Option<Vec<u128>> {
+    let scale = ws.iter().map(|w| w.normalize().scale()).max().unwrap_or(0);
+    ws.iter()
+        .map(|w| {
+            let n = w.normalize();
+            10u128
+                .checked_pow(scale - n.scale())
+                .and_then(|f| n.mantissa().unsigned_abs().checked_mul(f))
+        })
+        .collect()
+}
+
+/// Map the hot path's error to the common shape.
+pub fn apportion_error(e: ApportionError) -> Error {
+    let code = match e {
+        ApportionError::Empty => Code::EmptyKey,
+        ApportionError::ZeroTotal => Code::ZeroTotalWeight,
+        ApportionError::TooLarge => Code::TooLarge,
+    };
+    Error::new(code, Loc::root(), e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_key_strings() {
+        let k: KeySpec = "population:municipalities:2024-12-31".parse().unwrap();
+        assert_eq!(k.to_string(), "population:municipalities:2024-12-31");
+        assert_eq!(k.resolve().unwrap().len(), 290);
+        let e = "population:regions:2022-01-01".parse::<KeySpec>().unwrap().resolve().unwrap_err();
+        assert_eq!(e.code(), Code::NoPopulationData);
+        assert!(e.to_string().contains("2021-11-01"));
+        assert_eq!("population:counties:2021-11-01".parse::<KeySpec>().unwrap_err().code(), Code::InvalidValue);
+        assert_eq!("population:regions:2021-13-01".parse::<KeySpec>().unwrap_err().code(), Code::InvalidValue);
+    }
+
+    #[test]
+    fn key_checks_report_every_problem() {
+        let e = Key::new(
+            "t",
+            vec![],
+            [("01".into(), Decimal::ONE), ("99".into(), Decimal::ONE), ("03".into(), Decimal::NEGATIVE_ONE), ("01".into(), Decimal::ONE)],
+            &[],
+        )
+        .unwrap_err();
+        let codes: Vec<Code> = e.findings().iter().map(|f| f.code).collect();
+        assert_eq!(codes, vec![Code::DuplicateRecipient, Code::NegativeWeight, Code::UnknownRecipient]);
+        assert_eq!(Key::new("t", vec![], [], &[]).unwrap_err().code(), Code::EmptyKey);
+        assert_eq!(Key::new("t", vec![], [("01".into(), Decimal::ZERO)], &[]).unwrap_err().code(), Code::ZeroTotalWeight);
+    }
+
+    #[test]
+    fn csv_keys() {
+        let k = Key::from_csv("k.csv", "code,weight\n03,1.5\n01,2\n", &[]).unwrap();
+        assert_eq!(k.recipients(), &[RecipientId::new("01"), RecipientId::new("03")]);
+        assert_eq!(k.int_weights(), &[20, 15]);
+        let e = Key::from_csv("k.csv", "code,weight\n01,x\n03,1e3\n", &[]).unwrap_err();
+        assert_eq!(e.findings().len(), 2);
+        assert_eq!(e.findings()[1].loc.to_string(), "k.csv[3].weight");
+        let e = Key::from_csv("k.csv", "region,amount\n01,1\n", &[]).unwrap_err();
+        assert_eq!(e.code(), Code::Syntax);
+    }
+
+    #[test]
+    fn needs_weighted() {
+        let spec = KeySpec::NeedsWeighted {
+            level: Level::Regions,
+            date: parse_date("2021-11-01").unwrap(),
+            index: [("01".into(), Weight(Decimal::new(15, 1))), ("03".into(), Weight(Decimal::ONE))].into(),
+        };
+        let k = spec.resolve().unwrap();
+        assert_eq!(k.len(), 2);
+        assert!(k.weights()[0] > k.weights()[1]);
+    }
+}

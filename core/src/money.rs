@@ -1,0 +1,308 @@
+//! Money: exact amounts in Swedish kronor ([`Sek`]), the rounding unit ([`Unit`]) and the
+//! strict plain-decimal syntax every amount and weight is read and written in.
+//!
+//! Amounts are `rust_decimal::Decimal`, never floats. In files they are JSON strings of plain
+//! decimals (`"443000000"`, `"4500000.50"`): no exponent, no separators, no `NaN`, and
+//! never silently rounded: a number with more digits than fit is an error.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::finding::{Code, Error, Loc, Result};
+
+/// An exact amount of Swedish kronor.
+///
+/// ```
+/// use vardavtal::Sek;
+/// let pot: Sek = "443000000".parse()?;
+/// assert_eq!(pot.to_string(), "443000000");
+/// assert!("4,5".parse::<Sek>().is_err()); // plain decimals only; see `swedish` for "4,5 miljoner"
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Sek(pub Decimal);
+
+impl Sek {
+    /// Zero kronor.
+    pub const ZERO: Sek = Sek(Decimal::ZERO);
+
+    /// A whole number of kronor.
+    pub fn kronor(n: i64) -> Sek {
+        Sek(Decimal::from(n))
+    }
+    /// The amount as a `Decimal`.
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+    /// True when below zero.
+    pub fn is_negative(self) -> bool {
+        self.0.is_sign_negative() && !self.0.is_zero()
+    }
+    /// Sum, or `None` on overflow.
+    pub fn checked_add(self, other: Sek) -> Option<Sek> {
+        self.0.checked_add(other.0).map(Sek)
+    }
+    /// Difference, or `None` on overflow.
+    pub fn checked_sub(self, other: Sek) -> Option<Sek> {
+        self.0.checked_sub(other.0).map(Sek)
+    }
+}
+
+impl fmt::Display for Sek {
+    /// The plain decimal with its exact digits, trailing fractional zeros removed.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.normalize())
+    }
+}
+
+impl FromStr for Sek {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Sek> {
+        parse_plain_decimal(s).map(Sek)
+    }
+}
+
+impl From<Decimal> for Sek {
+    fn from(d: Decimal) -> Self {
+        Sek(d)
+    }
+}
+
+impl Serialize for Sek {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Sek {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        decimal_str::deserialize(d).map(Sek)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Sek {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Sek".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": PLAIN_DECIMAL_PATTERN,
+            "description": "An amount of Swedish kronor as a plain decimal string, e.g. \"443000000\" or \"4500000.50\"."
+        })
+    }
+}
+
+/// The regular expression of the plain decimal syntax (for the JSON Schema).
+pub const PLAIN_DECIMAL_PATTERN: &str = r"^-?[0-9]+(\.[0-9]+)?$";
+
+/// Parse a plain decimal (`-?[0-9]+(\.[0-9]+)?`) exactly.
+///
+/// Refuses exponents, separators, signs other than a leading `-`, `NaN`, `inf` and
+/// numbers with more digits than a `Decimal` holds (28), each with a message that says so.
+pub fn parse_plain_decimal(s: &str) -> Result<Decimal> {
+    let bad = |why: &str| {
+        Error::new(
+            Code::InvalidAmount,
+            Loc::root(),
+            format!("{s:?} is not a plain decimal number: {why}"),
+        )
+        .with("input", s)
+    };
+    let body = s.strip_prefix('-').unwrap_or(s);
+    if body.is_empty() {
+        return Err(bad("it is empty"));
+    }
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || frac.is_some_and(|f| !digits(f)) {
+        let why = if body.contains(['e', 'E']) && body.chars().any(|c| c.is_ascii_digit()) {
+            "exponent notation is not accepted; write all digits"
+        } else if body.contains([' ', '\u{a0}', '\u{202f}', '_', '\'']) {
+            "digit separators are not accepted; write digits only, e.g. \"443000000\""
+        } else if body.contains(',') {
+            "a comma is not accepted; use '.' as the decimal point, or a Swedish-form parser"
+        } else if body.eq_ignore_ascii_case("nan") || body.to_ascii_lowercase().starts_with("inf") {
+            "not a number"
+        } else {
+            "expected digits with an optional '-' sign and '.' decimal point"
+        };
+        return Err(bad(why));
+    }
+    Decimal::from_str_exact(s).map_err(|_| {
+        bad("it has more digits than fit (at most 28 significant digits)")
+            .with("max_digits", 28)
+    })
+}
+
+/// serde helpers for `Decimal` fields: written as plain decimal strings, read only from
+/// strings in the strict plain syntax (JSON numbers are refused, since they may be floats).
+pub mod decimal_str {
+    use super::*;
+
+    /// Serialise as a plain decimal string.
+    pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(&d.normalize())
+    }
+
+    /// Deserialise from a plain decimal string.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Decimal, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Decimal;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a plain decimal number as a string, e.g. \"443000000\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Decimal, E> {
+                parse_plain_decimal(v).map_err(|e| {
+                    E::custom(e.findings().first().map_or(String::new(), |f| f.msg.clone()))
+                })
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// The unit an allocation rounds to: whole kronor (the practice of official distributions)
+/// or öre.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Whole kronor (1 kr). The default.
+    #[default]
+    Krona,
+    /// Öre (0.01 kr).
+    Ore,
+}
+
+impl Unit {
+    /// The unit as an amount.
+    pub fn amount(self) -> Decimal {
+        match self {
+            Unit::Krona => Decimal::ONE,
+            Unit::Ore => Decimal::new(1, 2),
+        }
+    }
+    /// Decimal places of the unit.
+    pub fn scale(self) -> u32 {
+        match self {
+            Unit::Krona => 0,
+            Unit::Ore => 2,
+        }
+    }
+    /// The name (`"krona"` or `"ore"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Krona => "krona",
+            Unit::Ore => "ore",
+        }
+    }
+    /// `amount` as a whole number of units; an error if it is negative or finer than the unit.
+    pub fn to_units(self, amount: Sek) -> Result<u128> {
+        if amount.is_negative() {
+            return Err(Error::new(
+                Code::NegativeAmount,
+                Loc::root(),
+                format!("the amount {amount} is negative; a pot must be zero or more"),
+            )
+            .with("amount", amount));
+        }
+        let d = amount.0.normalize();
+        if d.scale() > self.scale() {
+            return Err(Error::new(
+                Code::AmountFinerThanUnit,
+                Loc::root(),
+                format!(
+                    "the amount {amount} has digits finer than the rounding unit ({}); use a finer unit or round the amount",
+                    self.as_str()
+                ),
+            )
+            .with("amount", amount)
+            .with("unit", self.as_str()));
+        }
+        let m = d.mantissa().unsigned_abs();
+        10u128
+            .checked_pow(self.scale() - d.scale())
+            .and_then(|f| m.checked_mul(f))
+            .ok_or_else(|| Error::new(Code::TooLarge, Loc::root(), "amount too large"))
+    }
+    /// A whole number of units as an amount in kronor.
+    pub fn from_units(self, units: u128) -> Result<Sek> {
+        i128::try_from(units)
+            .ok()
+            .and_then(|u| Decimal::try_from_i128_with_scale(u, self.scale()).ok())
+            .map(Sek)
+            .ok_or_else(|| {
+                Error::new(
+                    Code::TooLarge,
+                    Loc::root(),
+                    "amount too large for a decimal",
+                )
+            })
+    }
+}
+
+impl FromStr for Unit {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Unit> {
+        match s {
+            "krona" | "kronor" | "kr" => Ok(Unit::Krona),
+            "ore" | "öre" => Ok(Unit::Ore),
+            _ => Err(Error::new(
+                Code::InvalidValue,
+                Loc::root(),
+                format!("unknown rounding unit {s:?}: expected \"krona\" or \"ore\""),
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_decimals_parse_exactly() {
+        for (s, want) in [("0", "0"), ("443000000", "443000000"), ("-12.50", "-12.5"), ("0.01", "0.01")] {
+            assert_eq!(s.parse::<Sek>().map(|x| x.to_string()).ok().as_deref(), Some(want));
+        }
+    }
+
+    #[test]
+    fn refuses_what_is_not_plain() {
+        for s in ["", "-", "1e9", "1E9", "NaN", "inf", "1 000", "1,5", "+5", ".5", "5.", "0x10", "1_000", " 1"] {
+            let e = s.parse::<Sek>().expect_err(s);
+            assert_eq!(e.code(), Code::InvalidAmount, "{s}");
+        }
+        let e = "123456789012345678901234567890".parse::<Sek>().expect_err("too long");
+        assert!(e.to_string().contains("more digits than fit"));
+    }
+
+    #[test]
+    fn units() {
+        let u = Unit::Krona.to_units(Sek(Decimal::new(443_000_000, 0)));
+        assert_eq!(u.ok(), Some(443_000_000));
+        assert_eq!(Unit::Ore.to_units(Sek(Decimal::new(1050, 2))).ok(), Some(1050));
+        let e = Unit::Krona.to_units(Sek(Decimal::new(1050, 2))).expect_err("finer");
+        assert_eq!(e.code(), Code::AmountFinerThanUnit);
+        let e = Unit::Krona.to_units(Sek(Decimal::new(-1, 0))).expect_err("neg");
+        assert_eq!(e.code(), Code::NegativeAmount);
+        assert_eq!(Unit::Ore.from_units(1050).ok(), Some(Sek(Decimal::new(1050, 2))));
+    }
+
+    #[test]
+    fn serde_is_strings_only() {
+        let s: Sek = serde_json::from_str("\"10.5\"").expect("str");
+        assert_eq!(serde_json::to_string(&s).ok().as_deref(), Some("\"10.5\""));
+        assert!(serde_json::from_str::<Sek>("10.5").is_err());
+        assert!(serde_json::from_str::<Sek>("\"1e3\"").is_err());
+    }
+}

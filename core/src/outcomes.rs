@@ -1,0 +1,114 @@
+//! Performance outcomes (måluppfyllelse): per criterion and recipient, the measured value,
+//! last year's value, or whether the requirement is met; and the test that says whether a
+//! recipient qualifies.
+//!
+//! In files, outcomes are JSON keyed by criterion id, then recipient code:
+//!
+//! ```
+//! use vardavtal::Outcomes;
+//! let o = Outcomes::from_json(r#"{"wait90": {"01": {"value": "0.82", "previous": "0.79"},
+//!                                          "03": {"met": false}}}"#)?;
+//! assert_eq!(o.get("wait90", &"01".into()).and_then(|x| x.previous).map(|d| d.to_string()), Some("0.79".into()));
+//! # Ok::<(), vardavtal::Error>(())
+//! ```
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::finding::Result;
+use crate::recipient::RecipientId;
+use crate::rule::Test;
+
+/// One recipient's outcome on one criterion.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    /// This year's value.
+    #[serde(default, with = "opt_decimal", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub value: Option<Decimal>,
+    /// Last year's value.
+    #[serde(default, with = "opt_decimal", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub previous: Option<Decimal>,
+    /// Whether the requirement is met, where stated directly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub met: Option<bool>,
+}
+
+mod opt_decimal {
+    use rust_decimal::Decimal;
+    use serde::{Deserializer, Serializer};
+    pub fn serialize<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => crate::money::decimal_str::serialize(d, s),
+            None => s.serialize_none(),
+        }
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        crate::money::decimal_str::deserialize(d).map(Some)
+    }
+}
+
+/// Outcomes by criterion id, then recipient code.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct Outcomes(pub BTreeMap<String, BTreeMap<RecipientId, Outcome>>);
+
+impl Outcomes {
+    /// Parse outcomes from JSON.
+    pub fn from_json(text: &str) -> Result<Outcomes> {
+        crate::json::from_str(text)
+    }
+    /// The outcome of `recipient` on `criterion`.
+    pub fn get(&self, criterion: &str, recipient: &RecipientId) -> Option<&Outcome> {
+        self.0.get(criterion).and_then(|m| m.get(recipient))
+    }
+    /// Set an outcome.
+    pub fn set(&mut self, criterion: &str, recipient: RecipientId, outcome: Outcome) {
+        self.0.entry(criterion.to_owned()).or_default().insert(recipient, outcome);
+    }
+    /// True when there are no outcomes.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Test {
+    /// Whether `outcome` passes the test; `None` when the outcome lacks the values the
+    /// test needs.
+    ///
+    /// ```
+    /// use vardavtal::{Outcome, Test};
+    /// let o = Outcome { value: Some("0.72".parse()?), previous: Some("0.75".parse()?), met: None };
+    /// assert_eq!(Test::Improved { lower_is_better: false }.passes(&o), Some(false));
+    /// assert_eq!(Test::AtLeast { threshold: "0.71".parse()? }.passes(&o), Some(true));
+    /// assert_eq!(Test::Met.passes(&o), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn passes(&self, outcome: &Outcome) -> Option<bool> {
+        match self {
+            Test::Improved { lower_is_better } => {
+                let (v, p) = (outcome.value?, outcome.previous?);
+                Some(if *lower_is_better { v < p } else { v > p })
+            }
+            Test::AtLeast { threshold } => Some(outcome.value? >= *threshold),
+            Test::AtMost { threshold } => Some(outcome.value? <= *threshold),
+            Test::Met => outcome.met,
+            Test::Any { tests } => {
+                let results: Vec<Option<bool>> = tests.iter().map(|t| t.passes(outcome)).collect();
+                if results.contains(&Some(true)) {
+                    Some(true)
+                } else if results.iter().all(Option::is_some) {
+                    Some(false)
+                } else {
+                    None
+                }
+            }
+        }
+    }
+}

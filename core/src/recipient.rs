@@ -1,0 +1,239 @@
+//! Recipients of money: regions, municipalities, SKR, the state (money returned to it) and
+//! other named recipients, and the groups an agreement pays (all regions, all
+//! municipalities, the municipalities of a region, a named group whose members are unknown).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::finding::{Code, Error, Loc, Result};
+use crate::reference;
+
+/// A recipient code: `"03"` (a region), `"0114"` (a municipality), `"SKR"`, `"staten"`
+/// (the state, for money returned to it) or the id of a recipient an agreement declares.
+///
+/// ```
+/// use vardavtal::{RecipientId, RecipientKind};
+/// let r = RecipientId::new("03");
+/// assert_eq!(r.kind(), RecipientKind::Region);
+/// assert_eq!(r.name(), Some("Region Uppsala"));
+/// assert_eq!(RecipientId::new("SKR").name(), Some("Sveriges Kommuner och Regioner"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct RecipientId(pub String);
+
+/// What kind of recipient a code names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecipientKind {
+    /// One of the 21 regions.
+    Region,
+    /// One of the 290 municipalities.
+    Municipality,
+    /// Sveriges Kommuner och Regioner.
+    Skr,
+    /// The state (staten): unearned money returned to it.
+    State,
+    /// Anything else: must be declared by the agreement.
+    Other,
+}
+
+/// The code of SKR.
+pub const SKR: &str = "SKR";
+/// The code of the state (money returned to the state).
+pub const STATE: &str = "staten";
+
+impl RecipientId {
+    /// A recipient code as given.
+    pub fn new(code: impl Into<String>) -> Self {
+        RecipientId(code.into())
+    }
+    /// The code as a string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The kind of recipient the code names, from its form: two digits a region,
+    /// four digits a municipality.
+    pub fn kind(&self) -> RecipientKind {
+        let s = self.0.as_str();
+        let digits = s.bytes().all(|b| b.is_ascii_digit());
+        match s {
+            SKR => RecipientKind::Skr,
+            STATE => RecipientKind::State,
+            _ if digits && s.len() == 2 => RecipientKind::Region,
+            _ if digits && s.len() == 4 => RecipientKind::Municipality,
+            _ => RecipientKind::Other,
+        }
+    }
+    /// The official name for regions, municipalities, SKR and the state; `None` for
+    /// other recipients and unknown codes.
+    pub fn name(&self) -> Option<&'static str> {
+        match self.kind() {
+            RecipientKind::Region => reference::region(&self.0).map(|r| r.name),
+            RecipientKind::Municipality => reference::municipality(&self.0).map(|m| m.name),
+            RecipientKind::Skr => Some("Sveriges Kommuner och Regioner"),
+            RecipientKind::State => Some("Staten"),
+            RecipientKind::Other => None,
+        }
+    }
+    /// True for codes of regions and municipalities that exist, SKR and the state.
+    pub fn is_known(&self) -> bool {
+        self.name().is_some()
+    }
+    /// An `unknown_recipient` error unless the code is known or in `declared`.
+    pub fn check_known(&self, declared: &[RecipientId], loc: &Loc) -> Result<()> {
+        if self.is_known() || declared.contains(self) {
+            return Ok(());
+        }
+        Err(Error::new(
+            Code::UnknownRecipient,
+            loc.clone(),
+            format!(
+                "unknown recipient code {:?}: not one of the 21 region codes, 290 municipality codes, \"SKR\" or a recipient the agreement declares",
+                self.0
+            ),
+        )
+        .with("recipient", &self.0))
+    }
+}
+
+impl fmt::Display for RecipientId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for RecipientId {
+    fn from(s: &str) -> Self {
+        RecipientId::new(s)
+    }
+}
+
+/// A recipient an agreement names that is not a region, municipality, SKR or the state
+/// (for example a national authority or "the 10 model municipalities" as one recipient).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DeclaredRecipient {
+    /// The code used in rules.
+    pub id: RecipientId,
+    /// The name as published.
+    pub name: String,
+    /// How many members a group recipient has, where the source says (and its members
+    /// are unknown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members: Option<u32>,
+}
+
+/// Who a component pays.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// All 21 regions (regionerna).
+    Regions,
+    /// All 290 municipalities (kommunerna).
+    Municipalities,
+    /// Regions and municipalities jointly (kommuner och regioner gemensamt).
+    RegionsAndMunicipalities,
+    /// The municipalities of one region.
+    MunicipalitiesOf(String),
+    /// One recipient.
+    Recipient(RecipientId),
+    /// A list of recipients.
+    List(Vec<RecipientId>),
+    /// A group known by name whose members are not published ("de 10 modellkommunerna").
+    Named {
+        /// The name as published.
+        name: String,
+        /// The number of members, where the source says.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        members: Option<u32>,
+    },
+}
+
+impl Group {
+    /// The members, where they are known (`None` for named groups and the joint group).
+    pub fn members(&self) -> Option<Vec<RecipientId>> {
+        match self {
+            Group::Regions => Some(
+                reference::regions()
+                    .iter()
+                    .map(|r| RecipientId::new(r.code))
+                    .collect(),
+            ),
+            Group::Municipalities => Some(
+                reference::municipalities()
+                    .iter()
+                    .map(|m| RecipientId::new(m.code))
+                    .collect(),
+            ),
+            Group::MunicipalitiesOf(r) => Some(
+                reference::municipalities()
+                    .iter()
+                    .filter(|m| m.region == r)
+                    .map(|m| RecipientId::new(m.code))
+                    .collect(),
+            ),
+            Group::Recipient(r) => Some(vec![r.clone()]),
+            Group::List(v) => Some(v.clone()),
+            Group::RegionsAndMunicipalities | Group::Named { .. } => None,
+        }
+    }
+
+    /// The population level a per-capita key over this group is taken at.
+    pub fn level(&self) -> Option<reference::Level> {
+        match self {
+            Group::Regions => Some(reference::Level::Regions),
+            Group::Municipalities | Group::MunicipalitiesOf(_) => {
+                Some(reference::Level::Municipalities)
+            }
+            _ => None,
+        }
+    }
+
+    /// A short English description ("all 21 regions").
+    pub fn describe(&self) -> String {
+        match self {
+            Group::Regions => "all 21 regions".into(),
+            Group::Municipalities => "all 290 municipalities".into(),
+            Group::RegionsAndMunicipalities => "regions and municipalities jointly".into(),
+            Group::MunicipalitiesOf(r) => format!(
+                "the municipalities of {}",
+                reference::region(r).map_or(r.as_str(), |x| x.name)
+            ),
+            Group::Recipient(r) => r.name().unwrap_or(r.as_str()).to_owned(),
+            Group::List(v) => format!("{} named recipients", v.len()),
+            Group::Named { name, .. } => name.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_and_names() {
+        assert_eq!(RecipientId::new("0114").name(), Some("Upplands Väsby"));
+        assert_eq!(RecipientId::new("02").kind(), RecipientKind::Region);
+        assert!(!RecipientId::new("02").is_known());
+        assert_eq!(RecipientId::new("x").kind(), RecipientKind::Other);
+        let e = RecipientId::new("99").check_known(&[], &Loc::root()).unwrap_err();
+        assert_eq!(e.code(), Code::UnknownRecipient);
+    }
+
+    #[test]
+    fn group_members() {
+        assert_eq!(Group::Regions.members().map(|v| v.len()), Some(21));
+        assert_eq!(Group::Municipalities.members().map(|v| v.len()), Some(290));
+        assert_eq!(
+            Group::MunicipalitiesOf("09".into()).members(),
+            Some(vec![RecipientId::new("0980")])
+        );
+        let g: Group = serde_json::from_str(r#"{"named":{"name":"modellkommuner","members":10}}"#).unwrap();
+        assert!(g.members().is_none());
+    }
+}

@@ -1,0 +1,169 @@
+//! Rules: how a component's money is split among its recipients.
+//!
+//! Per capita by a key (fördelas enligt befolkningsmängd), by care need (efter vårdbehov),
+//! a fixed amount to a named recipient, an equal split, a fixed amount per recipient plus
+//! the rest by a key, performance-based (prestationsbaserad) with criteria and a bonus pot
+//! or return to the state, and reimbursement of reported actual costs. The computation is
+//! in [`crate::allocation`]; this module holds the rules as data.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::key::{KeySpec, Weight};
+use crate::money::Sek;
+use crate::recipient::RecipientId;
+
+/// How a component is split.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Rule {
+    /// By population (per capita): each recipient's share of the key. Without a key, the
+    /// agreement's key, else SCB's population of the component's recipients on 1 November
+    /// of the year before the agreement's first year (or the latest date before it).
+    PerCapita {
+        /// The key; see above for the default.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        key: Option<KeySpec>,
+    },
+    /// By care need (efter vårdbehov): a needs-weighted key. Without a key, the bundled
+    /// 2024 care-need key of the regions.
+    ByNeed {
+        /// The key (`needs_regions2024` or `needs_weighted`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        key: Option<KeySpec>,
+    },
+    /// The whole amount to one named recipient.
+    Fixed {
+        /// Who gets it.
+        recipient: RecipientId,
+    },
+    /// Equal parts to every member of the component's recipient group.
+    Equal,
+    /// A fixed amount to every recipient of the key, then the rest by the key (e.g. "dels
+    /// efter befolkningsmängd, dels som ett fast belopp om 100 miljoner kronor per region").
+    FixedPlusKey {
+        /// The fixed amount each recipient gets first.
+        each: Sek,
+        /// The key for the rest (default as for `per_capita`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        key: Option<KeySpec>,
+    },
+    /// Paid on performance: the pot is divided among criteria by their shares; each
+    /// criterion's money is divided by the key, and a recipient gets its part of a
+    /// criterion when it qualifies on that criterion's outcome.
+    Performance(Performance),
+    /// The state reimburses reported actual costs: nothing is split ahead of time.
+    Reimbursement,
+    /// The sources do not say how the money is split; `needs` says what would be needed.
+    Unpublished {
+        /// What the rule would need (e.g. "the annex with the per-region distribution").
+        needs: String,
+    },
+}
+
+impl Rule {
+    /// `"per_capita"`, `"performance"`, ….
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Rule::PerCapita { .. } => "per_capita",
+            Rule::ByNeed { .. } => "by_need",
+            Rule::Fixed { .. } => "fixed",
+            Rule::Equal => "equal",
+            Rule::FixedPlusKey { .. } => "fixed_plus_key",
+            Rule::Performance(_) => "performance",
+            Rule::Reimbursement => "reimbursement",
+            Rule::Unpublished { .. } => "unpublished",
+        }
+    }
+}
+
+/// A performance-based rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Performance {
+    /// The criteria (prestationskrav); their shares must add up to 1.
+    pub criteria: Vec<Criterion>,
+    /// What happens to money not earned.
+    pub unearned: Unearned,
+    /// The key each criterion's money is divided by (default as for `per_capita`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<KeySpec>,
+}
+
+/// What happens to performance money a recipient does not earn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Unearned {
+    /// It goes to a bonus pot paid to the recipients that earned money, in proportion to
+    /// what they earned ("utifrån samma fördelning som medlen för uppfyllda prestationskrav").
+    BonusPot,
+    /// It returns to the state.
+    ReturnToState,
+}
+
+/// One performance criterion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// Id, used in outcome files.
+    pub id: String,
+    /// What it measures.
+    pub name: String,
+    /// The share of the pot it carries, as a fraction ("0.5").
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub share: Weight,
+    /// How a recipient qualifies.
+    pub test: Test,
+}
+
+/// How a recipient qualifies on a criterion, from its outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Test {
+    /// Better than last year: `value` above `previous` (below, when lower is better).
+    Improved {
+        /// True for measures where less is better (waiting days).
+        #[serde(default)]
+        lower_is_better: bool,
+    },
+    /// `value` at or above a threshold.
+    AtLeast {
+        /// The threshold.
+        #[serde(with = "crate::money::decimal_str")]
+        #[cfg_attr(feature = "schema", schemars(with = "String"))]
+        threshold: Decimal,
+    },
+    /// `value` at or below a threshold.
+    AtMost {
+        /// The threshold.
+        #[serde(with = "crate::money::decimal_str")]
+        #[cfg_attr(feature = "schema", schemars(with = "String"))]
+        threshold: Decimal,
+    },
+    /// The outcome states directly whether the requirement is met (`met`).
+    Met,
+    /// Any of the tests (e.g. improved on last year, or at least 71 % within 60 days).
+    Any {
+        /// The alternatives.
+        tests: Vec<Test>,
+    },
+}
+
+impl Test {
+    /// A short English description ("improved on last year or at least 0.71").
+    pub fn describe(&self) -> String {
+        match self {
+            Test::Improved { lower_is_better: false } => "improved on last year".into(),
+            Test::Improved { lower_is_better: true } => "lower than last year".into(),
+            Test::AtLeast { threshold } => format!("at least {threshold}"),
+            Test::AtMost { threshold } => format!("at most {threshold}"),
+            Test::Met => "requirement met".into(),
+            Test::Any { tests } => tests.iter().map(Test::describe).collect::<Vec<_>>().join(" or "),
+        }
+    }
+}
