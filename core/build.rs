@@ -85,5 +85,47 @@ fn main() {
     }
     out.push_str("];\n");
 
-    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("reference_data.rs"), out).unwrap();
+    let out_dir = env::var("OUT_DIR").unwrap();
+    fs::write(Path::new(&out_dir).join("reference_data.rs"), out).unwrap();
+    catalog_files(&out_dir);
+}
+
+/// The catalog: `catalog/sources.json`, `catalog/packages.json`, `catalog/sources/*.txt`
+/// and `catalog/agreements/*.json`, included as text (parsed and checked by the crate's
+/// tests and at first use).
+fn catalog_files(out_dir: &str) {
+    let root = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("catalog");
+    println!("cargo::rerun-if-changed=catalog");
+    let list = |dir: &str, ext: &str| -> Vec<(String, String)> {
+        let d = root.join(dir);
+        println!("cargo::rerun-if-changed={}", d.display());
+        let mut v: Vec<(String, String)> = fs::read_dir(&d)
+            .map(|rd| {
+                rd.filter_map(|e| e.ok())
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().and_then(|x| x.to_str()) == Some(ext))
+                    .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), p.display().to_string()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        v.sort();
+        v
+    };
+    let mut out = String::new();
+    for (name, file) in [("SOURCES_JSON", "sources.json"), ("PACKAGES_JSON", "packages.json")] {
+        let p = root.join(file);
+        if p.exists() {
+            writeln!(out, "static {name}: &str = include_str!({:?});", p.display().to_string()).unwrap();
+        } else {
+            writeln!(out, "static {name}: &str = \"[]\";").unwrap();
+        }
+    }
+    for (name, dir, ext) in [("AGREEMENT_FILES", "agreements", "json"), ("SOURCE_TEXTS", "sources", "txt")] {
+        writeln!(out, "static {name}: &[(&str, &str)] = &[").unwrap();
+        for (f, path) in list(dir, ext) {
+            writeln!(out, "    ({f:?}, include_str!({path:?})),").unwrap();
+        }
+        out.push_str("];\n");
+    }
+    fs::write(Path::new(out_dir).join("catalog_files.rs"), out).unwrap();
 }

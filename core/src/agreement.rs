@@ -42,10 +42,10 @@ pub struct Agreement {
     /// The parties (`["staten", "SKR"]`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parties: Vec<String>,
-    /// Date of the decision or signature, where known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
-    pub decided: Option<NaiveDate>,
+    /// When it was decided or signed, as each source states it (the first is the one
+    /// used; sources that disagree are all recorded).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decided: Vec<Dated>,
     /// Signed, pending approval by a party, or only proposed.
     #[serde(default)]
     pub status: Status,
@@ -153,6 +153,9 @@ pub struct Figure {
     /// A hedge word in front of the figure ("ca", "över", "nära").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
+    /// The year the amount is for, when the figure is for one year of several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
     /// The source stating the figure.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceRef>,
@@ -172,6 +175,9 @@ struct FigureObject {
     /// A hedge word in front of the figure.
     #[serde(default)]
     qualifier: Option<Qualifier>,
+    /// The year the amount is for, when the figure is for one year of several.
+    #[serde(default)]
+    year: Option<i32>,
     /// The source stating the figure.
     #[serde(default)]
     source: Option<SourceRef>,
@@ -180,7 +186,7 @@ struct FigureObject {
 impl Figure {
     /// An exact figure without a source.
     pub fn exact(value: Sek) -> Self {
-        Figure { value, precision: None, qualifier: None, source: None }
+        Figure { value, precision: None, qualifier: None, year: None, source: None }
     }
 }
 
@@ -200,7 +206,7 @@ impl<'de> Deserialize<'de> for Figure {
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, m: A) -> std::result::Result<Figure, A::Error> {
                 let r = FigureObject::deserialize(serde::de::value::MapAccessDeserializer::new(m))?;
-                Ok(Figure { value: r.value, precision: r.precision, qualifier: r.qualifier, source: r.source })
+                Ok(Figure { value: r.value, precision: r.precision, qualifier: r.qualifier, year: r.year, source: r.source })
             }
         }
         d.deserialize_any(V)
@@ -347,28 +353,28 @@ pub struct CarryOver {
     pub source: Option<SourceRef>,
 }
 
-/// A payment date: a day (`2019-06-15`) or, where the source names only the month, a
-/// month (`2019-06`).
+/// A date as precise as the source gives it: a day (`2019-06-15`) or a month (`2019-06`,
+/// "betalas ut i juni", "i december 2020").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum PayDate {
+pub enum When {
     /// A day.
     Day(NaiveDate),
     /// A month (the first day of it).
     Month(NaiveDate),
 }
 
-impl PayDate {
+impl When {
     /// The first day the payment can fall on.
     pub fn first_day(self) -> NaiveDate {
         match self {
-            PayDate::Day(d) | PayDate::Month(d) => d,
+            When::Day(d) | When::Month(d) => d,
         }
     }
     /// The last day the payment can fall on.
     pub fn last_day(self) -> NaiveDate {
         match self {
-            PayDate::Day(d) => d,
-            PayDate::Month(d) => {
+            When::Day(d) => d,
+            When::Month(d) => {
                 let next = if d.month() == 12 {
                     NaiveDate::from_ymd_opt(d.year() + 1, 1, 1)
                 } else {
@@ -380,35 +386,35 @@ impl PayDate {
     }
 }
 
-impl fmt::Display for PayDate {
+impl fmt::Display for When {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PayDate::Day(d) => write!(f, "{d}"),
-            PayDate::Month(d) => write!(f, "{}", d.format("%Y-%m")),
+            When::Day(d) => write!(f, "{d}"),
+            When::Month(d) => write!(f, "{}", d.format("%Y-%m")),
         }
     }
 }
 
-impl std::str::FromStr for PayDate {
+impl std::str::FromStr for When {
     type Err = Error;
-    fn from_str(s: &str) -> Result<PayDate> {
+    fn from_str(s: &str) -> Result<When> {
         if s.len() == 7 {
             let d = parse_date(&format!("{s}-01")).map_err(|_| {
                 Error::new(Code::InvalidDate, Loc::root(), format!("{s:?} is not a date (YYYY-MM-DD) or month (YYYY-MM)"))
             })?;
-            return Ok(PayDate::Month(d));
+            return Ok(When::Month(d));
         }
-        parse_date(s).map(PayDate::Day)
+        parse_date(s).map(When::Day)
     }
 }
 
-impl Serialize for PayDate {
+impl Serialize for When {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
 }
 
-impl<'de> Deserialize<'de> for PayDate {
+impl<'de> Deserialize<'de> for When {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         s.parse().map_err(|e: Error| serde::de::Error::custom(e.findings().first().map_or(String::new(), |f| f.msg.clone())))
@@ -416,9 +422,9 @@ impl<'de> Deserialize<'de> for PayDate {
 }
 
 #[cfg(feature = "schema")]
-impl schemars::JsonSchema for PayDate {
+impl schemars::JsonSchema for When {
     fn schema_name() -> std::borrow::Cow<'static, str> {
-        "PayDate".into()
+        "When".into()
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
@@ -427,6 +433,18 @@ impl schemars::JsonSchema for PayDate {
             "description": "A payment day YYYY-MM-DD, or a month YYYY-MM where the source names only the month."
         })
     }
+}
+
+/// A date with the source that states it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Dated {
+    /// The date.
+    pub date: When,
+    /// Where it is stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceRef>,
 }
 
 /// A payment tranche: when part of a component's money is paid.
@@ -438,7 +456,7 @@ pub struct Tranche {
     pub id: String,
     /// When it is paid.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<PayDate>,
+    pub date: Option<When>,
     /// The component it pays.
     pub component: String,
     /// How much it pays (give this or `share`).
@@ -468,6 +486,11 @@ impl Agreement {
     /// Parse an agreement from JSON. Errors name the line, column and field.
     pub fn from_json(text: &str) -> Result<Agreement> {
         crate::json::from_str(text)
+    }
+
+    /// Read an agreement file (JSON); error locations start with the file name.
+    pub fn from_file(path: &std::path::Path) -> Result<Agreement> {
+        crate::json::from_file(path)
     }
 
     /// The agreement as pretty JSON.
@@ -532,10 +555,10 @@ mod tests {
 
     #[test]
     fn pay_dates() {
-        let m: PayDate = "2019-06".parse().unwrap();
+        let m: When = "2019-06".parse().unwrap();
         assert_eq!(m.last_day().to_string(), "2019-06-30");
-        assert_eq!("2019-12".parse::<PayDate>().unwrap().last_day().to_string(), "2019-12-31");
-        assert!("2019-13".parse::<PayDate>().is_err());
+        assert_eq!("2019-12".parse::<When>().unwrap().last_day().to_string(), "2019-12-31");
+        assert!("2019-13".parse::<When>().is_err());
         assert_eq!(serde_json::to_string(&m).unwrap(), "\"2019-06\"");
     }
 

@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::agreement::{Agreement, Component, PayDate};
+use crate::agreement::{Agreement, Component, When};
 use crate::apportion;
 use crate::finding::{Code, Error, Finding, Loc, Result};
 use crate::key::{Key, KeySpec, apportion_error, scale_to_integers};
@@ -135,7 +135,7 @@ pub struct Row {
     pub tranche: Option<String>,
     /// The payment date, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<PayDate>,
+    pub date: Option<When>,
     /// Who gets it.
     pub recipient: RecipientId,
     /// The recipient's name.
@@ -164,7 +164,7 @@ pub struct Pot {
     pub tranche: Option<String>,
     /// The payment date.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<PayDate>,
+    pub date: Option<When>,
     /// The amount handed out.
     pub amount: Sek,
     /// The rule (`"per_capita"`, …).
@@ -178,7 +178,10 @@ pub struct Pot {
 }
 
 /// The result of allocating a pot, a component, an agreement or a set of agreements.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// Serialises with its totals: `{"unit", "method", "total", "pots", "rows",
+/// "totals": {"by_recipient", "by_component", "by_date"}, "notes"}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Allocation {
     /// The rounding unit.
     pub unit: Unit,
@@ -259,6 +262,120 @@ impl Allocation {
     }
 }
 
+impl Serialize for Allocation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        #[derive(Serialize)]
+        struct Totals {
+            by_recipient: Vec<Total>,
+            by_component: Vec<Total>,
+            by_date: Vec<Total>,
+        }
+        let mut st = s.serialize_struct("Allocation", 7)?;
+        st.serialize_field("unit", &self.unit)?;
+        st.serialize_field("method", &self.method)?;
+        st.serialize_field("total", &self.total())?;
+        st.serialize_field("pots", &self.pots)?;
+        st.serialize_field("rows", &self.rows)?;
+        st.serialize_field(
+            "totals",
+            &Totals { by_recipient: self.by_recipient(), by_component: self.by_component(), by_date: self.by_date() },
+        )?;
+        st.serialize_field("notes", &self.notes)?;
+        st.end()
+    }
+}
+
+/// A column of a [`Pivot`]: one pot (agreement, component, tranche).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct PivotColumn {
+    /// Agreement id.
+    pub agreement: String,
+    /// Component id.
+    pub component: String,
+    /// Tranche id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tranche: Option<String>,
+    /// Payment date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<When>,
+}
+
+impl PivotColumn {
+    /// A short header: `component`, or `component/tranche (date)`.
+    pub fn header(&self) -> String {
+        let mut h = self.component.clone();
+        if let Some(t) = &self.tranche {
+            h = format!("{h}/{t}");
+        }
+        if let Some(d) = self.date {
+            h = format!("{h} ({d})");
+        }
+        h
+    }
+}
+
+/// A row of a [`Pivot`]: one recipient's amount in each column, and its total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PivotRow {
+    /// Recipient code.
+    pub recipient: RecipientId,
+    /// Recipient name.
+    pub name: String,
+    /// Amount per column (zero where the recipient has none).
+    pub amounts: Vec<Sek>,
+    /// The recipient's total.
+    pub total: Sek,
+}
+
+/// An allocation as a table: recipients × pots, with totals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pivot {
+    /// The columns, in the order the pots were allocated.
+    pub columns: Vec<PivotColumn>,
+    /// One row per recipient, in code order.
+    pub rows: Vec<PivotRow>,
+    /// Column totals.
+    pub totals: Vec<Sek>,
+    /// The grand total.
+    pub total: Sek,
+}
+
+impl Allocation {
+    /// The allocation as a recipients × pots table.
+    pub fn pivot(&self) -> Pivot {
+        let mut columns: Vec<PivotColumn> = Vec::new();
+        for p in &self.pots {
+            let c = PivotColumn { agreement: p.agreement.clone(), component: p.component.clone(), tranche: p.tranche.clone(), date: p.date };
+            if !columns.contains(&c) {
+                columns.push(c);
+            }
+        }
+        let mut by: BTreeMap<RecipientId, (String, Vec<Decimal>)> = BTreeMap::new();
+        let mut totals = vec![Decimal::ZERO; columns.len()];
+        for r in &self.rows {
+            let Some(ci) = columns.iter().position(|c| c.agreement == r.agreement && c.component == r.component && c.tranche == r.tranche) else {
+                continue;
+            };
+            let e = by.entry(r.recipient.clone()).or_insert_with(|| (r.name.clone(), vec![Decimal::ZERO; columns.len()]));
+            if let (Some(x), Some(t)) = (e.1.get_mut(ci), totals.get_mut(ci)) {
+                *x += r.amount.0;
+                *t += r.amount.0;
+            }
+        }
+        let rows = by
+            .into_iter()
+            .map(|(recipient, (name, v))| PivotRow {
+                recipient,
+                name,
+                total: Sek(v.iter().sum()),
+                amounts: v.into_iter().map(Sek).collect(),
+            })
+            .collect();
+        Pivot { columns, rows, total: Sek(totals.iter().sum()), totals: totals.into_iter().map(Sek).collect() }
+    }
+}
+
 fn totals(it: impl Iterator<Item = (String, String, Sek)>) -> Vec<Total> {
     let mut m: BTreeMap<String, (String, Decimal)> = BTreeMap::new();
     for (k, n, a) in it {
@@ -304,13 +421,15 @@ impl Row {
                         b.recipients
                     )
                 };
+                let shown = b.quota.round_dp(4);
+                let approx = if shown == b.quota { "" } else { "…" };
                 format!(
-                    "pot {} × weight {} / total weight {} ({}) = exact quota {}; {rounding}",
+                    "pot {} × weight {} / total weight {} ({}) = exact quota {}{approx}; {rounding}",
                     kr(b.pot),
                     b.weight.normalize(),
                     b.total_weight.normalize(),
                     b.key,
-                    b.quota.round_dp(4).normalize(),
+                    kr(Sek(shown)),
                 )
             }
         };
@@ -330,7 +449,7 @@ struct Step<'a> {
     agreement: &'a str,
     component: &'a str,
     tranche: Option<&'a str>,
-    date: Option<PayDate>,
+    date: Option<When>,
     unit: Unit,
 }
 
@@ -486,7 +605,7 @@ fn collect(a: &Agreement, comps: &[Component], at: &Loc, opts: &Options, out: &m
 }
 
 /// The pots of a component: one per tranche that pays it, or the whole amount.
-fn component_pots(a: &Agreement, c: &Component) -> Result<Vec<(Option<String>, Option<PayDate>, Sek)>> {
+fn component_pots(a: &Agreement, c: &Component) -> Result<Vec<(Option<String>, Option<When>, Sek)>> {
     let Some(amount) = c.amount.as_ref().map(|f| f.value) else {
         return Err(Error::new(Code::RuleNotRunnable, Loc::root().join("amount"), format!("component {} has a rule but no amount to split", c.id)));
     };

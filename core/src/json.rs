@@ -34,6 +34,20 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
     Ok(value)
 }
 
+/// Read a text file; an `io` error names the file.
+pub fn read_text(path: &std::path::Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| {
+        Error::new(Code::Io, Loc::root().join(path.display().to_string()), format!("cannot read {}: {e}", path.display()))
+            .with("path", path.display())
+    })
+}
+
+/// Read and parse a JSON file; error locations start with the file name.
+pub fn from_file<T: DeserializeOwned>(path: &std::path::Path) -> Result<T> {
+    let text = read_text(path)?;
+    from_str(&text).map_err(|e| e.prefixed(&Loc::root().join(path.display().to_string())))
+}
+
 fn classify(e: &serde_json::Error, msg: &str) -> Code {
     use serde_json::error::Category;
     match e.classify() {

@@ -338,6 +338,26 @@ impl Key {
         Key::new(format!("weights from {name}"), vec![name.to_owned()], entries, declared).map_err(|e| e.prefixed(&file))
     }
 
+    /// A key from a command-line style argument: `population:regions:DATE`,
+    /// `population:municipalities:DATE`, `needs:regions:2024`, or the path of a CSV file
+    /// with columns `code,weight`.
+    pub fn from_arg(arg: &str) -> Result<Key> {
+        let looks_like_spec = arg.starts_with("population:") || arg.starts_with("needs:");
+        if looks_like_spec || !std::path::Path::new(arg).exists() {
+            return match arg.parse::<KeySpec>() {
+                Ok(spec) => spec.resolve(),
+                Err(e) if looks_like_spec => Err(e),
+                Err(_) => Err(Error::new(
+                    Code::Io,
+                    Loc::root().join(arg),
+                    format!("{arg:?} is neither a key (population:regions:YYYY-MM-DD, population:municipalities:YYYY-MM-DD, needs:regions:2024) nor a CSV file that exists"),
+                )),
+            };
+        }
+        let text = crate::json::read_text(std::path::Path::new(arg))?;
+        Key::from_csv(arg, &text, &[])
+    }
+
     /// The same key limited to `members` (for example the municipalities of one region).
     pub fn restrict(&self, members: &[RecipientId]) -> Result<Key> {
         Key::new(

@@ -42,6 +42,7 @@
 pub mod agreement;
 pub mod allocation;
 pub mod apportion;
+pub mod catalog;
 pub mod compare;
 pub mod finding;
 pub mod json;
@@ -51,10 +52,15 @@ pub mod outcomes;
 pub mod recipient;
 pub mod reference;
 pub mod rule;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod swedish;
 
-pub use agreement::{Agreement, AgreementKind, Component, ComponentKind, Figure, PayDate, SourceRef, Status, Tranche};
-pub use allocation::{Allocation, Basis, Method, Options, Part, Pot, Row, Total, allocate, allocate_all, allocate_component, split};
+pub use agreement::{Agreement, AgreementKind, Component, ComponentKind, Dated, Figure, SourceRef, Status, Tranche, When};
+pub use allocation::{
+    Allocation, Basis, Method, Options, Part, Pivot, PivotColumn, PivotRow, Pot, Row, Total, allocate, allocate_all,
+    allocate_component, split,
+};
 pub use compare::{Comparison, Difference, compare};
 pub use finding::{Code, Error, ErrorKind, Finding, Loc, LocPart, Result, Severity};
 pub use key::{Key, KeySpec, Weight};

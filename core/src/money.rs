@@ -51,6 +51,35 @@ impl Sek {
     }
 }
 
+impl Sek {
+    /// Parse an amount given by a person: a plain decimal (`"443000000"`) or a Swedish
+    /// form (`"443 miljoner kronor"`, `"1,6 miljarder"`, `"4,5 mnkr"`). A hedged figure
+    /// ("ca 11 miljarder") is refused: it is not an exact amount.
+    ///
+    /// ```
+    /// use vardavtal::Sek;
+    /// assert_eq!(Sek::parse_any("443,4 miljoner kronor")?.to_string(), "443400000");
+    /// assert_eq!(Sek::parse_any("443400000")?.to_string(), "443400000");
+    /// assert!(Sek::parse_any("ca 11 miljarder").is_err());
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    pub fn parse_any(s: &str) -> Result<Sek> {
+        if let Ok(d) = parse_plain_decimal(s.trim()) {
+            return Ok(Sek(d));
+        }
+        match crate::swedish::parse_swedish(s) {
+            Ok(a) if a.qualifier.is_some() => Err(Error::new(
+                Code::InvalidAmount,
+                Loc::root(),
+                format!("{s:?} is a hedged figure ({}), not an exact amount", a.qualifier.map_or("", |q| q.as_str())),
+            )
+            .with("input", s)),
+            Ok(a) => Ok(Sek(a.value)),
+            Err(msg) => Err(Error::new(Code::InvalidAmount, Loc::root(), msg).with("input", s)),
+        }
+    }
+}
+
 impl fmt::Display for Sek {
     /// The plain decimal with its exact digits, trailing fractional zeros removed.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

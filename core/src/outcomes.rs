@@ -64,6 +64,10 @@ impl Outcomes {
     pub fn from_json(text: &str) -> Result<Outcomes> {
         crate::json::from_str(text)
     }
+    /// Read an outcomes file (JSON).
+    pub fn from_file(path: &std::path::Path) -> Result<Outcomes> {
+        crate::json::from_file(path)
+    }
     /// The outcome of `recipient` on `criterion`.
     pub fn get(&self, criterion: &str, recipient: &RecipientId) -> Option<&Outcome> {
         self.0.get(criterion).and_then(|m| m.get(recipient))

@@ -1,0 +1,127 @@
+//! The bundled catalog of real agreements: every agreement, component, figure, tranche,
+//! condition and carry-over that the source texts state, each figure with its source and
+//! quoted Swedish phrase; the source texts themselves; and the packages (press-release
+//! totals over several agreements).
+//!
+//! The data lives in `core/catalog/` (JSON, one file per agreement) and is compiled into
+//! the crate.
+//!
+//! ```
+//! let cat = vardavtal::catalog::catalog()?;
+//! let a = cat.agreement("okad-tillganglighet-2022").expect("in the catalog");
+//! assert_eq!(a.amount.as_ref().map(|f| f.value.to_string()), Some("2967000000".into()));
+//! let src = cat.source("003").expect("a source");
+//! assert!(src.text.contains("2 967 miljoner kronor"));
+//! # Ok::<(), vardavtal::Error>(())
+//! ```
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::agreement::{Agreement, Figure};
+use crate::finding::{Error, Loc, Result};
+
+/// A source text: a press release or web page the catalog's figures are quoted from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Id (`"003"`), used in [`crate::SourceRef::source`].
+    pub id: String,
+    /// The file name of the text in `core/catalog/sources/`.
+    pub file: String,
+    /// Its headline, as published.
+    pub title: String,
+    /// Who published it.
+    pub publisher: String,
+    /// When it was published, where the text says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub published: Option<NaiveDate>,
+    /// The full text (filled in from the file; not in `sources.json`).
+    #[serde(default, skip_deserializing, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+/// A press-release total over several agreements ("totalt ca 11 miljarder kronor").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Package {
+    /// Id.
+    pub id: String,
+    /// What the press release calls it.
+    pub title: String,
+    /// The ids of the agreements the total covers.
+    pub members: Vec<String>,
+    /// The year the total is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// The total as published.
+    pub amount: Figure,
+    /// The same total as stated by other sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_figures: Vec<Figure>,
+    /// Remarks (e.g. which members the source does not name).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// The catalog: sources, agreements and packages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Catalog {
+    /// The source texts.
+    pub sources: Vec<Source>,
+    /// Every agreement.
+    pub agreements: Vec<Agreement>,
+    /// Press-release totals.
+    pub packages: Vec<Package>,
+}
+
+include!(concat!(env!("OUT_DIR"), "/catalog_files.rs"));
+
+static CATALOG: OnceLock<Result<Catalog>> = OnceLock::new();
+
+/// The bundled catalog (parsed once).
+pub fn catalog() -> Result<&'static Catalog> {
+    CATALOG.get_or_init(load).as_ref().map_err(Clone::clone)
+}
+
+fn load() -> Result<Catalog> {
+    let mut sources: Vec<Source> = crate::json::from_str(SOURCES_JSON).map_err(|e| e.prefixed(&Loc::root().join("sources.json")))?;
+    for s in &mut sources {
+        if let Some((_, text)) = SOURCE_TEXTS.iter().find(|(f, _)| *f == s.file) {
+            s.text = (*text).to_owned();
+        }
+    }
+    let packages: Vec<Package> = crate::json::from_str(PACKAGES_JSON).map_err(|e| e.prefixed(&Loc::root().join("packages.json")))?;
+    let mut agreements = Vec::new();
+    let mut errors = Vec::new();
+    for (file, text) in AGREEMENT_FILES {
+        match Agreement::from_json(text) {
+            Ok(a) => agreements.push(a),
+            Err(e) => errors.extend(e.prefixed(&Loc::root().join(*file)).into_findings()),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::from_findings(errors));
+    }
+    Ok(Catalog { sources, agreements, packages })
+}
+
+impl Catalog {
+    /// The agreement with this id.
+    pub fn agreement(&self, id: &str) -> Option<&Agreement> {
+        self.agreements.iter().find(|a| a.id == id)
+    }
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+    /// The agreements covering `year`.
+    pub fn for_year(&self, year: i32) -> Vec<&Agreement> {
+        self.agreements.iter().filter(|a| a.years.contains(&year)).collect()
+    }
+}
