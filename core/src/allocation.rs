@@ -93,7 +93,7 @@ impl Part {
 }
 
 /// The figures behind one amount.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Basis {
     /// The pot of this step (a component, tranche, criterion or bonus pot).
     pub pot: Sek,
@@ -114,27 +114,27 @@ pub struct Basis {
     /// Units left over after every recipient got its floor, handed out by largest remainder.
     pub left_over: Sek,
     /// The rank of the recipient's remainder when it got one of the units left over.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remainder_rank: Option<usize>,
     /// How many recipients share the pot.
     pub recipients: usize,
     /// Why the recipient qualified or not, for performance money.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 /// One amount to one recipient.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Row {
     /// The agreement id (`"split"` for a plain split).
     pub agreement: String,
     /// The component id.
     pub component: String,
     /// The tranche id, when the component is paid in tranches.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tranche: Option<String>,
     /// The payment date, when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<When>,
     /// Who gets it.
     pub recipient: RecipientId,
@@ -143,7 +143,7 @@ pub struct Row {
     /// What the money is.
     pub part: Part,
     /// The performance criterion, for earned money.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub criterion: Option<String>,
     /// The amount.
     pub amount: Sek,
@@ -153,27 +153,27 @@ pub struct Row {
 
 /// One pot that was apportioned: the rows with the same agreement, component, tranche,
 /// part and criterion sum exactly to it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pot {
     /// The agreement id.
     pub agreement: String,
     /// The component id.
     pub component: String,
     /// The tranche id.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tranche: Option<String>,
     /// The payment date.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<When>,
     /// The amount handed out.
     pub amount: Sek,
     /// The rule (`"per_capita"`, …).
     pub rule: String,
     /// The key, for key-based rules.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Where the key's figures come from (source ids).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub key_sources: Vec<String>,
 }
 
@@ -262,6 +262,23 @@ impl Allocation {
     }
 }
 
+impl<'de> Deserialize<'de> for Allocation {
+    /// From the serialised form (the totals, being derived, are ignored).
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Raw {
+            unit: Unit,
+            method: Method,
+            pots: Vec<Pot>,
+            rows: Vec<Row>,
+            #[serde(default)]
+            notes: Vec<Finding>,
+        }
+        let r = Raw::deserialize(d)?;
+        Ok(Allocation { unit: r.unit, method: r.method, pots: r.pots, rows: r.rows, notes: r.notes })
+    }
+}
+
 impl Serialize for Allocation {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -294,10 +311,10 @@ pub struct PivotColumn {
     /// Component id.
     pub component: String,
     /// Tranche id.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tranche: Option<String>,
     /// Payment date.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<When>,
 }
 
@@ -875,6 +892,43 @@ fn performance(step: &Step<'_>, pot: Sek, p: &Performance, key: &Key, outcomes: 
         rows.push(step.whole(unearned_sek, state, name, Part::Returned, note));
     }
     Ok(rows)
+}
+
+/// One what-if scenario of a batch: another key, other outcomes, or both.
+#[derive(Debug, Clone, Default)]
+pub struct Scenario {
+    /// The key for key-based rules at the same level (as [`Options::key`]).
+    pub key: Option<Key>,
+    /// The outcomes (replacing those of the base options).
+    pub outcomes: Option<Outcomes>,
+}
+
+/// Allocate `agreement` once per scenario, each on `base` with the scenario's key and
+/// outcomes. The results are in the order of `scenarios`; a failed scenario does not stop
+/// the others.
+///
+/// ```
+/// use vardavtal::{Agreement, Options, Scenario, Key, allocate_batch};
+/// let a = Agreement::from_json(r#"{"id": "d", "title": "D", "kind": {"type": "base"}, "years": [2022],
+///   "components": [{"id": "b", "name": "B", "amount": "1000", "recipients": "regions", "rule": {"type": "per_capita"}}]}"#)?;
+/// let scenarios = vec![Scenario::default(), Scenario { key: Some(Key::from_arg("population:regions:2023-11-01")?), outcomes: None }];
+/// let results = allocate_batch(&a, &Options::default(), &scenarios);
+/// assert!(results.iter().all(|r| r.as_ref().is_ok_and(|x| x.total().to_string() == "1000")));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+pub fn allocate_batch(agreement: &Agreement, base: &Options, scenarios: &[Scenario]) -> Vec<Result<Allocation>> {
+    scenarios
+        .iter()
+        .map(|s| {
+            let opts = Options {
+                unit: base.unit,
+                method: base.method,
+                key: s.key.clone().or_else(|| base.key.clone()),
+                outcomes: s.outcomes.clone().unwrap_or_else(|| base.outcomes.clone()),
+            };
+            allocate(agreement, &opts)
+        })
+        .collect()
 }
 
 /// Split `pot` by `key`, optionally giving `each` to every recipient first, in whole

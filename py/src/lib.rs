@@ -1,0 +1,1 @@
+//! Python skin of vardavtal (work in progress).

@@ -1,0 +1,1 @@
+//! WebAssembly skin of vardavtal (work in progress).
