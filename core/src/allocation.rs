@@ -815,7 +815,7 @@ fn performance(step: &Step<'_>, pot: Sek, p: &Performance, key: &Key, outcomes: 
         let mut v = Vec::with_capacity(key.len());
         let mut lacking = Vec::new();
         for r in key.recipients() {
-            match outcomes.get(&crit.id, r).and_then(|o| crit.test.passes(o)) {
+            match crit.test.evaluate(&crit.id, r, outcomes) {
                 Some(b) => v.push(b),
                 None => lacking.push(r.to_string()),
             }
@@ -825,7 +825,15 @@ fn performance(step: &Step<'_>, pot: Sek, p: &Performance, key: &Key, outcomes: 
                 Finding::error(
                     Code::MissingOutcomes,
                     Loc::root().join("criteria").join(ci),
-                    format!("criterion {} ({}) needs outcomes ({}) for {} recipients: {}", crit.id, crit.name, crit.test.describe(), lacking.len(), lacking.join(", ")),
+                    format!(
+                        "criterion {} ({}) needs outcomes [{}] ({}) for {} recipients: {}",
+                        crit.id,
+                        crit.name,
+                        crit.test.measures(&crit.id).join(", "),
+                        crit.test.describe(),
+                        lacking.len(),
+                        lacking.join(", ")
+                    ),
                 )
                 .with("criterion", &crit.id)
                 .with("recipients", lacking.join(",")),
@@ -847,13 +855,20 @@ fn performance(step: &Step<'_>, pot: Sek, p: &Performance, key: &Key, outcomes: 
     for ((crit, cpot), pass) in p.criteria.iter().zip(crit_pots).zip(&passes) {
         let cpot = step.unit.from_units(cpot)?;
         for (mut row, ok) in step.by_key(cpot, key, Part::Earned, Some(&crit.id), names)?.into_iter().zip(pass) {
-            let o = outcomes.get(&crit.id, &row.recipient).copied().unwrap_or_default();
-            let measured = match (o.value, o.previous, o.met) {
-                (Some(v), Some(p), _) => format!(" (value {v}, last year {p})"),
-                (Some(v), None, _) => format!(" (value {v})"),
-                (_, _, Some(m)) => format!(" (met: {m})"),
-                _ => String::new(),
-            };
+            let measured: String = crit
+                .test
+                .measures(&crit.id)
+                .into_iter()
+                .filter_map(|m| {
+                    let o = outcomes.get(m, &row.recipient)?;
+                    Some(match (o.value, o.previous, o.met) {
+                        (Some(v), Some(p), _) => format!(" ({m}: {v}, last year {p})"),
+                        (Some(v), None, _) => format!(" ({m}: {v})"),
+                        (_, _, Some(x)) => format!(" ({m} met: {x})"),
+                        _ => String::new(),
+                    })
+                })
+                .collect();
             if *ok {
                 *earned.entry(row.recipient.clone()).or_default() += row.amount.0;
                 row.basis.note = Some(format!("Qualified on {}: {}{measured}", crit.id, crit.test.describe()));

@@ -83,36 +83,54 @@ impl Outcomes {
 }
 
 impl Test {
-    /// Whether `outcome` passes the test; `None` when the outcome lacks the values the
-    /// test needs.
+    /// Whether `recipient` passes the test on `criterion`, reading its outcomes; `None`
+    /// when an outcome the test needs is missing.
     ///
     /// ```
-    /// use vardavtal::{Outcome, Test};
-    /// let o = Outcome { value: Some("0.72".parse()?), previous: Some("0.75".parse()?), met: None };
-    /// assert_eq!(Test::Improved { lower_is_better: false }.passes(&o), Some(false));
-    /// assert_eq!(Test::AtLeast { threshold: "0.71".parse()? }.passes(&o), Some(true));
-    /// assert_eq!(Test::Met.passes(&o), None);
+    /// use vardavtal::{Outcome, Outcomes, Test};
+    /// let mut o = Outcomes::default();
+    /// o.set("wait90", "01".into(), Outcome { value: Some("0.72".parse()?), previous: Some("0.75".parse()?), met: None });
+    /// let improved = Test::Improved { lower_is_better: false, measure: None };
+    /// assert_eq!(improved.evaluate("wait90", &"01".into(), &o), Some(false));
+    /// let level = Test::AtLeast { threshold: "0.71".parse()?, measure: None };
+    /// assert_eq!(level.evaluate("wait90", &"01".into(), &o), Some(true));
+    /// assert_eq!(level.evaluate("wait90", &"03".into(), &o), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn passes(&self, outcome: &Outcome) -> Option<bool> {
+    pub fn evaluate(&self, criterion: &str, recipient: &RecipientId, outcomes: &Outcomes) -> Option<bool> {
+        if let Test::Any { tests } = self {
+            let results: Vec<Option<bool>> = tests.iter().map(|t| t.evaluate(criterion, recipient, outcomes)).collect();
+            return if results.contains(&Some(true)) {
+                Some(true)
+            } else if results.iter().all(Option::is_some) {
+                Some(false)
+            } else {
+                None
+            };
+        }
+        let o = outcomes.get(self.measure().unwrap_or(criterion), recipient)?;
         match self {
-            Test::Improved { lower_is_better } => {
-                let (v, p) = (outcome.value?, outcome.previous?);
+            Test::Improved { lower_is_better, .. } => {
+                let (v, p) = (o.value?, o.previous?);
                 Some(if *lower_is_better { v < p } else { v > p })
             }
-            Test::AtLeast { threshold } => Some(outcome.value? >= *threshold),
-            Test::AtMost { threshold } => Some(outcome.value? <= *threshold),
-            Test::Met => outcome.met,
+            Test::AtLeast { threshold, .. } => Some(o.value? >= *threshold),
+            Test::AtMost { threshold, .. } => Some(o.value? <= *threshold),
+            Test::Met { .. } => o.met,
+            Test::Any { .. } => None,
+        }
+    }
+
+    /// The outcome ids this test reads for `criterion`.
+    pub fn measures<'a>(&'a self, criterion: &'a str) -> Vec<&'a str> {
+        match self {
             Test::Any { tests } => {
-                let results: Vec<Option<bool>> = tests.iter().map(|t| t.passes(outcome)).collect();
-                if results.contains(&Some(true)) {
-                    Some(true)
-                } else if results.iter().all(Option::is_some) {
-                    Some(false)
-                } else {
-                    None
-                }
+                let mut v: Vec<&str> = tests.iter().flat_map(|t| t.measures(criterion)).collect();
+                v.sort_unstable();
+                v.dedup();
+                v
             }
+            t => vec![t.measure().unwrap_or(criterion)],
         }
     }
 }

@@ -121,6 +121,10 @@ pub struct Criterion {
 }
 
 /// How a recipient qualifies on a criterion, from its outcome.
+///
+/// Each test reads the outcome recorded under the criterion's id, or under `measure` when
+/// it names another one (a criterion met by "improved on the 90-day share, or at least
+/// 71 % within 60 days" reads two measures).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
@@ -128,8 +132,11 @@ pub enum Test {
     /// Better than last year: `value` above `previous` (below, when lower is better).
     Improved {
         /// True for measures where less is better (waiting days).
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         lower_is_better: bool,
+        /// The outcome to read (default: the criterion's id).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        measure: Option<String>,
     },
     /// `value` at or above a threshold.
     AtLeast {
@@ -137,6 +144,9 @@ pub enum Test {
         #[serde(with = "crate::money::decimal_str")]
         #[cfg_attr(feature = "schema", schemars(with = "String"))]
         threshold: Decimal,
+        /// The outcome to read (default: the criterion's id).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        measure: Option<String>,
     },
     /// `value` at or below a threshold.
     AtMost {
@@ -144,9 +154,16 @@ pub enum Test {
         #[serde(with = "crate::money::decimal_str")]
         #[cfg_attr(feature = "schema", schemars(with = "String"))]
         threshold: Decimal,
+        /// The outcome to read (default: the criterion's id).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        measure: Option<String>,
     },
     /// The outcome states directly whether the requirement is met (`met`).
-    Met,
+    Met {
+        /// The outcome to read (default: the criterion's id).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        measure: Option<String>,
+    },
     /// Any of the tests (e.g. improved on last year, or at least 71 % within 60 days).
     Any {
         /// The alternatives.
@@ -157,13 +174,24 @@ pub enum Test {
 impl Test {
     /// A short English description ("improved on last year or at least 0.71").
     pub fn describe(&self) -> String {
+        let of = |m: &Option<String>| m.as_ref().map_or(String::new(), |m| format!(" ({m})"));
         match self {
-            Test::Improved { lower_is_better: false } => "improved on last year".into(),
-            Test::Improved { lower_is_better: true } => "lower than last year".into(),
-            Test::AtLeast { threshold } => format!("at least {threshold}"),
-            Test::AtMost { threshold } => format!("at most {threshold}"),
-            Test::Met => "requirement met".into(),
+            Test::Improved { lower_is_better: false, measure } => format!("improved on last year{}", of(measure)),
+            Test::Improved { lower_is_better: true, measure } => format!("lower than last year{}", of(measure)),
+            Test::AtLeast { threshold, measure } => format!("at least {threshold}{}", of(measure)),
+            Test::AtMost { threshold, measure } => format!("at most {threshold}{}", of(measure)),
+            Test::Met { measure } => format!("requirement met{}", of(measure)),
             Test::Any { tests } => tests.iter().map(Test::describe).collect::<Vec<_>>().join(" or "),
+        }
+    }
+
+    /// The outcome this test reads, other than the criterion's own.
+    pub fn measure(&self) -> Option<&str> {
+        match self {
+            Test::Improved { measure, .. } | Test::AtLeast { measure, .. } | Test::AtMost { measure, .. } | Test::Met { measure } => {
+                measure.as_deref()
+            }
+            Test::Any { .. } => None,
         }
     }
 }

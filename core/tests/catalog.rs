@@ -252,7 +252,7 @@ fn figures_match_domain() {
             assert_eq!(p.criteria.len(), 1);
             assert_eq!(p.criteria[0].id, "wait90");
             assert_eq!(p.criteria[0].share.0, Decimal::ONE);
-            assert_eq!(p.criteria[0].test.describe(), "improved on last year or at least 0.71");
+            assert_eq!(p.criteria[0].test.describe(), "improved on last year (wait90) or at least 0.71 (wait60)");
         }
         r => panic!("kömiljard performance block has rule {}", r.as_str()),
     }
