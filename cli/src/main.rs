@@ -100,6 +100,46 @@ enum Cmd {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Validate agreement files, or the bundled catalog: every finding, with a stable code.
+    /// Exits non-zero when there are errors.
+    Validate {
+        /// Agreement files (JSON).
+        files: Vec<PathBuf>,
+        /// Validate the bundled catalog.
+        #[arg(long, conflicts_with = "files")]
+        catalog: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// List the catalog of real agreements: components and figures with their sources.
+    Catalog {
+        /// Only agreements covering this year.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// For each agreement of the catalog: components, per-region allocation where the rule
+    /// allows one, and findings.
+    Report {
+        /// Only agreements covering this year.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Output format (table is the text report).
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The source and quote behind a catalog figure: ID is a source id (003), an
+    /// agreement id, AGREEMENT/COMPONENT, or a package id.
+    Source {
+        /// What to look up.
+        id: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Print the JSON Schema of agreement files.
     Schema,
 }
@@ -188,6 +228,120 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
         }
         Cmd::Schema => json(&vardavtal::schema::agreement_schema()),
+        Cmd::Validate { files, catalog, format } => {
+            let findings = if catalog || files.is_empty() {
+                vardavtal::validate::validate_catalog()
+            } else {
+                // Files that do not parse are findings too; the others are validated together.
+                let mut findings = Vec::new();
+                let mut agreements = Vec::new();
+                for f in &files {
+                    match vardavtal::Agreement::from_file(f) {
+                        Ok(a) => agreements.push(a),
+                        Err(e) => findings.extend(e.into_findings()),
+                    }
+                }
+                findings.extend(vardavtal::validate::validate_all(&agreements));
+                findings
+            };
+            let failed = findings.iter().any(|f| f.severity == vardavtal::Severity::Error);
+            let text = match format {
+                Format::Json => json(&findings),
+                Format::Csv => csv_text(
+                    &["code", "severity", "loc", "msg"],
+                    findings.iter().map(|f| vec![f.code.to_string(), f.severity.to_string(), f.loc.to_string(), f.msg.clone()]),
+                ),
+                Format::Table => {
+                    let mut s: String = findings.iter().map(|f| format!("{f}\n")).collect();
+                    let count = |sev| findings.iter().filter(|f| f.severity == sev).count();
+                    s.push_str(&format!(
+                        "{} errors, {} warnings, {} notes\n",
+                        count(vardavtal::Severity::Error),
+                        count(vardavtal::Severity::Warning),
+                        count(vardavtal::Severity::Info)
+                    ));
+                    s
+                }
+            };
+            let _ = out.write_all(text.as_bytes());
+            return Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS });
+        }
+        Cmd::Catalog { year, format } => {
+            let cat = vardavtal::catalog::catalog()?;
+            let list: Vec<&vardavtal::Agreement> = cat.agreements.iter().filter(|a| year.is_none_or(|y| a.years.contains(&y))).collect();
+            match format {
+                Format::Json => json(&list),
+                Format::Csv => csv_text(
+                    &["id", "title", "years", "kind", "amount", "source", "quote"],
+                    list.iter().map(|a| {
+                        let src = a.amount.as_ref().and_then(|f| f.source.clone());
+                        vec![
+                            a.id.clone(),
+                            a.title.clone(),
+                            a.years.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "),
+                            a.kind.as_str().to_owned(),
+                            a.amount.as_ref().map(|f| f.value.to_string()).unwrap_or_default(),
+                            src.as_ref().map(|s| s.source.clone()).unwrap_or_default(),
+                            src.map(|s| s.quote).unwrap_or_default(),
+                        ]
+                    }),
+                ),
+                Format::Table => {
+                    let mut s = String::new();
+                    for a in list {
+                        let r = vardavtal::report::AgreementReport {
+                            agreement: a.clone(),
+                            components: vardavtal::report::component_lines(a),
+                            allocations: Vec::new(),
+                            findings: Vec::new(),
+                        };
+                        s.push_str(&format!("{r}\n"));
+                    }
+                    s
+                }
+            }
+        }
+        Cmd::Report { year, format } => {
+            let r = vardavtal::report::report(vardavtal::catalog::catalog()?, year);
+            match format {
+                Format::Json => json(&r),
+                _ => r.to_string(),
+            }
+        }
+        Cmd::Source { id, format } => {
+            let cat = vardavtal::catalog::catalog()?;
+            if let Some(src) = cat.source(&id) {
+                match format {
+                    Format::Json => json(src),
+                    _ => format!(
+                        "{} — {}\npublisher: {}\npublished: {}\nfile: core/catalog/sources/{}\n\n{}\n",
+                        src.id,
+                        src.title,
+                        src.publisher,
+                        src.published.map_or("not stated".to_owned(), |d| d.to_string()),
+                        src.file,
+                        src.text
+                    ),
+                }
+            } else {
+                let cites = vardavtal::report::citations(cat, &id)?;
+                match format {
+                    Format::Json => json(&cites),
+                    _ => cites
+                        .iter()
+                        .map(|c| {
+                            format!(
+                                "{}: {}\n  source: {}\n  text: {}\n",
+                                c.what,
+                                c.figure.cite(),
+                                c.source_title.as_deref().unwrap_or("(none)"),
+                                c.context.as_deref().unwrap_or("(quote not found in the text)")
+                            )
+                        })
+                        .collect(),
+                }
+            }
+        }
     };
     // A closed pipe (e.g. `| head`) is not an error worth a message.
     let _ = out.write_all(text.as_bytes());

@@ -50,6 +50,7 @@ pub mod key;
 pub mod money;
 pub mod outcomes;
 pub mod recipient;
+pub mod report;
 pub mod reference;
 pub mod rule;
 #[cfg(feature = "schema")]

@@ -1,0 +1,361 @@
+//! The report over the catalog: for each agreement, its components and figures with their
+//! sources, the per-region allocation where its rule allows one, and its findings — each
+//! in a line a person understands. Also the provenance look-up behind `vardavtal source`.
+//!
+//! ```
+//! let cat = vardavtal::catalog::catalog()?;
+//! let r = vardavtal::report::report(cat, Some(2022));
+//! let text = r.to_string();
+//! assert!(text.contains("okad-tillganglighet-2022"));
+//! assert!(text.contains("Region Uppsala"));
+//! # Ok::<(), vardavtal::Error>(())
+//! ```
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::agreement::{Agreement, Component, Figure};
+use crate::allocation::{Allocation, Options, allocate_component};
+use crate::catalog::{Catalog, Source};
+use crate::finding::{Code, Error, Finding, Loc, LocPart, Result};
+use crate::rule::Rule;
+use crate::swedish::format_kr;
+
+/// One component, as a line of the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ComponentLine {
+    /// Depth in the tree (1 = top level).
+    pub depth: usize,
+    /// Component id.
+    pub id: String,
+    /// Swedish name.
+    pub name: String,
+    /// Block, item or earmark.
+    pub kind: String,
+    /// The amount, with its source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Figure>,
+    /// Who it pays.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recipients: Option<String>,
+    /// The rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+}
+
+/// The allocation of one component, or why it cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ComponentAllocation {
+    /// Component id.
+    pub component: String,
+    /// The allocation, when it could be made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allocation: Option<Allocation>,
+    /// Why it could not be made.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<Finding>,
+}
+
+/// One agreement in the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgreementReport {
+    /// The agreement.
+    pub agreement: Agreement,
+    /// Its components, depth first.
+    pub components: Vec<ComponentLine>,
+    /// The allocations its rules allow.
+    pub allocations: Vec<ComponentAllocation>,
+    /// Its findings.
+    pub findings: Vec<Finding>,
+}
+
+/// The report over the catalog (or the agreements of one year).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The year, when the report is for one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// The agreements.
+    pub agreements: Vec<AgreementReport>,
+    /// Findings on the packages (press-release totals) of the year.
+    pub package_findings: Vec<Finding>,
+}
+
+/// The components of an agreement as report lines.
+pub fn component_lines(a: &Agreement) -> Vec<ComponentLine> {
+    a.walk()
+        .into_iter()
+        .map(|(loc, c)| ComponentLine {
+            depth: loc.0.len() / 2,
+            id: c.id.clone(),
+            name: c.name.clone(),
+            kind: format!("{:?}", c.kind).to_lowercase(),
+            amount: c.amount.clone(),
+            recipients: c.recipients.as_ref().map(crate::Group::describe),
+            rule: c.rule.as_ref().map(describe_rule),
+        })
+        .collect()
+}
+
+fn describe_rule(r: &Rule) -> String {
+    match r {
+        Rule::PerCapita { key: Some(k) } => format!("by population ({k})"),
+        Rule::PerCapita { key: None } => "by population".into(),
+        Rule::ByNeed { key } => format!("by care need ({})", key.as_ref().map_or("needs:regions:2024".into(), ToString::to_string)),
+        Rule::Fixed { recipient } => format!("whole amount to {recipient}"),
+        Rule::Equal => "equal parts".into(),
+        Rule::FixedPlusKey { each, .. } => format!("{} per recipient, the rest by population", format_kr(each.0)),
+        Rule::Performance(p) => format!(
+            "on performance: {}; unearned money {}",
+            p.criteria.iter().map(|c| format!("{} ({})", c.id, c.test.describe())).collect::<Vec<_>>().join("; "),
+            match p.unearned {
+                crate::Unearned::BonusPot => "goes to a bonus pot",
+                crate::Unearned::ReturnToState => "returns to the state",
+            }
+        ),
+        Rule::Reimbursement => "reimbursement of actual costs".into(),
+        Rule::Unpublished { needs } => format!("not published (needs {needs})"),
+    }
+}
+
+/// Components whose rule allows an allocation ahead of time: the first with a rule on
+/// each branch, other than reimbursement and unpublished rules.
+fn allocatable(a: &Agreement) -> Vec<&Component> {
+    fn go<'a>(cs: &'a [Component], out: &mut Vec<&'a Component>) {
+        for c in cs {
+            match &c.rule {
+                None => go(&c.components, out),
+                Some(Rule::Reimbursement | Rule::Unpublished { .. }) => {}
+                Some(_) => out.push(c),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    go(&a.components, &mut out);
+    out
+}
+
+/// Build the report for the catalog, for one year or all.
+pub fn report(catalog: &Catalog, year: Option<i32>) -> Report {
+    let findings = crate::validate::validate_with_packages(&catalog.agreements, &catalog.packages);
+    let first_key = |f: &Finding| match f.loc.0.first() {
+        Some(LocPart::Key(k)) => k.clone(),
+        _ => String::new(),
+    };
+    let agreements = catalog
+        .agreements
+        .iter()
+        .filter(|a| year.is_none_or(|y| a.years.contains(&y)))
+        .map(|a| AgreementReport {
+            agreement: a.clone(),
+            components: component_lines(a),
+            allocations: allocatable(a)
+                .into_iter()
+                .map(|c| match allocate_component(a, &c.id, &Options::default()) {
+                    Ok(x) => ComponentAllocation { component: c.id.clone(), allocation: Some(x), errors: Vec::new() },
+                    Err(e) => ComponentAllocation { component: c.id.clone(), allocation: None, errors: e.into_findings() },
+                })
+                .collect(),
+            findings: findings.iter().filter(|f| first_key(f) == a.id).cloned().collect(),
+        })
+        .collect();
+    let package_findings = findings
+        .iter()
+        .filter(|f| first_key(f) == "packages")
+        .filter(|f| {
+            year.is_none_or(|y| {
+                let id = match f.loc.0.get(1) {
+                    Some(LocPart::Key(k)) => k.as_str(),
+                    _ => "",
+                };
+                catalog.packages.iter().any(|p| p.id == id && p.year.is_none_or(|py| py == y))
+            })
+        })
+        .cloned()
+        .collect();
+    Report { year, agreements, package_findings }
+}
+
+fn write_figure(f: &mut fmt::Formatter<'_>, fig: &Figure) -> fmt::Result {
+    write!(f, "{}", fig.cite())
+}
+
+impl fmt::Display for AgreementReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let a = &self.agreement;
+        let years = match (a.years.iter().min(), a.years.iter().max()) {
+            (Some(x), Some(y)) if x != y => format!("{x}–{y}"),
+            (Some(x), _) => x.to_string(),
+            _ => "?".into(),
+        };
+        let status = match &a.status {
+            crate::Status::Signed => "signed".to_owned(),
+            crate::Status::Pending { party } => format!("pending approval by {party}"),
+            crate::Status::Proposed => "proposed".to_owned(),
+        };
+        let kind = match &a.kind {
+            crate::AgreementKind::Supplementary { base } => format!("supplementary to {base}"),
+            k => k.as_str().replace('_', " "),
+        };
+        writeln!(f, "## {} — {} ({years}; {kind}; {status})", a.id, a.title)?;
+        match &a.amount {
+            Some(fig) => {
+                write!(f, "   total: ")?;
+                write_figure(f, fig)?;
+                for o in &a.other_figures {
+                    write!(f, "; also ")?;
+                    write_figure(f, o)?;
+                }
+                writeln!(f)?;
+            }
+            None => writeln!(f, "   total: not published")?,
+        }
+        for c in &self.components {
+            let indent = "   ".repeat(c.depth);
+            write!(f, "{indent}- {} ({}, {}): ", c.id, c.name, c.kind)?;
+            match &c.amount {
+                Some(fig) => write_figure(f, fig)?,
+                None => write!(f, "amount not published")?,
+            }
+            if let Some(r) = &c.recipients {
+                write!(f, "; to {r}")?;
+            }
+            if let Some(r) = &c.rule {
+                write!(f, "; {r}")?;
+            }
+            writeln!(f)?;
+        }
+        for ca in &self.allocations {
+            match &ca.allocation {
+                Some(al) => {
+                    let how = al.pots.first().map_or(String::new(), |p| match &p.key {
+                        Some(k) => format!("{} by {k}", p.rule),
+                        None => p.rule.clone(),
+                    });
+                    writeln!(f, "   allocation of {} ({how}):", ca.component)?;
+                    for t in al.by_recipient() {
+                        writeln!(f, "      {:>4} {:<28} {:>18}", t.key, t.name, format_kr(t.amount.0))?;
+                    }
+                    writeln!(f, "      {:>4} {:<28} {:>18}", "", "total", format_kr(al.total().0))?;
+                }
+                None => {
+                    for e in &ca.errors {
+                        writeln!(f, "   cannot allocate {}: {}", ca.component, e.msg)?;
+                    }
+                }
+            }
+        }
+        for x in &self.findings {
+            writeln!(f, "   {}[{}] {}", x.severity, x.code, x.msg)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.year {
+            Some(y) => writeln!(f, "# vardavtal report: agreements covering {y}")?,
+            None => writeln!(f, "# vardavtal report: every agreement of the catalog")?,
+        }
+        for a in &self.agreements {
+            writeln!(f)?;
+            write!(f, "{a}")?;
+        }
+        if !self.package_findings.is_empty() {
+            writeln!(f)?;
+            writeln!(f, "## Press-release totals")?;
+            for x in &self.package_findings {
+                writeln!(f, "   {}[{}] {}", x.severity, x.code, x.msg)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One figure with where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    /// What the figure is (`"okad-tillganglighet-2022/block-1 amount"`).
+    pub what: String,
+    /// The figure.
+    pub figure: Figure,
+    /// The source's headline and publisher.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_title: Option<String>,
+    /// The line of the source text that holds the quote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+}
+
+/// The figures behind a catalog id (`AGREEMENT`, `AGREEMENT/COMPONENT` or a package id),
+/// each with its source and the line of the source text that states it.
+///
+/// ```
+/// let cat = vardavtal::catalog::catalog()?;
+/// let c = vardavtal::report::citations(cat, "okad-tillganglighet-2022")?;
+/// assert!(c[0].context.as_deref().unwrap_or("").contains("2 967 miljoner kronor"));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+pub fn citations(catalog: &Catalog, id: &str) -> Result<Vec<Citation>> {
+    let (aid, cid) = match id.split_once('/') {
+        Some((a, c)) => (a, Some(c)),
+        None => (id, None),
+    };
+    let mut figs: Vec<(String, &Figure)> = Vec::new();
+    if let Some(a) = catalog.agreement(aid) {
+        match cid {
+            None => {
+                figs.extend(a.amount.iter().map(|f| (format!("{aid} total"), f)));
+                figs.extend(a.other_figures.iter().map(|f| (format!("{aid} total (other source)"), f)));
+                for fu in &a.funding {
+                    figs.extend(fu.amount.iter().map(|f| (format!("{aid} funding by {:?}", fu.payer).to_lowercase(), f)));
+                }
+                for (_, c) in a.walk() {
+                    figs.extend(c.amount.iter().map(|f| (format!("{aid}/{}", c.id), f)));
+                    figs.extend(c.other_figures.iter().map(|f| (format!("{aid}/{} (other source)", c.id), f)));
+                }
+                for t in &a.tranches {
+                    figs.extend(t.amount.iter().map(|f| (format!("{aid} tranche {} of {}", t.id, t.component), f)));
+                }
+                for fr in &a.frames {
+                    figs.push((format!("{aid} frame {} per year", fr.id), &fr.per_year));
+                }
+            }
+            Some(c) => {
+                let comp = a.component(c).ok_or_else(|| {
+                    Error::new(Code::UnknownComponent, Loc::root().join(id), format!("agreement {aid} has no component {c:?}"))
+                })?;
+                figs.extend(comp.amount.iter().map(|f| (format!("{aid}/{c}"), f)));
+                figs.extend(comp.other_figures.iter().map(|f| (format!("{aid}/{c} (other source)"), f)));
+            }
+        }
+    } else if let Some(p) = catalog.packages.iter().find(|p| p.id == id) {
+        figs.push((format!("{id} total"), &p.amount));
+        figs.extend(p.other_figures.iter().map(|f| (format!("{id} total (other source)"), f)));
+    } else {
+        return Err(Error::new(
+            Code::UnknownComponent,
+            Loc::root().join(id),
+            format!("{id:?} is not an agreement, AGREEMENT/COMPONENT or package id of the catalog"),
+        ));
+    }
+    Ok(figs
+        .into_iter()
+        .map(|(what, f)| {
+            let src = f.source.as_ref().and_then(|s| catalog.source(&s.source));
+            Citation {
+                what,
+                figure: f.clone(),
+                source_title: src.map(|s| format!("{} ({}{})", s.title, s.publisher, s.published.map_or(String::new(), |d| format!(", {d}")))),
+                context: f.source.as_ref().zip(src).and_then(|(r, s)| context(s, &r.quote)),
+            }
+        })
+        .collect())
+}
+
+/// The line of a source's text that holds `quote`.
+pub fn context(source: &Source, quote: &str) -> Option<String> {
+    source.text.lines().find(|l| l.contains(quote)).map(|l| l.trim().to_owned())
+}
