@@ -1,6 +1,11 @@
 //! Compiles the bundled SCB reference data (`data/*.csv`) into static tables, so that a
 //! malformed data file fails the build instead of a user's program.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
@@ -25,7 +30,11 @@ fn rows(file: &str, header: &str) -> Vec<Vec<String>> {
 fn date(s: &str) -> (i32, u32, u32) {
     let p: Vec<&str> = s.split('-').collect();
     assert_eq!(p.len(), 3, "bad date {s}");
-    (p[0].parse().unwrap(), p[1].parse().unwrap(), p[2].parse().unwrap())
+    (
+        p[0].parse().unwrap(),
+        p[1].parse().unwrap(),
+        p[2].parse().unwrap(),
+    )
 }
 
 fn main() {
@@ -35,23 +44,50 @@ fn main() {
     out.push_str("/// The 21 regions.\npub static REGIONS: &[Region] = &[\n");
     for r in &regions {
         assert!(r[0].len() == 2 && r[0].bytes().all(|b| b.is_ascii_digit()));
-        writeln!(out, "    Region {{ code: {:?}, name: {:?}, county: {:?} }},", r[0], r[1], r[2]).unwrap();
+        writeln!(
+            out,
+            "    Region {{ code: {:?}, name: {:?}, county: {:?} }},",
+            r[0], r[1], r[2]
+        )
+        .unwrap();
     }
     out.push_str("];\n");
 
-    let munis = rows("municipalities.csv", "municipality_code,municipality_name,region_code");
+    let munis = rows(
+        "municipalities.csv",
+        "municipality_code,municipality_name,region_code",
+    );
     assert_eq!(munis.len(), 290);
     out.push_str("/// The 290 municipalities.\npub static MUNICIPALITIES: &[Municipality] = &[\n");
     for m in &munis {
         assert!(m[0].len() == 4 && m[0].bytes().all(|b| b.is_ascii_digit()));
-        assert!(regions.iter().any(|r| r[0] == m[2]), "unknown region {}", m[2]);
-        writeln!(out, "    Municipality {{ code: {:?}, name: {:?}, region: {:?} }},", m[0], m[1], m[2]).unwrap();
+        assert!(
+            regions.iter().any(|r| r[0] == m[2]),
+            "unknown region {}",
+            m[2]
+        );
+        writeln!(
+            out,
+            "    Municipality {{ code: {:?}, name: {:?}, region: {:?} }},",
+            m[0], m[1], m[2]
+        )
+        .unwrap();
     }
     out.push_str("];\n");
 
     for (file, header, name, level) in [
-        ("population_regions.csv", "region_code,reference_date,population,source", "POPULATION_REGIONS", "regions"),
-        ("population_municipalities.csv", "municipality_code,reference_date,population,source", "POPULATION_MUNICIPALITIES", "municipalities"),
+        (
+            "population_regions.csv",
+            "region_code,reference_date,population,source",
+            "POPULATION_REGIONS",
+            "regions",
+        ),
+        (
+            "population_municipalities.csv",
+            "municipality_code,reference_date,population,source",
+            "POPULATION_MUNICIPALITIES",
+            "municipalities",
+        ),
     ] {
         let rs = rows(file, header);
         writeln!(out, "/// Population of the {level} at reference dates (code, (year, month, day), population, source id).").unwrap();
@@ -104,7 +140,12 @@ fn catalog_files(out_dir: &str) {
                 rd.filter_map(|e| e.ok())
                     .map(|e| e.path())
                     .filter(|p| p.extension().and_then(|x| x.to_str()) == Some(ext))
-                    .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), p.display().to_string()))
+                    .map(|p| {
+                        (
+                            p.file_name().unwrap().to_string_lossy().into_owned(),
+                            p.display().to_string(),
+                        )
+                    })
                     .collect()
             })
             .unwrap_or_default();
@@ -112,15 +153,26 @@ fn catalog_files(out_dir: &str) {
         v
     };
     let mut out = String::new();
-    for (name, file) in [("SOURCES_JSON", "sources.json"), ("PACKAGES_JSON", "packages.json")] {
+    for (name, file) in [
+        ("SOURCES_JSON", "sources.json"),
+        ("PACKAGES_JSON", "packages.json"),
+    ] {
         let p = root.join(file);
         if p.exists() {
-            writeln!(out, "static {name}: &str = include_str!({:?});", p.display().to_string()).unwrap();
+            writeln!(
+                out,
+                "static {name}: &str = include_str!({:?});",
+                p.display().to_string()
+            )
+            .unwrap();
         } else {
             writeln!(out, "static {name}: &str = \"[]\";").unwrap();
         }
     }
-    for (name, dir, ext) in [("AGREEMENT_FILES", "agreements", "json"), ("SOURCE_TEXTS", "sources", "txt")] {
+    for (name, dir, ext) in [
+        ("AGREEMENT_FILES", "agreements", "json"),
+        ("SOURCE_TEXTS", "sources", "txt"),
+    ] {
         writeln!(out, "static {name}: &[(&str, &str)] = &[").unwrap();
         for (f, path) in list(dir, ext) {
             writeln!(out, "    ({f:?}, include_str!({path:?})),").unwrap();

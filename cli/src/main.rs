@@ -11,7 +11,11 @@ use vardavtal::swedish::format_kr;
 use vardavtal::{Allocation, Error, Key, Options, Outcomes, Sek, Unit};
 
 #[derive(Parser)]
-#[command(name = "vardavtal", version, about = "Exact allocation of Swedish state–SKR health care funding agreements (överenskommelser)")]
+#[command(
+    name = "vardavtal",
+    version,
+    about = "Exact allocation of Swedish state–SKR health care funding agreements (överenskommelser)"
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -108,6 +112,9 @@ enum Cmd {
         /// Validate the bundled catalog.
         #[arg(long, conflicts_with = "files")]
         catalog: bool,
+        /// Also check that performance rules have outcomes for every recipient.
+        #[arg(long)]
+        outcomes: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -161,7 +168,12 @@ fn options(run: &Run) -> Result<Options, Error> {
     Ok(Options {
         unit: run.unit.parse::<Unit>()?,
         key: run.key.as_deref().map(Key::from_arg).transpose()?,
-        outcomes: run.outcomes.as_deref().map(Outcomes::from_file).transpose()?.unwrap_or_default(),
+        outcomes: run
+            .outcomes
+            .as_deref()
+            .map(Outcomes::from_file)
+            .transpose()?
+            .unwrap_or_default(),
         ..Options::default()
     })
 }
@@ -169,21 +181,39 @@ fn options(run: &Run) -> Result<Options, Error> {
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     let mut out = std::io::stdout().lock();
     let text = match cli.cmd {
-        Cmd::Split { amount, key, each, unit, format } => {
+        Cmd::Split {
+            amount,
+            key,
+            each,
+            unit,
+            format,
+        } => {
             let pot = Sek::parse_any(&amount)?;
             let each = each.as_deref().map(Sek::parse_any).transpose()?;
             let alloc = vardavtal::split(pot, &Key::from_arg(&key)?, each, unit.parse()?)?;
             render(&alloc, format)
         }
-        Cmd::Allocate { agreement, run, format } => {
+        Cmd::Allocate {
+            agreement,
+            run,
+            format,
+        } => {
             let a = vardavtal::Agreement::from_file(&agreement)?;
             render(&vardavtal::allocate(&a, &options(&run)?)?, format)
         }
-        Cmd::Explain { agreement, run, recipient } => {
+        Cmd::Explain {
+            agreement,
+            run,
+            recipient,
+        } => {
             let a = vardavtal::Agreement::from_file(&agreement)?;
             let alloc = vardavtal::allocate(&a, &options(&run)?)?;
             let mut s = String::new();
-            for r in alloc.rows.iter().filter(|r| recipient.as_deref().is_none_or(|x| r.recipient.as_str() == x)) {
+            for r in alloc.rows.iter().filter(|r| {
+                recipient
+                    .as_deref()
+                    .is_none_or(|x| r.recipient.as_str() == x)
+            }) {
                 s.push_str(&r.explain());
                 s.push('\n');
             }
@@ -192,7 +222,14 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             s
         }
-        Cmd::Compare { agreement, run, against, key_b, outcomes_b, format } => {
+        Cmd::Compare {
+            agreement,
+            run,
+            against,
+            key_b,
+            outcomes_b,
+            format,
+        } => {
             let a = vardavtal::Agreement::from_file(&agreement)?;
             let b = match &against {
                 Some(p) => vardavtal::Agreement::from_file(p)?,
@@ -210,25 +247,53 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 },
                 ..opts_a.clone()
             };
-            let cmp = vardavtal::compare(&vardavtal::allocate(&a, &opts_a)?, &vardavtal::allocate(&b, &opts_b)?);
+            let cmp = vardavtal::compare(
+                &vardavtal::allocate(&a, &opts_a)?,
+                &vardavtal::allocate(&b, &opts_b)?,
+            );
             match format {
                 Format::Json => json(&cmp),
                 Format::Csv => csv_text(
                     &["code", "name", "a", "b", "diff"],
-                    cmp.rows.iter().map(|r| vec![r.recipient.clone(), r.name.clone(), r.a.to_string(), r.b.to_string(), r.diff.to_string()]),
+                    cmp.rows.iter().map(|r| {
+                        vec![
+                            r.recipient.clone(),
+                            r.name.clone(),
+                            r.a.to_string(),
+                            r.b.to_string(),
+                            r.diff.to_string(),
+                        ]
+                    }),
                 ),
                 Format::Table => {
                     let mut t = table(&["code", "name", "A", "B", "B − A"]);
                     for r in &cmp.rows {
-                        t.add_row(vec![r.recipient.clone(), r.name.clone(), format_kr(r.a.value()), format_kr(r.b.value()), format_kr(r.diff.value())]);
+                        t.add_row(vec![
+                            r.recipient.clone(),
+                            r.name.clone(),
+                            format_kr(r.a.value()),
+                            format_kr(r.b.value()),
+                            format_kr(r.diff.value()),
+                        ]);
                     }
-                    t.add_row(vec!["".into(), "total difference".into(), "".into(), "".into(), format_kr(cmp.total_diff().value())]);
+                    t.add_row(vec![
+                        "".into(),
+                        "total difference".into(),
+                        "".into(),
+                        "".into(),
+                        format_kr(cmp.total_diff().value()),
+                    ]);
                     format!("{t}\n")
                 }
             }
         }
         Cmd::Schema => json(&vardavtal::schema::agreement_schema()),
-        Cmd::Validate { files, catalog, format } => {
+        Cmd::Validate {
+            files,
+            catalog,
+            outcomes,
+            format,
+        } => {
             let findings = if catalog || files.is_empty() {
                 vardavtal::validate::validate_catalog()
             } else {
@@ -241,15 +306,33 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                         Err(e) => findings.extend(e.into_findings()),
                     }
                 }
-                findings.extend(vardavtal::validate::validate_all(&agreements));
+                match outcomes.as_deref().map(Outcomes::from_file).transpose()? {
+                    Some(o) => findings.extend(vardavtal::validate::validate_with_options(
+                        &agreements,
+                        &Options {
+                            outcomes: o,
+                            ..Options::default()
+                        },
+                    )),
+                    None => findings.extend(vardavtal::validate::validate_all(&agreements)),
+                }
                 findings
             };
-            let failed = findings.iter().any(|f| f.severity == vardavtal::Severity::Error);
+            let failed = findings
+                .iter()
+                .any(|f| f.severity == vardavtal::Severity::Error);
             let text = match format {
                 Format::Json => json(&findings),
                 Format::Csv => csv_text(
                     &["code", "severity", "loc", "msg"],
-                    findings.iter().map(|f| vec![f.code.to_string(), f.severity.to_string(), f.loc.to_string(), f.msg.clone()]),
+                    findings.iter().map(|f| {
+                        vec![
+                            f.code.to_string(),
+                            f.severity.to_string(),
+                            f.loc.to_string(),
+                            f.msg.clone(),
+                        ]
+                    }),
                 ),
                 Format::Table => {
                     let mut s: String = findings.iter().map(|f| format!("{f}\n")).collect();
@@ -264,11 +347,19 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 }
             };
             let _ = out.write_all(text.as_bytes());
-            return Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS });
+            return Ok(if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            });
         }
         Cmd::Catalog { year, format } => {
             let cat = vardavtal::catalog::catalog()?;
-            let list: Vec<&vardavtal::Agreement> = cat.agreements.iter().filter(|a| year.is_none_or(|y| a.years.contains(&y))).collect();
+            let list: Vec<&vardavtal::Agreement> = cat
+                .agreements
+                .iter()
+                .filter(|a| year.is_none_or(|y| a.years.contains(&y)))
+                .collect();
             match format {
                 Format::Json => json(&list),
                 Format::Csv => csv_text(
@@ -278,9 +369,16 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                         vec![
                             a.id.clone(),
                             a.title.clone(),
-                            a.years.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "),
+                            a.years
+                                .iter()
+                                .map(ToString::to_string)
+                                .collect::<Vec<_>>()
+                                .join(" "),
                             a.kind.as_str().to_owned(),
-                            a.amount.as_ref().map(|f| f.value.to_string()).unwrap_or_default(),
+                            a.amount
+                                .as_ref()
+                                .map(|f| f.value.to_string())
+                                .unwrap_or_default(),
                             src.as_ref().map(|s| s.source.clone()).unwrap_or_default(),
                             src.map(|s| s.quote).unwrap_or_default(),
                         ]
@@ -318,7 +416,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                         src.id,
                         src.title,
                         src.publisher,
-                        src.published.map_or("not stated".to_owned(), |d| d.to_string()),
+                        src.published
+                            .map_or("not stated".to_owned(), |d| d.to_string()),
                         src.file,
                         src.text
                     ),
@@ -335,7 +434,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                                 c.what,
                                 c.figure.cite(),
                                 c.source_title.as_deref().unwrap_or("(none)"),
-                                c.context.as_deref().unwrap_or("(quote not found in the text)")
+                                c.context
+                                    .as_deref()
+                                    .unwrap_or("(quote not found in the text)")
                             )
                         })
                         .collect(),
@@ -349,7 +450,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
 }
 
 fn json<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string_pretty(v).map(|s| s + "\n").unwrap_or_default()
+    serde_json::to_string_pretty(v)
+        .map(|s| s + "\n")
+        .unwrap_or_default()
 }
 
 fn table(header: &[&str]) -> Table {
@@ -365,14 +468,30 @@ fn csv_text(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String 
     for r in rows {
         let _ = w.write_record(&r);
     }
-    w.into_inner().ok().and_then(|b| String::from_utf8(b).ok()).unwrap_or_default()
+    w.into_inner()
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default()
 }
 
 fn render(alloc: &Allocation, format: Format) -> String {
     match format {
         Format::Json => json(alloc),
         Format::Csv => csv_text(
-            &["code", "name", "amount", "agreement", "component", "tranche", "date", "part", "criterion", "quota", "weight", "pot"],
+            &[
+                "code",
+                "name",
+                "amount",
+                "agreement",
+                "component",
+                "tranche",
+                "date",
+                "part",
+                "criterion",
+                "quota",
+                "weight",
+                "pot",
+            ],
             alloc.rows.iter().map(|r| {
                 vec![
                     r.recipient.to_string(),
@@ -426,7 +545,10 @@ fn render(alloc: &Allocation, format: Format) -> String {
                     PotLabel(pot),
                     format_kr(pot.amount.value()),
                     pot.rule,
-                    pot.key.as_ref().map(|k| format!(" ({k})")).unwrap_or_default()
+                    pot.key
+                        .as_ref()
+                        .map(|k| format!(" ({k})"))
+                        .unwrap_or_default()
                 ));
             }
             for n in &alloc.notes {

@@ -186,7 +186,13 @@ struct FigureObject {
 impl Figure {
     /// An exact figure without a source.
     pub fn exact(value: Sek) -> Self {
-        Figure { value, precision: None, qualifier: None, year: None, source: None }
+        Figure {
+            value,
+            precision: None,
+            qualifier: None,
+            year: None,
+            source: None,
+        }
     }
 }
 
@@ -200,13 +206,26 @@ impl<'de> Deserialize<'de> for Figure {
                 f.write_str("an amount as a plain decimal string or a figure object {\"value\": …}")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Figure, E> {
-                v.parse::<Sek>()
-                    .map(Figure::exact)
-                    .map_err(|e| E::custom(e.findings().first().map_or(String::new(), |f| f.msg.clone())))
+                v.parse::<Sek>().map(Figure::exact).map_err(|e| {
+                    E::custom(
+                        e.findings()
+                            .first()
+                            .map_or(String::new(), |f| f.msg.clone()),
+                    )
+                })
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, m: A) -> std::result::Result<Figure, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                m: A,
+            ) -> std::result::Result<Figure, A::Error> {
                 let r = FigureObject::deserialize(serde::de::value::MapAccessDeserializer::new(m))?;
-                Ok(Figure { value: r.value, precision: r.precision, qualifier: r.qualifier, year: r.year, source: r.source })
+                Ok(Figure {
+                    value: r.value,
+                    precision: r.precision,
+                    qualifier: r.qualifier,
+                    year: r.year,
+                    source: r.source,
+                })
             }
         }
         d.deserialize_any(V)
@@ -403,7 +422,11 @@ impl std::str::FromStr for When {
     fn from_str(s: &str) -> Result<When> {
         if s.len() == 7 {
             let d = parse_date(&format!("{s}-01")).map_err(|_| {
-                Error::new(Code::InvalidDate, Loc::root(), format!("{s:?} is not a date (YYYY-MM-DD) or month (YYYY-MM)"))
+                Error::new(
+                    Code::InvalidDate,
+                    Loc::root(),
+                    format!("{s:?} is not a date (YYYY-MM-DD) or month (YYYY-MM)"),
+                )
             })?;
             return Ok(When::Month(d));
         }
@@ -420,7 +443,13 @@ impl Serialize for When {
 impl<'de> Deserialize<'de> for When {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse().map_err(|e: Error| serde::de::Error::custom(e.findings().first().map_or(String::new(), |f| f.msg.clone())))
+        s.parse().map_err(|e: Error| {
+            serde::de::Error::custom(
+                e.findings()
+                    .first()
+                    .map_or(String::new(), |f| f.msg.clone()),
+            )
+        })
     }
 }
 
@@ -510,7 +539,12 @@ impl Agreement {
     pub fn recipient_name(&self, id: &RecipientId) -> String {
         id.name()
             .map(str::to_owned)
-            .or_else(|| self.recipients.iter().find(|r| &r.id == id).map(|r| r.name.clone()))
+            .or_else(|| {
+                self.recipients
+                    .iter()
+                    .find(|r| &r.id == id)
+                    .map(|r| r.name.clone())
+            })
             .unwrap_or_else(|| id.to_string())
     }
 
@@ -551,23 +585,37 @@ mod tests {
             r#"{"id":"a","name":"A","amount":{"value":"9400000000","precision":"100000000","source":{"source":"001","quote":"9,4 miljarder"}}}"#,
         )
         .unwrap();
-        assert_eq!(c.amount.and_then(|f| f.precision), Some(Sek::kronor(100_000_000)));
+        assert_eq!(
+            c.amount.and_then(|f| f.precision),
+            Some(Sek::kronor(100_000_000))
+        );
         assert!(serde_json::from_str::<Component>(r#"{"id":"a","name":"A","amount":5}"#).is_err());
-        assert!(serde_json::from_str::<Component>(r#"{"id":"a","name":"A","amount":{"value":"5","x":1}}"#).is_err());
+        assert!(
+            serde_json::from_str::<Component>(
+                r#"{"id":"a","name":"A","amount":{"value":"5","x":1}}"#
+            )
+            .is_err()
+        );
     }
 
     #[test]
     fn pay_dates() {
         let m: When = "2019-06".parse().unwrap();
         assert_eq!(m.last_day().to_string(), "2019-06-30");
-        assert_eq!("2019-12".parse::<When>().unwrap().last_day().to_string(), "2019-12-31");
+        assert_eq!(
+            "2019-12".parse::<When>().unwrap().last_day().to_string(),
+            "2019-12-31"
+        );
         assert!("2019-13".parse::<When>().is_err());
         assert_eq!(serde_json::to_string(&m).unwrap(), "\"2019-06\"");
     }
 
     #[test]
     fn unknown_fields_are_rejected_with_location() {
-        let e = Agreement::from_json(r#"{"id":"x","title":"t","kind":{"type":"base"},"years":[2022],"colour":"red"}"#).unwrap_err();
+        let e = Agreement::from_json(
+            r#"{"id":"x","title":"t","kind":{"type":"base"},"years":[2022],"colour":"red"}"#,
+        )
+        .unwrap_err();
         assert_eq!(e.code(), Code::UnknownField);
         assert!(e.to_string().contains("colour"), "{e}");
     }

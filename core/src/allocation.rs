@@ -217,11 +217,21 @@ impl Allocation {
     }
     /// Totals by recipient, in code order.
     pub fn by_recipient(&self) -> Vec<Total> {
-        totals(self.rows.iter().map(|r| (r.recipient.to_string(), r.name.clone(), r.amount)))
+        totals(
+            self.rows
+                .iter()
+                .map(|r| (r.recipient.to_string(), r.name.clone(), r.amount)),
+        )
     }
     /// Totals by component (`agreement/component`).
     pub fn by_component(&self) -> Vec<Total> {
-        totals(self.rows.iter().map(|r| (format!("{}/{}", r.agreement, r.component), r.component.clone(), r.amount)))
+        totals(self.rows.iter().map(|r| {
+            (
+                format!("{}/{}", r.agreement, r.component),
+                r.component.clone(),
+                r.amount,
+            )
+        }))
     }
     /// Totals by payment date (`"unscheduled"` where the date is not known).
     pub fn by_date(&self) -> Vec<Total> {
@@ -239,20 +249,32 @@ impl Allocation {
     pub fn check(&self) -> Result<()> {
         let mut sums: BTreeMap<(&str, &str, Option<&str>), Decimal> = BTreeMap::new();
         for r in &self.rows {
-            *sums.entry((&r.agreement, &r.component, r.tranche.as_deref())).or_default() += r.amount.0;
+            *sums
+                .entry((&r.agreement, &r.component, r.tranche.as_deref()))
+                .or_default() += r.amount.0;
         }
         let mut pots: BTreeMap<(&str, &str, Option<&str>), Decimal> = BTreeMap::new();
         for p in &self.pots {
-            *pots.entry((&p.agreement, &p.component, p.tranche.as_deref())).or_default() += p.amount.0;
+            *pots
+                .entry((&p.agreement, &p.component, p.tranche.as_deref()))
+                .or_default() += p.amount.0;
         }
         let bad: Vec<Finding> = pots
             .iter()
             .filter(|(k, v)| sums.get(*k).copied().unwrap_or_default() != **v)
             .map(|(k, v)| {
-                Finding::error(Code::PartsDoNotSum, Loc::root().join(k.0).join(k.1), format!("rows do not sum to the pot {v}"))
+                Finding::error(
+                    Code::PartsDoNotSum,
+                    Loc::root().join(k.0).join(k.1),
+                    format!("rows do not sum to the pot {v}"),
+                )
             })
             .collect();
-        if bad.is_empty() { Ok(()) } else { Err(Error::from_findings(bad)) }
+        if bad.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::from_findings(bad))
+        }
     }
     /// Merge another allocation into this one (same unit and method).
     pub fn extend(&mut self, other: Allocation) {
@@ -275,7 +297,13 @@ impl<'de> Deserialize<'de> for Allocation {
             notes: Vec<Finding>,
         }
         let r = Raw::deserialize(d)?;
-        Ok(Allocation { unit: r.unit, method: r.method, pots: r.pots, rows: r.rows, notes: r.notes })
+        Ok(Allocation {
+            unit: r.unit,
+            method: r.method,
+            pots: r.pots,
+            rows: r.rows,
+            notes: r.notes,
+        })
     }
 }
 
@@ -296,7 +324,11 @@ impl Serialize for Allocation {
         st.serialize_field("rows", &self.rows)?;
         st.serialize_field(
             "totals",
-            &Totals { by_recipient: self.by_recipient(), by_component: self.by_component(), by_date: self.by_date() },
+            &Totals {
+                by_recipient: self.by_recipient(),
+                by_component: self.by_component(),
+                by_date: self.by_date(),
+            },
         )?;
         st.serialize_field("notes", &self.notes)?;
         st.end()
@@ -363,7 +395,12 @@ impl Allocation {
     pub fn pivot(&self) -> Pivot {
         let mut columns: Vec<PivotColumn> = Vec::new();
         for p in &self.pots {
-            let c = PivotColumn { agreement: p.agreement.clone(), component: p.component.clone(), tranche: p.tranche.clone(), date: p.date };
+            let c = PivotColumn {
+                agreement: p.agreement.clone(),
+                component: p.component.clone(),
+                tranche: p.tranche.clone(),
+                date: p.date,
+            };
             if !columns.contains(&c) {
                 columns.push(c);
             }
@@ -371,10 +408,14 @@ impl Allocation {
         let mut by: BTreeMap<RecipientId, (String, Vec<Decimal>)> = BTreeMap::new();
         let mut totals = vec![Decimal::ZERO; columns.len()];
         for r in &self.rows {
-            let Some(ci) = columns.iter().position(|c| c.agreement == r.agreement && c.component == r.component && c.tranche == r.tranche) else {
+            let Some(ci) = columns.iter().position(|c| {
+                c.agreement == r.agreement && c.component == r.component && c.tranche == r.tranche
+            }) else {
                 continue;
             };
-            let e = by.entry(r.recipient.clone()).or_insert_with(|| (r.name.clone(), vec![Decimal::ZERO; columns.len()]));
+            let e = by
+                .entry(r.recipient.clone())
+                .or_insert_with(|| (r.name.clone(), vec![Decimal::ZERO; columns.len()]));
             if let (Some(x), Some(t)) = (e.1.get_mut(ci), totals.get_mut(ci)) {
                 *x += r.amount.0;
                 *t += r.amount.0;
@@ -389,7 +430,12 @@ impl Allocation {
                 amounts: v.into_iter().map(Sek).collect(),
             })
             .collect();
-        Pivot { columns, rows, total: Sek(totals.iter().sum()), totals: totals.into_iter().map(Sek).collect() }
+        Pivot {
+            columns,
+            rows,
+            total: Sek(totals.iter().sum()),
+            totals: totals.into_iter().map(Sek).collect(),
+        }
     }
 }
 
@@ -398,7 +444,13 @@ fn totals(it: impl Iterator<Item = (String, String, Sek)>) -> Vec<Total> {
     for (k, n, a) in it {
         m.entry(k).or_insert_with(|| (n, Decimal::ZERO)).1 += a.0;
     }
-    m.into_iter().map(|(key, (name, amount))| Total { key, name, amount: Sek(amount) }).collect()
+    m.into_iter()
+        .map(|(key, (name, amount))| Total {
+            key,
+            name,
+            amount: Sek(amount),
+        })
+        .collect()
 }
 
 impl Row {
@@ -417,17 +469,32 @@ impl Row {
             (None, Some(d)) => format!(", paid {d}"),
             (None, None) => String::new(),
         };
-        let head = format!("{} ({}) gets {} of {what}{when}", self.name, self.recipient, kr(self.amount));
+        let head = format!(
+            "{} ({}) gets {} of {what}{when}",
+            self.name,
+            self.recipient,
+            kr(self.amount)
+        );
         let body = match self.part {
             Part::Fixed => format!("the whole pot of {} goes to this recipient", kr(b.pot)),
-            Part::Each => format!("the fixed amount of {} that every recipient of the key gets first", kr(b.pot)),
-            Part::Returned => format!("money not earned on performance ({}) returns to the state", kr(b.pot)),
+            Part::Each => format!(
+                "the fixed amount of {} that every recipient of the key gets first",
+                kr(b.pot)
+            ),
+            Part::Returned => format!(
+                "money not earned on performance ({}) returns to the state",
+                kr(b.pot)
+            ),
             _ => {
                 let rounding = if self.amount == b.floor {
                     if b.left_over.0.is_zero() {
                         "no rounding was needed".to_owned()
                     } else {
-                        format!("rounded down to {}; the {} left over went to larger remainders", kr(b.floor), kr(b.left_over))
+                        format!(
+                            "rounded down to {}; the {} left over went to larger remainders",
+                            kr(b.floor),
+                            kr(b.left_over)
+                        )
                     }
                 } else {
                     format!(
@@ -471,7 +538,15 @@ struct Step<'a> {
 }
 
 impl Step<'_> {
-    fn row(&self, recipient: RecipientId, name: String, part: Part, criterion: Option<&str>, amount: Sek, basis: Basis) -> Row {
+    fn row(
+        &self,
+        recipient: RecipientId,
+        name: String,
+        part: Part,
+        criterion: Option<&str>,
+        amount: Sek,
+        basis: Basis,
+    ) -> Row {
         Row {
             agreement: self.agreement.to_owned(),
             component: self.component.to_owned(),
@@ -487,14 +562,29 @@ impl Step<'_> {
     }
 
     /// Apportion `pot` over `key`; one row per recipient of the key.
-    fn by_key(&self, pot: Sek, key: &Key, part: Part, criterion: Option<&str>, names: &dyn Fn(&RecipientId) -> String) -> Result<Vec<Row>> {
+    fn by_key(
+        &self,
+        pot: Sek,
+        key: &Key,
+        part: Part,
+        criterion: Option<&str>,
+        names: &dyn Fn(&RecipientId) -> String,
+    ) -> Result<Vec<Row>> {
         let units = self.unit.to_units(pot)?;
         let parts = key.split_units(units)?;
         // split_units succeeded, so the total is positive and no product overflows.
         let total_w: u128 = key.int_weights().iter().sum::<u128>().max(1);
-        let floors: Vec<u128> = key.int_weights().iter().map(|w| units.saturating_mul(*w) / total_w).collect();
+        let floors: Vec<u128> = key
+            .int_weights()
+            .iter()
+            .map(|w| units.saturating_mul(*w) / total_w)
+            .collect();
         let left = units - floors.iter().sum::<u128>();
-        let ranks = if left > 0 { apportion::remainder_ranks(units, key.int_weights()) } else { None };
+        let ranks = if left > 0 {
+            apportion::remainder_ranks(units, key.int_weights())
+        } else {
+            None
+        };
         let left_over = self.unit.from_units(left)?;
         let n = key.len();
         let mut rows = Vec::with_capacity(n);
@@ -504,7 +594,11 @@ impl Step<'_> {
                 .0
                 .checked_mul(weight)
                 .and_then(|x| x.checked_div(key.total()))
-                .or_else(|| pot.0.checked_div(key.total()).and_then(|x| x.checked_mul(weight)))
+                .or_else(|| {
+                    pot.0
+                        .checked_div(key.total())
+                        .and_then(|x| x.checked_mul(weight))
+                })
                 .unwrap_or_default();
             let basis = Basis {
                 pot,
@@ -514,16 +608,34 @@ impl Step<'_> {
                 quota,
                 floor: self.unit.from_units(floor)?,
                 left_over,
-                remainder_rank: if amount > floor { ranks.as_ref().and_then(|r| r.get(i)).map(|r| r.1) } else { None },
+                remainder_rank: if amount > floor {
+                    ranks.as_ref().and_then(|r| r.get(i)).map(|r| r.1)
+                } else {
+                    None
+                },
                 recipients: n,
                 note: None,
             };
-            rows.push(self.row(recipient.clone(), names(recipient), part, criterion, self.unit.from_units(amount)?, basis));
+            rows.push(self.row(
+                recipient.clone(),
+                names(recipient),
+                part,
+                criterion,
+                self.unit.from_units(amount)?,
+                basis,
+            ));
         }
         Ok(rows)
     }
 
-    fn whole(&self, pot: Sek, recipient: RecipientId, name: String, part: Part, note: Option<String>) -> Row {
+    fn whole(
+        &self,
+        pot: Sek,
+        recipient: RecipientId,
+        name: String,
+        part: Part,
+        note: Option<String>,
+    ) -> Row {
         let basis = Basis {
             pot,
             key: "whole amount".into(),
@@ -547,15 +659,38 @@ impl Step<'_> {
 /// rule, no amount and no parts) are listed in [`Allocation::notes`]. Every error found
 /// is reported, not only the first.
 pub fn allocate(agreement: &Agreement, opts: &Options) -> Result<Allocation> {
-    let mut out = Allocation { unit: opts.unit, method: opts.method, pots: Vec::new(), rows: Vec::new(), notes: Vec::new() };
+    let mut out = Allocation {
+        unit: opts.unit,
+        method: opts.method,
+        pots: Vec::new(),
+        rows: Vec::new(),
+        notes: Vec::new(),
+    };
     let mut errors: Vec<Finding> = Vec::new();
-    collect(agreement, &agreement.components, &Loc::root(), opts, &mut out, &mut errors);
-    if errors.is_empty() { Ok(out) } else { Err(Error::from_findings(errors)) }
+    collect(
+        agreement,
+        &agreement.components,
+        &Loc::root(),
+        opts,
+        &mut out,
+        &mut errors,
+    );
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::from_findings(errors))
+    }
 }
 
 /// Allocate several agreements into one allocation.
 pub fn allocate_all(agreements: &[Agreement], opts: &Options) -> Result<Allocation> {
-    let mut out = Allocation { unit: opts.unit, method: opts.method, pots: Vec::new(), rows: Vec::new(), notes: Vec::new() };
+    let mut out = Allocation {
+        unit: opts.unit,
+        method: opts.method,
+        pots: Vec::new(),
+        rows: Vec::new(),
+        notes: Vec::new(),
+    };
     let mut errors = Vec::new();
     for (i, a) in agreements.iter().enumerate() {
         match allocate(a, opts) {
@@ -563,41 +698,98 @@ pub fn allocate_all(agreements: &[Agreement], opts: &Options) -> Result<Allocati
             Err(e) => errors.extend(e.prefixed(&Loc::root().join(i)).into_findings()),
         }
     }
-    if errors.is_empty() { Ok(out) } else { Err(Error::from_findings(errors)) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::from_findings(errors))
+    }
 }
 
 /// Allocate one component (by id) of an agreement.
-pub fn allocate_component(agreement: &Agreement, component: &str, opts: &Options) -> Result<Allocation> {
-    let Some((loc, c)) = agreement.walk().into_iter().find(|(_, c)| c.id == component) else {
-        return Err(Error::new(Code::UnknownComponent, Loc::root(), format!("agreement {} has no component {component:?}", agreement.id)));
+pub fn allocate_component(
+    agreement: &Agreement,
+    component: &str,
+    opts: &Options,
+) -> Result<Allocation> {
+    let Some((loc, c)) = agreement
+        .walk()
+        .into_iter()
+        .find(|(_, c)| c.id == component)
+    else {
+        return Err(Error::new(
+            Code::UnknownComponent,
+            Loc::root(),
+            format!("agreement {} has no component {component:?}", agreement.id),
+        ));
     };
-    let mut out = Allocation { unit: opts.unit, method: opts.method, pots: Vec::new(), rows: Vec::new(), notes: Vec::new() };
+    let mut out = Allocation {
+        unit: opts.unit,
+        method: opts.method,
+        pots: Vec::new(),
+        rows: Vec::new(),
+        notes: Vec::new(),
+    };
     let mut errors = Vec::new();
-    let parent = Loc(loc.0.get(..loc.0.len().saturating_sub(2)).map(<[_]>::to_vec).unwrap_or_default());
-    collect(agreement, std::slice::from_ref(c), &parent, opts, &mut out, &mut errors);
-    if errors.is_empty() { Ok(out) } else { Err(Error::from_findings(errors)) }
+    let parent = Loc(loc
+        .0
+        .get(..loc.0.len().saturating_sub(2))
+        .map(<[_]>::to_vec)
+        .unwrap_or_default());
+    collect(
+        agreement,
+        std::slice::from_ref(c),
+        &parent,
+        opts,
+        &mut out,
+        &mut errors,
+    );
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::from_findings(errors))
+    }
 }
 
-fn collect(a: &Agreement, comps: &[Component], at: &Loc, opts: &Options, out: &mut Allocation, errors: &mut Vec<Finding>) {
+fn collect(
+    a: &Agreement,
+    comps: &[Component],
+    at: &Loc,
+    opts: &Options,
+    out: &mut Allocation,
+    errors: &mut Vec<Finding>,
+) {
     for (i, c) in comps.iter().enumerate() {
         let here = at.join("components").join(i);
-        let note = |msg: String| Finding::info(Code::Note, here.clone(), msg).with("component", &c.id);
+        let note =
+            |msg: String| Finding::info(Code::Note, here.clone(), msg).with("component", &c.id);
         match &c.rule {
             None if c.components.is_empty() => {
-                out.notes.push(note(format!("{} ({}) has no rule: not allocated", c.id, c.name)));
+                out.notes.push(note(format!(
+                    "{} ({}) has no rule: not allocated",
+                    c.id, c.name
+                )));
             }
             None => collect(a, &c.components, &here, opts, out, errors),
             Some(Rule::Reimbursement) => {
                 out.notes.push(note(format!("{} is paid as reimbursement of reported actual costs: nothing to split ahead of time", c.id)));
             }
             Some(Rule::Unpublished { needs }) => {
-                out.notes.push(note(format!("{}: the sources do not say how it is split; needs {needs}", c.id)));
+                out.notes.push(note(format!(
+                    "{}: the sources do not say how it is split; needs {needs}",
+                    c.id
+                )));
             }
             Some(rule) => match component_pots(a, c) {
                 Err(e) => errors.extend(e.prefixed(&here).into_findings()),
                 Ok(pots) => {
                     for (tranche, date, pot) in pots {
-                        let step = Step { agreement: &a.id, component: &c.id, tranche: tranche.as_deref(), date, unit: opts.unit };
+                        let step = Step {
+                            agreement: &a.id,
+                            component: &c.id,
+                            tranche: tranche.as_deref(),
+                            date,
+                            unit: opts.unit,
+                        };
                         match run_rule(a, c, rule, pot, &step, opts) {
                             Ok((rows, key)) => {
                                 out.pots.push(Pot {
@@ -608,7 +800,9 @@ fn collect(a: &Agreement, comps: &[Component], at: &Loc, opts: &Options, out: &m
                                     amount: pot,
                                     rule: rule.as_str().to_owned(),
                                     key: key.as_ref().map(|k| k.description().to_owned()),
-                                    key_sources: key.map(|k| k.sources().to_vec()).unwrap_or_default(),
+                                    key_sources: key
+                                        .map(|k| k.sources().to_vec())
+                                        .unwrap_or_default(),
                                 });
                                 out.rows.extend(rows);
                             }
@@ -621,46 +815,94 @@ fn collect(a: &Agreement, comps: &[Component], at: &Loc, opts: &Options, out: &m
     }
 }
 
+/// A component's pot for one tranche: (tranche id, payment date, amount).
+type TranchePot = (Option<String>, Option<When>, Sek);
+
 /// The pots of a component: one per tranche that pays it, or the whole amount.
-fn component_pots(a: &Agreement, c: &Component) -> Result<Vec<(Option<String>, Option<When>, Sek)>> {
+fn component_pots(a: &Agreement, c: &Component) -> Result<Vec<TranchePot>> {
     let Some(amount) = c.amount.as_ref().map(|f| f.value) else {
-        return Err(Error::new(Code::RuleNotRunnable, Loc::root().join("amount"), format!("component {} has a rule but no amount to split", c.id)));
+        return Err(Error::new(
+            Code::RuleNotRunnable,
+            Loc::root().join("amount"),
+            format!("component {} has a rule but no amount to split", c.id),
+        ));
     };
     if amount.is_negative() {
-        return Err(Error::new(Code::NegativeAmount, Loc::root().join("amount"), format!("the amount of component {} is negative ({amount})", c.id)));
+        return Err(Error::new(
+            Code::NegativeAmount,
+            Loc::root().join("amount"),
+            format!("the amount of component {} is negative ({amount})", c.id),
+        ));
     }
-    let tranches: Vec<(usize, &crate::agreement::Tranche)> = a.tranches.iter().enumerate().filter(|(_, t)| t.component == c.id).collect();
+    let tranches: Vec<(usize, &crate::agreement::Tranche)> = a
+        .tranches
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.component == c.id)
+        .collect();
     if tranches.is_empty() {
         return Ok(vec![(None, None, amount)]);
     }
     let tloc = |i: usize| Loc::root().join("tranches").join(i);
     if tranches.iter().all(|(_, t)| t.amount.is_some()) {
-        let sum: Decimal = tranches.iter().filter_map(|(_, t)| t.amount.as_ref()).map(|f| f.value.0).sum();
+        let sum: Decimal = tranches
+            .iter()
+            .filter_map(|(_, t)| t.amount.as_ref())
+            .map(|f| f.value.0)
+            .sum();
         if sum != amount.0 {
             return Err(Error::new(
                 Code::TranchesDoNotSum,
                 tloc(tranches.first().map_or(0, |t| t.0)),
-                format!("the tranches of component {} sum to {} but the component is {}", c.id, Sek(sum), amount),
+                format!(
+                    "the tranches of component {} sum to {} but the component is {}",
+                    c.id,
+                    Sek(sum),
+                    amount
+                ),
             )
             .with("tranches", Sek(sum))
             .with("component", amount));
         }
-        return Ok(tranches.iter().map(|(_, t)| (Some(t.id.clone()), t.date, t.amount.as_ref().map_or(Sek::ZERO, |f| f.value))).collect());
+        return Ok(tranches
+            .iter()
+            .map(|(_, t)| {
+                (
+                    Some(t.id.clone()),
+                    t.date,
+                    t.amount.as_ref().map_or(Sek::ZERO, |f| f.value),
+                )
+            })
+            .collect());
     }
     if tranches.iter().all(|(_, t)| t.share.is_some()) {
-        let shares: Vec<Decimal> = tranches.iter().filter_map(|(_, t)| t.share.map(|s| s.0)).collect();
+        let shares: Vec<Decimal> = tranches
+            .iter()
+            .filter_map(|(_, t)| t.share.map(|s| s.0))
+            .collect();
         let sum: Decimal = shares.iter().sum();
         if sum != Decimal::ONE {
             return Err(Error::new(
                 Code::SharesDoNotSum,
                 tloc(tranches.first().map_or(0, |t| t.0)),
-                format!("the tranche shares of component {} sum to {sum}, not 1", c.id),
+                format!(
+                    "the tranche shares of component {} sum to {sum}, not 1",
+                    c.id
+                ),
             )
             .with("sum", sum));
         }
-        let w = scale_to_integers(&shares).ok_or_else(|| Error::new(Code::TooLarge, Loc::root(), "tranche shares have too many digits"))?;
+        let w = scale_to_integers(&shares).ok_or_else(|| {
+            Error::new(
+                Code::TooLarge,
+                Loc::root(),
+                "tranche shares have too many digits",
+            )
+        })?;
         // Tranches are split in whole kronor; the rule then splits each tranche.
-        let units = Unit::Krona.to_units(amount).or_else(|_| Unit::Ore.to_units(amount));
+        let units = Unit::Krona
+            .to_units(amount)
+            .or_else(|_| Unit::Ore.to_units(amount));
         let (unit, units) = match units {
             Ok(u) if amount.0.normalize().scale() == 0 => (Unit::Krona, u),
             Ok(u) => (Unit::Ore, u),
@@ -676,13 +918,22 @@ fn component_pots(a: &Agreement, c: &Component) -> Result<Vec<(Option<String>, O
     Err(Error::new(
         Code::InvalidValue,
         tloc(tranches.first().map_or(0, |t| t.0)),
-        format!("the tranches of component {} must all give an amount or all give a share", c.id),
+        format!(
+            "the tranches of component {} must all give an amount or all give a share",
+            c.id
+        ),
     ))
 }
 
 /// The key a rule runs on: the override (when at the same level), the rule's key, the
 /// agreement's key, or the default population key of the component's recipients.
-fn resolve_key(a: &Agreement, c: &Component, spec: Option<&KeySpec>, default: Option<KeySpec>, opts: &Options) -> Result<Key> {
+fn resolve_key(
+    a: &Agreement,
+    c: &Component,
+    spec: Option<&KeySpec>,
+    default: Option<KeySpec>,
+    opts: &Options,
+) -> Result<Key> {
     let group = c.recipients.as_ref();
     let group_level = group.and_then(Group::level).or(match group {
         None => Some(Level::Regions),
@@ -698,15 +949,29 @@ fn resolve_key(a: &Agreement, c: &Component, spec: Option<&KeySpec>, default: Op
                     return Err(Error::new(
                         Code::RuleNotRunnable,
                         Loc::root(),
-                        format!("component {} pays {}, whose members are not known: the rule needs a key", c.id, group.map_or("?".into(), Group::describe)),
+                        format!(
+                            "component {} pays {}, whose members are not known: the rule needs a key",
+                            c.id,
+                            group.map_or("?".into(), Group::describe)
+                        ),
                     ));
                 };
-                let year = a.first_year().ok_or_else(|| Error::new(Code::RuleNotRunnable, Loc::root().join("years"), "the agreement has no years, so no default key date"))?;
+                let year = a.first_year().ok_or_else(|| {
+                    Error::new(
+                        Code::RuleNotRunnable,
+                        Loc::root().join("years"),
+                        "the agreement has no years, so no default key date",
+                    )
+                })?;
                 let date = reference::default_population_date(level, year).ok_or_else(|| {
                     Error::new(
                         Code::NoPopulationData,
                         Loc::root(),
-                        format!("no bundled population of the {} on or before 1 November {}", level.as_str(), year - 1),
+                        format!(
+                            "no bundled population of the {} on or before 1 November {}",
+                            level.as_str(),
+                            year - 1
+                        ),
                     )
                 })?;
                 KeySpec::Population { level, date }.resolve()?
@@ -734,33 +999,66 @@ fn key_level(k: &Key) -> Option<Level> {
     }
 }
 
-fn run_rule(a: &Agreement, c: &Component, rule: &Rule, pot: Sek, step: &Step<'_>, opts: &Options) -> Result<(Vec<Row>, Option<Key>)> {
+fn run_rule(
+    a: &Agreement,
+    c: &Component,
+    rule: &Rule,
+    pot: Sek,
+    step: &Step<'_>,
+    opts: &Options,
+) -> Result<(Vec<Row>, Option<Key>)> {
     let names = |r: &RecipientId| a.recipient_name(r);
     match rule {
         Rule::PerCapita { key } => {
             let key = resolve_key(a, c, key.as_ref(), None, opts)?;
-            Ok((step.by_key(pot, &key, Part::Share, None, &names)?, Some(key)))
+            Ok((
+                step.by_key(pot, &key, Part::Share, None, &names)?,
+                Some(key),
+            ))
         }
         Rule::ByNeed { key } => {
             let key = resolve_key(a, c, key.as_ref(), Some(KeySpec::NeedsRegions2024), opts)?;
-            Ok((step.by_key(pot, &key, Part::Share, None, &names)?, Some(key)))
+            Ok((
+                step.by_key(pot, &key, Part::Share, None, &names)?,
+                Some(key),
+            ))
         }
         Rule::Fixed { recipient } => {
             recipient.check_known(&a.declared_ids(), &Loc::root().join("recipient"))?;
             step.unit.to_units(pot)?;
-            Ok((vec![step.whole(pot, recipient.clone(), names(recipient), Part::Fixed, None)], None))
+            Ok((
+                vec![step.whole(pot, recipient.clone(), names(recipient), Part::Fixed, None)],
+                None,
+            ))
         }
         Rule::Equal => {
-            let members = c.recipients.as_ref().and_then(Group::members).ok_or_else(|| {
-                Error::new(Code::RuleNotRunnable, Loc::root(), format!("an equal split needs known recipients; component {} names none", c.id))
-            })?;
+            let members = c
+                .recipients
+                .as_ref()
+                .and_then(Group::members)
+                .ok_or_else(|| {
+                    Error::new(
+                        Code::RuleNotRunnable,
+                        Loc::root(),
+                        format!(
+                            "an equal split needs known recipients; component {} names none",
+                            c.id
+                        ),
+                    )
+                })?;
             let key = Key::new(
-                format!("equal parts ({})", c.recipients.as_ref().map_or(String::new(), Group::describe)),
+                format!(
+                    "equal parts ({})",
+                    c.recipients.as_ref().map_or(String::new(), Group::describe)
+                ),
                 vec![],
                 members.into_iter().map(|m| (m, Decimal::ONE)),
                 &a.declared_ids(),
             )?;
-            Ok((step.by_key(pot, &key, Part::Equal, None, &names)?, Some(key)))
+            Ok((
+                step.by_key(pot, &key, Part::Equal, None, &names)?,
+                Some(key),
+            ))
         }
         Rule::FixedPlusKey { each, key } => {
             let key = resolve_key(a, c, key.as_ref(), None, opts)?;
@@ -768,22 +1066,45 @@ fn run_rule(a: &Agreement, c: &Component, rule: &Rule, pot: Sek, step: &Step<'_>
         }
         Rule::Performance(p) => {
             let key = resolve_key(a, c, p.key.as_ref(), None, opts)?;
-            Ok((performance(step, pot, p, &key, &opts.outcomes, &names)?, Some(key)))
+            Ok((
+                performance(step, pot, p, &key, &opts.outcomes, &names)?,
+                Some(key),
+            ))
         }
         Rule::Reimbursement | Rule::Unpublished { .. } => Ok((Vec::new(), None)),
     }
 }
 
-fn fixed_plus_key(step: &Step<'_>, pot: Sek, each: Sek, key: &Key, names: &dyn Fn(&RecipientId) -> String) -> Result<Vec<Row>> {
-    let each_units = step.unit.to_units(each).map_err(|e| e.prefixed(&Loc::root().join("each")))?;
+fn fixed_plus_key(
+    step: &Step<'_>,
+    pot: Sek,
+    each: Sek,
+    key: &Key,
+    names: &dyn Fn(&RecipientId) -> String,
+) -> Result<Vec<Row>> {
+    let each_units = step
+        .unit
+        .to_units(each)
+        .map_err(|e| e.prefixed(&Loc::root().join("each")))?;
     let pot_units = step.unit.to_units(pot)?;
     let n = key.len() as u128;
-    let fixed_total = each_units.checked_mul(n).ok_or_else(|| Error::new(Code::TooLarge, Loc::root().join("each"), "fixed amounts too large"))?;
+    let fixed_total = each_units.checked_mul(n).ok_or_else(|| {
+        Error::new(
+            Code::TooLarge,
+            Loc::root().join("each"),
+            "fixed amounts too large",
+        )
+    })?;
     if fixed_total > pot_units {
         return Err(Error::new(
             Code::RuleNotRunnable,
             Loc::root().join("each"),
-            format!("{n} recipients × {} each = {} is more than the pot of {}", kr(each), kr(step.unit.from_units(fixed_total)?), kr(pot)),
+            format!(
+                "{n} recipients × {} each = {} is more than the pot of {}",
+                kr(each),
+                kr(step.unit.from_units(fixed_total)?),
+                kr(pot)
+            ),
         )
         .with("each", each)
         .with("recipients", n)
@@ -799,14 +1120,30 @@ fn fixed_plus_key(step: &Step<'_>, pot: Sek, each: Sek, key: &Key, names: &dyn F
     Ok(rows)
 }
 
-fn performance(step: &Step<'_>, pot: Sek, p: &Performance, key: &Key, outcomes: &Outcomes, names: &dyn Fn(&RecipientId) -> String) -> Result<Vec<Row>> {
+fn performance(
+    step: &Step<'_>,
+    pot: Sek,
+    p: &Performance,
+    key: &Key,
+    outcomes: &Outcomes,
+    names: &dyn Fn(&RecipientId) -> String,
+) -> Result<Vec<Row>> {
     if p.criteria.is_empty() {
-        return Err(Error::new(Code::RuleNotRunnable, Loc::root().join("criteria"), "a performance rule needs at least one criterion"));
+        return Err(Error::new(
+            Code::RuleNotRunnable,
+            Loc::root().join("criteria"),
+            "a performance rule needs at least one criterion",
+        ));
     }
     let shares: Vec<Decimal> = p.criteria.iter().map(|c| c.share.0).collect();
     let sum: Decimal = shares.iter().sum();
     if sum != Decimal::ONE || shares.iter().any(|s| s.is_sign_negative() && !s.is_zero()) {
-        return Err(Error::new(Code::SharesDoNotSum, Loc::root().join("criteria"), format!("the criteria's shares sum to {sum}, not 1")).with("sum", sum));
+        return Err(Error::new(
+            Code::SharesDoNotSum,
+            Loc::root().join("criteria"),
+            format!("the criteria's shares sum to {sum}, not 1"),
+        )
+        .with("sum", sum));
     }
     // Every outcome the rule needs, or an error listing all that are missing.
     let mut missing = Vec::new();
@@ -846,7 +1183,13 @@ fn performance(step: &Step<'_>, pot: Sek, p: &Performance, key: &Key, outcomes: 
     }
     let crit_pots = apportion::largest_remainder(
         step.unit.to_units(pot)?,
-        &scale_to_integers(&shares).ok_or_else(|| Error::new(Code::TooLarge, Loc::root(), "criterion shares have too many digits"))?,
+        &scale_to_integers(&shares).ok_or_else(|| {
+            Error::new(
+                Code::TooLarge,
+                Loc::root(),
+                "criterion shares have too many digits",
+            )
+        })?,
     )
     .map_err(apportion_error)?;
     let mut rows = Vec::new();
@@ -854,7 +1197,11 @@ fn performance(step: &Step<'_>, pot: Sek, p: &Performance, key: &Key, outcomes: 
     let mut earned: BTreeMap<RecipientId, Decimal> = BTreeMap::new();
     for ((crit, cpot), pass) in p.criteria.iter().zip(crit_pots).zip(&passes) {
         let cpot = step.unit.from_units(cpot)?;
-        for (mut row, ok) in step.by_key(cpot, key, Part::Earned, Some(&crit.id), names)?.into_iter().zip(pass) {
+        for (mut row, ok) in step
+            .by_key(cpot, key, Part::Earned, Some(&crit.id), names)?
+            .into_iter()
+            .zip(pass)
+        {
             let measured: String = crit
                 .test
                 .measures(&crit.id)
@@ -871,7 +1218,11 @@ fn performance(step: &Step<'_>, pot: Sek, p: &Performance, key: &Key, outcomes: 
                 .collect();
             if *ok {
                 *earned.entry(row.recipient.clone()).or_default() += row.amount.0;
-                row.basis.note = Some(format!("Qualified on {}: {}{measured}", crit.id, crit.test.describe()));
+                row.basis.note = Some(format!(
+                    "Qualified on {}: {}{measured}",
+                    crit.id,
+                    crit.test.describe()
+                ));
             } else {
                 unearned += step.unit.to_units(row.amount)?;
                 row.basis.note = Some(format!(
@@ -893,13 +1244,21 @@ fn performance(step: &Step<'_>, pot: Sek, p: &Performance, key: &Key, outcomes: 
         return Ok(rows);
     }
     let unearned_sek = step.unit.from_units(unearned)?;
-    let earners: Vec<(RecipientId, Decimal)> = earned.into_iter().filter(|(_, v)| !v.is_zero()).collect();
+    let earners: Vec<(RecipientId, Decimal)> =
+        earned.into_iter().filter(|(_, v)| !v.is_zero()).collect();
     if p.unearned == Unearned::BonusPot && !earners.is_empty() {
-        let bonus_key = Key::new(format!("money earned on the criteria of {}", step.component), vec![], earners, &[RecipientId::new(STATE)])?;
+        let bonus_key = Key::new(
+            format!("money earned on the criteria of {}", step.component),
+            vec![],
+            earners,
+            &[RecipientId::new(STATE)],
+        )?;
         rows.extend(step.by_key(unearned_sek, &bonus_key, Part::Bonus, None, names)?);
     } else {
         let note = match p.unearned {
-            Unearned::BonusPot => Some("No recipient earned any money, so the bonus pot cannot be paid out".to_owned()),
+            Unearned::BonusPot => Some(
+                "No recipient earned any money, so the bonus pot cannot be paid out".to_owned(),
+            ),
             Unearned::ReturnToState => None,
         };
         let state = RecipientId::new(STATE);
@@ -931,7 +1290,11 @@ pub struct Scenario {
 /// assert!(results.iter().all(|r| r.as_ref().is_ok_and(|x| x.total().to_string() == "1000")));
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
-pub fn allocate_batch(agreement: &Agreement, base: &Options, scenarios: &[Scenario]) -> Vec<Result<Allocation>> {
+pub fn allocate_batch(
+    agreement: &Agreement,
+    base: &Options,
+    scenarios: &[Scenario],
+) -> Vec<Result<Allocation>> {
     scenarios
         .iter()
         .map(|s| {
@@ -959,7 +1322,13 @@ pub fn allocate_batch(agreement: &Agreement, base: &Options, scenarios: &[Scenar
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn split(pot: Sek, key: &Key, each: Option<Sek>, unit: Unit) -> Result<Allocation> {
-    let step = Step { agreement: "split", component: "split", tranche: None, date: None, unit };
+    let step = Step {
+        agreement: "split",
+        component: "split",
+        tranche: None,
+        date: None,
+        unit,
+    };
     let names = |r: &RecipientId| r.name().map_or_else(|| r.to_string(), str::to_owned);
     let rows = match each {
         Some(e) => fixed_plus_key(&step, pot, e, key, &names)?,
@@ -974,7 +1343,12 @@ pub fn split(pot: Sek, key: &Key, each: Option<Sek>, unit: Unit) -> Result<Alloc
             tranche: None,
             date: None,
             amount: pot,
-            rule: if each.is_some() { "fixed_plus_key" } else { "per_capita" }.into(),
+            rule: if each.is_some() {
+                "fixed_plus_key"
+            } else {
+                "per_capita"
+            }
+            .into(),
             key: Some(key.description().to_owned()),
             key_sources: key.sources().to_vec(),
         }],

@@ -136,7 +136,10 @@ mod tests {
         assert_eq!(largest_remainder(2, &[1, 1, 1]).unwrap(), vec![1, 1, 0]);
         assert_eq!(largest_remainder(1, &[0, 0, 5]).unwrap(), vec![0, 0, 1]);
         assert_eq!(largest_remainder(5, &[]), Err(ApportionError::Empty));
-        assert_eq!(largest_remainder(5, &[0, 0]), Err(ApportionError::ZeroTotal));
+        assert_eq!(
+            largest_remainder(5, &[0, 0]),
+            Err(ApportionError::ZeroTotal)
+        );
         assert_eq!(
             largest_remainder(u128::MAX, &[2, 3]),
             Err(ApportionError::TooLarge)

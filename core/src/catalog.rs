@@ -90,13 +90,15 @@ pub fn catalog() -> Result<&'static Catalog> {
 }
 
 fn load() -> Result<Catalog> {
-    let mut sources: Vec<Source> = crate::json::from_str(SOURCES_JSON).map_err(|e| e.prefixed(&Loc::root().join("sources.json")))?;
+    let mut sources: Vec<Source> = crate::json::from_str(SOURCES_JSON)
+        .map_err(|e| e.prefixed(&Loc::root().join("sources.json")))?;
     for s in &mut sources {
         if let Some((_, text)) = SOURCE_TEXTS.iter().find(|(f, _)| *f == s.file) {
             s.text = (*text).to_owned();
         }
     }
-    let packages: Vec<Package> = crate::json::from_str(PACKAGES_JSON).map_err(|e| e.prefixed(&Loc::root().join("packages.json")))?;
+    let packages: Vec<Package> = crate::json::from_str(PACKAGES_JSON)
+        .map_err(|e| e.prefixed(&Loc::root().join("packages.json")))?;
     let mut agreements = Vec::new();
     let mut errors = Vec::new();
     for (file, text) in AGREEMENT_FILES {
@@ -108,7 +110,11 @@ fn load() -> Result<Catalog> {
     if !errors.is_empty() {
         return Err(Error::from_findings(errors));
     }
-    Ok(Catalog { sources, agreements, packages })
+    Ok(Catalog {
+        sources,
+        agreements,
+        packages,
+    })
 }
 
 impl Catalog {
@@ -122,6 +128,9 @@ impl Catalog {
     }
     /// The agreements covering `year`.
     pub fn for_year(&self, year: i32) -> Vec<&Agreement> {
-        self.agreements.iter().filter(|a| a.years.contains(&year)).collect()
+        self.agreements
+            .iter()
+            .filter(|a| a.years.contains(&year))
+            .collect()
     }
 }

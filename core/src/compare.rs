@@ -53,15 +53,25 @@ impl Comparison {
 pub fn compare(a: &Allocation, b: &Allocation) -> Comparison {
     let mut m: BTreeMap<String, (String, Decimal, Decimal)> = BTreeMap::new();
     for t in a.by_recipient() {
-        m.entry(t.key).or_insert((t.name, Decimal::ZERO, Decimal::ZERO)).1 += t.amount.0;
+        m.entry(t.key)
+            .or_insert((t.name, Decimal::ZERO, Decimal::ZERO))
+            .1 += t.amount.0;
     }
     for t in b.by_recipient() {
-        m.entry(t.key).or_insert((t.name, Decimal::ZERO, Decimal::ZERO)).2 += t.amount.0;
+        m.entry(t.key)
+            .or_insert((t.name, Decimal::ZERO, Decimal::ZERO))
+            .2 += t.amount.0;
     }
     Comparison {
         rows: m
             .into_iter()
-            .map(|(recipient, (name, a, b))| Difference { recipient, name, a: Sek(a), b: Sek(b), diff: Sek(b - a) })
+            .map(|(recipient, (name, a, b))| Difference {
+                recipient,
+                name,
+                a: Sek(a),
+                b: Sek(b),
+                diff: Sek(b - a),
+            })
             .collect(),
     }
 }

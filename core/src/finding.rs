@@ -409,11 +409,14 @@ mod tests {
 
     #[test]
     fn finding_serialises_in_the_common_shape() {
-        let f = Finding::error(Code::UnknownRecipient, loc!["key", 3usize], "unknown").with("code", "99");
+        let f = Finding::error(Code::UnknownRecipient, loc!["key", 3usize], "unknown")
+            .with("code", "99");
         let v = serde_json::to_value(&f).ok();
         assert_eq!(
             v,
-            Some(serde_json::json!({"code":"unknown_recipient","severity":"error","loc":["key",3],"msg":"unknown","ctx":{"code":"99"}}))
+            Some(
+                serde_json::json!({"code":"unknown_recipient","severity":"error","loc":["key",3],"msg":"unknown","ctx":{"code":"99"}})
+            )
         );
     }
 }

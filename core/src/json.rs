@@ -37,8 +37,12 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
 /// Read a text file; an `io` error names the file.
 pub fn read_text(path: &std::path::Path) -> Result<String> {
     std::fs::read_to_string(path).map_err(|e| {
-        Error::new(Code::Io, Loc::root().join(path.display().to_string()), format!("cannot read {}: {e}", path.display()))
-            .with("path", path.display())
+        Error::new(
+            Code::Io,
+            Loc::root().join(path.display().to_string()),
+            format!("cannot read {}: {e}", path.display()),
+        )
+        .with("path", path.display())
     })
 }
 
@@ -53,10 +57,17 @@ fn classify(e: &serde_json::Error, msg: &str) -> Code {
     match e.classify() {
         Category::Syntax | Category::Eof | Category::Io => Code::Syntax,
         Category::Data if msg.starts_with("unknown field") => Code::UnknownField,
-        Category::Data if msg.contains("not a plain decimal") || msg.contains("plain decimal number as a string") => {
+        Category::Data
+            if msg.contains("not a plain decimal")
+                || msg.contains("plain decimal number as a string") =>
+        {
             Code::InvalidAmount
         }
-        Category::Data if msg.contains("YYYY-MM") || msg.contains("input contains invalid characters") || msg.contains("premature end of input") => {
+        Category::Data
+            if msg.contains("YYYY-MM")
+                || msg.contains("input contains invalid characters")
+                || msg.contains("premature end of input") =>
+        {
             Code::InvalidDate
         }
         Category::Data => Code::InvalidValue,
@@ -84,18 +95,26 @@ mod tests {
     fn syntax_errors_have_line_and_column() {
         let e = from_str::<Agreement>("{\n  \"id\": }").unwrap_err();
         assert_eq!(e.code(), Code::Syntax);
-        assert_eq!(e.findings()[0].ctx.get("line").map(String::as_str), Some("2"));
+        assert_eq!(
+            e.findings()[0].ctx.get("line").map(String::as_str),
+            Some("2")
+        );
     }
 
     #[test]
     fn trailing_garbage_is_an_error() {
-        let e = from_str::<Agreement>(r#"{"id":"x","title":"t","kind":{"type":"base"},"years":[1]} x"#).unwrap_err();
+        let e =
+            from_str::<Agreement>(r#"{"id":"x","title":"t","kind":{"type":"base"},"years":[1]} x"#)
+                .unwrap_err();
         assert_eq!(e.code(), Code::Syntax);
     }
 
     #[test]
     fn wrong_types_name_the_field() {
-        let e = from_str::<Agreement>(r#"{"id":"x","title":"t","kind":{"type":"base"},"years":["2022"]}"#).unwrap_err();
+        let e = from_str::<Agreement>(
+            r#"{"id":"x","title":"t","kind":{"type":"base"},"years":["2022"]}"#,
+        )
+        .unwrap_err();
         assert_eq!(e.code(), Code::InvalidValue);
         assert_eq!(e.findings()[0].loc.to_string(), "years[0]");
     }

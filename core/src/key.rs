@@ -79,8 +79,12 @@ impl FromStr for KeySpec {
     /// `population:regions:DATE`, `population:municipalities:DATE` or `needs:regions:2024`.
     fn from_str(s: &str) -> Result<KeySpec> {
         let bad = |why: String| {
-            Error::new(Code::InvalidValue, Loc::root(), format!("invalid key {s:?}: {why}"))
-                .with("key", s)
+            Error::new(
+                Code::InvalidValue,
+                Loc::root(),
+                format!("invalid key {s:?}: {why}"),
+            )
+            .with("key", s)
         };
         let parts: Vec<&str> = s.split(':').collect();
         match parts.as_slice() {
@@ -104,7 +108,9 @@ impl FromStr for KeySpec {
 impl fmt::Display for KeySpec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            KeySpec::Population { level, date } => write!(f, "population:{}:{date}", level.as_str()),
+            KeySpec::Population { level, date } => {
+                write!(f, "population:{}:{date}", level.as_str())
+            }
             KeySpec::NeedsRegions2024 => f.write_str("needs:regions:2024"),
             KeySpec::NeedsWeighted { level, date, .. } => {
                 write!(f, "needs-weighted population:{}:{date}", level.as_str())
@@ -154,13 +160,15 @@ impl KeySpec {
                 Key::new(
                     self.to_string(),
                     distinct(rows.iter().map(|r| r.2)),
-                    rows.iter().map(|r| (RecipientId::new(r.0), Decimal::from(r.1))),
+                    rows.iter()
+                        .map(|r| (RecipientId::new(r.0), Decimal::from(r.1))),
                     declared,
                 )
             }
             KeySpec::NeedsWeighted { level, date, index } => {
                 let rows = population_rows(*level, *date)?;
-                let pop: BTreeMap<&str, u64> = rows.iter().map(|r| (r.code, r.population)).collect();
+                let pop: BTreeMap<&str, u64> =
+                    rows.iter().map(|r| (r.code, r.population)).collect();
                 let mut missing = Vec::new();
                 let mut entries = Vec::new();
                 for (code, w) in index {
@@ -168,7 +176,11 @@ impl KeySpec {
                         Some(p) => entries.push((
                             code.clone(),
                             Decimal::from(*p).checked_mul(w.0).ok_or_else(|| {
-                                Error::new(Code::TooLarge, loc_key(code), "population × need index does not fit a decimal")
+                                Error::new(
+                                    Code::TooLarge,
+                                    loc_key(code),
+                                    "population × need index does not fit a decimal",
+                                )
                             })?,
                         )),
                         None => missing.push(code.to_string()),
@@ -180,13 +192,21 @@ impl KeySpec {
                         Loc::root().join("index"),
                         format!(
                             "the need index names codes with no population in {}: {}",
-                            KeySpec::Population { level: *level, date: *date },
+                            KeySpec::Population {
+                                level: *level,
+                                date: *date
+                            },
                             missing.join(", ")
                         ),
                     )
                     .with("codes", missing.join(",")));
                 }
-                Key::new(self.to_string(), distinct(rows.iter().map(|r| r.source)), entries, declared)
+                Key::new(
+                    self.to_string(),
+                    distinct(rows.iter().map(|r| r.source)),
+                    entries,
+                    declared,
+                )
             }
             KeySpec::Weights { weights, .. } => Key::new(
                 self.to_string(),
@@ -209,10 +229,16 @@ fn distinct<'a>(it: impl Iterator<Item = &'a str>) -> Vec<String> {
     v
 }
 
-fn population_rows(level: Level, date: NaiveDate) -> Result<Vec<&'static reference::PopulationRow>> {
+fn population_rows(
+    level: Level,
+    date: NaiveDate,
+) -> Result<Vec<&'static reference::PopulationRow>> {
     let rows = reference::population(level, date);
     if rows.is_empty() {
-        let dates: Vec<String> = reference::population_dates(level).iter().map(ToString::to_string).collect();
+        let dates: Vec<String> = reference::population_dates(level)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         return Err(Error::new(
             Code::NoPopulationData,
             Loc::root(),
@@ -259,7 +285,11 @@ impl Key {
     ) -> Result<Key> {
         let mut entries: Vec<(RecipientId, Decimal)> = entries.into_iter().collect();
         if entries.is_empty() {
-            return Err(Error::new(Code::EmptyKey, Loc::root(), "the key has no recipients"));
+            return Err(Error::new(
+                Code::EmptyKey,
+                Loc::root(),
+                "the key has no recipients",
+            ));
         }
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         let mut problems = Vec::new();
@@ -270,15 +300,23 @@ impl Key {
             }
             if i > 0 && entries.get(i - 1).map(|p| &p.0) == Some(code) {
                 problems.push(
-                    crate::Finding::error(Code::DuplicateRecipient, at.clone(), format!("recipient {code} appears more than once in the key"))
-                        .with("recipient", code),
+                    crate::Finding::error(
+                        Code::DuplicateRecipient,
+                        at.clone(),
+                        format!("recipient {code} appears more than once in the key"),
+                    )
+                    .with("recipient", code),
                 );
             }
             if w.is_sign_negative() && !w.is_zero() {
                 problems.push(
-                    crate::Finding::error(Code::NegativeWeight, at, format!("the weight of {code} is negative ({w})"))
-                        .with("recipient", code)
-                        .with("weight", w),
+                    crate::Finding::error(
+                        Code::NegativeWeight,
+                        at,
+                        format!("the weight of {code} is negative ({w})"),
+                    )
+                    .with("recipient", code)
+                    .with("weight", w),
                 );
             }
         }
@@ -288,15 +326,37 @@ impl Key {
         let total = entries
             .iter()
             .try_fold(Decimal::ZERO, |a, (_, w)| a.checked_add(*w))
-            .ok_or_else(|| Error::new(Code::TooLarge, Loc::root(), "the weights sum to more than a decimal holds"))?;
+            .ok_or_else(|| {
+                Error::new(
+                    Code::TooLarge,
+                    Loc::root(),
+                    "the weights sum to more than a decimal holds",
+                )
+            })?;
         if total.is_zero() {
-            return Err(Error::new(Code::ZeroTotalWeight, Loc::root(), "the weights of the key are all zero: there is nothing to split by"));
+            return Err(Error::new(
+                Code::ZeroTotalWeight,
+                Loc::root(),
+                "the weights of the key are all zero: there is nothing to split by",
+            ));
         }
         let ws: Vec<Decimal> = entries.iter().map(|(_, w)| *w).collect();
-        let int_weights = scale_to_integers(&ws)
-            .ok_or_else(|| Error::new(Code::TooLarge, Loc::root(), "the weights have too many digits to apportion exactly"))?;
+        let int_weights = scale_to_integers(&ws).ok_or_else(|| {
+            Error::new(
+                Code::TooLarge,
+                Loc::root(),
+                "the weights have too many digits to apportion exactly",
+            )
+        })?;
         let (recipients, weights) = entries.into_iter().unzip();
-        Ok(Key { description: description.into(), sources, recipients, weights, int_weights, total })
+        Ok(Key {
+            description: description.into(),
+            sources,
+            recipients,
+            weights,
+            int_weights,
+            total,
+        })
     }
 
     /// A key from CSV text with a header naming a `code` column (or `region_code`,
@@ -304,17 +364,31 @@ impl Key {
     /// the line and column.
     pub fn from_csv(name: &str, text: &str, declared: &[RecipientId]) -> Result<Key> {
         let file = Loc::root().join(name);
-        let mut rdr = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
+        let mut rdr = csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
         let headers = rdr
             .headers()
-            .map_err(|e| Error::new(Code::Syntax, file.clone(), format!("cannot read the CSV header: {e}")))?
+            .map_err(|e| {
+                Error::new(
+                    Code::Syntax,
+                    file.clone(),
+                    format!("cannot read the CSV header: {e}"),
+                )
+            })?
             .clone();
         let col = |names: &[&str]| headers.iter().position(|h| names.contains(&h));
-        let (Some(ci), Some(wi)) = (col(&["code", "region_code", "municipality_code"]), col(&["weight"])) else {
+        let (Some(ci), Some(wi)) = (
+            col(&["code", "region_code", "municipality_code"]),
+            col(&["weight"]),
+        ) else {
             return Err(Error::new(
                 Code::Syntax,
                 file.join(1usize),
-                format!("the CSV header must have the columns code,weight; it has {:?}", headers.iter().collect::<Vec<_>>().join(",")),
+                format!(
+                    "the CSV header must have the columns code,weight; it has {:?}",
+                    headers.iter().collect::<Vec<_>>().join(",")
+                ),
             ));
         };
         let mut entries = Vec::new();
@@ -322,20 +396,32 @@ impl Key {
         for rec in rdr.records() {
             let rec = rec.map_err(|e| {
                 let line = e.position().map_or(0, |p| p.line());
-                Error::new(Code::Syntax, file.join(line as usize), format!("malformed CSV: {e}"))
+                Error::new(
+                    Code::Syntax,
+                    file.join(line as usize),
+                    format!("malformed CSV: {e}"),
+                )
             })?;
             let line = rec.position().map_or(0, |p| p.line()) as usize;
             let code = rec.get(ci).unwrap_or_default();
             let weight = rec.get(wi).unwrap_or_default();
             match parse_plain_decimal(weight) {
                 Ok(w) => entries.push((RecipientId::new(code), w)),
-                Err(e) => problems.extend(e.prefixed(&file.join(line).join("weight")).into_findings()),
+                Err(e) => {
+                    problems.extend(e.prefixed(&file.join(line).join("weight")).into_findings())
+                }
             }
         }
         if !problems.is_empty() {
             return Err(Error::from_findings(problems));
         }
-        Key::new(format!("weights from {name}"), vec![name.to_owned()], entries, declared).map_err(|e| e.prefixed(&file))
+        Key::new(
+            format!("weights from {name}"),
+            vec![name.to_owned()],
+            entries,
+            declared,
+        )
+        .map_err(|e| e.prefixed(&file))
     }
 
     /// A key from a command-line style argument: `population:regions:DATE`,
@@ -350,7 +436,9 @@ impl Key {
                 Err(_) => Err(Error::new(
                     Code::Io,
                     Loc::root().join(arg),
-                    format!("{arg:?} is neither a key (population:regions:YYYY-MM-DD, population:municipalities:YYYY-MM-DD, needs:regions:2024) nor a CSV file that exists"),
+                    format!(
+                        "{arg:?} is neither a key (population:regions:YYYY-MM-DD, population:municipalities:YYYY-MM-DD, needs:regions:2024) nor a CSV file that exists"
+                    ),
                 )),
             };
         }
@@ -363,7 +451,9 @@ impl Key {
         Key::new(
             self.description.clone(),
             self.sources.clone(),
-            self.iter().filter(|(r, _)| members.contains(r)).map(|(r, w)| (r.clone(), w)),
+            self.iter()
+                .filter(|(r, _)| members.contains(r))
+                .map(|(r, w)| (r.clone(), w)),
             &[],
         )
     }
@@ -454,11 +544,27 @@ mod tests {
         let k: KeySpec = "population:municipalities:2024-12-31".parse().unwrap();
         assert_eq!(k.to_string(), "population:municipalities:2024-12-31");
         assert_eq!(k.resolve().unwrap().len(), 290);
-        let e = "population:regions:2022-01-01".parse::<KeySpec>().unwrap().resolve().unwrap_err();
+        let e = "population:regions:2022-01-01"
+            .parse::<KeySpec>()
+            .unwrap()
+            .resolve()
+            .unwrap_err();
         assert_eq!(e.code(), Code::NoPopulationData);
         assert!(e.to_string().contains("2021-11-01"));
-        assert_eq!("population:counties:2021-11-01".parse::<KeySpec>().unwrap_err().code(), Code::InvalidValue);
-        assert_eq!("population:regions:2021-13-01".parse::<KeySpec>().unwrap_err().code(), Code::InvalidValue);
+        assert_eq!(
+            "population:counties:2021-11-01"
+                .parse::<KeySpec>()
+                .unwrap_err()
+                .code(),
+            Code::InvalidValue
+        );
+        assert_eq!(
+            "population:regions:2021-13-01"
+                .parse::<KeySpec>()
+                .unwrap_err()
+                .code(),
+            Code::InvalidValue
+        );
     }
 
     #[test]
@@ -466,20 +572,43 @@ mod tests {
         let e = Key::new(
             "t",
             vec![],
-            [("01".into(), Decimal::ONE), ("99".into(), Decimal::ONE), ("03".into(), Decimal::NEGATIVE_ONE), ("01".into(), Decimal::ONE)],
+            [
+                ("01".into(), Decimal::ONE),
+                ("99".into(), Decimal::ONE),
+                ("03".into(), Decimal::NEGATIVE_ONE),
+                ("01".into(), Decimal::ONE),
+            ],
             &[],
         )
         .unwrap_err();
         let codes: Vec<Code> = e.findings().iter().map(|f| f.code).collect();
-        assert_eq!(codes, vec![Code::DuplicateRecipient, Code::NegativeWeight, Code::UnknownRecipient]);
-        assert_eq!(Key::new("t", vec![], [], &[]).unwrap_err().code(), Code::EmptyKey);
-        assert_eq!(Key::new("t", vec![], [("01".into(), Decimal::ZERO)], &[]).unwrap_err().code(), Code::ZeroTotalWeight);
+        assert_eq!(
+            codes,
+            vec![
+                Code::DuplicateRecipient,
+                Code::NegativeWeight,
+                Code::UnknownRecipient
+            ]
+        );
+        assert_eq!(
+            Key::new("t", vec![], [], &[]).unwrap_err().code(),
+            Code::EmptyKey
+        );
+        assert_eq!(
+            Key::new("t", vec![], [("01".into(), Decimal::ZERO)], &[])
+                .unwrap_err()
+                .code(),
+            Code::ZeroTotalWeight
+        );
     }
 
     #[test]
     fn csv_keys() {
         let k = Key::from_csv("k.csv", "code,weight\n03,1.5\n01,2\n", &[]).unwrap();
-        assert_eq!(k.recipients(), &[RecipientId::new("01"), RecipientId::new("03")]);
+        assert_eq!(
+            k.recipients(),
+            &[RecipientId::new("01"), RecipientId::new("03")]
+        );
         assert_eq!(k.int_weights(), &[20, 15]);
         let e = Key::from_csv("k.csv", "code,weight\n01,x\n03,1e3\n", &[]).unwrap_err();
         assert_eq!(e.findings().len(), 2);
@@ -493,7 +622,11 @@ mod tests {
         let spec = KeySpec::NeedsWeighted {
             level: Level::Regions,
             date: parse_date("2021-11-01").unwrap(),
-            index: [("01".into(), Weight(Decimal::new(15, 1))), ("03".into(), Weight(Decimal::ONE))].into(),
+            index: [
+                ("01".into(), Weight(Decimal::new(15, 1))),
+                ("03".into(), Weight(Decimal::ONE)),
+            ]
+            .into(),
         };
         let k = spec.resolve().unwrap();
         assert_eq!(k.len(), 2);

@@ -50,18 +50,21 @@ pub mod key;
 pub mod money;
 pub mod outcomes;
 pub mod recipient;
-pub mod report;
 pub mod reference;
+pub mod report;
 pub mod rule;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod swedish;
 pub mod validate;
 
-pub use agreement::{Agreement, AgreementKind, Component, ComponentKind, Dated, Figure, SourceRef, Status, Tranche, When};
+pub use agreement::{
+    Agreement, AgreementKind, Component, ComponentKind, Dated, Figure, SourceRef, Status, Tranche,
+    When,
+};
 pub use allocation::{
-    Allocation, Basis, Method, Options, Part, Pivot, PivotColumn, PivotRow, Pot, Row, Total, allocate, allocate_all,
-    Scenario, allocate_batch, allocate_component, split,
+    Allocation, Basis, Method, Options, Part, Pivot, PivotColumn, PivotRow, Pot, Row, Scenario,
+    Total, allocate, allocate_all, allocate_batch, allocate_component, split,
 };
 pub use compare::{Comparison, Difference, compare};
 pub use finding::{Code, Error, ErrorKind, Finding, Loc, LocPart, Result, Severity};

@@ -71,7 +71,10 @@ impl Sek {
             Ok(a) if a.qualifier.is_some() => Err(Error::new(
                 Code::InvalidAmount,
                 Loc::root(),
-                format!("{s:?} is a hedged figure ({}), not an exact amount", a.qualifier.map_or("", |q| q.as_str())),
+                format!(
+                    "{s:?} is a hedged figure ({}), not an exact amount",
+                    a.qualifier.map_or("", |q| q.as_str())
+                ),
             )
             .with("input", s)),
             Ok(a) => Ok(Sek(a.value)),
@@ -166,8 +169,7 @@ pub fn parse_plain_decimal(s: &str) -> Result<Decimal> {
         return Err(bad(why));
     }
     Decimal::from_str_exact(s).map_err(|_| {
-        bad("it has more digits than fit (at most 28 significant digits)")
-            .with("max_digits", 28)
+        bad("it has more digits than fit (at most 28 significant digits)").with("max_digits", 28)
     })
 }
 
@@ -191,7 +193,11 @@ pub mod decimal_str {
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Decimal, E> {
                 parse_plain_decimal(v).map_err(|e| {
-                    E::custom(e.findings().first().map_or(String::new(), |f| f.msg.clone()))
+                    E::custom(
+                        e.findings()
+                            .first()
+                            .map_or(String::new(), |f| f.msg.clone()),
+                    )
                 })
             }
         }
@@ -300,18 +306,31 @@ mod tests {
 
     #[test]
     fn plain_decimals_parse_exactly() {
-        for (s, want) in [("0", "0"), ("443000000", "443000000"), ("-12.50", "-12.5"), ("0.01", "0.01")] {
-            assert_eq!(s.parse::<Sek>().map(|x| x.to_string()).ok().as_deref(), Some(want));
+        for (s, want) in [
+            ("0", "0"),
+            ("443000000", "443000000"),
+            ("-12.50", "-12.5"),
+            ("0.01", "0.01"),
+        ] {
+            assert_eq!(
+                s.parse::<Sek>().map(|x| x.to_string()).ok().as_deref(),
+                Some(want)
+            );
         }
     }
 
     #[test]
     fn refuses_what_is_not_plain() {
-        for s in ["", "-", "1e9", "1E9", "NaN", "inf", "1 000", "1,5", "+5", ".5", "5.", "0x10", "1_000", " 1"] {
+        for s in [
+            "", "-", "1e9", "1E9", "NaN", "inf", "1 000", "1,5", "+5", ".5", "5.", "0x10", "1_000",
+            " 1",
+        ] {
             let e = s.parse::<Sek>().expect_err(s);
             assert_eq!(e.code(), Code::InvalidAmount, "{s}");
         }
-        let e = "123456789012345678901234567890".parse::<Sek>().expect_err("too long");
+        let e = "123456789012345678901234567890"
+            .parse::<Sek>()
+            .expect_err("too long");
         assert!(e.to_string().contains("more digits than fit"));
     }
 
@@ -319,12 +338,22 @@ mod tests {
     fn units() {
         let u = Unit::Krona.to_units(Sek(Decimal::new(443_000_000, 0)));
         assert_eq!(u.ok(), Some(443_000_000));
-        assert_eq!(Unit::Ore.to_units(Sek(Decimal::new(1050, 2))).ok(), Some(1050));
-        let e = Unit::Krona.to_units(Sek(Decimal::new(1050, 2))).expect_err("finer");
+        assert_eq!(
+            Unit::Ore.to_units(Sek(Decimal::new(1050, 2))).ok(),
+            Some(1050)
+        );
+        let e = Unit::Krona
+            .to_units(Sek(Decimal::new(1050, 2)))
+            .expect_err("finer");
         assert_eq!(e.code(), Code::AmountFinerThanUnit);
-        let e = Unit::Krona.to_units(Sek(Decimal::new(-1, 0))).expect_err("neg");
+        let e = Unit::Krona
+            .to_units(Sek(Decimal::new(-1, 0)))
+            .expect_err("neg");
         assert_eq!(e.code(), Code::NegativeAmount);
-        assert_eq!(Unit::Ore.from_units(1050).ok(), Some(Sek(Decimal::new(1050, 2))));
+        assert_eq!(
+            Unit::Ore.from_units(1050).ok(),
+            Some(Sek(Decimal::new(1050, 2)))
+        );
     }
 
     #[test]

@@ -74,7 +74,10 @@ impl Outcomes {
     }
     /// Set an outcome.
     pub fn set(&mut self, criterion: &str, recipient: RecipientId, outcome: Outcome) {
-        self.0.entry(criterion.to_owned()).or_default().insert(recipient, outcome);
+        self.0
+            .entry(criterion.to_owned())
+            .or_default()
+            .insert(recipient, outcome);
     }
     /// True when there are no outcomes.
     pub fn is_empty(&self) -> bool {
@@ -97,9 +100,17 @@ impl Test {
     /// assert_eq!(level.evaluate("wait90", &"03".into(), &o), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn evaluate(&self, criterion: &str, recipient: &RecipientId, outcomes: &Outcomes) -> Option<bool> {
+    pub fn evaluate(
+        &self,
+        criterion: &str,
+        recipient: &RecipientId,
+        outcomes: &Outcomes,
+    ) -> Option<bool> {
         if let Test::Any { tests } = self {
-            let results: Vec<Option<bool>> = tests.iter().map(|t| t.evaluate(criterion, recipient, outcomes)).collect();
+            let results: Vec<Option<bool>> = tests
+                .iter()
+                .map(|t| t.evaluate(criterion, recipient, outcomes))
+                .collect();
             return if results.contains(&Some(true)) {
                 Some(true)
             } else if results.iter().all(Option::is_some) {
@@ -110,7 +121,9 @@ impl Test {
         }
         let o = outcomes.get(self.measure().unwrap_or(criterion), recipient)?;
         match self {
-            Test::Improved { lower_is_better, .. } => {
+            Test::Improved {
+                lower_is_better, ..
+            } => {
                 let (v, p) = (o.value?, o.previous?);
                 Some(if *lower_is_better { v < p } else { v > p })
             }

@@ -221,7 +221,9 @@ mod tests {
         assert_eq!(RecipientId::new("02").kind(), RecipientKind::Region);
         assert!(!RecipientId::new("02").is_known());
         assert_eq!(RecipientId::new("x").kind(), RecipientKind::Other);
-        let e = RecipientId::new("99").check_known(&[], &Loc::root()).unwrap_err();
+        let e = RecipientId::new("99")
+            .check_known(&[], &Loc::root())
+            .unwrap_err();
         assert_eq!(e.code(), Code::UnknownRecipient);
     }
 
@@ -233,7 +235,8 @@ mod tests {
             Group::MunicipalitiesOf("09".into()).members(),
             Some(vec![RecipientId::new("0980")])
         );
-        let g: Group = serde_json::from_str(r#"{"named":{"name":"modellkommuner","members":10}}"#).unwrap();
+        let g: Group =
+            serde_json::from_str(r#"{"named":{"name":"modellkommuner","members":10}}"#).unwrap();
         assert!(g.members().is_none());
     }
 }

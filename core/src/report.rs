@@ -102,13 +102,24 @@ fn describe_rule(r: &Rule) -> String {
     match r {
         Rule::PerCapita { key: Some(k) } => format!("by population ({k})"),
         Rule::PerCapita { key: None } => "by population".into(),
-        Rule::ByNeed { key } => format!("by care need ({})", key.as_ref().map_or("needs:regions:2024".into(), ToString::to_string)),
+        Rule::ByNeed { key } => format!(
+            "by care need ({})",
+            key.as_ref()
+                .map_or("needs:regions:2024".into(), ToString::to_string)
+        ),
         Rule::Fixed { recipient } => format!("whole amount to {recipient}"),
         Rule::Equal => "equal parts".into(),
-        Rule::FixedPlusKey { each, .. } => format!("{} per recipient, the rest by population", format_kr(each.0)),
+        Rule::FixedPlusKey { each, .. } => format!(
+            "{} per recipient, the rest by population",
+            format_kr(each.0)
+        ),
         Rule::Performance(p) => format!(
             "on performance: {}; unearned money {}",
-            p.criteria.iter().map(|c| format!("{} ({})", c.id, c.test.describe())).collect::<Vec<_>>().join("; "),
+            p.criteria
+                .iter()
+                .map(|c| format!("{} ({})", c.id, c.test.describe()))
+                .collect::<Vec<_>>()
+                .join("; "),
             match p.unearned {
                 crate::Unearned::BonusPot => "goes to a bonus pot",
                 crate::Unearned::ReturnToState => "returns to the state",
@@ -152,12 +163,26 @@ pub fn report(catalog: &Catalog, year: Option<i32>) -> Report {
             components: component_lines(a),
             allocations: allocatable(a)
                 .into_iter()
-                .map(|c| match allocate_component(a, &c.id, &Options::default()) {
-                    Ok(x) => ComponentAllocation { component: c.id.clone(), allocation: Some(x), errors: Vec::new() },
-                    Err(e) => ComponentAllocation { component: c.id.clone(), allocation: None, errors: e.into_findings() },
-                })
+                .map(
+                    |c| match allocate_component(a, &c.id, &Options::default()) {
+                        Ok(x) => ComponentAllocation {
+                            component: c.id.clone(),
+                            allocation: Some(x),
+                            errors: Vec::new(),
+                        },
+                        Err(e) => ComponentAllocation {
+                            component: c.id.clone(),
+                            allocation: None,
+                            errors: e.into_findings(),
+                        },
+                    },
+                )
                 .collect(),
-            findings: findings.iter().filter(|f| first_key(f) == a.id).cloned().collect(),
+            findings: findings
+                .iter()
+                .filter(|f| first_key(f) == a.id)
+                .cloned()
+                .collect(),
         })
         .collect();
     let package_findings = findings
@@ -169,12 +194,19 @@ pub fn report(catalog: &Catalog, year: Option<i32>) -> Report {
                     Some(LocPart::Key(k)) => k.as_str(),
                     _ => "",
                 };
-                catalog.packages.iter().any(|p| p.id == id && p.year.is_none_or(|py| py == y))
+                catalog
+                    .packages
+                    .iter()
+                    .any(|p| p.id == id && p.year.is_none_or(|py| py == y))
             })
         })
         .cloned()
         .collect();
-    Report { year, agreements, package_findings }
+    Report {
+        year,
+        agreements,
+        package_findings,
+    }
 }
 
 fn write_figure(f: &mut fmt::Formatter<'_>, fig: &Figure) -> fmt::Result {
@@ -235,9 +267,21 @@ impl fmt::Display for AgreementReport {
                     });
                     writeln!(f, "   allocation of {} ({how}):", ca.component)?;
                     for t in al.by_recipient() {
-                        writeln!(f, "      {:>4} {:<28} {:>18}", t.key, t.name, format_kr(t.amount.0))?;
+                        writeln!(
+                            f,
+                            "      {:>4} {:<28} {:>18}",
+                            t.key,
+                            t.name,
+                            format_kr(t.amount.0)
+                        )?;
                     }
-                    writeln!(f, "      {:>4} {:<28} {:>18}", "", "total", format_kr(al.total().0))?;
+                    writeln!(
+                        f,
+                        "      {:>4} {:<28} {:>18}",
+                        "",
+                        "total",
+                        format_kr(al.total().0)
+                    )?;
                 }
                 None => {
                     for e in &ca.errors {
@@ -308,16 +352,32 @@ pub fn citations(catalog: &Catalog, id: &str) -> Result<Vec<Citation>> {
         match cid {
             None => {
                 figs.extend(a.amount.iter().map(|f| (format!("{aid} total"), f)));
-                figs.extend(a.other_figures.iter().map(|f| (format!("{aid} total (other source)"), f)));
+                figs.extend(
+                    a.other_figures
+                        .iter()
+                        .map(|f| (format!("{aid} total (other source)"), f)),
+                );
                 for fu in &a.funding {
-                    figs.extend(fu.amount.iter().map(|f| (format!("{aid} funding by {:?}", fu.payer).to_lowercase(), f)));
+                    figs.extend(
+                        fu.amount.iter().map(|f| {
+                            (format!("{aid} funding by {:?}", fu.payer).to_lowercase(), f)
+                        }),
+                    );
                 }
                 for (_, c) in a.walk() {
                     figs.extend(c.amount.iter().map(|f| (format!("{aid}/{}", c.id), f)));
-                    figs.extend(c.other_figures.iter().map(|f| (format!("{aid}/{} (other source)", c.id), f)));
+                    figs.extend(
+                        c.other_figures
+                            .iter()
+                            .map(|f| (format!("{aid}/{} (other source)", c.id), f)),
+                    );
                 }
                 for t in &a.tranches {
-                    figs.extend(t.amount.iter().map(|f| (format!("{aid} tranche {} of {}", t.id, t.component), f)));
+                    figs.extend(
+                        t.amount
+                            .iter()
+                            .map(|f| (format!("{aid} tranche {} of {}", t.id, t.component), f)),
+                    );
                 }
                 for fr in &a.frames {
                     figs.push((format!("{aid} frame {} per year", fr.id), &fr.per_year));
@@ -325,15 +385,27 @@ pub fn citations(catalog: &Catalog, id: &str) -> Result<Vec<Citation>> {
             }
             Some(c) => {
                 let comp = a.component(c).ok_or_else(|| {
-                    Error::new(Code::UnknownComponent, Loc::root().join(id), format!("agreement {aid} has no component {c:?}"))
+                    Error::new(
+                        Code::UnknownComponent,
+                        Loc::root().join(id),
+                        format!("agreement {aid} has no component {c:?}"),
+                    )
                 })?;
                 figs.extend(comp.amount.iter().map(|f| (format!("{aid}/{c}"), f)));
-                figs.extend(comp.other_figures.iter().map(|f| (format!("{aid}/{c} (other source)"), f)));
+                figs.extend(
+                    comp.other_figures
+                        .iter()
+                        .map(|f| (format!("{aid}/{c} (other source)"), f)),
+                );
             }
         }
     } else if let Some(p) = catalog.packages.iter().find(|p| p.id == id) {
         figs.push((format!("{id} total"), &p.amount));
-        figs.extend(p.other_figures.iter().map(|f| (format!("{id} total (other source)"), f)));
+        figs.extend(
+            p.other_figures
+                .iter()
+                .map(|f| (format!("{id} total (other source)"), f)),
+        );
     } else {
         return Err(Error::new(
             Code::UnknownComponent,
@@ -348,8 +420,19 @@ pub fn citations(catalog: &Catalog, id: &str) -> Result<Vec<Citation>> {
             Citation {
                 what,
                 figure: f.clone(),
-                source_title: src.map(|s| format!("{} ({}{})", s.title, s.publisher, s.published.map_or(String::new(), |d| format!(", {d}")))),
-                context: f.source.as_ref().zip(src).and_then(|(r, s)| context(s, &r.quote)),
+                source_title: src.map(|s| {
+                    format!(
+                        "{} ({}{})",
+                        s.title,
+                        s.publisher,
+                        s.published.map_or(String::new(), |d| format!(", {d}"))
+                    )
+                }),
+                context: f
+                    .source
+                    .as_ref()
+                    .zip(src)
+                    .and_then(|(r, s)| context(s, &r.quote)),
             }
         })
         .collect())
@@ -357,5 +440,9 @@ pub fn citations(catalog: &Catalog, id: &str) -> Result<Vec<Citation>> {
 
 /// The line of a source's text that holds `quote`.
 pub fn context(source: &Source, quote: &str) -> Option<String> {
-    source.text.lines().find(|l| l.contains(quote)).map(|l| l.trim().to_owned())
+    source
+        .text
+        .lines()
+        .find(|l| l.contains(quote))
+        .map(|l| l.trim().to_owned())
 }

@@ -176,21 +176,32 @@ impl Test {
     pub fn describe(&self) -> String {
         let of = |m: &Option<String>| m.as_ref().map_or(String::new(), |m| format!(" ({m})"));
         match self {
-            Test::Improved { lower_is_better: false, measure } => format!("improved on last year{}", of(measure)),
-            Test::Improved { lower_is_better: true, measure } => format!("lower than last year{}", of(measure)),
+            Test::Improved {
+                lower_is_better: false,
+                measure,
+            } => format!("improved on last year{}", of(measure)),
+            Test::Improved {
+                lower_is_better: true,
+                measure,
+            } => format!("lower than last year{}", of(measure)),
             Test::AtLeast { threshold, measure } => format!("at least {threshold}{}", of(measure)),
             Test::AtMost { threshold, measure } => format!("at most {threshold}{}", of(measure)),
             Test::Met { measure } => format!("requirement met{}", of(measure)),
-            Test::Any { tests } => tests.iter().map(Test::describe).collect::<Vec<_>>().join(" or "),
+            Test::Any { tests } => tests
+                .iter()
+                .map(Test::describe)
+                .collect::<Vec<_>>()
+                .join(" or "),
         }
     }
 
     /// The outcome this test reads, other than the criterion's own.
     pub fn measure(&self) -> Option<&str> {
         match self {
-            Test::Improved { measure, .. } | Test::AtLeast { measure, .. } | Test::AtMost { measure, .. } | Test::Met { measure } => {
-                measure.as_deref()
-            }
+            Test::Improved { measure, .. }
+            | Test::AtLeast { measure, .. }
+            | Test::AtMost { measure, .. }
+            | Test::Met { measure } => measure.as_deref(),
             Test::Any { .. } => None,
         }
     }

@@ -32,7 +32,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::Decimal;
 
-use crate::agreement::{Agreement, AgreementKind, Component, ComponentKind, ConditionKind, Figure, Status};
+use crate::agreement::{
+    Agreement, AgreementKind, Component, ComponentKind, ConditionKind, Figure, Status,
+};
 use crate::catalog::Package;
 use crate::finding::{Code, Finding, Loc};
 use crate::key::KeySpec;
@@ -56,13 +58,35 @@ pub fn validate_all(agreements: &[Agreement]) -> Vec<Finding> {
     for a in agreements {
         if !seen.insert(a.id.as_str()) {
             out.push(
-                Finding::error(Code::DuplicateId, Loc::root().join(a.id.as_str()), format!("agreement id {:?} is used more than once", a.id))
-                    .with("id", &a.id),
+                Finding::error(
+                    Code::DuplicateId,
+                    Loc::root().join(a.id.as_str()),
+                    format!("agreement id {:?} is used more than once", a.id),
+                )
+                .with("id", &a.id),
             );
         }
         check_agreement(a, &mut out);
     }
     check_links(agreements, &mut out);
+    out
+}
+
+/// Validate a set of agreements, and also that every rule can run on the given inputs
+/// (performance outcomes for every recipient and criterion, the key dates).
+pub fn validate_with_options(agreements: &[Agreement], opts: &crate::Options) -> Vec<Finding> {
+    let mut out = validate_all(agreements);
+    for a in agreements {
+        if let Err(e) = crate::allocate(a, opts) {
+            let at = Loc::root().join(a.id.as_str());
+            out.extend(
+                e.into_findings()
+                    .into_iter()
+                    .filter(|f| f.code == Code::MissingOutcomes)
+                    .map(|f| f.prefixed(&at)),
+            );
+        }
+    }
     out
 }
 
@@ -89,7 +113,12 @@ impl Figure {
     pub fn range(&self) -> (Decimal, Decimal) {
         match self.precision {
             None if self.qualifier.is_none() => (self.value.0, self.value.0),
-            p => SwedishAmount { value: self.value.0, precision: p.map_or(Decimal::ONE, |p| p.0), qualifier: self.qualifier }.range(),
+            p => SwedishAmount {
+                value: self.value.0,
+                precision: p.map_or(Decimal::ONE, |p| p.0),
+                qualifier: self.qualifier,
+            }
+            .range(),
         }
     }
 
@@ -114,11 +143,18 @@ fn gap(a: (Decimal, Decimal), b: (Decimal, Decimal)) -> Decimal {
 }
 
 fn sum_ranges<'a>(it: impl Iterator<Item = &'a Figure>) -> (Decimal, Decimal) {
-    it.map(Figure::range).fold((Decimal::ZERO, Decimal::ZERO), |(l, h), (a, b)| (l.saturating_add(a), h.saturating_add(b)))
+    it.map(Figure::range)
+        .fold((Decimal::ZERO, Decimal::ZERO), |(l, h), (a, b)| {
+            (l.saturating_add(a), h.saturating_add(b))
+        })
 }
 
 fn fmt_range(r: (Decimal, Decimal)) -> String {
-    if r.0 == r.1 { format_kr(r.0) } else { format!("{} to {}", format_kr(r.0), format_kr(r.1)) }
+    if r.0 == r.1 {
+        format_kr(r.0)
+    } else {
+        format!("{} to {}", format_kr(r.0), format_kr(r.1))
+    }
 }
 
 fn check_agreement(a: &Agreement, out: &mut Vec<Finding>) {
@@ -155,8 +191,12 @@ fn check_agreement(a: &Agreement, out: &mut Vec<Finding>) {
     for (loc, f) in &figures {
         if f.value.is_negative() {
             out.push(
-                Finding::error(Code::NegativeAmount, loc.clone(), format!("the amount {} is negative", format_kr(f.value.0)))
-                    .with("amount", f.value),
+                Finding::error(
+                    Code::NegativeAmount,
+                    loc.clone(),
+                    format!("the amount {} is negative", format_kr(f.value.0)),
+                )
+                .with("amount", f.value),
             );
         }
     }
@@ -168,14 +208,28 @@ fn check_agreement(a: &Agreement, out: &mut Vec<Finding>) {
     }
     for (id, n) in ids.iter().filter(|(_, n)| **n > 1) {
         out.push(
-            Finding::error(Code::DuplicateId, at.join("components"), format!("component id {id:?} is used {n} times in agreement {}", a.id))
-                .with("id", id),
+            Finding::error(
+                Code::DuplicateId,
+                at.join("components"),
+                format!(
+                    "component id {id:?} is used {n} times in agreement {}",
+                    a.id
+                ),
+            )
+            .with("id", id),
         );
     }
     let mut tranche_ids = BTreeSet::new();
     for (i, t) in a.tranches.iter().enumerate() {
         if !tranche_ids.insert((t.id.as_str(), t.component.as_str())) {
-            out.push(Finding::error(Code::DuplicateId, at.join("tranches").join(i), format!("tranche {:?} of component {:?} appears twice", t.id, t.component)));
+            out.push(Finding::error(
+                Code::DuplicateId,
+                at.join("tranches").join(i),
+                format!(
+                    "tranche {:?} of component {:?} appears twice",
+                    t.id, t.component
+                ),
+            ));
         }
     }
 
@@ -192,7 +246,12 @@ fn check_agreement(a: &Agreement, out: &mut Vec<Finding>) {
                     Finding::warning(
                         Code::FundingDoesNotSum,
                         at.join("funding"),
-                        format!("the funding shares sum to {} but the total is {}: a gap of {}", fmt_range(sum), total.cite(), format_kr(g)),
+                        format!(
+                            "the funding shares sum to {} but the total is {}: a gap of {}",
+                            fmt_range(sum),
+                            total.cite(),
+                            format_kr(g)
+                        ),
                     )
                     .with("sum", sum.0)
                     .with("total", total.value)
@@ -206,9 +265,20 @@ fn check_agreement(a: &Agreement, out: &mut Vec<Finding>) {
     for (loc, c) in a.walk() {
         let loc = loc.prefixed(&at);
         if let Some(amount) = &c.amount {
-            check_parts(amount, &c.components, &loc, &format!("component {}", c.id), out);
+            check_parts(
+                amount,
+                &c.components,
+                &loc,
+                &format!("component {}", c.id),
+                out,
+            );
             check_other_figures(amount, &c.other_figures, &loc, out);
-            for (i, e) in c.components.iter().enumerate().filter(|(_, e)| e.kind == ComponentKind::Earmark) {
+            for (i, e) in c
+                .components
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == ComponentKind::Earmark)
+            {
                 if let Some(ea) = &e.amount {
                     let g = ea.range().0 - amount.range().1;
                     if g > Decimal::ZERO {
@@ -230,18 +300,35 @@ fn check_agreement(a: &Agreement, out: &mut Vec<Finding>) {
     }
 
     // Tranches.
-    let mut by_component: BTreeMap<&str, Vec<(usize, &crate::agreement::Tranche)>> = BTreeMap::new();
+    let mut by_component: BTreeMap<&str, Vec<(usize, &crate::agreement::Tranche)>> =
+        BTreeMap::new();
     for (i, t) in a.tranches.iter().enumerate() {
-        by_component.entry(t.component.as_str()).or_default().push((i, t));
+        by_component
+            .entry(t.component.as_str())
+            .or_default()
+            .push((i, t));
     }
     for (cid, ts) in &by_component {
         let first = at.join("tranches").join(ts.first().map_or(0, |t| t.0));
         let Some(c) = a.component(cid) else {
-            out.push(Finding::error(Code::UnknownComponent, first, format!("a tranche pays component {cid:?}, which agreement {} does not have", a.id)).with("component", cid));
+            out.push(
+                Finding::error(
+                    Code::UnknownComponent,
+                    first,
+                    format!(
+                        "a tranche pays component {cid:?}, which agreement {} does not have",
+                        a.id
+                    ),
+                )
+                .with("component", cid),
+            );
             continue;
         };
         let amounts: Vec<&Figure> = ts.iter().filter_map(|(_, t)| t.amount.as_ref()).collect();
-        let shares: Vec<Decimal> = ts.iter().filter_map(|(_, t)| t.share.map(|s| s.0)).collect();
+        let shares: Vec<Decimal> = ts
+            .iter()
+            .filter_map(|(_, t)| t.share.map(|s| s.0))
+            .collect();
         if amounts.len() == ts.len() {
             if let Some(total) = &c.amount {
                 let sum = sum_ranges(amounts.iter().copied());
@@ -251,7 +338,12 @@ fn check_agreement(a: &Agreement, out: &mut Vec<Finding>) {
                         Finding::error(
                             Code::TranchesDoNotSum,
                             first,
-                            format!("the tranches of {cid} sum to {} but it is {}: a gap of {}", fmt_range(sum), total.cite(), format_kr(g)),
+                            format!(
+                                "the tranches of {cid} sum to {} but it is {}: a gap of {}",
+                                fmt_range(sum),
+                                total.cite(),
+                                format_kr(g)
+                            ),
                         )
                         .with("sum", sum.0)
                         .with("component", total.value)
@@ -262,10 +354,21 @@ fn check_agreement(a: &Agreement, out: &mut Vec<Finding>) {
         } else if shares.len() == ts.len() {
             let sum: Decimal = shares.iter().sum();
             if sum != Decimal::ONE {
-                out.push(Finding::error(Code::TranchesDoNotSum, first, format!("the tranche shares of {cid} sum to {sum}, not 1")).with("sum", sum));
+                out.push(
+                    Finding::error(
+                        Code::TranchesDoNotSum,
+                        first,
+                        format!("the tranche shares of {cid} sum to {sum}, not 1"),
+                    )
+                    .with("sum", sum),
+                );
             }
         } else {
-            out.push(Finding::error(Code::InvalidValue, first, format!("the tranches of {cid} must all give an amount or all give a share")));
+            out.push(Finding::error(
+                Code::InvalidValue,
+                first,
+                format!("the tranches of {cid} must all give an amount or all give a share"),
+            ));
         }
     }
 
@@ -283,21 +386,32 @@ fn check_agreement(a: &Agreement, out: &mut Vec<Finding>) {
                 })
                 .collect();
             out.push(
-                Finding::warning(Code::SourcesDisagree, at.join("decided"), format!("the sources give different decision dates: {}", cites.join(" vs ")))
-                    .with("dates", dates.into_iter().collect::<Vec<_>>().join(",")),
+                Finding::warning(
+                    Code::SourcesDisagree,
+                    at.join("decided"),
+                    format!(
+                        "the sources give different decision dates: {}",
+                        cites.join(" vs ")
+                    ),
+                )
+                .with("dates", dates.into_iter().collect::<Vec<_>>().join(",")),
             );
         }
     }
     if let Some(d) = decided {
         for (i, t) in a.tranches.iter().enumerate() {
-            if let Some(td) = t.date {
-                if td.last_day() < d.first_day() {
-                    out.push(
-                        Finding::error(Code::DatesOutOfOrder, at.join("tranches").join(i).join("date"), format!("tranche {} is paid {td}, before the decision ({d})", t.id))
-                            .with("paid", td)
-                            .with("decided", d),
-                    );
-                }
+            if let Some(td) = t.date
+                && td.last_day() < d.first_day()
+            {
+                out.push(
+                    Finding::error(
+                        Code::DatesOutOfOrder,
+                        at.join("tranches").join(i).join("date"),
+                        format!("tranche {} is paid {td}, before the decision ({d})", t.id),
+                    )
+                    .with("paid", td)
+                    .with("decided", d),
+                );
             }
         }
     }
@@ -312,23 +426,45 @@ fn check_agreement(a: &Agreement, out: &mut Vec<Finding>) {
         }
     }
     if a.years.is_empty() {
-        out.push(Finding::error(Code::InvalidValue, at.join("years"), "the agreement covers no years"));
+        out.push(Finding::error(
+            Code::InvalidValue,
+            at.join("years"),
+            "the agreement covers no years",
+        ));
     }
 
     // Decided or not.
     if a.status == Status::Proposed || a.kind == AgreementKind::BudgetProposal {
-        let total = a.amount.as_ref().map_or(String::new(), |f| format!(" ({})", f.cite()));
-        out.push(Finding::info(Code::NotDecided, at.join("status"), format!("{} is only proposed{total}: not decided money", a.id)));
+        let total = a
+            .amount
+            .as_ref()
+            .map_or(String::new(), |f| format!(" ({})", f.cite()));
+        out.push(Finding::info(
+            Code::NotDecided,
+            at.join("status"),
+            format!("{} is only proposed{total}: not decided money", a.id),
+        ));
     }
     if let Status::Pending { party } = &a.status {
-        out.push(Finding::info(Code::NotDecided, at.join("status"), format!("{} awaits approval by {party}", a.id)).with("party", party));
+        out.push(
+            Finding::info(
+                Code::NotDecided,
+                at.join("status"),
+                format!("{} awaits approval by {party}", a.id),
+            )
+            .with("party", party),
+        );
     }
     for (i, c) in a.conditions.iter().enumerate() {
         if c.kind == ConditionKind::Appropriation {
             let what = c.applies_to.as_deref().unwrap_or("the agreement's money");
             out.push(
-                Finding::info(Code::NotDecided, at.join("conditions").join(i), format!("{what} is subject to parliament's appropriation: not decided money"))
-                    .with("applies_to", what),
+                Finding::info(
+                    Code::NotDecided,
+                    at.join("conditions").join(i),
+                    format!("{what} is subject to parliament's appropriation: not decided money"),
+                )
+                .with("applies_to", what),
             );
         }
     }
@@ -358,7 +494,9 @@ fn check_agreement(a: &Agreement, out: &mut Vec<Finding>) {
 
 /// The agreement's total per year: its amount, for its year (or its only year).
 fn figures_by_year(a: &Agreement) -> Vec<(i32, &Figure)> {
-    let Some(f) = &a.amount else { return Vec::new() };
+    let Some(f) = &a.amount else {
+        return Vec::new();
+    };
     match (f.year, a.years.as_slice()) {
         (Some(y), _) => vec![(y, f)],
         (None, [y]) => vec![(*y, f)],
@@ -367,11 +505,18 @@ fn figures_by_year(a: &Agreement) -> Vec<(i32, &Figure)> {
 }
 
 fn check_parts(total: &Figure, parts: &[Component], at: &Loc, what: &str, out: &mut Vec<Finding>) {
-    let adding: Vec<&Component> = parts.iter().filter(|c| c.kind != ComponentKind::Earmark).collect();
+    let adding: Vec<&Component> = parts
+        .iter()
+        .filter(|c| c.kind != ComponentKind::Earmark)
+        .collect();
     if adding.is_empty() {
         return;
     }
-    let missing: Vec<&str> = adding.iter().filter(|c| c.amount.is_none()).map(|c| c.id.as_str()).collect();
+    let missing: Vec<&str> = adding
+        .iter()
+        .filter(|c| c.amount.is_none())
+        .map(|c| c.id.as_str())
+        .collect();
     if !missing.is_empty() {
         // The known parts alone may already exceed the whole.
         let known = sum_ranges(adding.iter().filter_map(|c| c.amount.as_ref()));
@@ -393,7 +538,10 @@ fn check_parts(total: &Figure, parts: &[Component], at: &Loc, what: &str, out: &
             Finding::info(
                 Code::MissingFigure,
                 at.join("components"),
-                format!("cannot check that the parts of {what} add up: no amount is published for {}", missing.join(", ")),
+                format!(
+                    "cannot check that the parts of {what} add up: no amount is published for {}",
+                    missing.join(", ")
+                ),
             )
             .with("missing", missing.join(",")),
         );
@@ -402,7 +550,11 @@ fn check_parts(total: &Figure, parts: &[Component], at: &Loc, what: &str, out: &
     let sum = sum_ranges(adding.iter().filter_map(|c| c.amount.as_ref()));
     let g = gap(sum, total.range());
     if !g.is_zero() {
-        let parts_sum = adding.iter().filter_map(|c| c.amount.as_ref()).map(|f| f.value.0).sum::<Decimal>();
+        let parts_sum = adding
+            .iter()
+            .filter_map(|c| c.amount.as_ref())
+            .map(|f| f.value.0)
+            .sum::<Decimal>();
         let diff = total.value.0 - parts_sum;
         out.push(
             Finding::warning(
@@ -432,7 +584,12 @@ fn check_other_figures(main: &Figure, others: &[Figure], at: &Loc, out: &mut Vec
                 Finding::warning(
                     Code::SourcesDisagree,
                     at.join("other_figures").join(i),
-                    format!("the sources disagree: {} vs {}, a gap of {} beyond their precision", main.cite(), o.cite(), format_kr(g)),
+                    format!(
+                        "the sources disagree: {} vs {}, a gap of {} beyond their precision",
+                        main.cite(),
+                        o.cite(),
+                        format_kr(g)
+                    ),
                 )
                 .with("figure", main.value)
                 .with("other", o.value)
@@ -442,7 +599,13 @@ fn check_other_figures(main: &Figure, others: &[Figure], at: &Loc, out: &mut Vec
     }
 }
 
-fn check_rule(a: &Agreement, c: &Component, at: &Loc, declared: &[RecipientId], out: &mut Vec<Finding>) {
+fn check_rule(
+    a: &Agreement,
+    c: &Component,
+    at: &Loc,
+    declared: &[RecipientId],
+    out: &mut Vec<Finding>,
+) {
     let rl = at.join("rule");
     let unknown = |r: &RecipientId, loc: Loc, out: &mut Vec<Finding>| {
         if let Err(e) = r.check_known(declared, &loc) {
@@ -457,17 +620,34 @@ fn check_rule(a: &Agreement, c: &Component, at: &Loc, declared: &[RecipientId], 
         }
         Some(Group::Recipient(r)) => unknown(r, at.join("recipients"), out),
         Some(Group::MunicipalitiesOf(r)) if crate::reference::region(r).is_none() => {
-            out.push(Finding::error(Code::UnknownRecipient, at.join("recipients"), format!("unknown region code {r:?}")).with("recipient", r));
+            out.push(
+                Finding::error(
+                    Code::UnknownRecipient,
+                    at.join("recipients"),
+                    format!("unknown region code {r:?}"),
+                )
+                .with("recipient", r),
+            );
         }
         _ => {}
     }
     let Some(rule) = &c.rule else { return };
     let needs_amount = !matches!(rule, Rule::Reimbursement | Rule::Unpublished { .. });
     if needs_amount && c.amount.is_none() {
-        out.push(Finding::error(Code::RuleNotRunnable, rl.clone(), format!("component {} has a {} rule but no amount to split", c.id, rule.as_str())));
+        out.push(Finding::error(
+            Code::RuleNotRunnable,
+            rl.clone(),
+            format!(
+                "component {} has a {} rule but no amount to split",
+                c.id,
+                rule.as_str()
+            ),
+        ));
     }
     let keys: Vec<&KeySpec> = match rule {
-        Rule::PerCapita { key } | Rule::ByNeed { key } | Rule::FixedPlusKey { key, .. } => key.iter().collect(),
+        Rule::PerCapita { key } | Rule::ByNeed { key } | Rule::FixedPlusKey { key, .. } => {
+            key.iter().collect()
+        }
         Rule::Performance(p) => p.key.iter().collect(),
         _ => Vec::new(),
     };
@@ -479,33 +659,59 @@ fn check_rule(a: &Agreement, c: &Component, at: &Loc, declared: &[RecipientId], 
     match rule {
         Rule::Fixed { recipient } => unknown(recipient, rl.join("recipient"), out),
         Rule::Equal if c.recipients.as_ref().and_then(Group::members).is_none() => {
-            out.push(Finding::error(Code::RuleNotRunnable, rl, format!("an equal split needs known recipients; component {} names none", c.id)));
+            out.push(Finding::error(
+                Code::RuleNotRunnable,
+                rl,
+                format!(
+                    "an equal split needs known recipients; component {} names none",
+                    c.id
+                ),
+            ));
         }
         Rule::FixedPlusKey { each, .. } => {
-            let n = c.recipients.as_ref().and_then(Group::members).map_or(21, |m| m.len());
-            if let Some(amount) = &c.amount {
-                if each.0 * Decimal::from(n) > amount.value.0 {
-                    out.push(
-                        Finding::error(
-                            Code::RuleNotRunnable,
-                            rl.join("each"),
-                            format!("{n} recipients × {} each is more than the amount {}", format_kr(each.0), amount.cite()),
-                        )
-                        .with("each", each)
-                        .with("recipients", n),
-                    );
-                }
+            let n = c
+                .recipients
+                .as_ref()
+                .and_then(Group::members)
+                .map_or(21, |m| m.len());
+            if let Some(amount) = &c.amount
+                && each.0 * Decimal::from(n) > amount.value.0
+            {
+                out.push(
+                    Finding::error(
+                        Code::RuleNotRunnable,
+                        rl.join("each"),
+                        format!(
+                            "{n} recipients × {} each is more than the amount {}",
+                            format_kr(each.0),
+                            amount.cite()
+                        ),
+                    )
+                    .with("each", each)
+                    .with("recipients", n),
+                );
             }
         }
         Rule::Performance(p) => {
             let sum: Decimal = p.criteria.iter().map(|c| c.share.0).sum();
             if p.criteria.is_empty() || sum != Decimal::ONE {
-                out.push(Finding::error(Code::SharesDoNotSum, rl.join("criteria"), format!("the criteria's shares sum to {sum}, not 1")).with("sum", sum));
+                out.push(
+                    Finding::error(
+                        Code::SharesDoNotSum,
+                        rl.join("criteria"),
+                        format!("the criteria's shares sum to {sum}, not 1"),
+                    )
+                    .with("sum", sum),
+                );
             }
             let mut seen = BTreeSet::new();
             for (i, cr) in p.criteria.iter().enumerate() {
                 if !seen.insert(cr.id.as_str()) {
-                    out.push(Finding::error(Code::DuplicateId, rl.join("criteria").join(i), format!("criterion id {:?} appears twice", cr.id)));
+                    out.push(Finding::error(
+                        Code::DuplicateId,
+                        rl.join("criteria").join(i),
+                        format!("criterion id {:?} appears twice", cr.id),
+                    ));
                 }
             }
         }
@@ -516,7 +722,9 @@ fn check_rule(a: &Agreement, c: &Component, at: &Loc, declared: &[RecipientId], 
 fn check_links(agreements: &[Agreement], out: &mut Vec<Finding>) {
     let by_id: BTreeMap<&str, &Agreement> = agreements.iter().map(|a| (a.id.as_str(), a)).collect();
     for a in agreements {
-        let AgreementKind::Supplementary { base } = &a.kind else { continue };
+        let AgreementKind::Supplementary { base } = &a.kind else {
+            continue;
+        };
         let at = Loc::root().join(a.id.as_str()).join("kind").join("base");
         // Follow the chain of bases to find cycles.
         let mut seen = vec![a.id.as_str()];
@@ -542,33 +750,62 @@ fn check_links(agreements: &[Agreement], out: &mut Vec<Finding>) {
             );
             continue;
         };
-        let uncovered: Vec<String> = a.years.iter().filter(|y| !b.years.contains(y)).map(ToString::to_string).collect();
+        let uncovered: Vec<String> = a
+            .years
+            .iter()
+            .filter(|y| !b.years.contains(y))
+            .map(ToString::to_string)
+            .collect();
         if !uncovered.is_empty() {
             out.push(
-                Finding::warning(Code::BaseDoesNotCover, at.clone(), format!("supplementary agreement {} covers {} which its base {} does not", a.id, uncovered.join(", "), b.id))
-                    .with("years", uncovered.join(",")),
+                Finding::warning(
+                    Code::BaseDoesNotCover,
+                    at.clone(),
+                    format!(
+                        "supplementary agreement {} covers {} which its base {} does not",
+                        a.id,
+                        uncovered.join(", "),
+                        b.id
+                    ),
+                )
+                .with("years", uncovered.join(",")),
             );
         }
-        if let (Some(sd), Some(bd)) = (a.decided.first(), b.decided.first()) {
-            if sd.date.last_day() < bd.date.first_day() {
-                out.push(
-                    Finding::warning(Code::SupplementBeforeBase, at, format!("supplementary agreement {} is dated {}, before its base {} ({})", a.id, sd.date, b.id, bd.date))
-                        .with("supplement", sd.date)
-                        .with("base", bd.date),
-                );
-            }
+        if let (Some(sd), Some(bd)) = (a.decided.first(), b.decided.first())
+            && sd.date.last_day() < bd.date.first_day()
+        {
+            out.push(
+                Finding::warning(
+                    Code::SupplementBeforeBase,
+                    at,
+                    format!(
+                        "supplementary agreement {} is dated {}, before its base {} ({})",
+                        a.id, sd.date, b.id, bd.date
+                    ),
+                )
+                .with("supplement", sd.date)
+                .with("base", bd.date),
+            );
         }
     }
 }
 
-fn check_package(p: &Package, agreements: &[Agreement], packages: &[Package], out: &mut Vec<Finding>) {
+fn check_package(
+    p: &Package,
+    agreements: &[Agreement],
+    packages: &[Package],
+    out: &mut Vec<Finding>,
+) {
     let at = Loc::root().join("packages").join(p.id.as_str());
     check_other_figures(&p.amount, &p.other_figures, &at, out);
     let mut figs = Vec::new();
     let mut missing = Vec::new();
     for m in &p.members {
         // A member is an agreement, or another package (whose total stands for its members).
-        let fig = match (agreements.iter().find(|a| &a.id == m), packages.iter().find(|q| &q.id == m && q.id != p.id)) {
+        let fig = match (
+            agreements.iter().find(|a| &a.id == m),
+            packages.iter().find(|q| &q.id == m && q.id != p.id),
+        ) {
             (Some(a), _) => a.amount.as_ref(),
             (None, Some(q)) => Some(&q.amount),
             (None, None) => {
@@ -582,11 +819,22 @@ fn check_package(p: &Package, agreements: &[Agreement], packages: &[Package], ou
         }
     }
     let sum = sum_ranges(figs.iter().copied());
-    for (i, total) in std::iter::once(&p.amount).chain(&p.other_figures).enumerate() {
-        let loc = if i == 0 { at.join("amount") } else { at.join("other_figures").join(i - 1) };
+    for (i, total) in std::iter::once(&p.amount)
+        .chain(&p.other_figures)
+        .enumerate()
+    {
+        let loc = if i == 0 {
+            at.join("amount")
+        } else {
+            at.join("other_figures").join(i - 1)
+        };
         let (low, high) = total.range();
         // Missing members can only add money: then only an excess is certain.
-        let g = if missing.is_empty() { gap(sum, (low, high)) } else { (sum.0 - high).max(Decimal::ZERO) };
+        let g = if missing.is_empty() {
+            gap(sum, (low, high))
+        } else {
+            (sum.0 - high).max(Decimal::ZERO)
+        };
         if !g.is_zero() {
             let known = figs.iter().map(|f| f.value.0).sum::<Decimal>();
             out.push(
@@ -610,8 +858,16 @@ fn check_package(p: &Package, agreements: &[Agreement], packages: &[Package], ou
     }
     if !missing.is_empty() {
         out.push(
-            Finding::info(Code::MissingFigure, at.join("members"), format!("the total of {} can be checked only in part: no amount is published for {}", p.id, missing.join(", ")))
-                .with("missing", missing.join(",")),
+            Finding::info(
+                Code::MissingFigure,
+                at.join("members"),
+                format!(
+                    "the total of {} can be checked only in part: no amount is published for {}",
+                    p.id,
+                    missing.join(", ")
+                ),
+            )
+            .with("missing", missing.join(",")),
         );
     }
 }

@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 //! The bundled catalog: it loads, every figure is traceable to the quoted Swedish phrase of
 //! a source text and reads back to exactly the recorded value, precision and hedge word,
 //! the figures DOMAIN.md lists are there, and supplements point at their base agreements.
@@ -16,15 +21,23 @@ fn cat() -> &'static Catalog {
 }
 
 fn dec(s: &str) -> Decimal {
-    s.parse::<Decimal>().unwrap_or_else(|e| panic!("{s:?} is not a decimal: {e}"))
+    s.parse::<Decimal>()
+        .unwrap_or_else(|e| panic!("{s:?} is not a decimal: {e}"))
 }
 
 fn text(c: &'static Catalog, id: &str) -> &'static str {
-    c.source(id).unwrap_or_else(|| panic!("unknown source {id:?}")).text.as_str()
+    c.source(id)
+        .unwrap_or_else(|| panic!("unknown source {id:?}"))
+        .text
+        .as_str()
 }
 
 /// Every JSON object anywhere in `v`, with its path.
-fn objects<'a>(v: &'a Value, at: String, out: &mut Vec<(String, &'a serde_json::Map<String, Value>)>) {
+fn objects<'a>(
+    v: &'a Value,
+    at: String,
+    out: &mut Vec<(String, &'a serde_json::Map<String, Value>)>,
+) {
     match v {
         Value::Object(m) => {
             out.push((at.clone(), m));
@@ -48,12 +61,17 @@ fn catalog_json() -> Value {
 #[test]
 fn catalog_loads_with_unique_ids_and_known_sources() {
     let c = cat();
-    assert!(c.agreements.len() >= 25, "only {} agreements", c.agreements.len());
+    assert!(
+        c.agreements.len() >= 25,
+        "only {} agreements",
+        c.agreements.len()
+    );
     let mut ids = BTreeSet::new();
     for a in &c.agreements {
         assert!(ids.insert(a.id.as_str()), "duplicate agreement id {}", a.id);
         assert!(
-            a.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            a.id.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
             "agreement id {:?} is not lowercase ASCII with hyphens",
             a.id
         );
@@ -63,14 +81,27 @@ fn catalog_loads_with_unique_ids_and_known_sources() {
     }
     let mut source_ids = BTreeSet::new();
     for s in &c.sources {
-        assert!(source_ids.insert(s.id.as_str()), "duplicate source id {}", s.id);
-        assert!(!s.text.trim().is_empty(), "source {} ({}) has no text", s.id, s.file);
+        assert!(
+            source_ids.insert(s.id.as_str()),
+            "duplicate source id {}",
+            s.id
+        );
+        assert!(
+            !s.text.trim().is_empty(),
+            "source {} ({}) has no text",
+            s.id,
+            s.file
+        );
     }
     for id in ["000", "001", "002", "003", "004", "domain-further"] {
         assert!(source_ids.contains(id), "source {id} missing");
     }
     // Publication dates only where the texts state them.
-    let published = |id: &str| c.source(id).and_then(|s| s.published).map(|d| d.to_string());
+    let published = |id: &str| {
+        c.source(id)
+            .and_then(|s| s.published)
+            .map(|d| d.to_string())
+    };
     assert_eq!(published("002").as_deref(), Some("2022-01-29"));
     assert_eq!(published("003").as_deref(), Some("2022-08-15"));
     assert_eq!(published("004").as_deref(), Some("2023-09-15"));
@@ -85,11 +116,19 @@ fn catalog_loads_with_unique_ids_and_known_sources() {
     objects(&v["packages"], "packages".into(), &mut objs);
     let mut refs = 0;
     for (at, m) in &objs {
-        if let (Some(Value::String(src)), Some(Value::String(quote))) = (m.get("source"), m.get("quote")) {
+        if let (Some(Value::String(src)), Some(Value::String(quote))) =
+            (m.get("source"), m.get("quote"))
+        {
             refs += 1;
-            assert!(source_ids.contains(src.as_str()), "{at}: unknown source {src:?}");
+            assert!(
+                source_ids.contains(src.as_str()),
+                "{at}: unknown source {src:?}"
+            );
             assert!(!quote.trim().is_empty(), "{at}: empty quote");
-            assert!(text(c, src).contains(quote.as_str()), "{at}: {quote:?} is not in source {src}");
+            assert!(
+                text(c, src).contains(quote.as_str()),
+                "{at}: {quote:?} is not in source {src}"
+            );
         }
     }
     assert!(refs >= 100, "only {refs} source references found");
@@ -101,7 +140,11 @@ fn catalog_loads_with_unique_ids_and_known_sources() {
         assert!(!p.members.is_empty(), "package {} has no members", p.id);
         for m in &p.members {
             let is_package = c.packages.iter().any(|q| &q.id == m && q.id != p.id);
-            assert!(c.agreement(m).is_some() || is_package, "package {} names unknown member {m}", p.id);
+            assert!(
+                c.agreement(m).is_some() || is_package,
+                "package {} names unknown member {m}",
+                p.id
+            );
         }
     }
 }
@@ -115,30 +158,62 @@ fn every_figure_is_quoted_and_reads_back_exactly() {
     objects(&v["packages"], "packages".into(), &mut objs);
     let mut figures = 0;
     for (at, m) in &objs {
-        let Some(value) = m.get("value") else { continue };
+        let Some(value) = m.get("value") else {
+            continue;
+        };
         figures += 1;
-        let value = dec(value.as_str().unwrap_or_else(|| panic!("{at}: value is not a string")));
+        let value = dec(value
+            .as_str()
+            .unwrap_or_else(|| panic!("{at}: value is not a string")));
         let src = m
             .get("source")
             .unwrap_or_else(|| panic!("{at}: figure {value} has no source"));
-        let id = src["source"].as_str().unwrap_or_else(|| panic!("{at}: source id"));
-        let quote = src["quote"].as_str().unwrap_or_else(|| panic!("{at}: quote"));
-        assert!(text(c, id).contains(quote), "{at}: {quote:?} is not verbatim in source {id}");
-        let parsed = parse_swedish(quote).unwrap_or_else(|e| panic!("{at}: {quote:?} does not parse: {e}"));
-        assert_eq!(parsed.value, value, "{at}: {quote:?} reads {} not {value}", parsed.value);
-        let precision = m.get("precision").map_or(Decimal::ONE, |p| dec(p.as_str().expect("precision string")));
+        let id = src["source"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{at}: source id"));
+        let quote = src["quote"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{at}: quote"));
+        assert!(
+            text(c, id).contains(quote),
+            "{at}: {quote:?} is not verbatim in source {id}"
+        );
+        let parsed =
+            parse_swedish(quote).unwrap_or_else(|e| panic!("{at}: {quote:?} does not parse: {e}"));
+        assert_eq!(
+            parsed.value, value,
+            "{at}: {quote:?} reads {} not {value}",
+            parsed.value
+        );
+        let precision = m
+            .get("precision")
+            .map_or(Decimal::ONE, |p| dec(p.as_str().expect("precision string")));
         assert_eq!(parsed.precision, precision, "{at}: precision of {quote:?}");
-        let qualifier = m.get("qualifier").map(|q| q.as_str().expect("qualifier string").to_owned());
-        assert_eq!(parsed.qualifier.map(|q| q.as_str().to_owned()), qualifier, "{at}: qualifier of {quote:?}");
+        let qualifier = m
+            .get("qualifier")
+            .map(|q| q.as_str().expect("qualifier string").to_owned());
+        assert_eq!(
+            parsed.qualifier.map(|q| q.as_str().to_owned()),
+            qualifier,
+            "{at}: qualifier of {quote:?}"
+        );
         if m.contains_key("precision") {
-            assert_ne!(precision, Decimal::ONE, "{at}: precision 1 is written by leaving it out");
+            assert_ne!(
+                precision,
+                Decimal::ONE,
+                "{at}: precision 1 is written by leaving it out"
+            );
         }
     }
     assert!(figures >= 60, "only {figures} figures found");
 
     // The typed walk finds the same number of figures, so the generic walk missed none.
     fn comp_figs(cs: &[vardavtal::Component]) -> usize {
-        cs.iter().map(|x| usize::from(x.amount.is_some()) + x.other_figures.len() + comp_figs(&x.components)).sum()
+        cs.iter()
+            .map(|x| {
+                usize::from(x.amount.is_some()) + x.other_figures.len() + comp_figs(&x.components)
+            })
+            .sum()
     }
     let typed: usize = c
         .agreements
@@ -152,17 +227,25 @@ fn every_figure_is_quoted_and_reads_back_exactly() {
                 + a.frames.len()
         })
         .sum::<usize>()
-        + c.packages.iter().map(|p| 1 + p.other_figures.len()).sum::<usize>();
+        + c.packages
+            .iter()
+            .map(|p| 1 + p.other_figures.len())
+            .sum::<usize>();
     assert_eq!(typed, figures);
 }
 
 /// The amount of an agreement (component `""`) or of one of its components.
 fn amount(agreement: &str, component: &str) -> &'static Figure {
-    let a = cat().agreement(agreement).unwrap_or_else(|| panic!("no agreement {agreement}"));
+    let a = cat()
+        .agreement(agreement)
+        .unwrap_or_else(|| panic!("no agreement {agreement}"));
     let f = if component.is_empty() {
         a.amount.as_ref()
     } else {
-        a.component(component).unwrap_or_else(|| panic!("{agreement} has no component {component}")).amount.as_ref()
+        a.component(component)
+            .unwrap_or_else(|| panic!("{agreement} has no component {component}"))
+            .amount
+            .as_ref()
     };
     f.unwrap_or_else(|| panic!("{agreement}/{component} has no amount"))
 }
@@ -221,73 +304,184 @@ fn figures_match_domain() {
     let c = cat();
     // Sources that disagree or restate are all recorded.
     let others = |id: &str| -> Vec<String> {
-        c.agreement(id).unwrap().other_figures.iter().map(|f| f.value.to_string()).collect()
+        c.agreement(id)
+            .unwrap()
+            .other_figures
+            .iter()
+            .map(|f| f.value.to_string())
+            .collect()
     };
-    assert_eq!(others("god-och-nara-vard-2022"), ["6370000000", "6300000000"]);
+    assert_eq!(
+        others("god-och-nara-vard-2022"),
+        ["6370000000", "6300000000"]
+    );
     assert_eq!(others("okad-tillganglighet-2022"), ["3000000000"]);
     assert_eq!(others("cancervard-2019"), ["500000000"]);
     assert_eq!(others("psykisk-halsa-tillagg-2022"), ["1600000000"]);
-    assert_eq!(amount("okad-tillganglighet-2022", "").source.as_ref().unwrap().source, "003");
+    assert_eq!(
+        amount("okad-tillganglighet-2022", "")
+            .source
+            .as_ref()
+            .unwrap()
+            .source,
+        "003"
+    );
     assert_eq!(amount("aldreomsorg-2020-2022", "").year, Some(2022));
-    assert_eq!(amount("cancervard-2019", "").source.as_ref().unwrap().quote, "446 miljoner");
+    assert_eq!(
+        amount("cancervard-2019", "").source.as_ref().unwrap().quote,
+        "446 miljoner"
+    );
 
     // Hedge words as published.
     let ogn = c.agreement("god-och-nara-vard-2022").unwrap();
-    assert_eq!(ogn.other_figures[1].qualifier.map(|q| q.as_str()), Some("over"));
-    assert_eq!(ogn.other_figures[1].precision.map(|p| p.to_string()).as_deref(), Some("100000000"));
+    assert_eq!(
+        ogn.other_figures[1].qualifier.map(|q| q.as_str()),
+        Some("over")
+    );
+    assert_eq!(
+        ogn.other_figures[1]
+            .precision
+            .map(|p| p.to_string())
+            .as_deref(),
+        Some("100000000")
+    );
 
     // Kömiljarden 2019: tranches in June and December; by population and on performance.
     let k = c.agreement("komiljard-2019").unwrap();
     assert_eq!(k.parties, ["staten", "SKL"]);
-    assert_eq!(k.status, Status::Pending { party: "SKL".into() });
+    assert_eq!(
+        k.status,
+        Status::Pending {
+            party: "SKL".into()
+        }
+    );
     let tranche = |id: &str| k.tranches.iter().find(|t| t.id == id).unwrap();
-    assert_eq!(tranche("juni").date, Some("2019-06".parse::<When>().unwrap()));
+    assert_eq!(
+        tranche("juni").date,
+        Some("2019-06".parse::<When>().unwrap())
+    );
     assert_eq!(tranche("juni").component, "befolkning");
-    assert_eq!(tranche("juni").amount.as_ref().unwrap().value.to_string(), "320000000");
-    assert_eq!(tranche("december").date, Some("2019-12".parse::<When>().unwrap()));
-    assert_eq!(tranche("december").amount.as_ref().unwrap().value.to_string(), "1280000000");
-    assert_eq!(k.component("befolkning").unwrap().rule.as_ref().unwrap().as_str(), "per_capita");
+    assert_eq!(
+        tranche("juni").amount.as_ref().unwrap().value.to_string(),
+        "320000000"
+    );
+    assert_eq!(
+        tranche("december").date,
+        Some("2019-12".parse::<When>().unwrap())
+    );
+    assert_eq!(
+        tranche("december")
+            .amount
+            .as_ref()
+            .unwrap()
+            .value
+            .to_string(),
+        "1280000000"
+    );
+    assert_eq!(
+        k.component("befolkning")
+            .unwrap()
+            .rule
+            .as_ref()
+            .unwrap()
+            .as_str(),
+        "per_capita"
+    );
     match k.component("prestation").unwrap().rule.as_ref().unwrap() {
         vardavtal::Rule::Performance(p) => {
             assert_eq!(p.criteria.len(), 1);
             assert_eq!(p.criteria[0].id, "wait90");
             assert_eq!(p.criteria[0].share.0, Decimal::ONE);
-            assert_eq!(p.criteria[0].test.describe(), "improved on last year (wait90) or at least 0.71 (wait60)");
+            assert_eq!(
+                p.criteria[0].test.describe(),
+                "improved on last year (wait90) or at least 0.71 (wait60)"
+            );
         }
         r => panic!("kömiljard performance block has rule {}", r.as_str()),
     }
     assert_eq!(k.other_figures[0].value.to_string(), "1610000000");
-    assert_eq!(k.other_figures[0].source.as_ref().unwrap().source, "domain-further");
-    assert_eq!(c.agreement("psykisk-halsa-2019").unwrap().status, Status::Pending { party: "SKL".into() });
-    assert_eq!(c.agreement("vardens-medarbetare-2019").unwrap().status, Status::Signed);
+    assert_eq!(
+        k.other_figures[0].source.as_ref().unwrap().source,
+        "domain-further"
+    );
+    assert_eq!(
+        c.agreement("psykisk-halsa-2019").unwrap().status,
+        Status::Pending {
+            party: "SKL".into()
+        }
+    );
+    assert_eq!(
+        c.agreement("vardens-medarbetare-2019").unwrap().status,
+        Status::Signed
+    );
 
     // Staff 2019: the 400 is an earmark inside the regions' 3,2 miljarder.
     let staff = c.agreement("vardens-medarbetare-2019").unwrap();
     let regions = staff.component("regioner").unwrap();
     assert_eq!(regions.components[0].kind, ComponentKind::Earmark);
-    assert_eq!(c.agreement("aldreomsorg-2020-2022").unwrap().component("modellkommuner").unwrap().kind, ComponentKind::Earmark);
+    assert_eq!(
+        c.agreement("aldreomsorg-2020-2022")
+            .unwrap()
+            .component("modellkommuner")
+            .unwrap()
+            .kind,
+        ComponentKind::Earmark
+    );
 
     // Ökad tillgänglighet 2022: block 2 by population; block 1's criteria shares unpublished.
     let ot = c.agreement("okad-tillganglighet-2022").unwrap();
-    assert_eq!(ot.component("block-2").unwrap().rule.as_ref().unwrap().as_str(), "per_capita");
-    assert_eq!(ot.component("block-1").unwrap().rule.as_ref().unwrap().as_str(), "unpublished");
+    assert_eq!(
+        ot.component("block-2")
+            .unwrap()
+            .rule
+            .as_ref()
+            .unwrap()
+            .as_str(),
+        "per_capita"
+    );
+    assert_eq!(
+        ot.component("block-1")
+            .unwrap()
+            .rule
+            .as_ref()
+            .unwrap()
+            .as_str(),
+        "unpublished"
+    );
 
     // Co-funding of Sammanhållen vård: regions 100, state 284.
     let s = c.agreement("sammanhallen-jamlik-saker-vard-2022").unwrap();
     let funding: Vec<(String, String)> = s
         .funding
         .iter()
-        .map(|f| (format!("{:?}", f.payer), f.amount.as_ref().unwrap().value.to_string()))
+        .map(|f| {
+            (
+                format!("{:?}", f.payer),
+                f.amount.as_ref().unwrap().value.to_string(),
+            )
+        })
         .collect();
-    assert_eq!(funding, [("Regions".to_owned(), "100000000".to_owned()), ("State".to_owned(), "284000000".to_owned())]);
+    assert_eq!(
+        funding,
+        [
+            ("Regions".to_owned(), "100000000".to_owned()),
+            ("State".to_owned(), "284000000".to_owned())
+        ]
+    );
     assert!(s.components.iter().all(|x| x.kind == ComponentKind::Item));
 
     // Cancer 2022: a 600-a-year frame for 2021–2023 subject to appropriation.
     let cancer = c.agreement("cancervard-2022").unwrap();
     assert_eq!(cancer.frames[0].per_year.value.to_string(), "600000000");
     assert_eq!(cancer.frames[0].years, [2021, 2022, 2023]);
-    assert_eq!(cancer.conditions[0].kind, vardavtal::agreement::ConditionKind::Appropriation);
-    assert_eq!(cancer.conditions[0].applies_to.as_deref(), Some(cancer.frames[0].id.as_str()));
+    assert_eq!(
+        cancer.conditions[0].kind,
+        vardavtal::agreement::ConditionKind::Appropriation
+    );
+    assert_eq!(
+        cancer.conditions[0].applies_to.as_deref(),
+        Some(cancer.frames[0].id.as_str())
+    );
     let frame_2024 = &c.agreement("cancer-barncancer-2024-2026").unwrap().frames[0];
     assert_eq!(frame_2024.per_year.value.to_string(), "500000000");
     assert_eq!(frame_2024.years, [2024, 2025, 2026]);
@@ -296,13 +490,19 @@ fn figures_match_domain() {
     let f = c.agreement("forsorjningsberedskap-lakemedel-2022").unwrap();
     let co = f.carry_over.as_ref().unwrap();
     assert_eq!(co.until.to_string(), "2023-12-31");
-    assert_eq!(co.source.as_ref().unwrap().quote, "Medlen får även användas 2023");
+    assert_eq!(
+        co.source.as_ref().unwrap().quote,
+        "Medlen får även användas 2023"
+    );
 
     // Covid vaccination is a reimbursement without an amount.
     let vacc = c.agreement("covid-vaccination-2022").unwrap();
     assert_eq!(vacc.kind, AgreementKind::Reimbursement);
     assert!(vacc.amount.is_none());
-    assert_eq!(vacc.components[0].rule.as_ref().unwrap().as_str(), "reimbursement");
+    assert_eq!(
+        vacc.components[0].rule.as_ref().unwrap().as_str(),
+        "reimbursement"
+    );
 
     // The sector grant 2024: proposed, by care need.
     let sg = c.agreement("sektorsbidrag-2024").unwrap();
@@ -319,22 +519,84 @@ fn figures_match_domain() {
     let decided: Vec<(String, String)> = ph
         .decided
         .iter()
-        .map(|d| (d.date.to_string(), d.source.as_ref().unwrap().source.clone()))
+        .map(|d| {
+            (
+                d.date.to_string(),
+                d.source.as_ref().unwrap().source.clone(),
+            )
+        })
         .collect();
-    assert_eq!(decided, [("2020-12".to_owned(), "003".to_owned()), ("2022-12".to_owned(), "000".to_owned())]);
+    assert_eq!(
+        decided,
+        [
+            ("2020-12".to_owned(), "003".to_owned()),
+            ("2022-12".to_owned(), "000".to_owned())
+        ]
+    );
 
     // Packages.
-    let pkg = |id: &str| c.packages.iter().find(|p| p.id == id).unwrap_or_else(|| panic!("no package {id}"));
-    assert_eq!(pkg("kortare-koer-2019").amount.value.to_string(), "9400000000");
+    let pkg = |id: &str| {
+        c.packages
+            .iter()
+            .find(|p| p.id == id)
+            .unwrap_or_else(|| panic!("no package {id}"))
+    };
+    assert_eq!(
+        pkg("kortare-koer-2019").amount.value.to_string(),
+        "9400000000"
+    );
     assert_eq!(pkg("kortare-koer-2019").members.len(), 5);
-    assert_eq!(pkg("overenskommelser-januari-2022").amount.value.to_string(), "11000000000");
-    assert_eq!(pkg("overenskommelser-januari-2022").amount.qualifier.map(|q| q.as_str()), Some("about"));
-    assert_eq!(pkg("overenskommelser-januari-2022").other_figures[0].qualifier.map(|q| q.as_str()), Some("nearly"));
-    assert_eq!(pkg("cancer-psykisk-halsa-civilt-forsvar-2022").amount.value.to_string(), "2300000000");
-    assert_eq!(pkg("cancer-psykisk-halsa-civilt-forsvar-2022").other_figures[0].value.to_string(), "2000000000");
-    assert_eq!(pkg("forlossningsvard-2022").amount.value.to_string(), "1382000000");
-    assert_eq!(pkg("forlossningsvard-2022").other_figures[0].value.to_string(), "1436000000");
-    assert_eq!(pkg("forlossningsvard-2022").other_figures[0].source.as_ref().unwrap().source, "002");
+    assert_eq!(
+        pkg("overenskommelser-januari-2022")
+            .amount
+            .value
+            .to_string(),
+        "11000000000"
+    );
+    assert_eq!(
+        pkg("overenskommelser-januari-2022")
+            .amount
+            .qualifier
+            .map(|q| q.as_str()),
+        Some("about")
+    );
+    assert_eq!(
+        pkg("overenskommelser-januari-2022").other_figures[0]
+            .qualifier
+            .map(|q| q.as_str()),
+        Some("nearly")
+    );
+    assert_eq!(
+        pkg("cancer-psykisk-halsa-civilt-forsvar-2022")
+            .amount
+            .value
+            .to_string(),
+        "2300000000"
+    );
+    assert_eq!(
+        pkg("cancer-psykisk-halsa-civilt-forsvar-2022").other_figures[0]
+            .value
+            .to_string(),
+        "2000000000"
+    );
+    assert_eq!(
+        pkg("forlossningsvard-2022").amount.value.to_string(),
+        "1382000000"
+    );
+    assert_eq!(
+        pkg("forlossningsvard-2022").other_figures[0]
+            .value
+            .to_string(),
+        "1436000000"
+    );
+    assert_eq!(
+        pkg("forlossningsvard-2022").other_figures[0]
+            .source
+            .as_ref()
+            .unwrap()
+            .source,
+        "002"
+    );
 }
 
 #[test]
@@ -349,9 +611,18 @@ fn supplements_point_at_their_base() {
             supplements += 1;
             match c.agreement(base) {
                 Some(b) => {
-                    assert!(!matches!(b.kind, AgreementKind::Supplementary { .. }), "{} has a supplement as base", a.id);
+                    assert!(
+                        !matches!(b.kind, AgreementKind::Supplementary { .. }),
+                        "{} has a supplement as base",
+                        a.id
+                    );
                     for y in &a.years {
-                        assert!(b.years.contains(y), "{} covers {y}, its base {} does not", a.id, b.id);
+                        assert!(
+                            b.years.contains(y),
+                            "{} covers {y}, its base {} does not",
+                            a.id,
+                            b.id
+                        );
                     }
                 }
                 None => missing.push(base.as_str()),
@@ -364,8 +635,17 @@ fn supplements_point_at_their_base() {
         AgreementKind::Supplementary { base } => base.clone(),
         k => panic!("{id} is {}", k.as_str()),
     };
-    assert_eq!(base_of("psykisk-halsa-tillagg-2022"), "psykisk-halsa-2021-2022");
-    assert_eq!(base_of("forlossningsvard-tillagg-2021-2022"), "forlossningsvard-kvinnors-halsa-2020-2022");
+    assert_eq!(
+        base_of("psykisk-halsa-tillagg-2022"),
+        "psykisk-halsa-2021-2022"
+    );
+    assert_eq!(
+        base_of("forlossningsvard-tillagg-2021-2022"),
+        "forlossningsvard-kvinnors-halsa-2020-2022"
+    );
     assert_eq!(base_of("covid-snabbtester-2022"), "covid-testning-2022");
-    assert_eq!(c.agreement("psykisk-halsa-2021-2022").unwrap().kind, AgreementKind::Base);
+    assert_eq!(
+        c.agreement("psykisk-halsa-2021-2022").unwrap().kind,
+        AgreementKind::Base
+    );
 }

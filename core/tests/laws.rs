@@ -3,16 +3,25 @@
 //! unit; the result does not depend on the order of the input; equal weights get amounts
 //! within one unit of each other; zero weight gets zero. And the inputs that make an
 //! allocation impossible return an error that names the problem.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use vardavtal::{
-    Agreement, Code, Key, KeySpec, Options, Outcome, Outcomes, RecipientId, Sek, Unit, allocate, reference, split,
+    Agreement, Code, Key, KeySpec, Options, Outcome, Outcomes, RecipientId, Sek, Unit, allocate,
+    reference, split,
 };
 
 fn config() -> ProptestConfig {
-    ProptestConfig { cases: 1000, ..ProptestConfig::default() }
+    ProptestConfig {
+        cases: 1000,
+        ..ProptestConfig::default()
+    }
 }
 
 /// Municipality codes, so keys can have up to 290 distinct known recipients.
@@ -24,7 +33,10 @@ fn codes() -> Vec<&'static str> {
 fn inputs() -> impl Strategy<Value = (u64, Vec<u64>, Unit)> {
     (
         prop_oneof![0u64..1000, 0u64..10_000_000_000_000, Just(u64::MAX / 4)],
-        prop::collection::vec(prop_oneof![Just(0u64), 0u64..10, 0u64..3_000_000, 0u64..u32::MAX as u64], 1..60),
+        prop::collection::vec(
+            prop_oneof![Just(0u64), 0u64..10, 0u64..3_000_000, 0u64..u32::MAX as u64],
+            1..60,
+        ),
         prop_oneof![Just(Unit::Krona), Just(Unit::Ore)],
     )
         .prop_filter("some weight", |(_, w, _)| w.iter().any(|x| *x > 0))
@@ -32,7 +44,16 @@ fn inputs() -> impl Strategy<Value = (u64, Vec<u64>, Unit)> {
 
 fn key_of(weights: &[u64]) -> Key {
     let c = codes();
-    Key::new("test", vec![], weights.iter().enumerate().map(|(i, w)| (RecipientId::new(c[i]), Decimal::from(*w))), &[]).unwrap()
+    Key::new(
+        "test",
+        vec![],
+        weights
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (RecipientId::new(c[i]), Decimal::from(*w))),
+        &[],
+    )
+    .unwrap()
 }
 
 fn pot_of(units: u64, unit: Unit) -> Sek {
@@ -59,7 +80,7 @@ proptest! {
             let units = unit.to_units(*p).unwrap();
             let num = pot as u128 * *w as u128;
             let floor = num / total;
-            if num % total == 0 {
+            if num.is_multiple_of(total) {
                 prop_assert_eq!(units, floor);
             } else {
                 prop_assert!(units == floor || units == floor + 1, "{} not in [{}, {}]", units, floor, floor + 1);
@@ -161,14 +182,32 @@ proptest! {
 
 #[test]
 fn impossible_inputs_name_the_problem() {
-    let key = |w: &[(&str, i64)]| Key::new("t", vec![], w.iter().map(|(c, x)| (RecipientId::new(*c), Decimal::from(*x))), &[]);
+    let key = |w: &[(&str, i64)]| {
+        Key::new(
+            "t",
+            vec![],
+            w.iter()
+                .map(|(c, x)| (RecipientId::new(*c), Decimal::from(*x))),
+            &[],
+        )
+    };
     assert_eq!(key(&[]).unwrap_err().code(), Code::EmptyKey);
-    assert_eq!(key(&[("01", 0), ("03", 0)]).unwrap_err().code(), Code::ZeroTotalWeight);
-    assert_eq!(key(&[("01", -1), ("03", 2)]).unwrap_err().code(), Code::NegativeWeight);
+    assert_eq!(
+        key(&[("01", 0), ("03", 0)]).unwrap_err().code(),
+        Code::ZeroTotalWeight
+    );
+    assert_eq!(
+        key(&[("01", -1), ("03", 2)]).unwrap_err().code(),
+        Code::NegativeWeight
+    );
     let e = key(&[("01", 1), ("00", 2)]).unwrap_err();
     assert_eq!(e.code(), Code::UnknownRecipient);
     assert!(e.to_string().contains("\"00\""), "{e}");
-    let e = "population:regions:2022-11-01".parse::<KeySpec>().unwrap().resolve().unwrap_err();
+    let e = "population:regions:2022-11-01"
+        .parse::<KeySpec>()
+        .unwrap()
+        .resolve()
+        .unwrap_err();
     assert_eq!(e.code(), Code::NoPopulationData);
     let k = key(&[("01", 1), ("03", 2)]).unwrap();
     let e = split(Sek(Decimal::new(-5, 0)), &k, None, Unit::Krona).unwrap_err();
