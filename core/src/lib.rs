@@ -73,3 +73,8 @@ pub use money::{Sek, Unit};
 pub use outcomes::{Outcome, Outcomes};
 pub use recipient::{Group, RecipientId, RecipientKind};
 pub use rule::{Criterion, Performance, Rule, Test, Unearned};
+
+/// The Rust examples of the README, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
