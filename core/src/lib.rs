@@ -49,6 +49,7 @@ pub mod json;
 pub mod key;
 pub mod money;
 pub mod outcomes;
+pub mod reconcile;
 pub mod recipient;
 pub mod reference;
 pub mod report;

@@ -1,0 +1,1 @@
+//! Reconciling a published per-region table against the model (work in progress).
