@@ -41,6 +41,10 @@ fn main() {
     let mut out = String::new();
     let regions = rows("regions.csv", "region_code,region_name,county_name");
     assert_eq!(regions.len(), 21);
+    assert!(
+        regions.windows(2).all(|w| w[0][0] < w[1][0]),
+        "regions.csv must be in code order"
+    );
     out.push_str("/// The 21 regions.\npub static REGIONS: &[Region] = &[\n");
     for r in &regions {
         assert!(r[0].len() == 2 && r[0].bytes().all(|b| b.is_ascii_digit()));
@@ -58,6 +62,10 @@ fn main() {
         "municipality_code,municipality_name,region_code",
     );
     assert_eq!(munis.len(), 290);
+    assert!(
+        munis.windows(2).all(|w| w[0][0] < w[1][0]),
+        "municipalities.csv must be in code order"
+    );
     out.push_str("/// The 290 municipalities.\npub static MUNICIPALITIES: &[Municipality] = &[\n");
     for m in &munis {
         assert!(m[0].len() == 4 && m[0].bytes().all(|b| b.is_ascii_digit()));

@@ -21,6 +21,8 @@
 
 use std::cmp::Ordering;
 
+use strength_reduce::StrengthReducedU64;
+
 /// Why a pot cannot be apportioned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum ApportionError {
@@ -62,30 +64,63 @@ pub fn largest_remainder_into(
     if total == 0 {
         return Err(ApportionError::ZeroTotal);
     }
+    // Fast path: when pot × total fits 64 bits, so does every pot × weight, and the
+    // division by the same total is strength-reduced to a multiplication.
+    if let (Ok(p), Ok(t)) = (u64::try_from(pot), u64::try_from(total))
+        && (p as u128) * (t as u128) <= u64::MAX as u128
+    {
+        let div = StrengthReducedU64::new(t);
+        // Each remainder packed with its position (inverted, so that on equal remainders
+        // the lower position sorts higher): one integer comparison ranks both.
+        let mut keys: Vec<u128> = Vec::with_capacity(weights.len());
+        let mut given: u64 = 0;
+        for (i, (w, o)) in weights.iter().zip(out.iter_mut()).enumerate() {
+            let prod = p * (*w as u64); // w ≤ t, so p·w ≤ p·t fits
+            let q = prod / div;
+            *o = q as u128;
+            given += q;
+            keys.push(((prod - q * t) as u128) << 32 | (u32::MAX - i as u32) as u128);
+        }
+        let k = (p - given) as usize;
+        if k > 0 {
+            let n = keys.len();
+            if k < n {
+                keys.select_nth_unstable(n - k);
+            }
+            for key in keys.iter().skip(n.saturating_sub(k)) {
+                if let Some(o) = out.get_mut((u32::MAX - *key as u32) as usize) {
+                    *o += 1;
+                }
+            }
+        }
+        return Ok(());
+    }
     let mut rems: Vec<u128> = Vec::with_capacity(weights.len());
     let mut given: u128 = 0;
-    let total64 = u64::try_from(total).ok();
     for (w, o) in weights.iter().zip(out.iter_mut()) {
         let prod = pot.checked_mul(*w).ok_or(ApportionError::TooLarge)?;
-        let (q, r) = match (total64, u64::try_from(prod)) {
-            (Some(t), Ok(p)) => ((p / t) as u128, (p % t) as u128),
-            _ => (prod / total, prod % total),
-        };
+        let (q, r) = (prod / total, prod % total);
         *o = q;
         given += q; // ≤ pot: Σ floor(pot·w/total) ≤ pot
         rems.push(r);
     }
-    let left = pot - given;
-    if left == 0 {
-        return Ok(());
-    }
     // left < n, since every remainder is below `total` and they sum to left × total.
-    let k = usize::try_from(left).map_err(|_| ApportionError::TooLarge)?;
-    let mut idx: Vec<u32> = (0..weights.len() as u32).collect();
+    let left = usize::try_from(pot - given).map_err(|_| ApportionError::TooLarge)?;
+    hand_out(&rems, left, out);
+    Ok(())
+}
+
+/// Give one more unit to each of the `k` largest remainders, ties to the lower index.
+fn hand_out<T: Ord + Copy>(rems: &[T], k: usize, out: &mut [u128]) {
+    if k == 0 {
+        return;
+    }
+    let mut idx: Vec<u32> = (0..rems.len() as u32).collect();
     let by_rank = |a: &u32, b: &u32| -> Ordering {
-        let ra = rems.get(*a as usize).copied().unwrap_or(0);
-        let rb = rems.get(*b as usize).copied().unwrap_or(0);
-        rb.cmp(&ra).then(a.cmp(b))
+        match (rems.get(*a as usize), rems.get(*b as usize)) {
+            (Some(ra), Some(rb)) => rb.cmp(ra).then(a.cmp(b)),
+            _ => a.cmp(b),
+        }
     };
     if k < idx.len() {
         idx.select_nth_unstable_by(k, by_rank);
@@ -95,7 +130,6 @@ pub fn largest_remainder_into(
             *o += 1;
         }
     }
-    Ok(())
 }
 
 /// The rank (1 = largest) of each recipient's remainder under the tie-break of this

@@ -99,12 +99,19 @@ pub fn municipalities() -> &'static [Municipality] {
 
 /// The region with this code.
 pub fn region(code: &str) -> Option<&'static Region> {
-    REGIONS.iter().find(|r| r.code == code)
+    // The build script checks that the table is in code order.
+    REGIONS
+        .binary_search_by(|r| r.code.cmp(code))
+        .ok()
+        .and_then(|i| REGIONS.get(i))
 }
 
 /// The municipality with this code.
 pub fn municipality(code: &str) -> Option<&'static Municipality> {
-    MUNICIPALITIES.iter().find(|m| m.code == code)
+    MUNICIPALITIES
+        .binary_search_by(|m| m.code.cmp(code))
+        .ok()
+        .and_then(|i| MUNICIPALITIES.get(i))
 }
 
 /// The reference dates with population figures at this level, oldest first.

@@ -1,0 +1,107 @@
+//! Criterion benchmarks of the allocation paths (see benches/README.md for the table).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use rust_decimal::Decimal;
+use vardavtal::apportion::largest_remainder_into;
+use vardavtal::{
+    Agreement, Key, KeySpec, Options, Outcome, Outcomes, RecipientId, Sek, Unit, allocate, split,
+};
+
+fn population(level: &str) -> Key {
+    format!("population:{level}")
+        .parse::<KeySpec>()
+        .unwrap()
+        .resolve()
+        .unwrap()
+}
+
+fn demo_outcomes() -> Outcomes {
+    Outcomes::from_json(include_str!("../../examples/demo-outcomes.json")).unwrap()
+}
+
+fn splits(c: &mut Criterion) {
+    let regions = population("regions:2021-11-01");
+    let munis = population("municipalities:2024-12-31");
+    let pot = 443_000_000u128;
+    let mut out = vec![0u128; 290];
+    c.bench_function("split_units/21 regions", |b| {
+        b.iter(|| {
+            largest_remainder_into(black_box(pot), regions.int_weights(), &mut out[..21]).unwrap()
+        })
+    });
+    c.bench_function("split_units/290 municipalities", |b| {
+        b.iter(|| largest_remainder_into(black_box(pot), munis.int_weights(), &mut out).unwrap())
+    });
+    let sek = Sek::kronor(443_000_000);
+    c.bench_function(
+        "split with rows and explanations' figures/21 regions",
+        |b| b.iter(|| split(black_box(sek), &regions, None, Unit::Krona).unwrap()),
+    );
+    c.bench_function("split with rows/290 municipalities", |b| {
+        b.iter(|| split(black_box(sek), &munis, None, Unit::Krona).unwrap())
+    });
+    let each = Sek::kronor(5_000_000);
+    c.bench_function("fixed per region plus key/21 regions", |b| {
+        b.iter(|| {
+            split(
+                black_box(Sek::kronor(250_000_000)),
+                &regions,
+                Some(each),
+                Unit::Krona,
+            )
+            .unwrap()
+        })
+    });
+}
+
+fn agreements(c: &mut Criterion) {
+    let mut a = Agreement::from_json(include_str!("../../examples/demo-agreement.json")).unwrap();
+    a.components.truncate(1); // the performance component: 2 criteria, bonus pot, 21 regions
+    let opts = Options {
+        outcomes: demo_outcomes(),
+        ..Options::default()
+    };
+    c.bench_function("performance with bonus pot/21 regions", |b| {
+        b.iter(|| allocate(black_box(&a), &opts).unwrap())
+    });
+    let full = Agreement::from_json(include_str!("../../examples/demo-agreement.json")).unwrap();
+    c.bench_function("demo agreement, every rule", |b| {
+        b.iter(|| allocate(black_box(&full), &opts).unwrap())
+    });
+    c.bench_function("validate the whole catalog", |b| {
+        b.iter(vardavtal::validate::validate_catalog)
+    });
+}
+
+fn growth(c: &mut Criterion) {
+    let mut g = c.benchmark_group("split_units/synthetic");
+    for n in [10_000usize, 1_000_000] {
+        let weights: Vec<u128> = (0..n as u128)
+            .map(|i| 1_000 + (i * 7_919) % 100_000)
+            .collect();
+        let mut out = vec![0u128; n];
+        g.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                largest_remainder_into(black_box(1_000_000_000_000), &weights, &mut out).unwrap()
+            })
+        });
+    }
+    g.finish();
+    let _ = (RecipientId::new("01"), Decimal::ONE, Outcome::default());
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(2)).warm_up_time(std::time::Duration::from_millis(500));
+    targets = splits, agreements, growth
+}
+criterion_main!(benches);
