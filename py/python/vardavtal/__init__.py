@@ -1,0 +1,76 @@
+"""vardavtal: exact allocation and validation of the Swedish state–SKR health care
+funding agreements (*överenskommelser*), from Python.
+
+>>> import vardavtal
+>>> alloc = vardavtal.split("443,4 miljoner kronor", key="population:regions:2021-11-01")
+>>> alloc.total
+Decimal('443400000')
+
+Money goes in as ``decimal.Decimal``, ``int`` or ``str`` (plain or Swedish form) and comes
+out as ``decimal.Decimal``; a ``float`` is refused, since it cannot hold every öre exactly.
+Errors are ``VardavtalError`` subclasses (wrong input is also a ``ValueError``) with
+``.errors()``. Every computation is done by the Rust core; this package converts.
+"""
+
+from ._errors import AllocationError, InputError, ValidationError, VardavtalError
+from ._tables import Table
+from ._vardavtal import (
+    Agreement,
+    Allocation,
+    Catalog,
+    Comparison,
+    Findings,
+    Key,
+    Row,
+    Scenario,
+    Source,
+    __version__,
+    allocate,
+    allocate_batch,
+    catalog,
+    compare,
+    explain,
+    key,
+    municipalities,
+    parse_amount,
+    population,
+    population_dates,
+    regions,
+    source,
+    split,
+    split_batch,
+    validate,
+)
+
+__all__ = [
+    "Agreement",
+    "Allocation",
+    "AllocationError",
+    "Catalog",
+    "Comparison",
+    "Findings",
+    "InputError",
+    "Key",
+    "Row",
+    "Scenario",
+    "Source",
+    "Table",
+    "ValidationError",
+    "VardavtalError",
+    "__version__",
+    "allocate",
+    "allocate_batch",
+    "catalog",
+    "compare",
+    "explain",
+    "key",
+    "municipalities",
+    "parse_amount",
+    "population",
+    "population_dates",
+    "regions",
+    "source",
+    "split",
+    "split_batch",
+    "validate",
+]

@@ -1,0 +1,386 @@
+"""The Python API: conversions, errors and their .errors() shape, tables, pickling, batches."""
+
+from __future__ import annotations
+
+import datetime
+import pickle
+import threading
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Dict, List
+
+import pytest
+
+import vardavtal
+from vardavtal import AllocationError, InputError, VardavtalError
+
+KEY21 = "population:regions:2021-11-01"
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "examples" / "demo-agreement.json"
+DEMO_OUTCOMES = ROOT / "examples" / "demo-outcomes.json"
+
+SIMPLE: Dict[str, Any] = {
+    "id": "d",
+    "title": "D",
+    "kind": {"type": "base"},
+    "years": [2022],
+    "components": [
+        {"id": "b", "name": "B", "amount": "1000000", "recipients": "regions", "rule": {"type": "per_capita"}}
+    ],
+}
+
+
+def assert_error_shape(errors: List[Dict[str, Any]]) -> None:
+    assert errors, "at least one finding"
+    for e in errors:
+        assert set(e) == {"code", "severity", "loc", "msg", "ctx"}
+        assert isinstance(e["code"], str) and e["code"].islower()
+        assert e["severity"] in ("error", "warning", "info")
+        assert all(isinstance(p, (str, int)) for p in e["loc"])
+        assert isinstance(e["msg"], str) and e["msg"]
+        assert isinstance(e["ctx"], dict)
+
+
+# ------------------------------------------------------------------ split and money
+
+
+def test_split_swedish_amount_per_region() -> None:
+    alloc = vardavtal.split("443,4 miljoner kronor", key=KEY21)
+    assert alloc.total == Decimal("443400000")
+    assert len(alloc) == 21
+    text = str(alloc)
+    assert "Region Stockholm" in text and "443 400 000 kr" in text
+    assert alloc.rows[0].recipient == "01"
+    assert isinstance(alloc.rows[0].amount, Decimal)
+    assert "population:regions:2021-11-01" in alloc.rows[1].explain()
+
+
+def test_split_each_and_ore() -> None:
+    alloc = vardavtal.split(Decimal("2100000000"), key=KEY21, each=50_000_000)
+    assert alloc.total == 2_100_000_000
+    assert all(t["amount"] > 50_000_000 for t in alloc.by_recipient())
+    ore = vardavtal.split("1000.01", key={"01": 1, "03": 2}, unit="ore")
+    assert ore.total == Decimal("1000.01")
+
+
+@pytest.mark.parametrize("bad", [0.1, 443e6, float("nan")])
+def test_float_is_refused_with_the_reason(bad: float) -> None:
+    with pytest.raises(InputError) as ei:
+        vardavtal.split(bad, key=KEY21)  # type: ignore[arg-type]  # the stubs refuse floats too
+    err = ei.value
+    assert isinstance(err, ValueError) and isinstance(err, VardavtalError)
+    assert "float" in str(err) and "exactly" in str(err)
+    errors = err.errors()
+    assert_error_shape(errors)
+    assert errors[0]["code"] == "invalid_amount"
+    assert errors[0]["loc"] == ["amount"]
+
+
+def test_float_weight_and_float_each_are_refused() -> None:
+    with pytest.raises(InputError) as ei:
+        vardavtal.split(100, key={"01": 0.5, "03": 1})  # type: ignore[dict-item]
+    assert ei.value.errors()[0]["loc"] == ["key", "01"]
+    with pytest.raises(InputError) as ei:
+        vardavtal.split(100, key=KEY21, each=1.5)  # type: ignore[arg-type]
+    assert ei.value.errors()[0]["loc"] == ["each"]
+
+
+@pytest.mark.parametrize(
+    "amount,code",
+    [("ca 11 miljarder", "invalid_amount"), ("12e3", "invalid_amount"), (True, "invalid_amount"), ([1], "invalid_amount"), ("-5", "negative_amount")],
+)
+def test_bad_amounts(amount: Any, code: str) -> None:
+    with pytest.raises(VardavtalError) as ei:
+        vardavtal.split(amount, key=KEY21)
+    assert ei.value.errors()[0]["code"] == code
+    assert_error_shape(ei.value.errors())
+
+
+def test_amount_finer_than_unit_is_an_allocation_error() -> None:
+    with pytest.raises(AllocationError) as ei:
+        vardavtal.split("10.5", key=KEY21)
+    assert ei.value.code == "amount_finer_than_unit"
+
+
+def test_parse_amount() -> None:
+    assert vardavtal.parse_amount("443,4 miljoner kronor") == Decimal("443400000")
+    assert vardavtal.parse_amount("1,6 miljarder") == Decimal("1600000000")
+    assert vardavtal.parse_amount(Decimal("1E+3")) == 1000
+    with pytest.raises(InputError):
+        vardavtal.parse_amount(Decimal("NaN"))
+    with pytest.raises(InputError, match="more digits"):
+        vardavtal.parse_amount(10**40)
+
+
+# ------------------------------------------------------------------ keys
+
+
+def test_bad_keys() -> None:
+    with pytest.raises(InputError) as ei:
+        vardavtal.split(100, key="population:counties:2021-11-01")
+    assert ei.value.errors()[0]["code"] == "invalid_value"
+    assert ei.value.errors()[0]["loc"][0] == "key"
+    with pytest.raises(AllocationError) as ai:
+        vardavtal.split(100, key="population:regions:2022-01-01")
+    e = ai.value.errors()[0]
+    assert e["code"] == "no_population_data"
+    assert "2021-11-01" in e["ctx"]["available"]
+    with pytest.raises(InputError):
+        vardavtal.split(100, key=42)  # type: ignore[arg-type]
+    with pytest.raises(InputError) as ei:
+        vardavtal.split(100, key="no/such/file.csv")
+    assert ei.value.errors()[0]["code"] == "io"
+
+
+def test_unknown_recipient_reports_every_problem() -> None:
+    # The class follows the first finding's kind (here negative_weight: input); all are listed.
+    with pytest.raises(ValueError) as ei:
+        vardavtal.split(100, key={"01": 1, "99": 1, "03": -1})
+    assert isinstance(ei.value, InputError)
+    errors = ei.value.errors()
+    assert_error_shape(errors)
+    codes = sorted(e["code"] for e in errors)
+    with pytest.raises(AllocationError):
+        vardavtal.split(100, key={"01": 1, "99": 1})
+    assert codes == ["negative_weight", "unknown_recipient"]
+    unknown = next(e for e in errors if e["code"] == "unknown_recipient")
+    assert unknown["loc"] == ["key", "99"]
+    assert unknown["ctx"] == {"recipient": "99"}
+
+
+def test_csv_key(tmp_path: Path) -> None:
+    p = tmp_path / "k.csv"
+    p.write_text("code,weight\n03,1.5\n01,2\n")
+    for spec in (p, str(p)):
+        alloc = vardavtal.split(350, key=spec)
+        assert [r.amount for r in alloc.rows] == [200, 150]
+    p.write_text("code,weight\n01,x\n")
+    with pytest.raises(InputError) as ei:
+        vardavtal.key(p)
+    assert ei.value.errors()[0]["loc"][-1] == "weight"
+
+
+def test_key_object_and_reference_data() -> None:
+    k = vardavtal.Key(KEY21)
+    assert len(k) == 21 and k.description == KEY21
+    assert k.total == sum(k.weights)
+    assert vardavtal.split(100, key=k) == vardavtal.split(100, key=KEY21)
+    assert len(vardavtal.key("needs:regions:2024")) == 21
+    assert len(vardavtal.regions()) == 21
+    assert len(vardavtal.municipalities()) == 290
+    dates = vardavtal.population_dates()
+    assert datetime.date(2021, 11, 1) in dates
+    pop = vardavtal.population(datetime.date(2021, 11, 1))
+    assert pop == vardavtal.population("2021-11-01")
+    assert sum(r["population"] for r in pop) == k.total
+    assert len(vardavtal.population(vardavtal.population_dates("municipalities")[-1], level="municipalities")) == 290
+    with pytest.raises(AllocationError):
+        vardavtal.population("1900-01-01")
+    with pytest.raises(InputError):
+        vardavtal.population("2021-13-01")
+
+
+# ------------------------------------------------------------------ agreements
+
+
+def test_agreement_from_dict_json_file_and_catalog() -> None:
+    a = vardavtal.Agreement.from_dict(SIMPLE)
+    assert a == vardavtal.Agreement(SIMPLE)
+    assert a == vardavtal.Agreement.from_json(a.to_json())
+    assert a.to_dict()["components"][0]["amount"]["value"] == "1000000"
+    demo = vardavtal.Agreement.from_file(DEMO)
+    assert demo == vardavtal.Agreement(DEMO) == vardavtal.Agreement(str(DEMO))
+    cat = vardavtal.catalog()
+    assert "okad-tillganglighet-2022" in cat
+    okad = cat.agreement("okad-tillganglighet-2022")
+    assert okad == vardavtal.Agreement("okad-tillganglighet-2022")
+    assert okad.amount == Decimal("2967000000")
+    assert okad.years == [2022]
+
+
+def test_agreement_dict_with_decimal_and_float() -> None:
+    d = dict(SIMPLE, components=[dict(SIMPLE["components"][0], amount=Decimal("1000000"))])
+    assert vardavtal.allocate(d).total == 1_000_000
+    d = dict(SIMPLE, components=[dict(SIMPLE["components"][0], amount=1e6)])
+    with pytest.raises(InputError) as ei:
+        vardavtal.allocate(d)
+    assert ei.value.errors()[0]["loc"] == ["components", 0, "amount"]
+
+
+def test_agreement_errors_have_locations() -> None:
+    bad = dict(SIMPLE, components=[dict(SIMPLE["components"][0], amount="1e9")])
+    with pytest.raises(InputError) as ei:
+        vardavtal.Agreement.from_dict(bad)
+    e = ei.value.errors()[0]
+    assert e["code"] == "invalid_amount"
+    assert e["loc"] == ["components", 0, "amount"]
+    with pytest.raises(InputError) as ei:
+        vardavtal.Agreement.from_json('{"id": }')
+    assert ei.value.errors()[0]["code"] == "syntax"
+    with pytest.raises(AllocationError) as ai:
+        vardavtal.catalog().agreement("nope")
+    assert ai.value.code == "unknown_component"
+
+
+def test_allocate_explain_compare() -> None:
+    alloc = vardavtal.allocate(DEMO, outcomes=DEMO_OUTCOMES)
+    assert alloc.total == alloc.pot_total
+    assert len(vardavtal.explain(DEMO, outcomes=DEMO_OUTCOMES, recipient="03")) == len(alloc.explain("03")) > 0
+    b = vardavtal.allocate(DEMO, outcomes=DEMO_OUTCOMES, key="population:regions:2023-11-01")
+    cmp = vardavtal.compare(alloc, b)
+    assert len(cmp) >= 21
+    assert cmp.total_diff == b.total - alloc.total
+    assert {"code", "name", "a", "b", "diff"} == set(cmp.to_records()[0])
+
+
+def test_missing_outcomes_are_reported() -> None:
+    with pytest.raises(AllocationError) as ei:
+        vardavtal.allocate(DEMO)
+    errors = ei.value.errors()
+    assert_error_shape(errors)
+    assert {e["code"] for e in errors} == {"missing_outcomes"}
+    assert errors[0]["loc"][:2] == ["components", 0]
+
+
+def test_validate() -> None:
+    findings = vardavtal.validate()
+    assert isinstance(findings, vardavtal.Findings)
+    assert findings == vardavtal.validate(vardavtal.catalog())
+    for f in findings:
+        assert_error_shape([f])
+    one = vardavtal.validate("okad-tillganglighet-2022")
+    assert all(f["loc"][0] == "okad-tillganglighet-2022" for f in one) or len(one) == 0
+    several = vardavtal.validate([SIMPLE, DEMO])
+    assert isinstance(several.to_records(), list)
+    if not findings.has_errors:
+        findings.raise_for_errors()
+
+
+def test_source() -> None:
+    s = vardavtal.source("003")
+    assert "2 967 miljoner kronor" in s.text
+    assert s.published is None or isinstance(s.published, datetime.date)
+    with pytest.raises(InputError):
+        vardavtal.source("nope")
+
+
+# ------------------------------------------------------------------ tables
+
+
+def test_records_and_pandas() -> None:
+    alloc = vardavtal.split(443_000_000, key=KEY21)
+    recs = alloc.to_records()
+    assert recs[0]["code"] == "01" and isinstance(recs[0]["amount"], Decimal)
+    assert sum(r["amount"] for r in recs) == 443_000_000
+    pd = pytest.importorskip("pandas")
+    df = alloc.to_pandas()
+    assert isinstance(df, pd.DataFrame)
+    assert list(df["code"]) == [r["code"] for r in recs]
+    assert df["amount"].sum() == Decimal(443_000_000)
+    assert len(vardavtal.catalog().to_pandas()) == len(vardavtal.catalog())
+    assert list(vardavtal.validate().to_pandas().columns)[:2] == ["code", "severity"]
+    assert len(vardavtal.regions().to_pandas()) == 21
+    assert "<table>" in alloc._repr_html_()
+    assert "<table>" in vardavtal.catalog()._repr_html_()
+    assert "<table>" in vardavtal.regions()._repr_html_()
+    assert "Region Uppsala" in repr(alloc)
+
+
+def test_to_pandas_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+    import importlib
+
+    real = importlib.import_module
+
+    def fake(name: str, *a: Any, **k: Any) -> Any:
+        if name == "pandas":
+            raise ImportError("no pandas")
+        return real(name, *a, **k)
+
+    monkeypatch.setattr(importlib, "import_module", fake)
+    del builtins
+    with pytest.raises(ImportError, match="needs pandas"):
+        vardavtal.split(100, key=KEY21).to_pandas()
+
+
+# ------------------------------------------------------------------ scale
+
+
+def test_pickle_round_trips() -> None:
+    alloc = vardavtal.allocate(DEMO, outcomes=DEMO_OUTCOMES)
+    objs: List[Any] = [
+        alloc,
+        alloc.rows[0],
+        vardavtal.Agreement(DEMO),
+        vardavtal.key(KEY21),
+        vardavtal.key({"01": "1.5", "03": 2}),
+        vardavtal.validate(),
+        vardavtal.compare(alloc, alloc),
+        vardavtal.regions(),
+    ]
+    for o in objs:
+        assert pickle.loads(pickle.dumps(o)) == o
+    assert len(pickle.loads(pickle.dumps(vardavtal.catalog()))) == len(vardavtal.catalog())
+    assert pickle.loads(pickle.dumps(vardavtal.source("003"))).text == vardavtal.source("003").text
+    sc = pickle.loads(pickle.dumps(vardavtal.Scenario(key=KEY21, outcomes=DEMO_OUTCOMES)))
+    assert sc.key == vardavtal.key(KEY21) and sc.outcomes is not None
+    err = pickle.loads(pickle.dumps(pytest.raises(InputError, vardavtal.split, "x", key=KEY21).value))
+    assert isinstance(err, InputError) and err.errors()[0]["code"] == "invalid_amount"
+
+
+def test_allocate_batch() -> None:
+    scenarios: List[Any] = [KEY21, vardavtal.Scenario(key="population:regions:2023-11-01"), {"01": 1}, vardavtal.key("needs:regions:2024")]
+    out = vardavtal.allocate_batch(SIMPLE, scenarios)
+    assert [a.total for a in out] == [1_000_000] * 4
+    assert out[0] == vardavtal.allocate(SIMPLE, key=KEY21)
+    assert len(out[2]) == 1
+    # A key that cannot be read fails at once, naming its scenario.
+    with pytest.raises(AllocationError) as ei:
+        vardavtal.allocate_batch(SIMPLE, [KEY21, {"99": 1}])
+    assert ei.value.errors()[0]["loc"][:2] == ["scenarios", 1]
+    # Scenarios that fail in the core are all reported, not only the first.
+    ok, bad = vardavtal.Scenario(outcomes=DEMO_OUTCOMES), vardavtal.Scenario(outcomes={})
+    with pytest.raises(AllocationError) as ei:
+        vardavtal.allocate_batch(DEMO, [ok, bad, bad])
+    assert {tuple(e["loc"][:2]) for e in ei.value.errors()} == {("scenarios", 1), ("scenarios", 2)}
+    mixed = vardavtal.allocate_batch(DEMO, [ok, bad], errors="return")
+    assert isinstance(mixed[0], vardavtal.Allocation) and isinstance(mixed[1], AllocationError)
+    assert mixed[1].errors()[0]["code"] == "missing_outcomes"
+    with pytest.raises(InputError):
+        vardavtal.allocate_batch(SIMPLE, [], errors="ignore")  # type: ignore[arg-type]
+
+
+def test_batch_with_outcomes() -> None:
+    base = vardavtal.allocate(DEMO, outcomes=DEMO_OUTCOMES)
+    out = vardavtal.allocate_batch(DEMO, [vardavtal.Scenario(outcomes=DEMO_OUTCOMES)] * 3)
+    assert out == [base] * 3
+
+
+def test_split_batch_and_threads() -> None:
+    keys = [KEY21, "population:regions:2023-11-01"] * 50
+    out = vardavtal.split_batch(443_000_000, keys)
+    assert all(a.total == 443_000_000 for a in out)
+    assert out[0] == vardavtal.split(443_000_000, key=KEY21)
+    results: List[Any] = []
+
+    def work() -> None:
+        results.append(vardavtal.allocate_batch(SIMPLE, [KEY21] * 200))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 4 and all(len(r) == 200 for r in results)
+
+
+def test_no_panic_reaches_python() -> None:
+    # Extreme inputs come back as VardavtalError, never as a PanicException (a BaseException).
+    amounts: List[Any] = ["9" * 28, 10**27]
+    keys: List[Any] = [{"01": "9" * 28, "03": 1}, {"01": "0.0000000000000000000000000001", "03": 1}]
+    for amount in amounts:
+        for key in keys:
+            try:
+                vardavtal.split(amount, key=key)
+            except VardavtalError:
+                pass
