@@ -82,6 +82,33 @@ fn agreements(c: &mut Criterion) {
     });
 }
 
+fn sweep(c: &mut Criterion) {
+    let a = Agreement::from_json(include_str!("../../examples/demo-agreement.json")).unwrap();
+    let sweep =
+        vardavtal::sweep::PerformanceSweep::new(&a, "prestation", &Options::default()).unwrap();
+    let cells = sweep.criteria().len() * sweep.recipients().len();
+    // 100 000 scenarios of who qualifies on what, from a fixed xorshift sequence.
+    let mut s = 0x9e37_79b9_7f4a_7c15u64;
+    let scenarios: Vec<bool> = (0..100_000 * cells)
+        .map(|_| {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            !s.is_multiple_of(4)
+        })
+        .collect();
+    let mut out = vec![0u128; sweep.recipients().len()];
+    c.bench_function("sweep/100 000 performance scenarios, 21 regions", |b| {
+        b.iter(|| {
+            let mut returned = 0u128;
+            for q in scenarios.chunks(cells) {
+                returned += sweep.totals_into(black_box(q), &mut out).unwrap();
+            }
+            returned
+        })
+    });
+}
+
 fn growth(c: &mut Criterion) {
     let mut g = c.benchmark_group("split_units/synthetic");
     for n in [10_000usize, 1_000_000] {
@@ -102,6 +129,6 @@ fn growth(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(2)).warm_up_time(std::time::Duration::from_millis(500));
-    targets = splits, agreements, growth
+    targets = splits, agreements, sweep, growth
 }
 criterion_main!(benches);

@@ -819,7 +819,7 @@ fn collect(
 type TranchePot = (Option<String>, Option<When>, Sek);
 
 /// The pots of a component: one per tranche that pays it, or the whole amount.
-fn component_pots(a: &Agreement, c: &Component) -> Result<Vec<TranchePot>> {
+pub(crate) fn component_pots(a: &Agreement, c: &Component) -> Result<Vec<TranchePot>> {
     let Some(amount) = c.amount.as_ref().map(|f| f.value) else {
         return Err(Error::new(
             Code::RuleNotRunnable,
@@ -927,7 +927,7 @@ fn component_pots(a: &Agreement, c: &Component) -> Result<Vec<TranchePot>> {
 
 /// The key a rule runs on: the override (when at the same level), the rule's key, the
 /// agreement's key, or the default population key of the component's recipients.
-fn resolve_key(
+pub(crate) fn resolve_key(
     a: &Agreement,
     c: &Component,
     spec: Option<&KeySpec>,

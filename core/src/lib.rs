@@ -49,14 +49,15 @@ pub mod json;
 pub mod key;
 pub mod money;
 pub mod outcomes;
-pub mod reconcile;
 pub mod recipient;
+pub mod reconcile;
 pub mod reference;
 pub mod report;
 pub mod rule;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod swedish;
+pub mod sweep;
 pub mod validate;
 
 pub use agreement::{

@@ -180,6 +180,37 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn a_sweep_gives_the_totals_of_a_full_allocation(
+        values in prop::collection::vec((0u32..100, 0u32..100, 0u32..100, 0u32..100), 21),
+        bonus in any::<bool>(),
+    ) {
+        let mut a = Agreement::from_json(include_str!("../../examples/demo-agreement.json")).unwrap();
+        a.components.truncate(1);
+        if let Some(vardavtal::Rule::Performance(p)) = a.components[0].rule.as_mut() {
+            p.unearned = if bonus { vardavtal::Unearned::BonusPot } else { vardavtal::Unearned::ReturnToState };
+        }
+        let mut outcomes = Outcomes::default();
+        for (r, (v1, p1, v2, p2)) in reference::regions().iter().zip(&values) {
+            let o = |v: &u32, p: &u32| Outcome { value: Some(Decimal::new(*v as i64, 2)), previous: Some(Decimal::new(*p as i64, 2)), met: None };
+            outcomes.set("vardgaranti", RecipientId::new(r.code), o(v1, p1));
+            outcomes.set("bup", RecipientId::new(r.code), o(v2, p2));
+        }
+        let opts = Options { outcomes: outcomes.clone(), ..Options::default() };
+        let full = allocate(&a, &opts).unwrap();
+        let sweep = vardavtal::sweep::PerformanceSweep::new(&a, "prestation", &opts).unwrap();
+        let (totals, returned) = sweep.totals(&outcomes).unwrap();
+        let by: std::collections::BTreeMap<String, Sek> = full.by_recipient().into_iter().map(|t| (t.key, t.amount)).collect();
+        for (r, t) in sweep.recipients().iter().zip(&totals) {
+            prop_assert_eq!(by.get(r.as_str()).copied().unwrap_or(Sek::ZERO), *t);
+        }
+        prop_assert_eq!(by.get("staten").copied().unwrap_or(Sek::ZERO), returned);
+    }
+}
+
 #[test]
 fn impossible_inputs_name_the_problem() {
     let key = |w: &[(&str, i64)]| {
