@@ -137,6 +137,26 @@ codes! {
     MissingFigure => "missing_figure", Validation;
     /// An observation about the data or the model, such as a rule whose figures are not published.
     Note => "note", Validation;
+    /// A line of a published table that could not be read as a region and an amount.
+    TableUnparsedLine => "table_unparsed_line", Validation;
+    /// The rows of a published table do not add up to its total line or the stated pot.
+    TableTotalMismatch => "table_total_mismatch", Validation;
+    /// A region that has no row in a published table.
+    RowMissing => "row_missing", Validation;
+    /// A region that has more than one row in a published table.
+    RowDuplicate => "row_duplicate", Validation;
+    /// A row of a published table whose name is not a region.
+    RowUnknown => "row_unknown", Validation;
+    /// An amount whose digit grouping is irregular (a thousands group that is not three digits).
+    IrregularGrouping => "irregular_grouping", Validation;
+    /// A bundled key and rounding that reproduce a published table exactly.
+    KeyReproduces => "key_reproduces", Validation;
+    /// No bundled key reproduces a published table; the closest one is named.
+    KeyDiffers => "key_differs", Validation;
+    /// The population key implied by a published table that no bundled key reproduces.
+    ImpliedKey => "implied_key", Validation;
+    /// A row of a published table that differs from the key the rest of the table follows.
+    RowDiffers => "row_differs", Validation;
 }
 
 impl fmt::Display for Code {
