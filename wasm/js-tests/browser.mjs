@@ -1,0 +1,174 @@
+// End-to-end test of the calculator page in headless Chromium (playwright-core driving the
+// system's /usr/bin/chromium): serves the page on 127.0.0.1 itself, loads it with every
+// request outside 127.0.0.1 blocked (the page must work offline), changes the key date and
+// a pot, checks the table against the pots, clicks a row for its explanation, downloads
+// the CSV, switches the language, measures the recompute time and saves a screenshot.
+//
+//   node wasm/js-tests/browser.mjs      (after wasm/pkg-web is built; see wasm/ci.sh)
+import assert from "node:assert/strict";
+import { readFile, stat } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { start } from "../../examples/web/serve.mjs";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const SCREENSHOT = `${ROOT}examples/web/screenshot.png`;
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const RUNS = 25;
+
+const sum = (xs) => xs.reduce((s, x) => s + BigInt(x), 0n);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** The amounts of the table: one total per recipient, the grand total, and the pots. */
+async function tableState(page) {
+  return page.evaluate(() => {
+    const rows = [...document.querySelectorAll("#alloc-table tbody tr")];
+    const total = (tr) => {
+      const cells = tr.querySelectorAll("td[data-amount]");
+      return cells[cells.length - 1].dataset.amount;
+    };
+    return {
+      recipients: rows.map((tr) => tr.dataset.recipient),
+      totals: rows.map(total),
+      grand: document.getElementById("grand-total")?.dataset.amount,
+      pots: window.vardavtal.state.alloc.pots.map((p) => p.amount),
+    };
+  });
+}
+
+function checkExact(s, label) {
+  assert.ok(s.grand, `${label}: no grand total`);
+  assert.equal(sum(s.totals), BigInt(s.grand), `${label}: the rows do not sum to the total`);
+  assert.equal(sum(s.pots), BigInt(s.grand), `${label}: the total is not the sum of the pots`);
+}
+
+const { server, url } = await start(0);
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+try {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 820 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = [];
+  const outside = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  await page.route("**/*", (route) => {
+    const u = new URL(route.request().url());
+    if (u.hostname === "127.0.0.1" || u.protocol === "blob:" || u.protocol === "data:") return route.continue();
+    outside.push(u.href);
+    return route.abort();
+  });
+
+  await page.goto(url);
+  await page.waitForSelector("body[data-ready='true']", { timeout: 30_000 });
+  assert.equal(await page.textContent("h1"), "Fördelning av överenskommelser", "Swedish first");
+
+  // 1. the example agreement, with its outcomes: every pot handed out exactly
+  const first = await tableState(page);
+  checkExact(first, "demo");
+  assert.equal(first.grand, "3400000000");
+  assert.ok(first.recipients.includes("01") && first.recipients.includes("SKR"));
+  assert.equal(await page.getAttribute("#summary", "data-total"), "3400000000");
+  assert.ok((await page.locator("#chart svg rect").count()) > 21, "a bar chart");
+  assert.ok((await page.locator("#outcomes table[data-criterion='vardgaranti'] tbody tr").count()) === 21);
+
+  // 2. another key date: same pots, other amounts
+  await page.selectOption("#key", "population:regions:2023-11-01");
+  await page.waitForFunction((old) => document.querySelector("#alloc-table tbody tr[data-recipient='01'] td.total")?.dataset.amount !== old, first.totals[0]);
+  const second = await tableState(page);
+  checkExact(second, "key 2023-11-01");
+  assert.equal(second.grand, "3400000000");
+  assert.notDeepEqual(second.totals, first.totals);
+
+  // 3. an outcome changed: Stockholm now meets the care guarantee threshold
+  await page.click("#outcomes-card summary");
+  const input = page.locator("#outcomes table[data-criterion='vardgaranti'] input[aria-label='vardgaranti 01 value']");
+  await input.fill("0.95");
+  await input.dispatchEvent("change");
+  const third = await tableState(page);
+  checkExact(third, "outcome changed");
+  assert.notEqual(third.totals[0], second.totals[0]);
+
+  // 4. a pasted agreement with a bigger pot
+  const demo = JSON.parse(await readFile(`${ROOT}examples/demo-agreement.json`, "utf8"));
+  demo.components.find((c) => c.id === "utveckling").amount = "1200000000";
+  demo.amount = "3600000000";
+  demo.funding[0].amount = "3500000000";
+  await page.selectOption("#agreement", "paste");
+  await page.fill("#agreement-text", JSON.stringify(demo, null, 1));
+  await page.click("#use-agreement");
+  await page.waitForFunction(() => document.getElementById("grand-total")?.dataset.amount === "3600000000");
+  checkExact(await tableState(page), "pasted, bigger pot");
+  // a bad paste: the errors in the common shape, no exception escapes
+  await page.fill("#agreement-text", '{"id": "x"');
+  await page.click("#use-agreement");
+  await page.waitForSelector("#error:not([hidden]) code");
+  assert.match(await page.textContent("#error"), /syntax/);
+
+  // 5. back to the example; click a row for its explanation
+  await page.selectOption("#agreement", "demo");
+  await page.selectOption("#key", "population:regions:2021-11-01");
+  await page.waitForFunction(() => document.getElementById("grand-total")?.dataset.amount === "3400000000");
+  await page.click("#alloc-table tbody tr[data-recipient='03'] td:nth-child(2)");
+  await page.waitForSelector("#explain:not([hidden]) li");
+  const why = await page.textContent("#explain");
+  assert.match(why, /Region Uppsala \(03\) gets/);
+  assert.ok((await page.locator("#findings li").count()) > 0);
+
+  // 6. the CSV download: one line per row, summing to the total
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#csv")]);
+  const csv = await readFile(await download.path(), "utf8");
+  const lines = csv.trim().split("\n");
+  assert.equal(lines[0], "code,name,amount,agreement,component,tranche,date,part,criterion,quota,weight,pot");
+  const amountCol = lines.slice(1).map((l) => l.split(",")[2]);
+  assert.equal(sum(amountCol), 3400000000n);
+
+  // 7. English on request
+  await page.click("#lang");
+  assert.equal(await page.textContent("h1"), "Allocation of health care agreements");
+  await page.click("#lang");
+  assert.equal(await page.textContent("h1"), "Fördelning av överenskommelser");
+
+  // 8. recompute time: allocate + pivot + validate + render, median of RUNS runs
+  const times = await page.evaluate((n) => {
+    const full = [];
+    const compute = [];
+    const { v, state, recompute } = window.vardavtal;
+    recompute(); // warm-up
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      recompute();
+      full.push(performance.now() - t0);
+      const t1 = performance.now();
+      v.pivot(v.allocate(state.agreement, { outcomes: state.outcomes, unit: state.unit }));
+      compute.push(performance.now() - t1);
+    }
+    return { full, compute };
+  }, RUNS);
+  const rows = (await tableState(page)).recipients.length;
+  console.log(`recompute of the demo agreement (${rows} recipients, 7 pots, 172 rows) in Chromium, median of ${RUNS}: ` +
+    `${median(times.full).toFixed(2)} ms with rendering, ${median(times.compute).toFixed(2)} ms allocate+pivot`);
+
+  // 9. the screenshot for the README: inputs, the table and an explanation
+  await page.click("#outcomes-card summary"); // fold the outcomes away
+  await page.click("#alloc-table tbody tr[data-recipient='03'] td:nth-child(2)");
+  await page.evaluate(() => document.getElementById("result").scrollIntoView());
+  await page.screenshot({ path: SCREENSHOT, fullPage: false });
+  const size = (await stat(SCREENSHOT)).size;
+  console.log(`screenshot: examples/web/screenshot.png (${Math.round(size / 1024)} KB)`);
+  assert.ok(size < 300 * 1024, "the screenshot must stay under 300 KB");
+
+  assert.deepEqual(outside, [], "the page requested something outside 127.0.0.1");
+  assert.deepEqual(problems, [], "errors in the page");
+  console.log("browser end-to-end test: ok");
+} finally {
+  await browser.close();
+  server.close();
+}

@@ -1,0 +1,50 @@
+//! `VardavtalError`: the JavaScript `Error` subclass every failure is thrown as.
+//!
+//! The class lives in `js/error.js` (a wasm-bindgen snippet) and is re-exported by the
+//! package. Its fields are the core's finding shape: `code`, `severity`, `loc`, `msg`,
+//! `ctx` of the first finding, and `errors`, every finding.
+
+use vardavtal::{Code, Error, Finding, Loc};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/js/error.js")]
+extern "C" {
+    /// The error thrown by every function of the package.
+    #[wasm_bindgen(extends = js_sys::Error)]
+    pub type VardavtalError;
+
+    #[wasm_bindgen(constructor)]
+    fn new(message: &str, findings: JsValue) -> VardavtalError;
+
+    // Not called: it re-exports the class from the package, so that JS can test
+    // `err instanceof VardavtalError`. Its TypeScript declaration is in `types.rs`.
+    #[wasm_bindgen(js_name = VardavtalError, reexport, skip_typescript)]
+    #[allow(dead_code)]
+    fn vardavtal_error_class();
+}
+
+/// A core error as a `VardavtalError`, ready to throw.
+pub fn to_js(e: &Error) -> JsValue {
+    let findings = crate::convert::to_value(e.findings()).unwrap_or(JsValue::UNDEFINED);
+    VardavtalError::new(&e.to_string(), findings).into()
+}
+
+/// An `invalid_value` error at `loc` (for values of the wrong JavaScript type).
+pub fn invalid(code: Code, loc: Loc, msg: impl Into<String>) -> Error {
+    Error::from(Finding::error(code, loc, msg))
+}
+
+/// The result type of the exported functions: errors are thrown as `VardavtalError`.
+pub type JsResult<T> = Result<T, JsValue>;
+
+/// Convert a core result into one whose error is a `VardavtalError`.
+pub trait IntoJs<T> {
+    /// Map the error to a `VardavtalError`.
+    fn js(self) -> JsResult<T>;
+}
+
+impl<T> IntoJs<T> for vardavtal::Result<T> {
+    fn js(self) -> JsResult<T> {
+        self.map_err(|e| to_js(&e))
+    }
+}
