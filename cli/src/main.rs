@@ -147,6 +147,21 @@ enum Cmd {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Check a published per-region table (CSV, or text pasted from a web page or PDF)
+    /// against the model: totals, regions, digit grouping, the key and rounding behind it.
+    Reconcile {
+        /// The table file.
+        table: PathBuf,
+        /// The pot the publisher states ("1 382 000 000 kr", "1,382 miljarder").
+        #[arg(long)]
+        pot: Option<String>,
+        /// The rule the publisher states: population, need, or fixed-plus-population:AMOUNT.
+        #[arg(long)]
+        rule: Option<String>,
+        /// Output format (table is the per-row report).
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Print the JSON Schema of agreement files.
     Schema,
 }
@@ -288,6 +303,58 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
         }
         Cmd::Schema => json(&vardavtal::schema::agreement_schema()),
+        Cmd::Reconcile {
+            table,
+            pot,
+            rule,
+            format,
+        } => {
+            use vardavtal::reconcile::{PublishedTable, Statement, reconcile};
+            let text = vardavtal::json::read_text(&table)?;
+            let t = PublishedTable::parse(&table.display().to_string(), &text)?;
+            let statement = Statement {
+                pot: pot
+                    .as_deref()
+                    .map(Sek::parse_any)
+                    .transpose()
+                    .map_err(|e| e.prefixed(&vardavtal::loc!["--pot"]))?,
+                rule: rule
+                    .as_deref()
+                    .map(str::parse)
+                    .transpose()
+                    .map_err(|e: Error| e.prefixed(&vardavtal::loc!["--rule"]))?,
+            };
+            let r = reconcile(&t, &statement);
+            match format {
+                Format::Json => json(&r),
+                Format::Csv => csv_text(
+                    &[
+                        "line",
+                        "code",
+                        "name",
+                        "published",
+                        "expected",
+                        "diff",
+                        "verdict",
+                    ],
+                    r.rows.iter().map(|v| {
+                        vec![
+                            v.line.to_string(),
+                            v.recipient
+                                .as_ref()
+                                .map(ToString::to_string)
+                                .unwrap_or_default(),
+                            v.name.clone(),
+                            v.amount.map(|a| a.to_string()).unwrap_or_default(),
+                            v.expected.map(|a| a.to_string()).unwrap_or_default(),
+                            v.diff.map(|a| a.to_string()).unwrap_or_default(),
+                            v.verdict.as_str().to_owned(),
+                        ]
+                    }),
+                ),
+                Format::Table => r.to_string(),
+            }
+        }
         Cmd::Validate {
             files,
             catalog,
@@ -477,38 +544,7 @@ fn csv_text(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String 
 fn render(alloc: &Allocation, format: Format) -> String {
     match format {
         Format::Json => json(alloc),
-        Format::Csv => csv_text(
-            &[
-                "code",
-                "name",
-                "amount",
-                "agreement",
-                "component",
-                "tranche",
-                "date",
-                "part",
-                "criterion",
-                "quota",
-                "weight",
-                "pot",
-            ],
-            alloc.rows.iter().map(|r| {
-                vec![
-                    r.recipient.to_string(),
-                    r.name.clone(),
-                    r.amount.to_string(),
-                    r.agreement.clone(),
-                    r.component.clone(),
-                    r.tranche.clone().unwrap_or_default(),
-                    r.date.map(|d| d.to_string()).unwrap_or_default(),
-                    r.part.as_str().to_owned(),
-                    r.criterion.clone().unwrap_or_default(),
-                    r.basis.quota.normalize().to_string(),
-                    r.basis.weight.normalize().to_string(),
-                    r.basis.pot.to_string(),
-                ]
-            }),
-        ),
+        Format::Csv => alloc.to_csv(),
         Format::Table => {
             let p = alloc.pivot();
             // One column per pot, and a total column when there is more than one pot.

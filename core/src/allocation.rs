@@ -121,6 +121,10 @@ pub struct Basis {
     /// Why the recipient qualified or not, for performance money.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// For performance money: whether the recipient qualified (when not, its share by the
+    /// key, `floor` or one unit more, went to the bonus pot or back to the state).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualified: Option<bool>,
 }
 
 /// One amount to one recipient.
@@ -276,6 +280,55 @@ impl Allocation {
             Err(Error::from_findings(bad))
         }
     }
+    /// The rows as CSV: a header, then `code,name,amount,agreement,component,tranche,date,
+    /// part,criterion,quota,weight,pot`, amounts as plain decimals.
+    ///
+    /// ```
+    /// use vardavtal::{split, KeySpec, Unit};
+    /// let key = "population:regions:2021-11-01".parse::<KeySpec>()?.resolve()?;
+    /// let csv = split("100".parse()?, &key, None, Unit::Krona)?.to_csv();
+    /// assert!(csv.starts_with("code,name,amount,"));
+    /// assert_eq!(csv.lines().count(), 22);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_csv(&self) -> String {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let _ = w.write_record([
+            "code",
+            "name",
+            "amount",
+            "agreement",
+            "component",
+            "tranche",
+            "date",
+            "part",
+            "criterion",
+            "quota",
+            "weight",
+            "pot",
+        ]);
+        for r in &self.rows {
+            let _ = w.write_record([
+                r.recipient.to_string(),
+                r.name.clone(),
+                r.amount.to_string(),
+                r.agreement.clone(),
+                r.component.clone(),
+                r.tranche.clone().unwrap_or_default(),
+                r.date.map(|d| d.to_string()).unwrap_or_default(),
+                r.part.as_str().to_owned(),
+                r.criterion.clone().unwrap_or_default(),
+                r.basis.quota.normalize().to_string(),
+                r.basis.weight.normalize().to_string(),
+                r.basis.pot.to_string(),
+            ]);
+        }
+        w.into_inner()
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
+
     /// Merge another allocation into this one (same unit and method).
     pub fn extend(&mut self, other: Allocation) {
         self.pots.extend(other.pots);
@@ -485,6 +538,14 @@ impl Row {
                 "money not earned on performance ({}) returns to the state",
                 kr(b.pot)
             ),
+            Part::Earned if b.qualified == Some(false) => format!(
+                "its share of the criterion's pot would have been pot {} × weight {} / total weight {} ({}), about {}, but it did not qualify",
+                kr(b.pot),
+                b.weight.normalize(),
+                b.total_weight.normalize(),
+                b.key,
+                kr(Sek(b.quota.round_dp(0))),
+            ),
             _ => {
                 let rounding = if self.amount == b.floor {
                     if b.left_over.0.is_zero() {
@@ -615,6 +676,7 @@ impl Step<'_> {
                 },
                 recipients: n,
                 note: None,
+                qualified: None,
             };
             rows.push(self.row(
                 recipient.clone(),
@@ -647,6 +709,7 @@ impl Step<'_> {
             remainder_rank: None,
             recipients: 1,
             note,
+            qualified: None,
         };
         self.row(recipient, name, part, None, pot, basis)
     }
@@ -1216,6 +1279,7 @@ fn performance(
                     })
                 })
                 .collect();
+            row.basis.qualified = Some(*ok);
             if *ok {
                 *earned.entry(row.recipient.clone()).or_default() += row.amount.0;
                 row.basis.note = Some(format!(

@@ -424,6 +424,16 @@ impl Key {
         .map_err(|e| e.prefixed(&file))
     }
 
+    /// A key from text: a key spec (`population:regions:DATE`, …) or the text of a CSV file
+    /// with columns `code,weight` (for skins that get file contents, not paths).
+    pub fn from_text(name: &str, text: &str) -> Result<Key> {
+        let t = text.trim();
+        if !t.contains(['\n', ',']) {
+            return t.parse::<KeySpec>()?.resolve();
+        }
+        Key::from_csv(name, text, &[])
+    }
+
     /// A key from a command-line style argument: `population:regions:DATE`,
     /// `population:municipalities:DATE`, `needs:regions:2024`, or the path of a CSV file
     /// with columns `code,weight`.

@@ -979,6 +979,28 @@ impl fmt::Display for StatedRule {
     }
 }
 
+impl std::str::FromStr for StatedRule {
+    type Err = crate::Error;
+    /// `population`, `need`, or `fixed-plus-population:AMOUNT` (the amount plain or in a
+    /// Swedish form: `fixed-plus-population:100 miljoner kronor`).
+    fn from_str(s: &str) -> Result<StatedRule> {
+        match s.split_once(':') {
+            None if s == "population" => Ok(StatedRule::Population),
+            None if s == "need" => Ok(StatedRule::Need),
+            Some(("fixed-plus-population", each)) => Ok(StatedRule::FixedPlusPopulation {
+                each: Sek::parse_any(each)?,
+            }),
+            _ => Err(crate::Error::new(
+                Code::InvalidValue,
+                crate::Loc::root(),
+                format!(
+                    "unknown rule {s:?}: expected population, need or fixed-plus-population:AMOUNT"
+                ),
+            )),
+        }
+    }
+}
+
 /// How a key's exact quotas are rounded to whole kronor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
