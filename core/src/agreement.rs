@@ -360,6 +360,9 @@ pub enum ConditionKind {
     Appropriation,
     /// Paid only when results are shown.
     Performance,
+    /// Paid only when the recipient reports (a status report, monthly reporting to a
+    /// national database with a response rate).
+    Reporting,
 }
 
 /// Money that may also be used later.
