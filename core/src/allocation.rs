@@ -50,8 +50,9 @@ pub struct Options {
     pub unit: Unit,
     /// The apportionment method.
     pub method: Method,
-    /// A key that replaces the key of every key-based rule whose recipients are at the
-    /// same level (regions or municipalities): the what-if of another key date.
+    /// A key that replaces the key of every population-based rule (per capita, fixed plus
+    /// key, performance) whose recipients are at the same level (regions or
+    /// municipalities): the what-if of another key date. Care-need keys are not replaced.
     pub key: Option<Key>,
     /// Performance outcomes.
     pub outcomes: Outcomes,
@@ -1080,7 +1081,11 @@ fn run_rule(
             ))
         }
         Rule::ByNeed { key } => {
-            let key = resolve_key(a, c, key.as_ref(), Some(KeySpec::NeedsRegions2024), opts)?;
+            // A care-need key is not replaced by a population key: neither the override of
+            // the options nor the agreement's default key applies.
+            let spec = key.clone().unwrap_or(KeySpec::NeedsRegions2024);
+            let no_override = Options { key: None, ..Options::default() };
+            let key = resolve_key(a, c, Some(&spec), None, &no_override)?;
             Ok((
                 step.by_key(pot, &key, Part::Share, None, &names)?,
                 Some(key),
