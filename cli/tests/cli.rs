@@ -298,12 +298,46 @@ fn validate_report_catalog_and_source() {
 
 #[test]
 fn reconcile_a_published_table() {
-    let out = ok(&["reconcile", "examples/published-table.txt", "--pot", "1 382 miljoner kronor", "--rule", "population"]);
-    assert!(out.contains("IRREGULAR GROUPING (read as 52 160 836 kr"), "{out}");
-    assert!(out.contains("population:regions:2021-11-01 with largest remainder reproduces every region row"), "{out}");
-    let v: Value = serde_json::from_str(&ok(&["reconcile", "examples/published-table.txt", "--format", "json"])).unwrap();
-    let codes: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    let out = ok(&[
+        "reconcile",
+        "examples/published-table.txt",
+        "--pot",
+        "1 382 miljoner kronor",
+        "--rule",
+        "population",
+    ]);
+    assert!(
+        out.contains("IRREGULAR GROUPING (read as 52 160 836 kr"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "population:regions:2021-11-01 with largest remainder reproduces every region row"
+        ),
+        "{out}"
+    );
+    let v: Value = serde_json::from_str(&ok(&[
+        "reconcile",
+        "examples/published-table.txt",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let codes: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
     assert!(codes.contains(&"irregular_grouping"), "{codes:?}");
-    let err = fails(&["reconcile", "examples/published-table.txt", "--rule", "by-magic"]);
-    assert!(err.contains("--rule") && err.contains("invalid_value"), "{err}");
+    let err = fails(&[
+        "reconcile",
+        "examples/published-table.txt",
+        "--rule",
+        "by-magic",
+    ]);
+    assert!(
+        err.contains("--rule") && err.contains("invalid_value"),
+        "{err}"
+    );
 }

@@ -126,9 +126,44 @@ fn growth(c: &mut Criterion) {
     let _ = (RecipientId::new("01"), Decimal::ONE, Outcome::default());
 }
 
+/// Added with the comparison harness (benches/README.md): the hot path in öre and on its
+/// 128-bit path, fixed-plus-key over the municipalities, and resolving a key by name (what
+/// the Python and wasm skins do when given a key string).
+fn more(c: &mut Criterion) {
+    let munis = population("municipalities:2024-12-31");
+    let mut out = vec![0u128; munis.len()];
+    c.bench_function("split_units/290 municipalities, öre", |b| {
+        b.iter(|| {
+            largest_remainder_into(black_box(44_300_000_000), munis.int_weights(), &mut out)
+                .unwrap()
+        })
+    });
+    c.bench_function("split_units/290 municipalities, 128-bit path", |b| {
+        // 10^12 kr in öre: pot × total weight exceeds 64 bits
+        b.iter(|| {
+            largest_remainder_into(black_box(10u128.pow(14)), munis.int_weights(), &mut out)
+                .unwrap()
+        })
+    });
+    c.bench_function("fixed per municipality plus key/290 municipalities", |b| {
+        b.iter(|| {
+            split(
+                black_box(Sek::kronor(443_000_000)),
+                &munis,
+                Some(Sek::kronor(100_000)),
+                Unit::Krona,
+            )
+            .unwrap()
+        })
+    });
+    c.bench_function("resolve key/population:municipalities:2024-12-31", |b| {
+        b.iter(|| population(black_box("municipalities:2024-12-31")))
+    });
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(2)).warm_up_time(std::time::Duration::from_millis(500));
-    targets = splits, agreements, sweep, growth
+    targets = splits, agreements, sweep, growth, more
 }
 criterion_main!(benches);

@@ -95,29 +95,29 @@ pub struct Agreement {
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum AgreementKind {
     /// A base agreement (grundöverenskommelse), possibly for several years.
-    Base,
+    Base {},
     /// A supplementary agreement (tilläggsöverenskommelse) to the base agreement `base`.
     Supplementary {
         /// Id of the base agreement.
         base: String,
     },
     /// A general sector grant (sektorsbidrag).
-    SectorGrant,
+    SectorGrant {},
     /// Reimbursement of actual costs: no amount is split ahead of time.
-    Reimbursement,
+    Reimbursement {},
     /// Money proposed in a budget bill, not decided.
-    BudgetProposal,
+    BudgetProposal {},
 }
 
 impl AgreementKind {
     /// `"base"`, `"supplementary"`, ….
     pub fn as_str(&self) -> &'static str {
         match self {
-            AgreementKind::Base => "base",
+            AgreementKind::Base {} => "base",
             AgreementKind::Supplementary { .. } => "supplementary",
-            AgreementKind::SectorGrant => "sector_grant",
-            AgreementKind::Reimbursement => "reimbursement",
-            AgreementKind::BudgetProposal => "budget_proposal",
+            AgreementKind::SectorGrant {} => "sector_grant",
+            AgreementKind::Reimbursement {} => "reimbursement",
+            AgreementKind::BudgetProposal {} => "budget_proposal",
         }
     }
 }
@@ -372,6 +372,7 @@ pub enum ConditionKind {
 pub struct CarryOver {
     /// The last day the money may be used.
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    #[serde(with = "crate::key::date_str")]
     pub until: NaiveDate,
     /// Where it is stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -567,7 +568,16 @@ impl Agreement {
 
     /// The component with this id anywhere in the tree.
     pub fn component(&self, id: &str) -> Option<&Component> {
-        self.walk().into_iter().map(|(_, c)| c).find(|c| c.id == id)
+        fn find<'a>(cs: &'a [Component], id: &str) -> Option<&'a Component> {
+            cs.iter().find_map(|c| {
+                if c.id == id {
+                    Some(c)
+                } else {
+                    find(&c.components, id)
+                }
+            })
+        }
+        find(&self.components, id)
     }
 
     /// The first year covered.

@@ -27,7 +27,7 @@ use crate::agreement::{Agreement, Component, When};
 use crate::apportion;
 use crate::finding::{Code, Error, Finding, Loc, Result};
 use crate::key::{Key, KeySpec, apportion_error, scale_to_integers};
-use crate::money::{Sek, Unit};
+use crate::money::{Sek, Unit, checked_sum, saturating_sum};
 use crate::outcomes::Outcomes;
 use crate::recipient::{Group, RecipientId, RecipientKind, STATE};
 use crate::reference::{self, Level};
@@ -214,11 +214,11 @@ pub struct Total {
 impl Allocation {
     /// The sum of every row.
     pub fn total(&self) -> Sek {
-        Sek(self.rows.iter().map(|r| r.amount.0).sum())
+        Sek(saturating_sum(self.rows.iter().map(|r| r.amount.0)))
     }
     /// The sum of the pots.
     pub fn pot_total(&self) -> Sek {
-        Sek(self.pots.iter().map(|p| p.amount.0).sum())
+        Sek(saturating_sum(self.pots.iter().map(|p| p.amount.0)))
     }
     /// Totals by recipient, in code order.
     pub fn by_recipient(&self) -> Vec<Total> {
@@ -254,15 +254,17 @@ impl Allocation {
     pub fn check(&self) -> Result<()> {
         let mut sums: BTreeMap<(&str, &str, Option<&str>), Decimal> = BTreeMap::new();
         for r in &self.rows {
-            *sums
+            let e = sums
                 .entry((&r.agreement, &r.component, r.tranche.as_deref()))
-                .or_default() += r.amount.0;
+                .or_default();
+            *e = e.saturating_add(r.amount.0);
         }
         let mut pots: BTreeMap<(&str, &str, Option<&str>), Decimal> = BTreeMap::new();
         for p in &self.pots {
-            *pots
+            let e = pots
                 .entry((&p.agreement, &p.component, p.tranche.as_deref()))
-                .or_default() += p.amount.0;
+                .or_default();
+            *e = e.saturating_add(p.amount.0);
         }
         let bad: Vec<Finding> = pots
             .iter()
@@ -448,31 +450,39 @@ impl Allocation {
     /// The allocation as a recipients × pots table.
     pub fn pivot(&self) -> Pivot {
         let mut columns: Vec<PivotColumn> = Vec::new();
+        let mut index: BTreeMap<(&str, &str, Option<&str>), usize> = BTreeMap::new();
         for p in &self.pots {
-            let c = PivotColumn {
-                agreement: p.agreement.clone(),
-                component: p.component.clone(),
-                tranche: p.tranche.clone(),
-                date: p.date,
-            };
-            if !columns.contains(&c) {
-                columns.push(c);
+            let k = (
+                p.agreement.as_str(),
+                p.component.as_str(),
+                p.tranche.as_deref(),
+            );
+            if let std::collections::btree_map::Entry::Vacant(e) = index.entry(k) {
+                e.insert(columns.len());
+                columns.push(PivotColumn {
+                    agreement: p.agreement.clone(),
+                    component: p.component.clone(),
+                    tranche: p.tranche.clone(),
+                    date: p.date,
+                });
             }
         }
         let mut by: BTreeMap<RecipientId, (String, Vec<Decimal>)> = BTreeMap::new();
         let mut totals = vec![Decimal::ZERO; columns.len()];
         for r in &self.rows {
-            let Some(ci) = columns.iter().position(|c| {
-                c.agreement == r.agreement && c.component == r.component && c.tranche == r.tranche
-            }) else {
+            let Some(&ci) = index.get(&(
+                r.agreement.as_str(),
+                r.component.as_str(),
+                r.tranche.as_deref(),
+            )) else {
                 continue;
             };
             let e = by
                 .entry(r.recipient.clone())
                 .or_insert_with(|| (r.name.clone(), vec![Decimal::ZERO; columns.len()]));
             if let (Some(x), Some(t)) = (e.1.get_mut(ci), totals.get_mut(ci)) {
-                *x += r.amount.0;
-                *t += r.amount.0;
+                *x = x.saturating_add(r.amount.0);
+                *t = t.saturating_add(r.amount.0);
             }
         }
         let rows = by
@@ -480,14 +490,14 @@ impl Allocation {
             .map(|(recipient, (name, v))| PivotRow {
                 recipient,
                 name,
-                total: Sek(v.iter().sum()),
+                total: Sek(saturating_sum(v.iter().copied())),
                 amounts: v.into_iter().map(Sek).collect(),
             })
             .collect();
         Pivot {
             columns,
             rows,
-            total: Sek(totals.iter().sum()),
+            total: Sek(saturating_sum(totals.iter().copied())),
             totals: totals.into_iter().map(Sek).collect(),
         }
     }
@@ -496,7 +506,8 @@ impl Allocation {
 fn totals(it: impl Iterator<Item = (String, String, Sek)>) -> Vec<Total> {
     let mut m: BTreeMap<String, (String, Decimal)> = BTreeMap::new();
     for (k, n, a) in it {
-        m.entry(k).or_insert_with(|| (n, Decimal::ZERO)).1 += a.0;
+        let e = m.entry(k).or_insert_with(|| (n, Decimal::ZERO));
+        e.1 = e.1.saturating_add(a.0);
     }
     m.into_iter()
         .map(|(key, (name, amount))| Total {
@@ -733,17 +744,30 @@ pub fn allocate(agreement: &Agreement, opts: &Options) -> Result<Allocation> {
     let mut errors: Vec<Finding> = Vec::new();
     collect(
         agreement,
+        &tranche_index(agreement),
         &agreement.components,
         &Loc::root(),
         opts,
         &mut out,
         &mut errors,
     );
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(Error::from_findings(errors))
+    finish(out, errors)
+}
+
+/// The allocation, or every error found; also an error when the pots together exceed what a
+/// decimal holds (so that every total of the allocation is exact).
+fn finish(out: Allocation, errors: Vec<Finding>) -> Result<Allocation> {
+    if !errors.is_empty() {
+        return Err(Error::from_findings(errors));
     }
+    if checked_sum(out.pots.iter().map(|p| p.amount.0)).is_none() {
+        return Err(Error::new(
+            Code::TooLarge,
+            Loc::root(),
+            "the pots together are more than a decimal holds (about 7.9 × 10^28 kronor)",
+        ));
+    }
+    Ok(out)
 }
 
 /// Allocate several agreements into one allocation.
@@ -762,11 +786,7 @@ pub fn allocate_all(agreements: &[Agreement], opts: &Options) -> Result<Allocati
             Err(e) => errors.extend(e.prefixed(&Loc::root().join(i)).into_findings()),
         }
     }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(Error::from_findings(errors))
-    }
+    finish(out, errors)
 }
 
 /// Allocate one component (by id) of an agreement.
@@ -801,21 +821,19 @@ pub fn allocate_component(
         .unwrap_or_default());
     collect(
         agreement,
+        &tranche_index(agreement),
         std::slice::from_ref(c),
         &parent,
         opts,
         &mut out,
         &mut errors,
     );
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(Error::from_findings(errors))
-    }
+    finish(out, errors)
 }
 
 fn collect(
     a: &Agreement,
+    index: &TrancheIndex<'_>,
     comps: &[Component],
     at: &Loc,
     opts: &Options,
@@ -833,8 +851,8 @@ fn collect(
                     c.id, c.name
                 )));
             }
-            None => collect(a, &c.components, &here, opts, out, errors),
-            Some(Rule::Reimbursement) => {
+            None => collect(a, index, &c.components, &here, opts, out, errors),
+            Some(Rule::Reimbursement {}) => {
                 out.notes.push(note(format!("{} is paid as reimbursement of reported actual costs: nothing to split ahead of time", c.id)));
             }
             Some(Rule::Unpublished { needs }) => {
@@ -843,7 +861,8 @@ fn collect(
                     c.id
                 )));
             }
-            Some(rule) => match component_pots(a, c) {
+            Some(rule) => match pots_of(c, index.get(c.id.as_str()).map_or(&[][..], Vec::as_slice))
+            {
                 Err(e) => errors.extend(e.prefixed(&here).into_findings()),
                 Ok(pots) => {
                     for (tranche, date, pot) in pots {
@@ -884,6 +903,30 @@ type TranchePot = (Option<String>, Option<When>, Sek);
 
 /// The pots of a component: one per tranche that pays it, or the whole amount.
 pub(crate) fn component_pots(a: &Agreement, c: &Component) -> Result<Vec<TranchePot>> {
+    let tranches: Vec<(usize, &crate::agreement::Tranche)> = a
+        .tranches
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.component == c.id)
+        .collect();
+    pots_of(c, &tranches)
+}
+
+/// The tranches of an agreement by the component they pay (built once per allocation).
+type TrancheIndex<'a> = BTreeMap<&'a str, Vec<(usize, &'a crate::agreement::Tranche)>>;
+
+fn tranche_index(a: &Agreement) -> TrancheIndex<'_> {
+    let mut m: TrancheIndex<'_> = BTreeMap::new();
+    for (i, t) in a.tranches.iter().enumerate() {
+        m.entry(t.component.as_str()).or_default().push((i, t));
+    }
+    m
+}
+
+fn pots_of(
+    c: &Component,
+    tranches: &[(usize, &crate::agreement::Tranche)],
+) -> Result<Vec<TranchePot>> {
     let Some(amount) = c.amount.as_ref().map(|f| f.value) else {
         return Err(Error::new(
             Code::RuleNotRunnable,
@@ -898,22 +941,24 @@ pub(crate) fn component_pots(a: &Agreement, c: &Component) -> Result<Vec<Tranche
             format!("the amount of component {} is negative ({amount})", c.id),
         ));
     }
-    let tranches: Vec<(usize, &crate::agreement::Tranche)> = a
-        .tranches
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.component == c.id)
-        .collect();
     if tranches.is_empty() {
         return Ok(vec![(None, None, amount)]);
     }
     let tloc = |i: usize| Loc::root().join("tranches").join(i);
     if tranches.iter().all(|(_, t)| t.amount.is_some()) {
-        let sum: Decimal = tranches
-            .iter()
-            .filter_map(|(_, t)| t.amount.as_ref())
-            .map(|f| f.value.0)
-            .sum();
+        let sum = checked_sum(
+            tranches
+                .iter()
+                .filter_map(|(_, t)| t.amount.as_ref())
+                .map(|f| f.value.0),
+        )
+        .ok_or_else(|| {
+            Error::new(
+                Code::TooLarge,
+                tloc(tranches.first().map_or(0, |t| t.0)),
+                "the tranche amounts sum to more than a decimal holds",
+            )
+        })?;
         if sum != amount.0 {
             return Err(Error::new(
                 Code::TranchesDoNotSum,
@@ -944,7 +989,20 @@ pub(crate) fn component_pots(a: &Agreement, c: &Component) -> Result<Vec<Tranche
             .iter()
             .filter_map(|(_, t)| t.share.map(|s| s.0))
             .collect();
-        let sum: Decimal = shares.iter().sum();
+        if let Some((i, t)) = tranches.iter().find(|(_, t)| {
+            t.share
+                .is_some_and(|w| w.0.is_sign_negative() && !w.0.is_zero())
+        }) {
+            return Err(Error::new(
+                Code::NegativeWeight,
+                tloc(*i).join("share"),
+                format!(
+                    "tranche {} of component {} has a negative share",
+                    t.id, c.id
+                ),
+            ));
+        }
+        let sum = checked_sum(shares.iter().copied()).unwrap_or(Decimal::MAX);
         if sum != Decimal::ONE {
             return Err(Error::new(
                 Code::SharesDoNotSum,
@@ -1023,8 +1081,8 @@ pub(crate) fn resolve_key(
                 let year = a.first_year().ok_or_else(|| {
                     Error::new(
                         Code::RuleNotRunnable,
-                        Loc::root().join("years"),
-                        "the agreement has no years, so no default key date",
+                        Loc::root(),
+                        "the agreement has no years, so there is no default key date",
                     )
                 })?;
                 let date = reference::default_population_date(level, year).ok_or_else(|| {
@@ -1034,7 +1092,7 @@ pub(crate) fn resolve_key(
                         format!(
                             "no bundled population of the {} on or before 1 November {}",
                             level.as_str(),
-                            year - 1
+                            year.saturating_sub(1)
                         ),
                     )
                 })?;
@@ -1083,8 +1141,11 @@ fn run_rule(
         Rule::ByNeed { key } => {
             // A care-need key is not replaced by a population key: neither the override of
             // the options nor the agreement's default key applies.
-            let spec = key.clone().unwrap_or(KeySpec::NeedsRegions2024);
-            let no_override = Options { key: None, ..Options::default() };
+            let spec = key.clone().unwrap_or(KeySpec::NeedsRegions2024 {});
+            let no_override = Options {
+                key: None,
+                ..Options::default()
+            };
             let key = resolve_key(a, c, Some(&spec), None, &no_override)?;
             Ok((
                 step.by_key(pot, &key, Part::Share, None, &names)?,
@@ -1099,7 +1160,7 @@ fn run_rule(
                 None,
             ))
         }
-        Rule::Equal => {
+        Rule::Equal {} => {
             let members = c
                 .recipients
                 .as_ref()
@@ -1139,7 +1200,7 @@ fn run_rule(
                 Some(key),
             ))
         }
-        Rule::Reimbursement | Rule::Unpublished { .. } => Ok((Vec::new(), None)),
+        Rule::Reimbursement {} | Rule::Unpublished { .. } => Ok((Vec::new(), None)),
     }
 }
 
@@ -1170,7 +1231,9 @@ fn fixed_plus_key(
             format!(
                 "{n} recipients × {} each = {} is more than the pot of {}",
                 kr(each),
-                kr(step.unit.from_units(fixed_total)?),
+                step.unit
+                    .from_units(fixed_total)
+                    .map_or_else(|_| "more than a decimal holds".to_owned(), kr),
                 kr(pot)
             ),
         )
@@ -1204,7 +1267,7 @@ fn performance(
         ));
     }
     let shares: Vec<Decimal> = p.criteria.iter().map(|c| c.share.0).collect();
-    let sum: Decimal = shares.iter().sum();
+    let sum = checked_sum(shares.iter().copied()).unwrap_or(Decimal::MAX);
     if sum != Decimal::ONE || shares.iter().any(|s| s.is_sign_negative() && !s.is_zero()) {
         return Err(Error::new(
             Code::SharesDoNotSum,

@@ -45,7 +45,9 @@ pub struct Comparison {
 impl Comparison {
     /// The sum of the differences (`total(b) − total(a)`).
     pub fn total_diff(&self) -> Sek {
-        Sek(self.rows.iter().map(|r| r.diff.0).sum())
+        Sek(crate::money::saturating_sum(
+            self.rows.iter().map(|r| r.diff.0),
+        ))
     }
 }
 
@@ -55,7 +57,7 @@ pub fn compare(a: &Allocation, b: &Allocation) -> Comparison {
     for t in a.by_recipient() {
         m.entry(t.key)
             .or_insert((t.name, Decimal::ZERO, Decimal::ZERO))
-            .1 += t.amount.0;
+            .1 += t.amount.0; // bounded by the allocation's checked total
     }
     for t in b.by_recipient() {
         m.entry(t.key)

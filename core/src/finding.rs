@@ -343,10 +343,24 @@ impl Error {
         }
     }
     /// An error from findings (at least one). An empty list becomes an internal
-    /// `invalid_value` error rather than a silent success.
-    pub fn from_findings(findings: Vec<Finding>) -> Self {
+    /// `invalid_value` error rather than a silent success. At most [`MAX_FINDINGS`] are
+    /// kept; the last one then says how many more there were.
+    pub fn from_findings(mut findings: Vec<Finding>) -> Self {
         if findings.is_empty() {
             return Error::new(Code::InvalidValue, Loc::root(), "unspecified error");
+        }
+        if findings.len() > MAX_FINDINGS {
+            let more = findings.len() - (MAX_FINDINGS - 1);
+            findings.truncate(MAX_FINDINGS - 1);
+            let code = findings.first().map_or(Code::InvalidValue, |f| f.code);
+            findings.push(
+                Finding::error(
+                    code,
+                    Loc::root(),
+                    format!("… and {more} more problems, not listed"),
+                )
+                .with("more", more),
+            );
         }
         Error { findings }
     }
@@ -397,6 +411,22 @@ impl Error {
 impl From<Finding> for Error {
     fn from(f: Finding) -> Self {
         Error { findings: vec![f] }
+    }
+}
+
+/// The most findings an [`Error`] carries (the input behind more is pathological; the last
+/// finding then counts the rest).
+pub const MAX_FINDINGS: usize = 1000;
+
+/// A bounded excerpt of user input for messages: the input itself when short, else its
+/// first 60 characters and its length.
+pub fn excerpt(s: &str) -> String {
+    let n = s.chars().count();
+    if n <= 80 {
+        format!("{s:?}")
+    } else {
+        let head: String = s.chars().take(60).collect();
+        format!("{head:?}… ({n} characters)")
     }
 }
 

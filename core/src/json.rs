@@ -21,7 +21,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
         let loc = path_loc(e.path());
         let inner = e.into_inner();
         let msg = inner.to_string();
-        let code = classify(&inner, &msg);
+        let code = classify(&inner, &msg, text);
         Error::new(code, loc, msg)
             .with("line", inner.line())
             .with("column", inner.column())
@@ -52,24 +52,74 @@ pub fn from_file<T: DeserializeOwned>(path: &std::path::Path) -> Result<T> {
     from_str(&text).map_err(|e| e.prefixed(&Loc::root().join(path.display().to_string())))
 }
 
-fn classify(e: &serde_json::Error, msg: &str) -> Code {
+/// Deserialise a JSON object into a map whose keys must be unique: a key given twice is an
+/// error ("appears more than once"), not a silent last-wins.
+pub fn unique_map<'de, D, K, V>(
+    d: D,
+) -> std::result::Result<std::collections::BTreeMap<K, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    K: serde::Deserialize<'de> + Ord + std::fmt::Display,
+    V: serde::Deserialize<'de>,
+{
+    struct Vis<K, V>(std::marker::PhantomData<(K, V)>);
+    impl<'de, K, V> serde::de::Visitor<'de> for Vis<K, V>
+    where
+        K: serde::Deserialize<'de> + Ord + std::fmt::Display,
+        V: serde::Deserialize<'de>,
+    {
+        type Value = std::collections::BTreeMap<K, V>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object with unique keys")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut m: A,
+        ) -> std::result::Result<Self::Value, A::Error> {
+            let mut out = std::collections::BTreeMap::new();
+            while let Some(k) = m.next_key::<K>()? {
+                if out.contains_key(&k) {
+                    return Err(serde::de::Error::custom(format!(
+                        "recipient code or key {k} appears more than once"
+                    )));
+                }
+                let v = m.next_value()?;
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Vis(std::marker::PhantomData))
+}
+
+/// The code of a JSON reading error. serde reports a value of the wrong type for an enum as
+/// a syntax error ("expected value"); when the text is well-formed JSON, it is a wrong value.
+fn classify(e: &serde_json::Error, msg: &str, text: &str) -> Code {
     use serde_json::error::Category;
+    let amount = [
+        "not a plain decimal",
+        "plain decimal number as a string",
+        "an amount as a plain decimal string",
+    ];
+    let date = [
+        "YYYY-MM",
+        "input contains invalid characters",
+        "premature end of input",
+        "input is out of range",
+        "trailing input",
+    ];
     match e.classify() {
+        Category::Syntax
+            if msg.starts_with("expected value")
+                && serde_json::from_str::<serde_json::Value>(text).is_ok() =>
+        {
+            Code::InvalidValue
+        }
         Category::Syntax | Category::Eof | Category::Io => Code::Syntax,
         Category::Data if msg.starts_with("unknown field") => Code::UnknownField,
-        Category::Data
-            if msg.contains("not a plain decimal")
-                || msg.contains("plain decimal number as a string") =>
-        {
-            Code::InvalidAmount
-        }
-        Category::Data
-            if msg.contains("YYYY-MM")
-                || msg.contains("input contains invalid characters")
-                || msg.contains("premature end of input") =>
-        {
-            Code::InvalidDate
-        }
+        Category::Data if msg.contains("appears more than once") => Code::DuplicateRecipient,
+        Category::Data if amount.iter().any(|m| msg.contains(m)) => Code::InvalidAmount,
+        Category::Data if date.iter().any(|m| msg.contains(m)) => Code::InvalidDate,
         Category::Data => Code::InvalidValue,
     }
 }

@@ -41,21 +41,24 @@ pub enum KeySpec {
         level: Level,
         /// Reference date (`YYYY-MM-DD`).
         #[cfg_attr(feature = "schema", schemars(with = "String"))]
+        #[serde(with = "date_str")]
         date: NaiveDate,
     },
     /// The bundled care-need key of the regions for 2024 (efter vårdbehov): the
     /// health care sub-model of the cost-equalisation system, as published. Text form
     /// `needs:regions:2024`.
-    NeedsRegions2024,
+    NeedsRegions2024 {},
     /// Needs-weighted population: population at `date` × a need index per recipient.
     NeedsWeighted {
         /// Regions or municipalities.
         level: Level,
         /// Reference date of the population.
         #[cfg_attr(feature = "schema", schemars(with = "String"))]
+        #[serde(with = "date_str")]
         date: NaiveDate,
         /// Need index by recipient code (plain decimal strings, non-negative).
         #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, String>"))]
+        #[serde(deserialize_with = "crate::json::unique_map")]
         index: BTreeMap<RecipientId, Weight>,
     },
     /// Weights supplied by the user, by recipient code (non-negative plain decimal strings).
@@ -65,6 +68,7 @@ pub enum KeySpec {
         name: Option<String>,
         /// Weight by recipient code.
         #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, String>"))]
+        #[serde(deserialize_with = "crate::json::unique_map")]
         weights: BTreeMap<RecipientId, Weight>,
     },
 }
@@ -97,7 +101,7 @@ impl FromStr for KeySpec {
                 let date = parse_date(date).map_err(|e| bad(e.findings().first().map_or(String::new(), |f| f.msg.clone())))?;
                 Ok(KeySpec::Population { level, date })
             }
-            ["needs", "regions", "2024"] => Ok(KeySpec::NeedsRegions2024),
+            ["needs", "regions", "2024"] => Ok(KeySpec::NeedsRegions2024 {}),
             _ => Err(bad(
                 "expected population:regions:YYYY-MM-DD, population:municipalities:YYYY-MM-DD, needs:regions:2024 or a CSV file with columns code,weight".into(),
             )),
@@ -111,7 +115,7 @@ impl fmt::Display for KeySpec {
             KeySpec::Population { level, date } => {
                 write!(f, "population:{}:{date}", level.as_str())
             }
-            KeySpec::NeedsRegions2024 => f.write_str("needs:regions:2024"),
+            KeySpec::NeedsRegions2024 {} => f.write_str("needs:regions:2024"),
             KeySpec::NeedsWeighted { level, date, .. } => {
                 write!(f, "needs-weighted population:{}:{date}", level.as_str())
             }
@@ -123,16 +127,55 @@ impl fmt::Display for KeySpec {
     }
 }
 
-/// Parse a `YYYY-MM-DD` date.
+/// Parse a `YYYY-MM-DD` date: four-digit year, two-digit month and day, nothing else
+/// (no sign, no unpadded fields, no time).
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| {
+    let bad = |why: &str| {
         Error::new(
             Code::InvalidDate,
             Loc::root(),
-            format!("{s:?} is not a date of the form YYYY-MM-DD ({e})"),
+            format!("{s:?} is not a date of the form YYYY-MM-DD ({why})"),
         )
         .with("input", s)
-    })
+    };
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shape {
+        return Err(bad("four-digit year, two-digit month and day"));
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| bad(&e.to_string()))
+}
+
+/// serde helpers for `NaiveDate` fields: written and read as strict `YYYY-MM-DD`.
+pub mod date_str {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Serialise as `YYYY-MM-DD`.
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(&d.format("%Y-%m-%d"))
+    }
+
+    /// Deserialise from a strict `YYYY-MM-DD` string.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<NaiveDate, D::Error> {
+        let s = String::deserialize(d)?;
+        super::parse_date(&s).map_err(|e| {
+            serde::de::Error::custom(
+                e.findings()
+                    .first()
+                    .map_or(String::new(), |f| f.msg.clone()),
+            )
+        })
+    }
 }
 
 impl KeySpec {
@@ -155,7 +198,7 @@ impl KeySpec {
                     declared,
                 )
             }
-            KeySpec::NeedsRegions2024 => {
+            KeySpec::NeedsRegions2024 {} => {
                 let rows = reference::needs_key_regions_2024();
                 Key::new(
                     self.to_string(),
@@ -428,8 +471,11 @@ impl Key {
     /// with columns `code,weight` (for skins that get file contents, not paths).
     pub fn from_text(name: &str, text: &str) -> Result<Key> {
         let t = text.trim();
-        if !t.contains(['\n', ',']) {
-            return t.parse::<KeySpec>()?.resolve();
+        if !t.is_empty() && !t.contains(['\n', ',']) {
+            return t
+                .parse::<KeySpec>()
+                .and_then(|s| s.resolve())
+                .map_err(|e| e.prefixed(&Loc::root().join(name)));
         }
         Key::from_csv(name, text, &[])
     }

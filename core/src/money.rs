@@ -11,7 +11,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::finding::{Code, Error, Loc, Result};
+use crate::finding::{Code, Error, Loc, Result, excerpt};
 
 /// An exact amount of Swedish kronor.
 ///
@@ -78,7 +78,15 @@ impl Sek {
             )
             .with("input", s)),
             Ok(a) => Ok(Sek(a.value)),
-            Err(msg) => Err(Error::new(Code::InvalidAmount, Loc::root(), msg).with("input", s)),
+            Err(msg) => {
+                // The parser quotes the offending part; keep a message about a huge input short.
+                let msg = if msg.chars().count() > 300 {
+                    format!("{}…", msg.chars().take(300).collect::<String>())
+                } else {
+                    msg
+                };
+                Err(Error::new(Code::InvalidAmount, Loc::root(), msg).with("input", excerpt(s)))
+            }
         }
     }
 }
@@ -141,9 +149,9 @@ pub fn parse_plain_decimal(s: &str) -> Result<Decimal> {
         Error::new(
             Code::InvalidAmount,
             Loc::root(),
-            format!("{s:?} is not a plain decimal number: {why}"),
+            format!("{} is not a plain decimal number: {why}", excerpt(s)),
         )
-        .with("input", s)
+        .with("input", excerpt(s))
     };
     let body = s.strip_prefix('-').unwrap_or(s);
     if body.is_empty() {
@@ -203,6 +211,20 @@ pub mod decimal_str {
         }
         d.deserialize_str(V)
     }
+}
+
+/// The sum of decimals, or `None` when it does not fit a `Decimal`.
+pub fn checked_sum(it: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    it.into_iter()
+        .try_fold(Decimal::ZERO, |a, x| a.checked_add(x))
+}
+
+/// The sum of decimals, saturating at the bounds of `Decimal`: for totals whose parts are
+/// known to fit (an allocation's rows sum to its pots, which are checked), so that no input
+/// can make a total panic.
+pub fn saturating_sum(it: impl IntoIterator<Item = Decimal>) -> Decimal {
+    it.into_iter()
+        .fold(Decimal::ZERO, |a, x| a.saturating_add(x))
 }
 
 /// The unit an allocation rounds to: whole kronor (the practice of official distributions)

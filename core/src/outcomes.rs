@@ -53,11 +53,26 @@ mod opt_decimal {
     }
 }
 
-/// Outcomes by criterion id, then recipient code.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Outcomes by criterion id, then recipient code. In files, a criterion or recipient given
+/// twice is an error.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Outcomes(pub BTreeMap<String, BTreeMap<RecipientId, Outcome>>);
+
+/// One criterion's outcomes, by recipient (unique codes).
+#[derive(Deserialize)]
+#[serde(transparent)]
+struct ByRecipient(
+    #[serde(deserialize_with = "crate::json::unique_map")] BTreeMap<RecipientId, Outcome>,
+);
+
+impl<'de> Deserialize<'de> for Outcomes {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let m: BTreeMap<String, ByRecipient> = crate::json::unique_map(d)?;
+        Ok(Outcomes(m.into_iter().map(|(k, v)| (k, v.0)).collect()))
+    }
+}
 
 impl Outcomes {
     /// Parse outcomes from JSON.

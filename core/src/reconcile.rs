@@ -1320,9 +1320,9 @@ fn candidates(rule: Option<&StatedRule>) -> Vec<Cand> {
         })
         .collect();
     if matches!(rule, Some(StatedRule::Need)) {
-        specs.insert(0, KeySpec::NeedsRegions2024);
+        specs.insert(0, KeySpec::NeedsRegions2024 {});
     } else {
-        specs.push(KeySpec::NeedsRegions2024);
+        specs.push(KeySpec::NeedsRegions2024 {});
     }
     specs
         .into_iter()
@@ -1423,6 +1423,48 @@ struct Work<'a> {
 /// key and rounding reproduce it, the implied key when none does, and the per-region
 /// differences from the model's allocation of the same pot by the stated rule.
 pub fn reconcile(table: &PublishedTable, statement: &Statement) -> Reconciliation {
+    // A negative pot or fixed amount cannot be checked against: report it, do not use it.
+    let mut refused = Vec::new();
+    let mut usable = statement.clone();
+    if let Some(p) = usable.pot.filter(|p| p.is_negative()) {
+        refused.push(
+            Finding::error(
+                Code::NegativeAmount,
+                crate::Loc::root().join("pot"),
+                format!(
+                    "the stated pot {} is negative, so the table is not checked against it",
+                    format_kr(p.value())
+                ),
+            )
+            .with("pot", p),
+        );
+        usable.pot = None;
+    }
+    if let Some(StatedRule::FixedPlusPopulation { each }) = usable
+        .rule
+        .clone()
+        .filter(|r| matches!(r, StatedRule::FixedPlusPopulation { each } if each.is_negative()))
+    {
+        refused.push(
+            Finding::error(
+                Code::NegativeAmount,
+                crate::Loc::root().join("rule").join("each"),
+                format!(
+                    "the stated fixed amount {} is negative, so the rule is not used",
+                    format_kr(each.value())
+                ),
+            )
+            .with("each", each),
+        );
+        usable.rule = None;
+    }
+    let mut r = reconcile_usable(table, &usable);
+    r.statement = statement.clone();
+    r.findings.splice(0..0, refused);
+    r
+}
+
+fn reconcile_usable(table: &PublishedTable, statement: &Statement) -> Reconciliation {
     let mut findings: Vec<Finding> = table.findings.clone();
 
     // The unit: öre when any amount has öre.

@@ -145,7 +145,7 @@ pub fn population(level: Level, date: NaiveDate) -> Vec<&'static PopulationRow> 
 /// assert_eq!(default_population_date(Level::Regions, 2021).map(|d| d.to_string()), Some("2019-12-31".into()));
 /// ```
 pub fn default_population_date(level: Level, year: i32) -> Option<NaiveDate> {
-    let nov1 = NaiveDate::from_ymd_opt(year - 1, 11, 1)?;
+    let nov1 = NaiveDate::from_ymd_opt(year.checked_sub(1)?, 11, 1)?;
     population_dates(level).into_iter().rfind(|d| *d <= nov1)
 }
 

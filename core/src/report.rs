@@ -108,7 +108,7 @@ fn describe_rule(r: &Rule) -> String {
                 .map_or("needs:regions:2024".into(), ToString::to_string)
         ),
         Rule::Fixed { recipient } => format!("whole amount to {recipient}"),
-        Rule::Equal => "equal parts".into(),
+        Rule::Equal {} => "equal parts".into(),
         Rule::FixedPlusKey { each, .. } => format!(
             "{} per recipient, the rest by population",
             format_kr(each.0)
@@ -125,7 +125,7 @@ fn describe_rule(r: &Rule) -> String {
                 crate::Unearned::ReturnToState => "returns to the state",
             }
         ),
-        Rule::Reimbursement => "reimbursement of actual costs".into(),
+        Rule::Reimbursement {} => "reimbursement of actual costs".into(),
         Rule::Unpublished { needs } => format!("not published (needs {needs})"),
     }
 }
@@ -137,7 +137,7 @@ fn allocatable(a: &Agreement) -> Vec<&Component> {
         for c in cs {
             match &c.rule {
                 None => go(&c.components, out),
-                Some(Rule::Reimbursement | Rule::Unpublished { .. }) => {}
+                Some(Rule::Reimbursement {} | Rule::Unpublished { .. }) => {}
                 Some(_) => out.push(c),
             }
         }

@@ -39,7 +39,7 @@ pub enum Rule {
         recipient: RecipientId,
     },
     /// Equal parts to every member of the component's recipient group.
-    Equal,
+    Equal {},
     /// A fixed amount to every recipient of the key, then the rest by the key (e.g. "dels
     /// efter befolkningsmängd, dels som ett fast belopp om 100 miljoner kronor per region").
     FixedPlusKey {
@@ -54,7 +54,7 @@ pub enum Rule {
     /// criterion when it qualifies on that criterion's outcome.
     Performance(Performance),
     /// The state reimburses reported actual costs: nothing is split ahead of time.
-    Reimbursement,
+    Reimbursement {},
     /// The sources do not say how the money is split; `needs` says what would be needed.
     Unpublished {
         /// What the rule would need (e.g. "the annex with the per-region distribution").
@@ -69,10 +69,10 @@ impl Rule {
             Rule::PerCapita { .. } => "per_capita",
             Rule::ByNeed { .. } => "by_need",
             Rule::Fixed { .. } => "fixed",
-            Rule::Equal => "equal",
+            Rule::Equal {} => "equal",
             Rule::FixedPlusKey { .. } => "fixed_plus_key",
             Rule::Performance(_) => "performance",
-            Rule::Reimbursement => "reimbursement",
+            Rule::Reimbursement {} => "reimbursement",
             Rule::Unpublished { .. } => "unpublished",
         }
     }

@@ -65,7 +65,7 @@ impl PerformanceSweep {
         let key = resolve_key(agreement, c, p.key.as_ref(), None, opts)?;
         let shares: Vec<rust_decimal::Decimal> = p.criteria.iter().map(|c| c.share.0).collect();
         if p.criteria.is_empty()
-            || shares.iter().sum::<rust_decimal::Decimal>() != rust_decimal::Decimal::ONE
+            || crate::money::checked_sum(shares.iter().copied()) != Some(rust_decimal::Decimal::ONE)
         {
             return Err(Error::new(
                 Code::SharesDoNotSum,

@@ -38,7 +38,7 @@ use crate::agreement::{
 use crate::catalog::Package;
 use crate::finding::{Code, Finding, Loc};
 use crate::key::KeySpec;
-use crate::money::Sek;
+use crate::money::{Sek, checked_sum, saturating_sum};
 use crate::recipient::{Group, RecipientId};
 use crate::rule::Rule;
 use crate::swedish::{SwedishAmount, format_kr};
@@ -134,9 +134,9 @@ impl Figure {
 /// The distance between two intervals (zero when they overlap).
 fn gap(a: (Decimal, Decimal), b: (Decimal, Decimal)) -> Decimal {
     if a.1 < b.0 {
-        b.0 - a.1
+        b.0.saturating_sub(a.1)
     } else if b.1 < a.0 {
-        a.0 - b.1
+        a.0.saturating_sub(b.1)
     } else {
         Decimal::ZERO
     }
@@ -280,7 +280,7 @@ fn check_agreement(a: &Agreement, out: &mut Vec<Finding>) {
                 .filter(|(_, e)| e.kind == ComponentKind::Earmark)
             {
                 if let Some(ea) = &e.amount {
-                    let g = ea.range().0 - amount.range().1;
+                    let g = ea.range().0.saturating_sub(amount.range().1);
                     if g > Decimal::ZERO {
                         out.push(
                             Finding::error(
@@ -300,6 +300,11 @@ fn check_agreement(a: &Agreement, out: &mut Vec<Finding>) {
     }
 
     // Tranches.
+    let components: BTreeMap<&str, &Component> = a
+        .walk()
+        .into_iter()
+        .map(|(_, c)| (c.id.as_str(), c))
+        .collect();
     let mut by_component: BTreeMap<&str, Vec<(usize, &crate::agreement::Tranche)>> =
         BTreeMap::new();
     for (i, t) in a.tranches.iter().enumerate() {
@@ -310,7 +315,7 @@ fn check_agreement(a: &Agreement, out: &mut Vec<Finding>) {
     }
     for (cid, ts) in &by_component {
         let first = at.join("tranches").join(ts.first().map_or(0, |t| t.0));
-        let Some(c) = a.component(cid) else {
+        let Some(c) = components.get(cid).copied() else {
             out.push(
                 Finding::error(
                     Code::UnknownComponent,
@@ -352,7 +357,18 @@ fn check_agreement(a: &Agreement, out: &mut Vec<Finding>) {
                 }
             }
         } else if shares.len() == ts.len() {
-            let sum: Decimal = shares.iter().sum();
+            for (i, t) in ts {
+                if t.share
+                    .is_some_and(|w| w.0.is_sign_negative() && !w.0.is_zero())
+                {
+                    out.push(Finding::error(
+                        Code::NegativeWeight,
+                        at.join("tranches").join(*i).join("share"),
+                        format!("tranche {} of {cid} has a negative share", t.id),
+                    ));
+                }
+            }
+            let sum = checked_sum(shares.iter().copied()).unwrap_or(Decimal::MAX);
             if sum != Decimal::ONE {
                 out.push(
                     Finding::error(
@@ -434,7 +450,7 @@ fn check_agreement(a: &Agreement, out: &mut Vec<Finding>) {
     }
 
     // Decided or not.
-    if a.status == Status::Proposed || a.kind == AgreementKind::BudgetProposal {
+    if a.status == Status::Proposed || a.kind == (AgreementKind::BudgetProposal {}) {
         let total = a
             .amount
             .as_ref()
@@ -480,7 +496,7 @@ fn check_agreement(a: &Agreement, out: &mut Vec<Finding>) {
                             fig.cite(),
                             f.per_year.cite(),
                             f.id,
-                            format_kr((fig.value.0 - f.per_year.value.0).abs())
+                            format_kr(fig.value.0.saturating_sub(f.per_year.value.0).abs())
                         ),
                     )
                     .with("year", year)
@@ -520,7 +536,7 @@ fn check_parts(total: &Figure, parts: &[Component], at: &Loc, what: &str, out: &
     if !missing.is_empty() {
         // The known parts alone may already exceed the whole.
         let known = sum_ranges(adding.iter().filter_map(|c| c.amount.as_ref()));
-        let excess = known.0 - total.range().1;
+        let excess = known.0.saturating_sub(total.range().1);
         if excess > Decimal::ZERO {
             out.push(
                 Finding::warning(
@@ -553,9 +569,9 @@ fn check_parts(total: &Figure, parts: &[Component], at: &Loc, what: &str, out: &
         let parts_sum = adding
             .iter()
             .filter_map(|c| c.amount.as_ref())
-            .map(|f| f.value.0)
-            .sum::<Decimal>();
-        let diff = total.value.0 - parts_sum;
+            .map(|f| f.value.0);
+        let parts_sum = saturating_sum(parts_sum);
+        let diff = total.value.0.saturating_sub(parts_sum);
         out.push(
             Finding::warning(
                 Code::PartsDoNotSum,
@@ -614,6 +630,22 @@ fn check_rule(
     };
     match &c.recipients {
         Some(Group::List(v)) => {
+            let mut seen = BTreeSet::new();
+            for (i, r) in v.iter().enumerate() {
+                if !seen.insert(r) {
+                    out.push(
+                        Finding::error(
+                            Code::DuplicateRecipient,
+                            at.join("recipients").join(i),
+                            format!(
+                                "recipient {r} appears more than once in the list of component {}",
+                                c.id
+                            ),
+                        )
+                        .with("recipient", r),
+                    );
+                }
+            }
             for (i, r) in v.iter().enumerate() {
                 unknown(r, at.join("recipients").join(i), out);
             }
@@ -632,7 +664,7 @@ fn check_rule(
         _ => {}
     }
     let Some(rule) = &c.rule else { return };
-    let needs_amount = !matches!(rule, Rule::Reimbursement | Rule::Unpublished { .. });
+    let needs_amount = !matches!(rule, Rule::Reimbursement {} | Rule::Unpublished { .. });
     if needs_amount && c.amount.is_none() {
         out.push(Finding::error(
             Code::RuleNotRunnable,
@@ -658,7 +690,7 @@ fn check_rule(
     }
     match rule {
         Rule::Fixed { recipient } => unknown(recipient, rl.join("recipient"), out),
-        Rule::Equal if c.recipients.as_ref().and_then(Group::members).is_none() => {
+        Rule::Equal {} if c.recipients.as_ref().and_then(Group::members).is_none() => {
             out.push(Finding::error(
                 Code::RuleNotRunnable,
                 rl,
@@ -675,7 +707,10 @@ fn check_rule(
                 .and_then(Group::members)
                 .map_or(21, |m| m.len());
             if let Some(amount) = &c.amount
-                && each.0 * Decimal::from(n) > amount.value.0
+                && each
+                    .0
+                    .checked_mul(Decimal::from(n))
+                    .is_none_or(|x| x > amount.value.0)
             {
                 out.push(
                     Finding::error(
@@ -693,7 +728,7 @@ fn check_rule(
             }
         }
         Rule::Performance(p) => {
-            let sum: Decimal = p.criteria.iter().map(|c| c.share.0).sum();
+            let sum = checked_sum(p.criteria.iter().map(|c| c.share.0)).unwrap_or(Decimal::MAX);
             if p.criteria.is_empty() || sum != Decimal::ONE {
                 out.push(
                     Finding::error(
@@ -836,7 +871,7 @@ fn check_package(
             (sum.0 - high).max(Decimal::ZERO)
         };
         if !g.is_zero() {
-            let known = figs.iter().map(|f| f.value.0).sum::<Decimal>();
+            let known = saturating_sum(figs.iter().map(|f| f.value.0));
             out.push(
                 Finding::warning(
                     Code::PartsDoNotSum,
