@@ -1,5 +1,6 @@
-// The calculator page: every figure comes from the vardavtal WebAssembly package built in
-// this repository (wasm/pkg-web); the page only reads inputs and shows results.
+// The calculator page and the check of a published table: every figure comes from the
+// vardavtal WebAssembly package built in this repository (wasm/pkg-web); the page only
+// reads inputs and shows results.
 import init, * as v from "../../wasm/pkg-web/vardavtal_wasm.js";
 
 const TEXT = {
@@ -22,6 +23,28 @@ const TEXT = {
     explainFor: (n) => `Så räknades beloppen till ${n} fram`, explainLang: "(förklaringarna är på engelska)",
     years: "år", unscheduled: "ej schemalagt", loadDemoOutcomes: "Fyll i exemplets utfall", nothing: "Avtalet fördelar inget i förväg.",
     errorTitle: "Kan inte fördela:",
+    tabCalc: "Fördela en överenskommelse", tabCheck: "Granska en publicerad tabell",
+    checkTitle: "Granska en publicerad tabell",
+    checkHelp: "Klistra in en fördelning per region från en webbsida, en PDF eller ett kalkylblad (CSV). Tabellen räknas om: går summorna ihop, saknas eller upprepas regioner, finns feltryck, och vilken fördelningsnyckel och avrundning gav beloppen?",
+    tableText: "Tabell", tableExample: "Exempeltabell", tablePot: "Angiven pott (valfritt)", tablePotHint: "t.ex. 1 382 miljoner kronor",
+    tableRule: "Angiven fördelningsgrund (valfritt)", ruleNone: "ej angiven", rulePopulation: "efter befolkning", ruleNeed: "efter vårdbehov",
+    ruleFixed: "fast belopp per region, resten efter befolkning", tableEach: "Fast belopp per region", tableEachHint: "t.ex. 100 miljoner kronor",
+    checkButton: "Granska tabellen", checkResult: "Resultat", checkRows: "Rad för rad", checkTotals: "Summor", checkFits: "Närmaste fördelningsnycklar",
+    checkReport: "Rapporten som text (engelska)", checkErrorTitle: "Kan inte granska tabellen:",
+    line: "Rad", region: "Region", published: "Publicerat", readAs: "Läst som", expected: "Enligt nyckeln", difference: "Skillnad", verdictCol: "Bedömning", note: "Anmärkning",
+    verdict: { ok: "stämmer", differs: "avviker", irregular_grouping: "oregelbunden siffergruppering", duplicate: "upprepad region", unknown: "ingen region", not_compared: "ej jämförd" },
+    rounding: { largest_remainder: "största rest", half_up: "vanlig avrundning", truncation: "avkortning" },
+    against: (t) => (t.against === "pot" ? "den angivna potten" : `summaraden (rad ${t.line})`),
+    stated: "Angivet", rowsSum: "Radernas summa", addsUp: "Går ihop", yes: "ja", no: "nej", explanation: "Förklaring",
+    keyCol: "Nyckel", roundingCol: "Avrundning", matching: "Rader som stämmer", apart: "Avvikelse totalt",
+    matchOf: (m, n) => `${m} av ${n}`, exact: "återger tabellen exakt",
+    statAddsUp: (ok) => (ok ? "Raderna går ihop med den angivna summan." : "Raderna går inte ihop med den angivna summan."),
+    statRegions: (n, missing) => `${n} av 21 regioner${missing.length ? ` – saknas: ${missing.join(", ")}` : ""}.`,
+    statBest: (b, exact) => (exact ? `Nyckeln ${b.key} med ${TEXT.sv.rounding[b.rounding]} återger varje rad.` : `Ingen inbyggd nyckel återger tabellen; närmast är ${b.key} med ${TEXT.sv.rounding[b.rounding]} (${b.rows_matching} av ${b.rows_compared} rader).`),
+    statRows: (s) => [s.differing && `${s.differing} rad(er) avviker`, s.irregular && `${s.irregular} belopp med oregelbunden siffergruppering`, s.duplicates && `${s.duplicates} upprepad(e) rad(er)`, s.unknown && `${s.unknown} rad(er) som inte är regioner`].filter(Boolean).join(", "),
+    headline: (h) => `Sammanfattning (engelska): ${h}`,
+    implied: (k) => `En befolkningsnyckel med totalt ${k.total.toLocaleString("sv-SE")} invånare återger tabellen exakt (${k.candidates} möjliga totaler; närmaste inbyggda nyckel: ${k.near}).`,
+    impliedPop: "Befolkning enligt tabellen", bundledPop: "Inbyggd befolkning",
   },
   en: {
     title: "Allocation of health care agreements",
@@ -42,6 +65,28 @@ const TEXT = {
     explainFor: (n) => `How the amounts to ${n} were computed`, explainLang: "",
     years: "years", unscheduled: "unscheduled", loadDemoOutcomes: "Fill in the example's outcomes", nothing: "The agreement allocates nothing ahead of time.",
     errorTitle: "Cannot allocate:",
+    tabCalc: "Allocate an agreement", tabCheck: "Check a published table",
+    checkTitle: "Check a published table",
+    checkHelp: "Paste a per-region table from a web page, a PDF or a spreadsheet (CSV). It is recomputed: do the sums add up, are regions missing or repeated, are there misprints, and which distribution key and rounding produced the amounts?",
+    tableText: "Table", tableExample: "Example table", tablePot: "Stated pot (optional)", tablePotHint: "e.g. 1 382 miljoner kronor",
+    tableRule: "Stated rule (optional)", ruleNone: "not stated", rulePopulation: "by population", ruleNeed: "by care need",
+    ruleFixed: "a fixed amount per region, the rest by population", tableEach: "Fixed amount per region", tableEachHint: "e.g. 100 miljoner kronor",
+    checkButton: "Check the table", checkResult: "Result", checkRows: "Row by row", checkTotals: "Totals", checkFits: "Closest distribution keys",
+    checkReport: "The report as text", checkErrorTitle: "Cannot check the table:",
+    line: "Line", region: "Region", published: "Published", readAs: "Read as", expected: "By the key", difference: "Difference", verdictCol: "Verdict", note: "Note",
+    verdict: { ok: "ok", differs: "differs", irregular_grouping: "irregular digit grouping", duplicate: "repeated region", unknown: "not a region", not_compared: "not compared" },
+    rounding: { largest_remainder: "largest remainder", half_up: "plain rounding", truncation: "truncation" },
+    against: (t) => (t.against === "pot" ? "the stated pot" : `the total line (line ${t.line})`),
+    stated: "Stated", rowsSum: "Rows add up to", addsUp: "Adds up", yes: "yes", no: "no", explanation: "Explanation",
+    keyCol: "Key", roundingCol: "Rounding", matching: "Rows matching", apart: "Apart in all",
+    matchOf: (m, n) => `${m} of ${n}`, exact: "reproduces the table exactly",
+    statAddsUp: (ok) => (ok ? "The rows add up to the stated total." : "The rows do not add up to the stated total."),
+    statRegions: (n, missing) => `${n} of 21 regions${missing.length ? ` – missing: ${missing.join(", ")}` : ""}.`,
+    statBest: (b, exact) => (exact ? `The key ${b.key} with ${TEXT.en.rounding[b.rounding]} reproduces every row.` : `No bundled key reproduces the table; the closest is ${b.key} with ${TEXT.en.rounding[b.rounding]} (${b.rows_matching} of ${b.rows_compared} rows).`),
+    statRows: (s) => [s.differing && `${s.differing} row(s) differ`, s.irregular && `${s.irregular} amount(s) with irregular digit grouping`, s.duplicates && `${s.duplicates} repeated row(s)`, s.unknown && `${s.unknown} row(s) not a region`].filter(Boolean).join(", "),
+    headline: (h) => h,
+    implied: (k) => `A population key totalling ${k.total.toLocaleString("en-GB")} inhabitants reproduces the table exactly (${k.candidates} possible totals; the closest bundled key: ${k.near}).`,
+    impliedPop: "Population by the table", bundledPop: "Bundled population",
   },
 };
 
@@ -59,6 +104,7 @@ const el = (tag, attrs = {}, ...kids) => {
 
 const state = {
   lang: "sv",
+  view: "calc", // "calc" or "check"
   agreement: null, // the agreement as an object (catalog, demo or pasted)
   agreementText: null,
   key: undefined, // undefined: the agreement's own key
@@ -410,26 +456,21 @@ function renderTotals() {
 }
 
 function renderFindings(findings) {
-  const ul = $("findings");
+  renderFindingList($("findings"), [...findings, ...(state.alloc?.notes ?? [])]);
+}
+
+function renderFindingList(ul, all) {
   ul.replaceChildren();
-  const all = [...findings, ...(state.alloc?.notes ?? [])];
   if (!all.length) ul.append(el("li", { class: "muted" }, t("noFindings")));
-  for (const f of all) ul.append(el("li", { class: `finding ${f.severity}` }, el("span", { class: "badge" }, f.severity), " ", el("code", {}, f.code), ` ${f.loc.join(".") || "(root)"}: ${f.msg}`));
+  for (const f of all) ul.append(el("li", { class: `finding ${f.severity}`, "data-code": f.code }, el("span", { class: "badge" }, f.severity), " ", el("code", {}, f.code), ` ${f.loc.join(".") || "(root)"}: ${f.msg}`));
 }
 
 // ------------------------------------------------------------------ CSV
-function csvCell(s) {
-  const x = s ?? "";
-  return /[",\n\r]/.test(x) ? `"${x.replaceAll('"', '""')}"` : x;
-}
-
+/** The allocation as CSV (the core's Allocation::to_csv, through the package), as a download. */
 function downloadCsv() {
   const a = state.alloc;
   if (!a) return;
-  const header = ["code", "name", "amount", "agreement", "component", "tranche", "date", "part", "criterion", "quota", "weight", "pot"];
-  const lines = [header.join(",")];
-  for (const r of a.rows) lines.push([r.recipient, r.name, r.amount, r.agreement, r.component, r.tranche, r.date, r.part, r.criterion, r.basis.quota, r.basis.weight, r.basis.pot].map(csvCell).join(","));
-  const blob = new Blob([lines.join("\n") + "\n"], { type: "text/csv;charset=utf-8" });
+  const blob = new Blob([v.allocationCsv(a)], { type: "text/csv;charset=utf-8" });
   const link = el("a", { href: URL.createObjectURL(blob), download: `${a.rows[0]?.agreement ?? "allocation"}.csv` });
   document.body.append(link);
   link.click();
@@ -437,15 +478,138 @@ function downloadCsv() {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
+// ------------------------------------------------------------------ check a published table
+const check = { result: null, error: null };
+
+function chooseView(view) {
+  state.view = view;
+  $("calc-view").hidden = view !== "calc";
+  $("check-view").hidden = view !== "check";
+  $("tab-calc").setAttribute("aria-selected", String(view === "calc"));
+  $("tab-check").setAttribute("aria-selected", String(view === "check"));
+}
+
+/** The statement the reader entered: {pot?, rule?} as the package takes it. */
+function statement() {
+  const options = {};
+  const pot = $("table-pot").value.trim();
+  if (pot) options.pot = pot;
+  const rule = $("table-rule").value;
+  if (rule === "fixed") options.rule = `fixed-plus-population:${$("table-each").value.trim()}`;
+  else if (rule) options.rule = rule;
+  return options;
+}
+
+/** Reconcile the pasted table and show the result. */
+function runCheck() {
+  $("table-each-field").hidden = $("table-rule").value !== "fixed";
+  try {
+    check.result = v.reconcile($("table-text").value, statement());
+    check.error = null;
+  } catch (e) {
+    check.result = null;
+    check.error = e;
+  }
+  renderCheck();
+}
+
+const amountOrEmpty = (a) => (a === null || a === undefined ? "" : money(a));
+
+function renderCheck() {
+  const err = $("check-error");
+  err.hidden = !check.error;
+  err.replaceChildren();
+  if (check.error) {
+    err.append(el("strong", {}, t("checkErrorTitle")));
+    const list = el("ul");
+    for (const f of check.error.errors ?? []) list.append(el("li", {}, el("code", {}, f.code), ` ${f.loc.join(".") || "(root)"}: ${f.msg}`));
+    if (!(check.error.errors ?? []).length) list.append(el("li", {}, String(check.error)));
+    err.append(list);
+  }
+  const r = check.result;
+  $("check-result").hidden = !r;
+  if (!r) return;
+  const s = r.summary;
+  const stats = $("check-stats");
+  stats.replaceChildren(
+    el("li", { class: s.adds_up ? "good" : "bad", "data-stat": "adds-up" }, t("statAddsUp")(s.adds_up)),
+    el("li", { class: s.missing.length ? "bad" : "good", "data-stat": "regions" }, t("statRegions")(s.regions, s.missing)),
+  );
+  if (s.best) stats.append(el("li", { class: s.exact ? "good" : "bad", "data-stat": "best" }, t("statBest")(s.best, s.exact)));
+  const rowsText = t("statRows")(s);
+  if (rowsText) stats.append(el("li", { class: "bad", "data-stat": "rows" }, `${rowsText}.`));
+  $("check-headline").textContent = t("headline")(s.headline);
+
+  const rows = $("check-rows");
+  const head = el("tr", {}, ...["line", "region", "published", "readAs", "expected", "difference", "verdictCol", "note"].map((k) => el("th", { class: ["line", "readAs", "expected", "difference"].includes(k) ? "num" : "" }, t(k))));
+  const body = el("tbody");
+  for (const row of r.rows) {
+    body.append(el("tr", { "data-line": row.line, "data-verdict": row.verdict, class: `verdict-${row.verdict}` },
+      el("td", { class: "num" }, row.line),
+      el("td", {}, row.name),
+      el("td", { class: "num printed" }, row.printed),
+      el("td", { class: "num", "data-amount": row.amount ?? "" }, amountOrEmpty(row.amount)),
+      el("td", { class: "num", "data-amount": row.expected ?? "" }, amountOrEmpty(row.expected)),
+      el("td", { class: "num", "data-amount": row.diff ?? "" }, row.diff && row.diff !== "0" ? amountOrEmpty(row.diff) : ""),
+      el("td", { class: "verdict" }, el("span", { class: "badge" }, t("verdict")[row.verdict] ?? row.verdict)),
+      el("td", { class: "note" }, row.note ?? ""),
+    ));
+  }
+  rows.replaceChildren(el("thead", {}, head), body);
+
+  const totals = $("check-totals");
+  totals.replaceChildren(el("tr", {}, el("th", {}), el("th", { class: "num" }, t("stated")), el("th", { class: "num" }, t("rowsSum")), el("th", { class: "num" }, t("difference")), el("th", {}, t("addsUp"))));
+  for (const c of r.totals) {
+    totals.append(el("tr", { "data-against": c.against, class: c.adds_up ? "good" : "bad" },
+      el("td", {}, t("against")(c)),
+      el("td", { class: "num" }, money(c.stated)),
+      el("td", { class: "num" }, money(c.rows_sum)),
+      el("td", { class: "num" }, c.diff === "0" ? "" : money(c.diff)),
+      el("td", {}, c.adds_up ? `✓ ${t("yes")}` : `✗ ${t("no")}`),
+    ));
+    if (c.explanation) totals.append(el("tr", {}, el("td", { colspan: "5", class: "muted wrap" }, `${t("explanation")}: ${c.explanation}`)));
+  }
+
+  const fits = $("check-fits");
+  fits.replaceChildren(el("tr", {}, el("th", {}, t("keyCol")), el("th", {}, t("roundingCol")), el("th", { class: "num" }, t("matching")), el("th", { class: "num" }, t("apart"))));
+  for (const f of r.fits.slice(0, 6)) {
+    fits.append(el("tr", { "data-key": f.key, "data-rounding": f.rounding, "data-exact": String(f.exact), class: f.exact ? "good" : "" },
+      el("td", {}, el("code", {}, f.key), f.exact ? el("span", { class: "badge exact" }, t("exact")) : ""),
+      el("td", {}, t("rounding")[f.rounding] ?? f.rounding),
+      el("td", { class: "num" }, t("matchOf")(f.rows_matching, f.rows_compared)),
+      el("td", { class: "num" }, f.exact ? "" : money(f.total_abs_diff)),
+    ));
+  }
+
+  const implied = $("check-implied");
+  implied.replaceChildren();
+  if (r.implied) {
+    const k = r.implied;
+    const table = el("table", { class: "small" }, el("tr", {}, el("th", {}, t("region")), el("th", { class: "num" }, t("impliedPop")), el("th", { class: "num" }, t("bundledPop"))));
+    for (const p of k.populations) table.append(el("tr", {}, el("td", {}, p.name), el("td", { class: "num" }, p.population.toLocaleString(state.lang === "sv" ? "sv-SE" : "en-GB")), el("td", { class: "num" }, p.bundled.toLocaleString(state.lang === "sv" ? "sv-SE" : "en-GB"))));
+    implied.append(el("p", { id: "implied-text" }, t("implied")(k)), el("details", {}, el("summary", {}, t("impliedPop")), table));
+  }
+
+  renderFindingList($("check-findings"), r.findings);
+  $("check-report").textContent = r.report;
+}
+
+async function loadExampleTable() {
+  $("table-text").value = await fetch("../published-table.txt").then((res) => res.text());
+  runCheck();
+}
+
 // ------------------------------------------------------------------ language
 function applyLanguage() {
   document.documentElement.lang = state.lang;
   for (const e of document.querySelectorAll("[data-i18n]")) e.textContent = t(e.dataset.i18n);
+  for (const e of document.querySelectorAll("[data-i18n-placeholder]")) e.placeholder = t(e.dataset.i18nPlaceholder);
   $("lang").textContent = state.lang === "sv" ? "English" : "Svenska";
   fillAgreementSelect();
   fillKeySelect();
   renderOutcomes();
   recompute();
+  if (check.result || check.error) renderCheck();
 }
 
 // ------------------------------------------------------------------ start
@@ -476,6 +640,24 @@ async function main() {
     recompute();
   });
   $("csv").addEventListener("click", downloadCsv);
+  $("tab-calc").addEventListener("click", () => chooseView("calc"));
+  $("tab-check").addEventListener("click", () => chooseView("check"));
+  $("check").addEventListener("click", runCheck);
+  $("table-example").addEventListener("click", loadExampleTable);
+  $("table-file").addEventListener("change", async (ev) => {
+    const f = ev.target.files?.[0];
+    if (f) {
+      $("table-text").value = await f.text();
+      runCheck();
+    }
+  });
+  // once a table has been checked, a changed statement checks it again (when complete)
+  const recheck = () => {
+    $("table-each-field").hidden = $("table-rule").value !== "fixed";
+    const complete = $("table-rule").value !== "fixed" || $("table-each").value.trim() !== "";
+    if ((check.result || check.error) && complete) runCheck();
+  };
+  for (const id of ["table-pot", "table-rule", "table-each"]) $(id).addEventListener("change", recheck);
   $("lang").addEventListener("click", () => {
     state.lang = state.lang === "sv" ? "en" : "sv";
     applyLanguage();
@@ -483,7 +665,7 @@ async function main() {
   setAgreement(JSON.parse(demo), demo, structuredClone(demoOutcomes));
   applyLanguage();
   // for the end-to-end test and the curious: the package and the recompute step
-  window.vardavtal = { v, recompute, state, ready: true };
+  window.vardavtal = { v, recompute, state, check, runCheck, ready: true };
   document.body.dataset.ready = "true";
 }
 

@@ -176,7 +176,7 @@ pub fn date(py: Python<'_>, obj: &Bound<'_, PyAny>, loc: &Loc) -> PyResult<Naive
 }
 
 /// A file path from `os.PathLike`, or `None` when `obj` is not one.
-fn path_like(obj: &Bound<'_, PyAny>) -> PyResult<Option<PathBuf>> {
+pub fn path_like(obj: &Bound<'_, PyAny>) -> PyResult<Option<PathBuf>> {
     if obj.is_instance_of::<PyString>() || !obj.hasattr("__fspath__")? {
         return Ok(None);
     }
@@ -248,13 +248,26 @@ pub fn opt_key(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>, loc: &Loc) -> PyR
     }
 }
 
+/// How deep a Python value may nest: the core's JSON reader refuses more than 128 levels,
+/// and a value that contains itself nests without end.
+const MAX_DEPTH: usize = 128;
+
 /// A Python value as JSON: dict, list, tuple, str, bool, int, `Decimal` (a plain decimal
 /// string), `datetime.date` (ISO string) and `None`. A `float` is refused: amounts in the
-/// model are exact.
+/// model are exact. So is a value nested more than 128 levels deep (or containing itself).
 pub fn json_value(
     py: Python<'_>,
     obj: &Bound<'_, PyAny>,
     loc: &Loc,
+) -> PyResult<serde_json::Value> {
+    json_value_at(py, obj, loc, 0)
+}
+
+fn json_value_at(
+    py: Python<'_>,
+    obj: &Bound<'_, PyAny>,
+    loc: &Loc,
+    depth: usize,
 ) -> PyResult<serde_json::Value> {
     use serde_json::Value;
     if obj.is_none() {
@@ -293,6 +306,19 @@ pub fn json_value(
             obj.call_method0("isoformat")?.str()?.to_string(),
         ));
     }
+    let nests = obj.is_instance_of::<PyDict>()
+        || obj.is_instance_of::<PyList>()
+        || obj.is_instance_of::<PyTuple>();
+    if nests && depth >= MAX_DEPTH {
+        return Err(input(
+            py,
+            Code::InvalidValue,
+            loc,
+            format!(
+                "the value is nested more than {MAX_DEPTH} levels deep (or contains itself); agreements and outcomes never are"
+            ),
+        ));
+    }
     if let Ok(d) = obj.cast::<PyDict>() {
         let mut m = serde_json::Map::new();
         for (k, v) in d.iter() {
@@ -305,7 +331,7 @@ pub fn json_value(
                 ));
             };
             let ks = ks.to_cow()?.into_owned();
-            let val = json_value(py, &v, &loc.join(ks.as_str()))?;
+            let val = json_value_at(py, &v, &loc.join(ks.as_str()), depth + 1)?;
             m.insert(ks, val);
         }
         return Ok(Value::Object(m));
@@ -313,7 +339,7 @@ pub fn json_value(
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
         let mut v = Vec::new();
         for (i, item) in obj.try_iter()?.enumerate() {
-            v.push(json_value(py, &item?, &loc.join(i))?);
+            v.push(json_value_at(py, &item?, &loc.join(i), depth + 1)?);
         }
         return Ok(Value::Array(v));
     }
@@ -423,4 +449,108 @@ pub fn outcomes(
             repr(obj)
         ),
     ))
+}
+
+/// A published table as `(name, text)`: the text itself (a `str` with a line break), the
+/// path of a file (a one-line `str` or `os.PathLike`; the name is the path), or a file-like
+/// object with `read()` (text, or UTF-8 bytes; the name is its `name` attribute, when a str).
+/// Text given directly is named `"table"`, so parse errors are located under `table`.
+pub fn table(py: Python<'_>, obj: &Bound<'_, PyAny>, loc: &Loc) -> PyResult<(String, String)> {
+    let name_of = |o: &Bound<'_, PyAny>| -> String {
+        o.getattr("name")
+            .ok()
+            .and_then(|n| n.cast::<PyString>().ok().map(|s| s.to_string()))
+            .unwrap_or_else(|| "table".to_owned())
+    };
+    if let Ok(s) = obj.cast::<PyString>() {
+        let s = s.to_cow()?;
+        if s.contains('\n') {
+            return Ok(("table".to_owned(), s.into_owned()));
+        }
+        let path = std::path::Path::new(s.as_ref());
+        let text = vardavtal::json::read_text(path)
+            .map_err(|e| {
+                let mut findings = e.into_findings();
+                for f in &mut findings {
+                    f.msg.push_str(
+                        " (a str without a line break is read as a path; table text has one line per row)",
+                    );
+                }
+                vardavtal::Error::from_findings(findings)
+            })
+            .or_raise(py)?;
+        return Ok((path.display().to_string(), text));
+    }
+    if let Some(p) = path_like(obj)? {
+        let text = vardavtal::json::read_text(&p).or_raise(py)?;
+        return Ok((p.display().to_string(), text));
+    }
+    if obj.hasattr("read")? {
+        let data = obj.call_method0("read")?;
+        if let Ok(s) = data.cast::<PyString>() {
+            return Ok((name_of(obj), s.to_cow()?.into_owned()));
+        }
+        if let Ok(b) = data.extract::<Vec<u8>>() {
+            let name = name_of(obj);
+            return String::from_utf8(b)
+                .map(|t| (name.clone(), t))
+                .map_err(|e| {
+                    input(
+                        py,
+                        Code::Io,
+                        &Loc::root().join(name.as_str()),
+                        format!("{name} is not UTF-8 text: {e}"),
+                    )
+                });
+        }
+        return Err(input(
+            py,
+            Code::InvalidValue,
+            loc,
+            format!(
+                "read() of the table returned {}, not str or bytes",
+                type_name(&data)
+            ),
+        ));
+    }
+    Err(input(
+        py,
+        Code::InvalidValue,
+        loc,
+        format!(
+            "expected a table: its text (a str with line breaks), a file path or a file object; got {} {}",
+            type_name(obj),
+            repr(obj)
+        ),
+    ))
+}
+
+/// The rule a publisher states: `"population"`, `"need"` or
+/// `"fixed-plus-population:AMOUNT"` (the amount plain or Swedish); `None` is no rule.
+pub fn stated_rule(
+    py: Python<'_>,
+    obj: Option<&Bound<'_, PyAny>>,
+    loc: &Loc,
+) -> PyResult<Option<vardavtal::reconcile::StatedRule>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    match obj.cast::<PyString>() {
+        Ok(s) => s
+            .to_cow()?
+            .parse()
+            .map(Some)
+            .map_err(|e: vardavtal::Error| e.prefixed(loc))
+            .or_raise(py),
+        Err(_) => Err(input(
+            py,
+            Code::InvalidValue,
+            loc,
+            format!(
+                "expected a rule (str): \"population\", \"need\" or \"fixed-plus-population:AMOUNT\"; got {} {}",
+                type_name(obj),
+                repr(obj)
+            ),
+        )),
+    }
 }

@@ -1,7 +1,8 @@
 //! Python skin of vardavtal: the native module `vardavtal._vardavtal`.
 //!
 //! A thin skin: it converts Python values to core types and back ([`convert`], [`objects`])
-//! and maps core errors to Python exceptions ([`error`]). Every rule and computation is in
+//! and maps core errors to Python exceptions ([`error`]); [`reconcile`] checks published
+//! tables. Every rule and computation is in
 //! the core crate. The Python package around it (`py/python/vardavtal`) adds the exception
 //! classes and table layout.
 
@@ -13,6 +14,7 @@ use vardavtal::{Error, Finding, Loc, Options, Scenario, Sek};
 pub mod convert;
 pub mod error;
 pub mod objects;
+pub mod reconcile;
 
 use error::{OrRaise, py_err};
 use objects::{
@@ -359,6 +361,7 @@ fn _vardavtal(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyFindings>()?;
     m.add_class::<PyCatalog>()?;
     m.add_class::<PySource>()?;
+    m.add_class::<reconcile::PyReconciliation>()?;
     m.add_function(wrap_pyfunction!(split, m)?)?;
     m.add_function(wrap_pyfunction!(split_batch, m)?)?;
     m.add_function(wrap_pyfunction!(allocate, m)?)?;
@@ -374,5 +377,6 @@ fn _vardavtal(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(municipalities, m)?)?;
     m.add_function(wrap_pyfunction!(population_dates, m)?)?;
     m.add_function(wrap_pyfunction!(population, m)?)?;
+    m.add_function(wrap_pyfunction!(reconcile::reconcile, m)?)?;
     Ok(())
 }

@@ -30,25 +30,25 @@ fn json_loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
     py.import("json")?.call_method1("loads", (text,))
 }
 
-fn dec(s: Sek) -> Decimal {
+pub(crate) fn dec(s: Sek) -> Decimal {
     s.0
 }
 
-fn kr(s: Sek) -> String {
+pub(crate) fn kr(s: Sek) -> String {
     format_kr(s.0)
 }
 
 /// A table for people: the same rows as text (`__repr__`) or HTML (`_repr_html_`).
-struct View {
-    title: String,
-    columns: Vec<String>,
-    right: Vec<bool>,
-    rows: Vec<Vec<String>>,
-    footer: Vec<String>,
+pub(crate) struct View {
+    pub(crate) title: String,
+    pub(crate) columns: Vec<String>,
+    pub(crate) right: Vec<bool>,
+    pub(crate) rows: Vec<Vec<String>>,
+    pub(crate) footer: Vec<String>,
 }
 
 impl View {
-    fn text(&self, py: Python<'_>, limit: Option<usize>) -> PyResult<String> {
+    pub(crate) fn text(&self, py: Python<'_>, limit: Option<usize>) -> PyResult<String> {
         tables(py)?
             .call_method1(
                 "render_text",
@@ -63,7 +63,7 @@ impl View {
             )?
             .extract()
     }
-    fn html(&self, py: Python<'_>) -> PyResult<String> {
+    pub(crate) fn html(&self, py: Python<'_>) -> PyResult<String> {
         tables(py)?
             .call_method1(
                 "render_html",
@@ -80,7 +80,7 @@ impl View {
 }
 
 /// A `vardavtal.Table` (a list of dicts with its columns and a title).
-fn table<'py>(
+pub(crate) fn table<'py>(
     py: Python<'py>,
     title: &str,
     columns: &[&str],
@@ -91,7 +91,7 @@ fn table<'py>(
         .call1((title, columns.to_vec(), records))
 }
 
-fn to_pandas<'py>(
+pub(crate) fn to_pandas<'py>(
     py: Python<'py>,
     records: Bound<'py, PyList>,
     columns: &[&str],

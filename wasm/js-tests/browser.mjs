@@ -2,7 +2,8 @@
 // system's /usr/bin/chromium): serves the page on 127.0.0.1 itself, loads it with every
 // request outside 127.0.0.1 blocked (the page must work offline), changes the key date and
 // a pot, checks the table against the pots, clicks a row for its explanation, downloads
-// the CSV, switches the language, measures the recompute time and saves a screenshot.
+// the CSV, switches the language, checks a pasted published table (the verdict per row and
+// the key that reproduces it), measures the recompute time and saves a screenshot.
 //
 //   node wasm/js-tests/browser.mjs      (after wasm/pkg-web is built; see wasm/ci.sh)
 import assert from "node:assert/strict";
@@ -136,7 +137,49 @@ try {
   await page.click("#lang");
   assert.equal(await page.textContent("h1"), "Fördelning av överenskommelser");
 
-  // 8. recompute time: allocate + pivot + validate + render, median of RUNS runs
+  // 8. check a published table: paste examples/published-table.txt, see the verdicts
+  await page.click("#tab-check");
+  assert.ok(await page.isVisible("#check-view") && !(await page.isVisible("#calc-view")), "the check view replaces the calculator");
+  const published = await readFile(`${ROOT}examples/published-table.txt`, "utf8");
+  await page.fill("#table-text", published);
+  await page.click("#check");
+  await page.waitForSelector("#check-rows tbody tr[data-line='4']");
+  const uppsala = page.locator("#check-rows tbody tr[data-line='4']");
+  assert.equal(await uppsala.getAttribute("data-verdict"), "irregular_grouping");
+  assert.match(await uppsala.textContent(), /Region Uppsala.*521 60 836 kr.*52 160 836 kr.*oregelbunden siffergruppering/);
+  assert.equal(await page.locator("#check-rows tbody tr").count(), 21);
+  assert.equal(await page.locator("#check-rows tbody tr[data-verdict='ok']").count(), 20);
+  // the verdicts are coloured: the irregular row stands out from an ok row
+  const colour = (sel) => page.locator(sel).evaluate((e) => getComputedStyle(e).backgroundColor);
+  assert.notEqual(await colour("#check-rows tr[data-line='4'] .verdict .badge"), await colour("#check-rows tr[data-line='3'] .verdict .badge"));
+  // the key that reproduces the table, first among the closest keys, and its finding
+  const best = page.locator("#check-fits tr[data-key]").first();
+  assert.equal(await best.getAttribute("data-key"), "population:regions:2021-11-01");
+  assert.equal(await best.getAttribute("data-rounding"), "largest_remainder");
+  assert.equal(await best.getAttribute("data-exact"), "true");
+  assert.match(await page.textContent("#check-stats [data-stat='best']"), /population:regions:2021-11-01 med största rest återger varje rad/);
+  assert.match(await page.textContent("#check-findings li[data-code='key_reproduces']"), /population:regions:2021-11-01/);
+  assert.match(await page.textContent("#check-findings li[data-code='irregular_grouping']"), /rows\.4/);
+  assert.match(await page.textContent("#check-totals tr[data-against='total_line']"), /1 382 000 000 kr.*✓/);
+  // a stated pot that does not match, and a rule: the totals check says so
+  await page.fill("#table-pot", "1 400 miljoner kronor");
+  await page.dispatchEvent("#table-pot", "change");
+  await page.waitForSelector("#check-totals tr[data-against='pot'].bad");
+  await page.fill("#table-pot", "");
+  await page.dispatchEvent("#table-pot", "change");
+  // English on request, then a table that cannot be read: the error in the common shape
+  await page.click("#lang");
+  assert.match(await uppsala.textContent(), /irregular digit grouping/);
+  await page.click("#lang");
+  await page.fill("#table-text", "nothing to see here");
+  await page.click("#check");
+  await page.waitForSelector("#check-error:not([hidden]) code");
+  assert.match(await page.textContent("#check-error"), /syntax/);
+  assert.ok(await page.isHidden("#check-result"));
+  await page.click("#tab-calc");
+  assert.ok(await page.isVisible("#calc-view"));
+
+  // 9. recompute time: allocate + pivot + validate + render, median of RUNS runs
   const times = await page.evaluate((n) => {
     const full = [];
     const compute = [];
@@ -156,7 +199,7 @@ try {
   console.log(`recompute of the demo agreement (${rows} recipients, 7 pots, 172 rows) in Chromium, median of ${RUNS}: ` +
     `${median(times.full).toFixed(2)} ms with rendering, ${median(times.compute).toFixed(2)} ms allocate+pivot`);
 
-  // 9. the screenshot for the README: inputs, the table and an explanation
+  // 10. the screenshot for the README: inputs, the table and an explanation
   await page.click("#outcomes-card summary"); // fold the outcomes away
   await page.click("#alloc-table tbody tr[data-recipient='03'] td:nth-child(2)");
   await page.evaluate(() => document.getElementById("result").scrollIntoView());

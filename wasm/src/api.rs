@@ -1,10 +1,11 @@
 //! The exported functions: the operations of the CLI and the Python package (split,
-//! allocate, explain, compare, validate) and the bundled data (catalog, sources,
+//! allocate, explain, compare, validate, reconcile, CSV) and the bundled data (catalog, sources,
 //! reference). Each converts its inputs ([`crate::convert`]), calls the core, and returns
 //! plain JS objects in the core's serde shape; every error is thrown as a `VardavtalError`.
 
 use serde::Serialize;
 use vardavtal::catalog::Catalog;
+use vardavtal::reconcile::PublishedTable;
 use vardavtal::reference::{self, Level, Municipality, Region};
 use vardavtal::{Allocation, Code, Loc, Row, Sek};
 use wasm_bindgen::prelude::*;
@@ -199,6 +200,40 @@ pub fn pivot(
             .pivot(),
     )
     .js()
+}
+
+/// An allocation as CSV text (the core's `Allocation::to_csv`): a header, then
+/// `code,name,amount,agreement,component,tranche,date,part,criterion,quota,weight,pot` per row.
+#[wasm_bindgen(js_name = allocationCsv)]
+pub fn allocation_csv(
+    #[wasm_bindgen(unchecked_param_type = "Allocation")] allocation: JsValue,
+) -> JsResult<String> {
+    Ok(convert::from_value::<Allocation>(allocation, "allocation")
+        .js()?
+        .to_csv())
+}
+
+/// Check a published per-region table (CSV, or text pasted from a web page or a PDF)
+/// against the model, optionally with the pot and the rule the publisher states: do the rows
+/// add up, which regions are missing, repeated or unknown, which amounts have an irregular
+/// digit grouping, which bundled key and rounding reproduce the table, and the verdict on
+/// every row. Returns the core's reconciliation with `report`, its text for a reader.
+#[wasm_bindgen(unchecked_return_type = "ReconcileResult")]
+pub fn reconcile(
+    #[wasm_bindgen(js_name = tableText, unchecked_param_type = "string")] table_text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ReconcileOptions")] options: Option<JsValue>,
+) -> JsResult<JsValue> {
+    let text = convert::table_text(&table_text).js()?;
+    let statement = convert::statement(&options.unwrap_or(JsValue::UNDEFINED)).js()?;
+    let table = PublishedTable::parse("table", &text).js()?;
+    let rec = vardavtal::reconcile::reconcile(&table, &statement);
+    let out = to_value(&rec).js()?;
+    js_sys::Reflect::set(
+        &out,
+        &JsValue::from_str("report"),
+        &JsValue::from_str(&rec.to_string()),
+    )?;
+    Ok(out)
 }
 
 /// The per-recipient difference `b − a` between two allocations (another key date,

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use vardavtal::key::Weight;
+use vardavtal::reconcile::{StatedRule, Statement};
 use vardavtal::{
     Agreement, Code, Error, Key, KeySpec, Loc, Options, Outcomes, RecipientId, Result, Sek, Unit,
 };
@@ -147,23 +148,13 @@ pub fn outcomes(v: &JsValue) -> Result<Outcomes> {
 }
 
 /// A key: `"population:regions:DATE"`, `"population:municipalities:DATE"`,
-/// `"needs:regions:2024"`, CSV text with columns `code,weight`, or an object
-/// `{code: weight}` with weights as strings.
+/// `"needs:regions:2024"`, CSV text with columns `code,weight` (both read by
+/// `Key::from_text`), or an object `{code: weight}` with weights as strings. Errors are
+/// located under `key`.
 pub fn key(v: &JsValue) -> Result<Key> {
     let at = Loc::root().join("key");
     if let Some(s) = v.as_string() {
-        let r = if s.contains(['\n', ',']) {
-            Key::from_csv("key", &s, &[])
-        } else {
-            s.trim().parse::<KeySpec>().and_then(|k| k.resolve())
-        };
-        return r.map_err(|e| {
-            if s.contains(['\n', ',']) {
-                e
-            } else {
-                e.prefixed(&at)
-            }
-        });
+        return Key::from_text("key", &s).map_err(|e| under(e, "key"));
     }
     if v.is_object() {
         let weights: BTreeMap<RecipientId, Weight> =
@@ -183,6 +174,24 @@ pub fn key(v: &JsValue) -> Result<Key> {
             type_name(v)
         ),
     ))
+}
+
+/// Every finding of `e` located under `name`, unless it already is: `Key::from_text` locates
+/// the errors of CSV text under the name it is given, and those of a key spec at the root.
+fn under(e: Error, name: &str) -> Error {
+    let at = Loc::root().join(name);
+    let findings = e
+        .into_findings()
+        .into_iter()
+        .map(|f| {
+            if f.loc.0.first() == at.0.first() {
+                f
+            } else {
+                f.prefixed(&at)
+            }
+        })
+        .collect();
+    Error::from_findings(findings)
 }
 
 /// An optional key.
@@ -230,5 +239,79 @@ pub fn options(v: &JsValue) -> Result<Options> {
         key: opt_key(&get("key"))?,
         outcomes: outcomes(&get("outcomes"))?,
         ..Options::default()
+    })
+}
+
+/// The text of a published table (a string; it may be CSV or text pasted from a web page
+/// or a PDF).
+pub fn table_text(v: &JsValue) -> Result<String> {
+    v.as_string().ok_or_else(|| {
+        invalid(
+            Code::InvalidValue,
+            Loc::root().join("table"),
+            format!(
+                "the table must be its text (a string), not a {}",
+                type_name(v)
+            ),
+        )
+    })
+}
+
+/// What the publisher states about a table, from `{pot?, rule?}`: the pot an amount
+/// string, the rule `"population"`, `"need"` or `"fixed-plus-population:AMOUNT"`.
+pub fn statement(v: &JsValue) -> Result<Statement> {
+    if absent(v) {
+        return Ok(Statement::default());
+    }
+    if !v.is_object() {
+        return Err(invalid(
+            Code::InvalidValue,
+            Loc::root().join("options"),
+            format!(
+                "the options must be an object {{pot?, rule?}}, not a {}",
+                type_name(v)
+            ),
+        ));
+    }
+    let obj: &js_sys::Object = v.unchecked_ref();
+    let unknown: Vec<String> = js_sys::Object::keys(obj)
+        .iter()
+        .filter_map(|k| k.as_string())
+        .filter(|k| !matches!(k.as_str(), "pot" | "rule"))
+        .collect();
+    if let Some(k) = unknown.first() {
+        return Err(invalid(
+            Code::UnknownField,
+            Loc::root().join("options").join(k.as_str()),
+            format!("unknown option {k:?}: expected pot or rule"),
+        ));
+    }
+    let get = |name: &str| {
+        js_sys::Reflect::get(v, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    };
+    let rule = get("rule");
+    let rule = if absent(&rule) {
+        None
+    } else {
+        match rule.as_string() {
+            Some(s) => Some(
+                s.parse::<StatedRule>()
+                    .map_err(|e| e.prefixed(&Loc::root().join("rule")))?,
+            ),
+            None => {
+                return Err(invalid(
+                    Code::InvalidValue,
+                    Loc::root().join("rule"),
+                    format!(
+                        "the rule must be \"population\", \"need\" or \"fixed-plus-population:AMOUNT\", not a {}",
+                        type_name(&rule)
+                    ),
+                ));
+            }
+        }
+    };
+    Ok(Statement {
+        pot: opt_amount(&get("pot"), "pot")?,
+        rule,
     })
 }

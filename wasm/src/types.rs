@@ -2,7 +2,7 @@
 //! serde shapes (amounts as strings), written into the generated `.d.ts`.
 //!
 //! The core types do not derive `tsify`, so the shapes are declared here by hand; the
-//! node tests check real results against them (`js-tests/shapes.test.mjs`) and `tsc`
+//! node tests check real results against them (`js-tests/*.test.mjs`) and `tsc`
 //! checks a usage file against the generated `.d.ts`.
 
 use wasm_bindgen::prelude::*;
@@ -26,6 +26,8 @@ export type Code =
   | "tranches_do_not_sum" | "sources_disagree" | "missing_base" | "base_does_not_cover"
   | "supplement_before_base" | "base_cycle" | "dates_out_of_order" | "not_decided"
   | "frame_mismatch" | "duplicate_id" | "missing_figure" | "note"
+  | "table_unparsed_line" | "table_total_mismatch" | "row_missing" | "row_duplicate" | "row_unknown"
+  | "irregular_grouping" | "key_reproduces" | "key_differs" | "implied_key" | "row_differs"
   | (string & {});
 /** One problem or observation: the same shape in Rust, Python, JSON and JS. */
 export interface Finding {
@@ -224,4 +226,106 @@ export interface Package {
   notes?: string[];
 }
 export interface Catalog { sources: Source[]; agreements: Agreement[]; packages: Package[] }
+
+/** The rule a publisher states for a table (as returned). */
+export type StatedRule =
+  | { type: "population" } | { type: "need" } | { type: "fixed_plus_population"; each: Amount };
+/** Options of reconcile: what the publisher states. */
+export interface ReconcileOptions {
+  /** The amount the table distributes: "1382000000", "1 382 miljoner kronor". */
+  pot?: string;
+  /** "population", "need" or "fixed-plus-population:AMOUNT" ("fixed-plus-population:100 miljoner kronor"). */
+  rule?: string;
+}
+export type Rounding = "largest_remainder" | "half_up" | "truncation";
+export type Verdict = "ok" | "differs" | "irregular_grouping" | "duplicate" | "unknown" | "not_compared";
+/** How well one bundled key with one rounding reproduces the table. */
+export interface KeyFit {
+  key: string;
+  rounding: Rounding;
+  /** Every region row equals the model's amount (rounded rows within half their precision). */
+  exact: boolean;
+  rows_compared: number;
+  rows_matching: number;
+  total_abs_diff: Amount;
+  model_total: Amount;
+}
+/** One reading of an irregularly grouped amount. */
+export interface Reading { amount: Amount; adds_up: boolean }
+/** One row of the table with its verdict. */
+export interface RowVerdict {
+  /** The 1-based line of the input. */
+  line: number;
+  text: string;
+  label: string;
+  recipient: string | null;
+  /** The official name of the region, or the label verbatim. */
+  name: string;
+  /** The amount as written ("54,5 mnkr"). */
+  printed: string;
+  amount: Amount | null;
+  /** Stated less precisely than to the krona (tkr, mnkr). */
+  rounded: boolean;
+  /** The model's amount with the best key. */
+  expected: Amount | null;
+  /** amount − expected. */
+  diff: Amount | null;
+  verdict: Verdict;
+  readings?: Reading[];
+  implied_population?: number;
+  note?: string;
+}
+/** The rows' sum against the table's total line or the stated pot. */
+export interface TotalCheck {
+  against: "total_line" | "pot";
+  line?: number;
+  stated: Amount;
+  rows_sum: Amount;
+  diff: Amount;
+  tolerance: Amount;
+  adds_up: boolean;
+  explanation?: string;
+}
+export interface ImpliedPopulation { recipient: string; name: string; population: number; bundled: number }
+/** The population key implied by a table that no bundled key reproduces. */
+export interface ImpliedKey {
+  total: number;
+  populations: ImpliedPopulation[];
+  candidates: number;
+  totals: number[];
+  searched: [number, number];
+  near: string;
+  rounding?: Rounding;
+}
+export interface ReconcileSummary {
+  rows: number;
+  regions: number;
+  missing: string[];
+  duplicates: number;
+  unknown: number;
+  irregular: number;
+  differing: number;
+  rows_sum: Amount;
+  adds_up: boolean;
+  best: KeyFit | null;
+  exact: boolean;
+  headline: string;
+}
+/** The core's reconciliation of a published table. */
+export interface Reconciliation {
+  table: string;
+  statement: { pot?: Amount; rule?: StatedRule };
+  unit: Unit;
+  pot: Amount;
+  pot_source: "stated" | "total_line" | "rows";
+  rows: RowVerdict[];
+  totals: TotalCheck[];
+  findings: Finding[];
+  /** Every bundled key × rounding, best first. */
+  fits: KeyFit[];
+  implied: ImpliedKey | null;
+  summary: ReconcileSummary;
+}
+/** What reconcile returns: the reconciliation and `report`, the per-row report as text. */
+export type ReconcileResult = Reconciliation & { report: string };
 "#;

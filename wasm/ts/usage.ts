@@ -2,10 +2,12 @@
 // (never run): every export is used the way README-wasm.md shows, so the declarations
 // cannot drift from the documented usage unnoticed.
 import init, {
-  VardavtalError, allocate, agreement, catalog, compare, explain, explainRow, formatKr, parseAmount,
-  pivot, reference, resolveKey, source, sources, split, validate, validateCatalog, version,
-  type Allocation, type AgreementFile, type Catalog, type Comparison, type Finding, type Pivot,
-  type Reference, type ResolvedKey, type Row, type Source,
+  VardavtalError, allocate, allocationCsv, agreement, catalog, compare, explain, explainRow, formatKr,
+  parseAmount, pivot, reconcile, reference, resolveKey, source, sources, split, validate, validateCatalog,
+  version,
+  type Allocation, type AgreementFile, type Catalog, type Comparison, type Finding, type ImpliedKey,
+  type KeyFit, type Pivot, type ReconcileOptions, type ReconcileResult, type Reference, type ResolvedKey,
+  type Row, type RowVerdict, type Source, type TotalCheck, type Verdict,
 } from "../pkg-web/vardavtal_wasm.js";
 
 export async function usage(): Promise<void> {
@@ -36,6 +38,23 @@ export async function usage(): Promise<void> {
   const table: Pivot = pivot(base);
   const cmp: Comparison = compare(base, other);
   const diff: string | undefined = cmp.rows[0]?.diff;
+  const csv: string = allocationCsv(base); // the core's CSV: code,name,amount,…
+
+  // reconcile(tableText, {pot?, rule?}): check a published per-region table.
+  const stated: ReconcileOptions = { pot: "1 382 miljoner kronor", rule: "fixed-plus-population:100 miljoner kronor" };
+  const rec: ReconcileResult = reconcile("Region Stockholm 319 176 216 kr\nRegion Uppsala 521 60 836 kr\n", stated);
+  const plainRec: ReconcileResult = reconcile("Region;Belopp\nRegion Stockholm;319176216\n");
+  const report: string = rec.report;
+  const verdicts: Verdict[] = rec.rows.map((r: RowVerdict) => r.verdict);
+  const expected: (string | null)[] = rec.rows.map((r) => r.expected);
+  const readings: string[] = rec.rows.flatMap((r) => (r.readings ?? []).filter((x) => x.adds_up).map((x) => x.amount));
+  const best: KeyFit | null = rec.summary.best;
+  const exactKey: string | undefined = rec.fits.find((f) => f.exact)?.key;
+  const checks: boolean[] = rec.totals.map((t: TotalCheck) => t.adds_up);
+  const implied: ImpliedKey | null = rec.implied;
+  const populations: number[] = implied ? implied.populations.map((p) => p.population) : [];
+  const each: string | undefined = rec.statement.rule?.type === "fixed_plus_population" ? rec.statement.rule.each : undefined;
+  const recFindings: Finding[] = rec.findings.filter((f) => f.code === "irregular_grouping");
 
   // data
   const cat: Catalog = catalog();
@@ -66,4 +85,5 @@ export async function usage(): Promise<void> {
     }
   }
   console.log(v, b, c, total, quota, why, lines, table, diff, one?.title, src?.text, dates, key, shown, codes);
+  console.log(csv, plainRec.summary.headline, report, verdicts, expected, readings, best?.rounding, exactKey, checks, populations, each, recFindings);
 }

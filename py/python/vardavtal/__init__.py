@@ -8,8 +8,10 @@ Decimal('443400000')
 
 Money goes in as ``decimal.Decimal``, ``int`` or ``str`` (plain or Swedish form) and comes
 out as ``decimal.Decimal``; a ``float`` is refused, since it cannot hold every öre exactly.
-Errors are ``VardavtalError`` subclasses (wrong input is also a ``ValueError``) with
-``.errors()``. Every computation is done by the Rust core; this package converts.
+``reconcile(table, pot=None, rule=None)`` checks a published per-region table (does it add
+up, which key and rounding produced it, which rows are wrong). Errors are
+``VardavtalError`` subclasses (wrong input is also a ``ValueError``) with ``.errors()``.
+Every computation is done by the Rust core; this package converts.
 """
 
 from ._errors import AllocationError, InputError, ValidationError, VardavtalError
@@ -21,6 +23,7 @@ from ._vardavtal import (
     Comparison,
     Findings,
     Key,
+    Reconciliation,
     Row,
     Scenario,
     Source,
@@ -35,6 +38,7 @@ from ._vardavtal import (
     parse_amount,
     population,
     population_dates,
+    reconcile,
     regions,
     source,
     split,
@@ -51,6 +55,7 @@ __all__ = [
     "Findings",
     "InputError",
     "Key",
+    "Reconciliation",
     "Row",
     "Scenario",
     "Source",
@@ -68,6 +73,7 @@ __all__ = [
     "parse_amount",
     "population",
     "population_dates",
+    "reconcile",
     "regions",
     "source",
     "split",
