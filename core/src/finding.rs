@@ -418,6 +418,56 @@ impl From<Finding> for Error {
 /// finding then counts the rest).
 pub const MAX_FINDINGS: usize = 1000;
 
+/// A collector of findings that keeps at most [`MAX_FINDINGS`] of them and counts the rest,
+/// so that an input with millions of bad rows costs bounded memory.
+#[derive(Debug, Default)]
+pub struct Problems {
+    findings: Vec<Finding>,
+    more: usize,
+}
+
+impl Problems {
+    /// Record a finding (kept while there is room, else counted).
+    pub fn push(&mut self, f: Finding) {
+        if self.findings.len() < MAX_FINDINGS - 1 {
+            self.findings.push(f);
+        } else {
+            self.more += 1;
+        }
+    }
+    /// Record several findings.
+    pub fn extend(&mut self, fs: impl IntoIterator<Item = Finding>) {
+        for f in fs {
+            self.push(f);
+        }
+    }
+    /// True when nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.findings.is_empty()
+    }
+    /// The error of everything recorded (the last finding counts those not kept), or
+    /// `Ok(())` when nothing was.
+    pub fn into_result(mut self) -> Result<()> {
+        if self.findings.is_empty() {
+            return Ok(());
+        }
+        if self.more > 0 {
+            let code = self.findings.first().map_or(Code::InvalidValue, |f| f.code);
+            self.findings.push(
+                Finding::error(
+                    code,
+                    Loc::root(),
+                    format!("… and {} more problems, not listed", self.more),
+                )
+                .with("more", self.more),
+            );
+        }
+        Err(Error {
+            findings: self.findings,
+        })
+    }
+}
+
 /// A bounded excerpt of user input for messages: the input itself when short, else its
 /// first 60 characters and its length.
 pub fn excerpt(s: &str) -> String {

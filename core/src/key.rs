@@ -335,7 +335,7 @@ impl Key {
             ));
         }
         entries.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut problems = Vec::new();
+        let mut problems = crate::finding::Problems::default();
         for (i, (code, w)) in entries.iter().enumerate() {
             let at = Loc::root().join(code.as_str());
             if let Err(e) = code.check_known(declared, &at) {
@@ -363,9 +363,7 @@ impl Key {
                 );
             }
         }
-        if !problems.is_empty() {
-            return Err(Error::from_findings(problems));
-        }
+        problems.into_result()?;
         let total = entries
             .iter()
             .try_fold(Decimal::ZERO, |a, (_, w)| a.checked_add(*w))
@@ -435,7 +433,7 @@ impl Key {
             ));
         };
         let mut entries = Vec::new();
-        let mut problems = Vec::new();
+        let mut problems = crate::finding::Problems::default();
         for rec in rdr.records() {
             let rec = rec.map_err(|e| {
                 let line = e.position().map_or(0, |p| p.line());
@@ -455,9 +453,7 @@ impl Key {
                 }
             }
         }
-        if !problems.is_empty() {
-            return Err(Error::from_findings(problems));
-        }
+        problems.into_result()?;
         Key::new(
             format!("weights from {name}"),
             vec![name.to_owned()],
