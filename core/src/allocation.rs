@@ -601,6 +601,42 @@ fn kr(s: Sek) -> String {
     crate::swedish::format_kr(s.0)
 }
 
+/// The exact quota `floor + rem / total` (in units of `10^-unit_scale` kronor) as a decimal in
+/// kronor, from integers: exact when the fraction terminates within the digits a `Decimal`
+/// holds, else truncated to them. `None` when the integers do not fit (the caller then
+/// divides decimals). Integer arithmetic is much faster than decimal division, notably in
+/// WebAssembly.
+fn quota_decimal(floor: u128, rem: u128, total: u128, unit_scale: u32) -> Option<Decimal> {
+    const MAX_MANTISSA: u128 = (1 << 96) - 1;
+    if total == 0 || floor > MAX_MANTISSA {
+        return None;
+    }
+    if rem == 0 {
+        return i128::try_from(floor)
+            .ok()
+            .and_then(|f| Decimal::try_from_i128_with_scale(f, unit_scale).ok());
+    }
+    // A Decimal holds 28 to 29 significant digits: start where floor·10^d just fits.
+    let floor_digits = floor.checked_ilog10().map_or(0, |x| x + 1);
+    let mut d = 28u32
+        .saturating_sub(unit_scale)
+        .min(29u32.saturating_sub(floor_digits));
+    loop {
+        let p = 10u128.checked_pow(d)?;
+        let fits = rem
+            .checked_mul(p)
+            .zip(floor.checked_mul(p))
+            .and_then(|(r, f)| f.checked_add(r / total))
+            .filter(|m| *m <= MAX_MANTISSA);
+        if let Some(m) = fits {
+            return i128::try_from(m)
+                .ok()
+                .and_then(|m| Decimal::try_from_i128_with_scale(m, d + unit_scale).ok());
+        }
+        d = d.checked_sub(1)?;
+    }
+}
+
 /// The context one apportioning step writes its rows in.
 struct Step<'a> {
     agreement: &'a str,
@@ -663,16 +699,17 @@ impl Step<'_> {
         let mut rows = Vec::with_capacity(n);
         for (i, ((recipient, weight), amount)) in key.iter().zip(parts).enumerate() {
             let floor = floors.get(i).copied().unwrap_or(0);
-            let quota = pot
-                .0
-                .checked_mul(weight)
-                .and_then(|x| x.checked_div(key.total()))
-                .or_else(|| {
+            let w = key.int_weights().get(i).copied().unwrap_or(0);
+            let rem = units
+                .saturating_mul(w)
+                .saturating_sub(floor.saturating_mul(total_w));
+            let quota =
+                quota_decimal(floor, rem, total_w, self.unit.scale()).unwrap_or_else(|| {
                     pot.0
-                        .checked_div(key.total())
-                        .and_then(|x| x.checked_mul(weight))
-                })
-                .unwrap_or_default();
+                        .checked_mul(weight)
+                        .and_then(|x| x.checked_div(key.total()))
+                        .unwrap_or_default()
+                });
             let basis = Basis {
                 pot,
                 key: key.description().to_owned(),
@@ -1487,4 +1524,34 @@ pub fn split(pot: Sek, key: &Key, each: Option<Sek>, unit: Unit) -> Result<Alloc
         rows,
         notes: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integer_quotas_equal_decimal_division() {
+        let cases: &[(u128, u128, u128, u32)] = &[
+            (443_000_000, 2_411_859, 10_443_100, 0),
+            (443_000_000, 394_154, 10_443_100, 0),
+            (1, 1, 3, 0),
+            (10_001, 7, 9, 2),
+            (0, 5, 7, 0),
+            (123_456_789_012_345, 999_999_937, 1_000_000_007, 2),
+        ];
+        for &(pot, w, total, scale) in cases {
+            let floor = pot * w / total;
+            let rem = pot * w - floor * total;
+            let q = quota_decimal(floor, rem, total, scale).unwrap();
+            let unit = Decimal::new(1, scale);
+            let exact = Decimal::from(pot) * unit * Decimal::from(w) / Decimal::from(total);
+            assert!(
+                (q - exact).abs() < Decimal::new(1, 18),
+                "{pot} {w} {total}: {q} vs {exact}"
+            );
+            assert!(q <= exact, "truncated, never rounded up: {q} vs {exact}");
+        }
+        assert_eq!(quota_decimal(3, 0, 7, 0), Some(Decimal::from(3)));
+    }
 }

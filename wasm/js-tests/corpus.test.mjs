@@ -19,50 +19,9 @@ const manifest = JSON.parse(readFileSync(new URL("manifest.json", corpus), "utf8
 const demo = readFileSync(new URL("../../examples/demo-agreement.json", import.meta.url), "utf8");
 const KEY = "population:regions:2021-11-01";
 
-// Entries the package does not yet answer as the manifest expects, because the core does
-// not (core/tests/corpus.rs fails on the same entries, with the same answers): run as `todo`,
-// so they run and are listed, but do not fail the suite. Remove an entry once the core
-// answers it; a `todo` that passes is reported as such.
-const CORE = "core answers differently (core/tests/corpus.rs fails here too)";
-const TODO = {
-  // A JSON number or bool as an amount: invalid_value, not invalid_amount.
-  "agreement/type-amount-number.json": CORE,
-  "agreement/type-amount-float.json": CORE,
-  "agreement/type-amount-bool.json": CORE,
-  // Recipients of the wrong JSON type: syntax, not invalid_value.
-  "agreement/type-recipients-number.json": CORE,
-  "agreement/type-recipients-bare-list.json": CORE,
-  // Unknown fields in field-less variants and the kind object are accepted.
-  "agreement/unknown-in-kind.json": CORE,
-  "agreement/unknown-in-rule-equal.json": CORE,
-  "agreement/unknown-in-key-needs.json": CORE,
-  // Decimal overflow: validate panics (a RuntimeError "unreachable" in wasm) or allocate succeeds.
-  "agreement/amount-max-twice.json": CORE,
-  "agreement/amount-parts-overflow.json": CORE,
-  "agreement/amount-earmark-overflow.json": CORE,
-  "agreement/amount-each-overflow.json": CORE,
-  "agreement/amount-tranche-shares-overflow.json": CORE,
-  "agreement/amount-criteria-shares-overflow.json": CORE,
-  // A negative tranche share is accepted.
-  "agreement/amount-tranche-negative-share.json": CORE,
-  // A repeated code in a weights object: last wins.
-  "agreement/key-duplicate-code.json": CORE,
-  // Impossible dates: invalid_value, not invalid_date; "+2022-…" and "2022-6-1" are accepted.
-  "agreement/key-date-out-of-range.json": CORE,
-  "agreement/date-carry-over-feb-30.json": CORE,
-  "agreement/date-plus-sign.json": CORE,
-  "agreement/date-unpadded.json": CORE,
-  // A repeated region in a recipients list: no validation finding.
-  "agreement/recipients-duplicate.json": CORE,
-  // No years: allocate's loc ends in "years", the manifest says ["components", 0, "rule"].
-  "agreement/no-years.json": CORE,
-  // A repeated region in an outcomes object: last wins.
-  "outcomes/duplicate-recipient.json": CORE,
-  // Key::from_text takes text without a line break or a comma for a key spec, so an empty
-  // CSV text is an invalid key spec (invalid_value at the root), not a CSV without a header
-  // (syntax at line 1) as from a file.
-  "key_csv/empty.csv": "core: Key::from_text reads empty text as a key spec, not as CSV",
-};
+// Entries the package cannot yet answer as the manifest expects would be listed here and run
+// as `todo`; there are none.
+const TODO = {}; // every entry now passes: core answers each as the manifest expects
 
 const files = (e) => e.files ?? [e.file];
 const read = (f) => readFileSync(new URL(f, corpus), "utf8");

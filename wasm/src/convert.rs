@@ -19,21 +19,40 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::invalid;
 
-/// Rust values to plain JS objects and arrays (maps become objects, not `Map`s).
+/// Rust values to plain JS objects and arrays (maps become objects, not `Map`s). The value
+/// crosses as JSON text and `JSON.parse` builds it: one call into JS instead of one per
+/// field, many times faster for allocations with hundreds of rows.
 pub fn to_value<T: Serialize + ?Sized>(v: &T) -> Result<JsValue> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| {
-            invalid(
-                Code::InvalidValue,
-                Loc::root(),
-                format!("cannot convert the result to JavaScript: {e}"),
-            )
-        })
+    let text = serde_json::to_string(v).map_err(|e| {
+        invalid(
+            Code::InvalidValue,
+            Loc::root(),
+            format!("cannot convert the result to JavaScript: {e}"),
+        )
+    })?;
+    js_sys::JSON::parse(&text).map_err(|_| {
+        invalid(
+            Code::InvalidValue,
+            Loc::root(),
+            "cannot convert the result to JavaScript".to_owned(),
+        )
+    })
 }
 
-/// A JS value (such as an allocation or a row returned earlier) back into a Rust value.
+/// A JS value (such as an allocation or a row returned earlier) back into a Rust value,
+/// through its JSON text.
 pub fn from_value<T: DeserializeOwned>(v: JsValue, what: &str) -> Result<T> {
-    serde_wasm_bindgen::from_value(v).map_err(|e| {
+    let text = js_sys::JSON::stringify(&v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| {
+            invalid(
+                Code::InvalidValue,
+                Loc::root().join(what),
+                format!("not a valid {what}: it cannot be written as JSON"),
+            )
+        })?;
+    serde_json::from_str(&text).map_err(|e| {
         invalid(
             Code::InvalidValue,
             Loc::root().join(what),
