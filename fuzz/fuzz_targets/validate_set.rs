@@ -91,7 +91,7 @@ fn id(u: &mut Unstructured<'_>, prefix: &str) -> arbitrary::Result<String> {
 fn key_spec(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<KeySpec>> {
     Ok(match u.int_in_range(0..=3)? {
         0 => None,
-        1 => Some(KeySpec::NeedsRegions2024),
+        1 => Some(KeySpec::NeedsRegions2024 {}),
         2 => Some(KeySpec::Population {
             level: vardavtal::reference::Level::Regions,
             date: chrono::NaiveDate::from_ymd_opt(u.int_in_range(2018..=2025)?, 11, 1)
@@ -119,7 +119,7 @@ fn rule(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<Rule>> {
         3 => Some(Rule::Fixed {
             recipient: (*u.choose(CODES)?).into(),
         }),
-        4 => Some(Rule::Equal),
+        4 => Some(Rule::Equal {}),
         5 => Some(Rule::FixedPlusKey {
             each: Sek(decimal(u)?),
             key: key_spec(u)?,
@@ -144,7 +144,7 @@ fn rule(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<Rule>> {
                 key: key_spec(u)?,
             }))
         }
-        _ => Some(Rule::Reimbursement),
+        _ => Some(Rule::Reimbursement {}),
     })
 }
 
@@ -201,8 +201,8 @@ fn component(u: &mut Unstructured<'_>, depth: u32) -> arbitrary::Result<Componen
 fn agreement(u: &mut Unstructured<'_>) -> arbitrary::Result<Agreement> {
     let kind = match u.int_in_range(0..=3)? {
         0 | 1 => AgreementKind::Supplementary { base: id(u, "a")? },
-        2 => AgreementKind::BudgetProposal,
-        _ => AgreementKind::Base,
+        2 => AgreementKind::BudgetProposal {},
+        _ => AgreementKind::Base {},
     };
     let mut years = Vec::new();
     for _ in 0..u.int_in_range(0..=3)? {
