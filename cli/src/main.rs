@@ -403,13 +403,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 ),
                 Format::Table => {
                     let mut s: String = findings.iter().map(|f| format!("{f}\n")).collect();
-                    let count = |sev| findings.iter().filter(|f| f.severity == sev).count();
-                    s.push_str(&format!(
-                        "{} errors, {} warnings, {} notes\n",
-                        count(vardavtal::Severity::Error),
-                        count(vardavtal::Severity::Warning),
-                        count(vardavtal::Severity::Info)
-                    ));
+                    s.push_str(&vardavtal::finding::tally(&findings));
+                    s.push('\n');
                     s
                 }
             };

@@ -414,6 +414,23 @@ impl From<Finding> for Error {
     }
 }
 
+/// A one-line tally of findings by severity: `"1 errors, 5 warnings, 11 notes"`.
+///
+/// ```
+/// use vardavtal::finding::{tally, Finding, Code, Loc};
+/// let f = [Finding::warning(Code::Note, Loc::root(), "x"), Finding::info(Code::Note, Loc::root(), "y")];
+/// assert_eq!(tally(&f), "0 errors, 1 warnings, 1 notes");
+/// ```
+pub fn tally(findings: &[Finding]) -> String {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    format!(
+        "{} errors, {} warnings, {} notes",
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info)
+    )
+}
+
 /// The most findings an [`Error`] carries (the input behind more is pathological; the last
 /// finding then counts the rest).
 pub const MAX_FINDINGS: usize = 1000;

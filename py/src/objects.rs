@@ -233,14 +233,11 @@ impl PyFindings {
 
 impl PyFindings {
     fn view(&self) -> View {
-        let count = |s: Severity| self.0.iter().filter(|f| f.severity == s).count();
         View {
             title: format!(
-                "Findings: {} ({} errors, {} warnings, {} info)",
+                "Findings: {} ({})",
                 self.0.len(),
-                count(Severity::Error),
-                count(Severity::Warning),
-                count(Severity::Info)
+                vardavtal::finding::tally(&self.0)
             ),
             columns: ["severity", "code", "at", "msg"].map(String::from).to_vec(),
             right: vec![false; 4],
