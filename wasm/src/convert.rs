@@ -168,12 +168,12 @@ pub fn outcomes(v: &JsValue) -> Result<Outcomes> {
 
 /// A key: `"population:regions:DATE"`, `"population:municipalities:DATE"`,
 /// `"needs:regions:2024"`, CSV text with columns `code,weight` (both read by
-/// `Key::from_text`), or an object `{code: weight}` with weights as strings. Errors are
-/// located under `key`.
+/// `Key::from_text`, which locates its errors under `key`), or an object `{code: weight}` with
+/// weights as strings. Errors are located under `key`.
 pub fn key(v: &JsValue) -> Result<Key> {
     let at = Loc::root().join("key");
     if let Some(s) = v.as_string() {
-        return Key::from_text("key", &s).map_err(|e| under(e, "key"));
+        return Key::from_text("key", &s);
     }
     if v.is_object() {
         let weights: BTreeMap<RecipientId, Weight> =
@@ -193,24 +193,6 @@ pub fn key(v: &JsValue) -> Result<Key> {
             type_name(v)
         ),
     ))
-}
-
-/// Every finding of `e` located under `name`, unless it already is: `Key::from_text` locates
-/// the errors of CSV text under the name it is given, and those of a key spec at the root.
-fn under(e: Error, name: &str) -> Error {
-    let at = Loc::root().join(name);
-    let findings = e
-        .into_findings()
-        .into_iter()
-        .map(|f| {
-            if f.loc.0.first() == at.0.first() {
-                f
-            } else {
-                f.prefixed(&at)
-            }
-        })
-        .collect();
-    Error::from_findings(findings)
 }
 
 /// An optional key.
