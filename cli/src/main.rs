@@ -5,10 +5,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use comfy_table::{CellAlignment, Table, presets};
-use vardavtal::swedish::format_kr;
-use vardavtal::{Allocation, Error, Key, Options, Outcomes, Sek, Unit};
+use clap::{Parser, Subcommand};
+use vardavtal::view::{AgreementList, Format, SourceView, json, render};
+use vardavtal::{Error, Options, Sek, Unit, input};
 
 #[derive(Parser)]
 #[command(
@@ -21,14 +20,10 @@ struct Cli {
     cmd: Cmd,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    /// Aligned table for people.
-    Table,
-    /// CSV with a header; amounts as plain decimals.
-    Csv,
-    /// JSON; amounts as strings.
-    Json,
+/// `--format`: table (aligned, for people), csv (a header; plain decimals), json
+/// (amounts as strings).
+fn format(s: &str) -> Result<Format, String> {
+    s.parse().map_err(|e: Error| e.to_string())
 }
 
 #[derive(clap::Args)]
@@ -62,23 +57,23 @@ enum Cmd {
         #[arg(long, default_value = "krona", value_parser = ["krona", "ore"])]
         unit: String,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
+        #[arg(long, default_value = "table", value_parser = format)]
         format: Format,
     },
     /// Allocate every component of an agreement file, by tranche.
     Allocate {
-        /// The agreement (JSON).
-        agreement: PathBuf,
+        /// The agreement: a file (JSON) or a catalog id.
+        agreement: String,
         #[command(flatten)]
         run: Run,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
+        #[arg(long, default_value = "table", value_parser = format)]
         format: Format,
     },
     /// Explain every amount of an agreement's allocation (or one recipient's).
     Explain {
-        /// The agreement (JSON).
-        agreement: PathBuf,
+        /// The agreement: a file (JSON) or a catalog id.
+        agreement: String,
         #[command(flatten)]
         run: Run,
         /// Only this recipient (code, e.g. 03).
@@ -87,13 +82,13 @@ enum Cmd {
     },
     /// Per-recipient difference between two scenarios of an agreement.
     Compare {
-        /// The agreement (JSON) of scenario A.
-        agreement: PathBuf,
+        /// The agreement of scenario A: a file (JSON) or a catalog id.
+        agreement: String,
         #[command(flatten)]
         run: Run,
         /// The agreement of scenario B (default: the same file).
         #[arg(long)]
-        against: Option<PathBuf>,
+        against: Option<String>,
         /// The key of scenario B (default: as A).
         #[arg(long)]
         key_b: Option<String>,
@@ -101,7 +96,7 @@ enum Cmd {
         #[arg(long)]
         outcomes_b: Option<PathBuf>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
+        #[arg(long, default_value = "table", value_parser = format)]
         format: Format,
     },
     /// Validate agreement files, or the bundled catalog: every finding, with a stable code.
@@ -116,7 +111,7 @@ enum Cmd {
         #[arg(long)]
         outcomes: Option<PathBuf>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
+        #[arg(long, default_value = "table", value_parser = format)]
         format: Format,
     },
     /// List the catalog of real agreements: components and figures with their sources.
@@ -125,7 +120,7 @@ enum Cmd {
         #[arg(long)]
         year: Option<i32>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
+        #[arg(long, default_value = "table", value_parser = format)]
         format: Format,
     },
     /// For each agreement of the catalog: components, per-region allocation where the rule
@@ -135,7 +130,7 @@ enum Cmd {
         #[arg(long)]
         year: Option<i32>,
         /// Output format (table is the text report).
-        #[arg(long, value_enum, default_value_t = Format::Table)]
+        #[arg(long, default_value = "table", value_parser = format)]
         format: Format,
     },
     /// The source and quote behind a catalog figure: ID is a source id (003), an
@@ -144,7 +139,7 @@ enum Cmd {
         /// What to look up.
         id: String,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
+        #[arg(long, default_value = "table", value_parser = format)]
         format: Format,
     },
     /// Check a published per-region table (CSV, or text pasted from a web page or PDF)
@@ -159,7 +154,7 @@ enum Cmd {
         #[arg(long)]
         rule: Option<String>,
         /// Output format (table is the per-row report).
-        #[arg(long, value_enum, default_value_t = Format::Table)]
+        #[arg(long, default_value = "table", value_parser = format)]
         format: Format,
     },
     /// Print the JSON Schema of agreement files.
@@ -182,19 +177,27 @@ fn main() -> ExitCode {
 fn options(run: &Run) -> Result<Options, Error> {
     Ok(Options {
         unit: run.unit.parse::<Unit>()?,
-        key: run.key.as_deref().map(Key::from_arg).transpose()?,
+        key: run.key.as_deref().map(input::key).transpose()?,
         outcomes: run
             .outcomes
             .as_deref()
-            .map(Outcomes::from_file)
+            .map(outcomes)
             .transpose()?
             .unwrap_or_default(),
         ..Options::default()
     })
 }
 
+fn outcomes(p: &std::path::Path) -> Result<vardavtal::Outcomes, Error> {
+    input::outcomes(&p.to_string_lossy())
+}
+
+/// Located under the flag it came from.
+fn flag<T>(name: &str, r: Result<T, Error>) -> Result<T, Error> {
+    r.map_err(|e| e.prefixed(&vardavtal::loc![name]))
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Error> {
-    let mut out = std::io::stdout().lock();
     let text = match cli.cmd {
         Cmd::Split {
             amount,
@@ -205,37 +208,26 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         } => {
             let pot = Sek::parse_any(&amount)?;
             let each = each.as_deref().map(Sek::parse_any).transpose()?;
-            let alloc = vardavtal::split(pot, &Key::from_arg(&key)?, each, unit.parse()?)?;
-            render(&alloc, format)
+            render(
+                &vardavtal::split(pot, &input::key(&key)?, each, unit.parse()?)?,
+                format,
+            )
         }
         Cmd::Allocate {
             agreement,
             run,
             format,
-        } => {
-            let a = vardavtal::Agreement::from_file(&agreement)?;
-            render(&vardavtal::allocate(&a, &options(&run)?)?, format)
-        }
+        } => render(
+            &vardavtal::allocate(&input::agreement(&agreement)?, &options(&run)?)?,
+            format,
+        ),
         Cmd::Explain {
             agreement,
             run,
             recipient,
         } => {
-            let a = vardavtal::Agreement::from_file(&agreement)?;
-            let alloc = vardavtal::allocate(&a, &options(&run)?)?;
-            let mut s = String::new();
-            for r in alloc.rows.iter().filter(|r| {
-                recipient
-                    .as_deref()
-                    .is_none_or(|x| r.recipient.as_str() == x)
-            }) {
-                s.push_str(&r.explain());
-                s.push('\n');
-            }
-            for n in &alloc.notes {
-                s.push_str(&format!("note: {}\n", n.msg));
-            }
-            s
+            let alloc = vardavtal::allocate(&input::agreement(&agreement)?, &options(&run)?)?;
+            alloc.explain_text(recipient.as_deref())
         }
         Cmd::Compare {
             agreement,
@@ -245,62 +237,31 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             outcomes_b,
             format,
         } => {
-            let a = vardavtal::Agreement::from_file(&agreement)?;
-            let b = match &against {
-                Some(p) => vardavtal::Agreement::from_file(p)?,
-                None => a.clone(),
-            };
+            let a = input::agreement(&agreement)?;
+            let b = against
+                .as_deref()
+                .map(input::agreement)
+                .transpose()?
+                .unwrap_or_else(|| a.clone());
             let opts_a = options(&run)?;
             let opts_b = Options {
-                key: match key_b.as_deref() {
-                    Some(k) => Some(Key::from_arg(k)?),
-                    None => opts_a.key.clone(),
-                },
-                outcomes: match outcomes_b.as_deref() {
-                    Some(p) => Outcomes::from_file(p)?,
-                    None => opts_a.outcomes.clone(),
-                },
+                key: key_b
+                    .as_deref()
+                    .map(input::key)
+                    .transpose()?
+                    .or_else(|| opts_a.key.clone()),
+                outcomes: outcomes_b
+                    .as_deref()
+                    .map(outcomes)
+                    .transpose()?
+                    .unwrap_or_else(|| opts_a.outcomes.clone()),
                 ..opts_a.clone()
             };
             let cmp = vardavtal::compare(
                 &vardavtal::allocate(&a, &opts_a)?,
                 &vardavtal::allocate(&b, &opts_b)?,
             );
-            match format {
-                Format::Json => json(&cmp),
-                Format::Csv => csv_text(
-                    &["code", "name", "a", "b", "diff"],
-                    cmp.rows.iter().map(|r| {
-                        vec![
-                            r.recipient.clone(),
-                            r.name.clone(),
-                            r.a.to_string(),
-                            r.b.to_string(),
-                            r.diff.to_string(),
-                        ]
-                    }),
-                ),
-                Format::Table => {
-                    let mut t = table(&["code", "name", "A", "B", "B − A"]);
-                    for r in &cmp.rows {
-                        t.add_row(vec![
-                            r.recipient.clone(),
-                            r.name.clone(),
-                            format_kr(r.a.value()),
-                            format_kr(r.b.value()),
-                            format_kr(r.diff.value()),
-                        ]);
-                    }
-                    t.add_row(vec![
-                        "".into(),
-                        "total difference".into(),
-                        "".into(),
-                        "".into(),
-                        format_kr(cmp.total_diff().value()),
-                    ]);
-                    format!("{t}\n")
-                }
-            }
+            render(&cmp, format)
         }
         Cmd::Schema => json(&vardavtal::schema::agreement_schema()),
         Cmd::Reconcile {
@@ -309,106 +270,33 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             rule,
             format,
         } => {
-            use vardavtal::reconcile::{PublishedTable, Statement, reconcile};
-            let text = vardavtal::json::read_text(&table)?;
-            let t = PublishedTable::parse(&table.display().to_string(), &text)?;
-            let statement = Statement {
-                pot: pot
-                    .as_deref()
-                    .map(Sek::parse_any)
-                    .transpose()
-                    .map_err(|e| e.prefixed(&vardavtal::loc!["--pot"]))?,
-                rule: rule
-                    .as_deref()
-                    .map(str::parse)
-                    .transpose()
-                    .map_err(|e: Error| e.prefixed(&vardavtal::loc!["--rule"]))?,
+            let statement = vardavtal::reconcile::Statement {
+                pot: flag("--pot", pot.as_deref().map(Sek::parse_any).transpose())?,
+                rule: flag("--rule", rule.as_deref().map(str::parse).transpose())?,
             };
-            let r = reconcile(&t, &statement);
-            match format {
-                Format::Json => json(&r),
-                Format::Csv => csv_text(
-                    &[
-                        "line",
-                        "code",
-                        "name",
-                        "published",
-                        "expected",
-                        "diff",
-                        "verdict",
-                    ],
-                    r.rows.iter().map(|v| {
-                        vec![
-                            v.line.to_string(),
-                            v.recipient
-                                .as_ref()
-                                .map(ToString::to_string)
-                                .unwrap_or_default(),
-                            v.name.clone(),
-                            v.amount.map(|a| a.to_string()).unwrap_or_default(),
-                            v.expected.map(|a| a.to_string()).unwrap_or_default(),
-                            v.diff.map(|a| a.to_string()).unwrap_or_default(),
-                            v.verdict.as_str().to_owned(),
-                        ]
-                    }),
-                ),
-                Format::Table => r.to_string(),
-            }
+            let t = input::table(&table.to_string_lossy())?;
+            render(&vardavtal::reconcile::reconcile(&t, &statement), format)
         }
         Cmd::Validate {
             files,
             catalog,
-            outcomes,
+            outcomes: o,
             format,
         } => {
+            let o = o.as_deref().map(outcomes).transpose()?;
             let findings = if catalog || files.is_empty() {
                 vardavtal::validate::validate_catalog()
             } else {
-                // Files that do not parse are findings too; the others are validated together.
-                let mut findings = Vec::new();
-                let mut agreements = Vec::new();
-                for f in &files {
-                    match vardavtal::Agreement::from_file(f) {
-                        Ok(a) => agreements.push(a),
-                        Err(e) => findings.extend(e.into_findings()),
-                    }
-                }
-                match outcomes.as_deref().map(Outcomes::from_file).transpose()? {
-                    Some(o) => findings.extend(vardavtal::validate::validate_with_options(
-                        &agreements,
-                        &Options {
-                            outcomes: o,
-                            ..Options::default()
-                        },
-                    )),
-                    None => findings.extend(vardavtal::validate::validate_all(&agreements)),
-                }
-                findings
+                let paths: Vec<String> = files
+                    .iter()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .collect();
+                input::validate_files(&paths, o)
             };
+            print(&render(&findings, format));
             let failed = findings
                 .iter()
                 .any(|f| f.severity == vardavtal::Severity::Error);
-            let text = match format {
-                Format::Json => json(&findings),
-                Format::Csv => csv_text(
-                    &["code", "severity", "loc", "msg"],
-                    findings.iter().map(|f| {
-                        vec![
-                            f.code.to_string(),
-                            f.severity.to_string(),
-                            f.loc.to_string(),
-                            f.msg.clone(),
-                        ]
-                    }),
-                ),
-                Format::Table => {
-                    let mut s: String = findings.iter().map(|f| format!("{f}\n")).collect();
-                    s.push_str(&vardavtal::finding::tally(&findings));
-                    s.push('\n');
-                    s
-                }
-            };
-            let _ = out.write_all(text.as_bytes());
             return Ok(if failed {
                 ExitCode::FAILURE
             } else {
@@ -417,190 +305,23 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
         Cmd::Catalog { year, format } => {
             let cat = vardavtal::catalog::catalog()?;
-            let list: Vec<&vardavtal::Agreement> = cat
+            let list = cat
                 .agreements
                 .iter()
-                .filter(|a| year.is_none_or(|y| a.years.contains(&y)))
-                .collect();
-            match format {
-                Format::Json => json(&list),
-                Format::Csv => csv_text(
-                    &["id", "title", "years", "kind", "amount", "source", "quote"],
-                    list.iter().map(|a| {
-                        let src = a.amount.as_ref().and_then(|f| f.source.clone());
-                        vec![
-                            a.id.clone(),
-                            a.title.clone(),
-                            a.years
-                                .iter()
-                                .map(ToString::to_string)
-                                .collect::<Vec<_>>()
-                                .join(" "),
-                            a.kind.as_str().to_owned(),
-                            a.amount
-                                .as_ref()
-                                .map(|f| f.value.to_string())
-                                .unwrap_or_default(),
-                            src.as_ref().map(|s| s.source.clone()).unwrap_or_default(),
-                            src.map(|s| s.quote).unwrap_or_default(),
-                        ]
-                    }),
-                ),
-                Format::Table => {
-                    let mut s = String::new();
-                    for a in list {
-                        let r = vardavtal::report::AgreementReport {
-                            agreement: a.clone(),
-                            components: vardavtal::report::component_lines(a),
-                            allocations: Vec::new(),
-                            findings: Vec::new(),
-                        };
-                        s.push_str(&format!("{r}\n"));
-                    }
-                    s
-                }
-            }
+                .filter(|a| year.is_none_or(|y| a.years.contains(&y)));
+            render(&AgreementList(list.collect()), format)
         }
-        Cmd::Report { year, format } => {
-            let r = vardavtal::report::report(vardavtal::catalog::catalog()?, year);
-            match format {
-                Format::Json => json(&r),
-                _ => r.to_string(),
-            }
-        }
-        Cmd::Source { id, format } => {
-            let cat = vardavtal::catalog::catalog()?;
-            if let Some(src) = cat.source(&id) {
-                match format {
-                    Format::Json => json(src),
-                    _ => format!(
-                        "{} — {}\npublisher: {}\npublished: {}\nfile: core/catalog/sources/{}\n\n{}\n",
-                        src.id,
-                        src.title,
-                        src.publisher,
-                        src.published
-                            .map_or("not stated".to_owned(), |d| d.to_string()),
-                        src.file,
-                        src.text
-                    ),
-                }
-            } else {
-                let cites = vardavtal::report::citations(cat, &id)?;
-                match format {
-                    Format::Json => json(&cites),
-                    _ => cites
-                        .iter()
-                        .map(|c| {
-                            format!(
-                                "{}: {}\n  source: {}\n  text: {}\n",
-                                c.what,
-                                c.figure.cite(),
-                                c.source_title.as_deref().unwrap_or("(none)"),
-                                c.context
-                                    .as_deref()
-                                    .unwrap_or("(quote not found in the text)")
-                            )
-                        })
-                        .collect(),
-                }
-            }
-        }
+        Cmd::Report { year, format } => render(
+            &vardavtal::report::report(vardavtal::catalog::catalog()?, year),
+            format,
+        ),
+        Cmd::Source { id, format } => render(&SourceView::find(&id)?, format),
     };
-    // A closed pipe (e.g. `| head`) is not an error worth a message.
-    let _ = out.write_all(text.as_bytes());
+    print(&text);
     Ok(ExitCode::SUCCESS)
 }
 
-fn json<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string_pretty(v)
-        .map(|s| s + "\n")
-        .unwrap_or_default()
-}
-
-fn table(header: &[&str]) -> Table {
-    let mut t = Table::new();
-    t.load_style(presets::ASCII_MARKDOWN);
-    t.set_header(header.to_vec());
-    t
-}
-
-fn csv_text(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(header);
-    for r in rows {
-        let _ = w.write_record(&r);
-    }
-    w.into_inner()
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
-        .unwrap_or_default()
-}
-
-fn render(alloc: &Allocation, format: Format) -> String {
-    match format {
-        Format::Json => json(alloc),
-        Format::Csv => alloc.to_csv(),
-        Format::Table => {
-            let p = alloc.pivot();
-            // One column per pot, and a total column when there is more than one pot.
-            let many = p.columns.len() > 1;
-            let mut header: Vec<String> = vec!["code".into(), "name".into()];
-            header.extend(p.columns.iter().map(|c| c.header()));
-            if many {
-                header.push("total".into());
-            }
-            let mut t = table(&header.iter().map(String::as_str).collect::<Vec<_>>());
-            for r in &p.rows {
-                let mut row = vec![r.recipient.to_string(), r.name.clone()];
-                row.extend(r.amounts.iter().map(|a| format_kr(a.value())));
-                if many {
-                    row.push(format_kr(r.total.value()));
-                }
-                t.add_row(row);
-            }
-            let mut tot = vec![String::new(), "total".to_owned()];
-            tot.extend(p.totals.iter().map(|a| format_kr(a.value())));
-            if many {
-                tot.push(format_kr(p.total.value()));
-            }
-            t.add_row(tot);
-            for i in 2..(p.columns.len() + 3) {
-                if let Some(c) = t.column_mut(i) {
-                    c.set_cell_alignment(CellAlignment::Right);
-                }
-            }
-            let mut s = format!("{t}\n");
-            for pot in &alloc.pots {
-                s.push_str(&format!(
-                    "{}: {} by {}{}\n",
-                    PotLabel(pot),
-                    format_kr(pot.amount.value()),
-                    pot.rule,
-                    pot.key
-                        .as_ref()
-                        .map(|k| format!(" ({k})"))
-                        .unwrap_or_default()
-                ));
-            }
-            for n in &alloc.notes {
-                s.push_str(&format!("note: {}\n", n.msg));
-            }
-            s
-        }
-    }
-}
-
-struct PotLabel<'a>(&'a vardavtal::Pot);
-impl std::fmt::Display for PotLabel<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let p = self.0;
-        write!(f, "{}/{}", p.agreement, p.component)?;
-        if let Some(t) = &p.tranche {
-            write!(f, "/{t}")?;
-        }
-        if let Some(d) = p.date {
-            write!(f, " ({d})")?;
-        }
-        Ok(())
-    }
+/// A closed pipe (e.g. `| head`) is not an error worth a message.
+fn print(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }

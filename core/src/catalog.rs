@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::agreement::{Agreement, Figure};
-use crate::finding::{Error, Loc, Result};
+use crate::finding::{Code, Error, Loc, Result};
 
 /// A source text: a press release or web page the catalog's figures are quoted from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,6 +126,30 @@ impl Catalog {
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
+    /// The agreement with this id, or an `unknown_agreement` error located at `id` that
+    /// suggests the closest ids.
+    ///
+    /// ```
+    /// let cat = vardavtal::catalog::catalog()?;
+    /// let e = cat.find_agreement("okad-tillganglighet-2021").unwrap_err();
+    /// assert_eq!(e.code(), vardavtal::Code::UnknownAgreement);
+    /// assert!(e.to_string().contains("did you mean \"okad-tillganglighet-2022\""));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    pub fn find_agreement(&self, id: &str) -> Result<&Agreement> {
+        self.agreement(id).ok_or_else(|| {
+            let ids = self.agreements.iter().map(|a| a.id.as_str());
+            unknown(Code::UnknownAgreement, "agreement", id, ids)
+        })
+    }
+    /// The source with this id, or an `unknown_source` error located at `id` that suggests
+    /// the closest ids.
+    pub fn find_source(&self, id: &str) -> Result<&Source> {
+        self.source(id).ok_or_else(|| {
+            let ids = self.sources.iter().map(|s| s.id.as_str());
+            unknown(Code::UnknownSource, "source", id, ids)
+        })
+    }
     /// The agreements covering `year`.
     pub fn for_year(&self, year: i32) -> Vec<&Agreement> {
         self.agreements
@@ -133,4 +157,27 @@ impl Catalog {
             .filter(|a| a.years.contains(&year))
             .collect()
     }
+}
+
+/// The error for an id the catalog does not have, with the closest ids as suggestions.
+fn unknown<'a>(code: Code, what: &str, id: &str, ids: impl Iterator<Item = &'a str>) -> Error {
+    let mut near: Vec<(f64, &str)> = ids
+        .map(|c| (strsim::normalized_damerau_levenshtein(id, c), c))
+        .filter(|(d, _)| *d >= 0.6)
+        .collect();
+    near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    let hint = match near.as_slice() {
+        [] => String::new(),
+        [(_, c), ..] => format!("; did you mean {c:?}?"),
+    };
+    let mut e = Error::new(
+        code,
+        Loc::root().join("id"),
+        format!("the catalog has no {what} {id:?}{hint}"),
+    )
+    .with("id", id);
+    if let Some((_, c)) = near.first() {
+        e = e.with("did_you_mean", c);
+    }
+    e
 }

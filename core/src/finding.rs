@@ -99,8 +99,12 @@ codes! {
     NoPopulationData => "no_population_data", Allocation;
     /// Performance outcomes missing for some recipients or criteria.
     MissingOutcomes => "missing_outcomes", Allocation;
-    /// A component or agreement id that does not exist.
+    /// A component id that does not exist.
     UnknownComponent => "unknown_component", Allocation;
+    /// An agreement id that the catalog does not have.
+    UnknownAgreement => "unknown_agreement", Input;
+    /// A source id that the catalog does not have.
+    UnknownSource => "unknown_source", Input;
     /// A rule that cannot run on the data given.
     RuleNotRunnable => "rule_not_runnable", Allocation;
     /// Numbers too large to apportion exactly.

@@ -45,6 +45,7 @@ pub mod apportion;
 pub mod catalog;
 pub mod compare;
 pub mod finding;
+pub mod input;
 pub mod json;
 pub mod key;
 pub mod money;
@@ -59,6 +60,7 @@ pub mod schema;
 pub mod swedish;
 pub mod sweep;
 pub mod validate;
+pub mod view;
 
 pub use agreement::{
     Agreement, AgreementKind, Component, ComponentKind, Dated, Figure, SourceRef, Status, Tranche,

@@ -1,0 +1,117 @@
+//! Reading what a user gives: one policy, for every skin, that turns an argument (text,
+//! JSON, a path, a catalog id, a key spec) into an agreement, a key, outcomes or a
+//! published table. The CLI, Python and JavaScript call these, so the same argument means
+//! the same thing everywhere.
+//!
+//! | argument | agreement | key | outcomes | table |
+//! | --- | --- | --- | --- | --- |
+//! | JSON text (starts with `{`) | parsed | — | parsed | — |
+//! | a catalog id | the catalog's | — | — | — |
+//! | a key spec (`population:regions:2021-11-01`) | — | resolved | — | — |
+//! | CSV text (has a line break or a comma) | — | `code,weight` | — | the table text |
+//! | anything else | a file path | a CSV file path | a file path | a file path |
+//!
+//! ```
+//! use vardavtal::input;
+//! let a = input::agreement("okad-tillganglighet-2022")?;
+//! assert_eq!(a.id, "okad-tillganglighet-2022");
+//! let k = input::key("code,weight\n01,2\n03,1\n")?;
+//! assert_eq!(k.len(), 2);
+//! assert_eq!(input::key("population:regions:2021-11-01")?.len(), 21);
+//! let e = input::agreement("okad-tillganglighet-2021").unwrap_err();
+//! assert_eq!(e.code(), vardavtal::Code::UnknownAgreement);
+//! # Ok::<(), vardavtal::Error>(())
+//! ```
+
+use std::path::Path;
+
+use crate::agreement::Agreement;
+use crate::catalog::catalog;
+use crate::finding::Result;
+use crate::key::Key;
+use crate::outcomes::Outcomes;
+use crate::reconcile::PublishedTable;
+
+fn is_json(arg: &str) -> bool {
+    arg.trim_start().starts_with('{')
+}
+
+/// Whether an argument reads as an id rather than a file name (`komiljard-2019`, not
+/// `a.json` or `dir/a`).
+fn looks_like_id(arg: &str) -> bool {
+    !arg.is_empty()
+        && arg
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// An agreement from JSON text, a catalog id or the path of an agreement file. An id that
+/// is neither in the catalog nor a file is an `unknown_agreement` error with the closest
+/// ids.
+pub fn agreement(arg: &str) -> Result<Agreement> {
+    if is_json(arg) {
+        return Agreement::from_json(arg);
+    }
+    let cat = catalog()?;
+    if let Some(a) = cat.agreement(arg) {
+        return Ok(a.clone());
+    }
+    if looks_like_id(arg) && !Path::new(arg).exists() {
+        return cat.find_agreement(arg).cloned();
+    }
+    Agreement::from_file(Path::new(arg))
+}
+
+/// A key from a key spec (`population:regions:DATE`, `population:municipalities:DATE`,
+/// `needs:regions:2024`), CSV text with columns `code,weight` (it has a line break or a
+/// comma), or the path of such a CSV file.
+pub fn key(arg: &str) -> Result<Key> {
+    if arg.contains(['\n', ',']) {
+        return Key::from_text("key", arg);
+    }
+    Key::from_arg(arg.trim())
+}
+
+/// Performance outcomes from JSON text or the path of an outcomes file.
+pub fn outcomes(arg: &str) -> Result<Outcomes> {
+    if is_json(arg) {
+        return Outcomes::from_json(arg);
+    }
+    Outcomes::from_file(Path::new(arg))
+}
+
+/// A published table from its text (it has a line break; named `"table"`) or the path of
+/// a file (named by its path).
+pub fn table(arg: &str) -> Result<PublishedTable> {
+    if arg.contains('\n') {
+        return PublishedTable::parse("table", arg);
+    }
+    let path = Path::new(arg);
+    let text = crate::json::read_text(path)?;
+    PublishedTable::parse(&path.display().to_string(), &text)
+}
+
+/// Validate agreement files (paths, catalog ids or JSON text, read as [`agreement`]) together,
+/// with outcomes when given: a file that does not read is a finding too, and the others
+/// are still checked.
+pub fn validate_files(files: &[String], outcomes: Option<Outcomes>) -> Vec<crate::Finding> {
+    let mut findings = Vec::new();
+    let mut agreements = Vec::new();
+    for f in files {
+        match agreement(f) {
+            Ok(a) => agreements.push(a),
+            Err(e) => findings.extend(e.into_findings()),
+        }
+    }
+    findings.extend(match outcomes {
+        Some(outcomes) => crate::validate::validate_with_options(
+            &agreements,
+            &crate::Options {
+                outcomes,
+                ..crate::Options::default()
+            },
+        ),
+        None => crate::validate::validate_all(&agreements),
+    });
+    findings
+}

@@ -1,0 +1,265 @@
+//! Views: every result as a table people read and programs take, rendered once, here.
+//!
+//! A [`Table`] is a title, typed [`Column`]s, rows of [`Cell`]s, a footer (total lines)
+//! and notes. Core renders it as aligned text ([`Table::to_text`]), HTML
+//! ([`Table::to_html`]), CSV ([`Table::to_csv`]: plain decimals, no separators) and JSON
+//! records ([`Table::to_records`]: amounts as strings). Every result type implements
+//! [`View`]; [`render`] picks the output for a [`Format`]. The CLI prints what this module
+//! renders, Python's `repr`/`_repr_html_`/`to_records` and the JavaScript objects get the
+//! same tables, so the same amount reads the same in every skin: `1 382 000 000 kr` for
+//! people, `1382000000` in CSV and JSON.
+//!
+//! ```
+//! use vardavtal::view::{Format, View, render};
+//! use vardavtal::{split, Key, Sek, Unit};
+//! let key = Key::from_arg("population:regions:2021-11-01")?;
+//! let alloc = split(Sek::kronor(443_000_000), &key, None, Unit::Krona)?;
+//! let text = alloc.text();
+//! assert!(text.contains("| 03   | Region Uppsala") && text.contains("16 720 152 kr"));
+//! assert!(render(&alloc, Format::Csv).starts_with("code,name,amount,"));
+//! # Ok::<(), vardavtal::Error>(())
+//! ```
+
+mod render;
+mod tables;
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::agreement::When;
+use crate::finding::{Code, Error, Loc};
+use crate::money::Sek;
+
+pub use tables::{AgreementList, SourceView, municipalities, population, regions};
+
+/// What a column holds: it decides alignment and how a value is written for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Text, left-aligned.
+    Text,
+    /// Money: `1 382 000 000 kr` for people, a plain decimal in CSV and JSON.
+    Amount,
+    /// A whole number (population, line number, rank), grouped by spaces for people.
+    Integer,
+    /// A decimal that is not money (a weight, a quota), decimal comma for people.
+    Decimal,
+    /// A date or a month.
+    Date,
+}
+
+impl Kind {
+    /// Whether people read the column right-aligned.
+    pub fn is_numeric(self) -> bool {
+        matches!(self, Kind::Amount | Kind::Integer | Kind::Decimal)
+    }
+}
+
+/// A column: its machine name (CSV header, JSON key), its header for people and its kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Column {
+    /// The machine name (`"amount"`): the CSV header and the key of JSON records.
+    pub id: String,
+    /// The header people read (`"B − A"`).
+    pub header: String,
+    /// What the column holds.
+    pub kind: Kind,
+}
+
+impl Column {
+    /// A column whose header for people is its id.
+    pub fn new(id: &str, kind: Kind) -> Self {
+        Column::titled(id, id, kind)
+    }
+    /// A column with a header of its own.
+    pub fn titled(id: &str, header: &str, kind: Kind) -> Self {
+        Column {
+            id: id.to_owned(),
+            header: header.to_owned(),
+            kind,
+        }
+    }
+}
+
+/// One value of a table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Cell {
+    /// Nothing (an empty CSV field, `null` in JSON).
+    Empty,
+    /// Text.
+    Text(String),
+    /// Money (a string in JSON).
+    Amount(Sek),
+    /// A whole number.
+    Integer(i128),
+    /// A decimal that is not money (a string in JSON).
+    Decimal(#[serde(with = "crate::money::decimal_str")] Decimal),
+    /// A date or a month (`"2022-06"`).
+    Date(When),
+}
+
+impl Cell {
+    /// Text, or [`Cell::Empty`] for `None`.
+    pub fn opt_text(s: Option<impl Into<String>>) -> Cell {
+        s.map_or(Cell::Empty, |s| Cell::Text(s.into()))
+    }
+    /// An amount, or [`Cell::Empty`] for `None`.
+    pub fn opt_amount(a: Option<Sek>) -> Cell {
+        a.map_or(Cell::Empty, Cell::Amount)
+    }
+    /// The value as people read it (`1 382 000 000 kr`, `3,774`).
+    pub fn for_people(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.clone(),
+            Cell::Amount(a) => crate::swedish::format_kr(a.value()),
+            Cell::Integer(i) => render::group(*i),
+            Cell::Decimal(d) => render::number(*d),
+            Cell::Date(d) => d.to_string(),
+        }
+    }
+    /// The value as data: a plain decimal for numbers (`1382000000`), ISO dates.
+    pub fn plain(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.clone(),
+            Cell::Amount(a) => a.to_string(),
+            Cell::Integer(i) => i.to_string(),
+            Cell::Decimal(d) => d.normalize().to_string(),
+            Cell::Date(d) => d.to_string(),
+        }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Self {
+        Cell::Text(s.to_owned())
+    }
+}
+impl From<String> for Cell {
+    fn from(s: String) -> Self {
+        Cell::Text(s)
+    }
+}
+impl From<Sek> for Cell {
+    fn from(a: Sek) -> Self {
+        Cell::Amount(a)
+    }
+}
+
+/// A result as a table: title, typed columns, rows, footer lines (totals) and notes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Table {
+    /// What the table shows (`"Allocation of 443 000 000 kr to 21 recipients"`).
+    pub title: String,
+    /// The columns.
+    pub columns: Vec<Column>,
+    /// The rows; each has one cell per column.
+    pub rows: Vec<Vec<Cell>>,
+    /// Total lines, shown under the rows for people (not part of CSV or records).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub footer: Vec<Vec<Cell>>,
+    /// Notes under the table for people: what each pot is, what was not allocated and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+impl Table {
+    /// An empty table with a title and columns.
+    pub fn new(title: impl Into<String>, columns: Vec<Column>) -> Self {
+        Table {
+            title: title.into(),
+            columns,
+            ..Table::default()
+        }
+    }
+    /// The column ids, in order.
+    pub fn column_ids(&self) -> Vec<&str> {
+        self.columns.iter().map(|c| c.id.as_str()).collect()
+    }
+}
+
+/// A result that core can show: as a table, as text for people and as CSV.
+pub trait View {
+    /// The result as a table.
+    fn table(&self) -> Table;
+    /// The text people read; the table's text unless the result reads better otherwise
+    /// (a report, a reconciliation).
+    fn text(&self) -> String {
+        self.table().to_text()
+    }
+    /// CSV with a header: the table's rows unless the result has a longer form (one line
+    /// per amount of an allocation).
+    fn csv(&self) -> String {
+        self.table().to_csv()
+    }
+}
+
+/// An output format.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// Aligned text for people.
+    #[default]
+    Table,
+    /// CSV with a header; amounts as plain decimals.
+    Csv,
+    /// JSON; amounts as strings.
+    Json,
+}
+
+impl Format {
+    /// Every format, by name.
+    pub const NAMES: &'static [&'static str] = &["table", "csv", "json"];
+    /// `"table"`, `"csv"`, `"json"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Format {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s {
+            "table" | "text" => Ok(Format::Table),
+            "csv" => Ok(Format::Csv),
+            "json" => Ok(Format::Json),
+            _ => Err(Error::new(
+                Code::InvalidValue,
+                Loc::root().join("format"),
+                format!("unknown format \"{s}\": one of table, csv, json"),
+            )
+            .with("value", s)),
+        }
+    }
+}
+
+/// Pretty JSON of a value with a final newline (the serde form: amounts as strings).
+pub fn json<T: Serialize + ?Sized>(v: &T) -> String {
+    serde_json::to_string_pretty(v)
+        .map(|s| s + "\n")
+        .unwrap_or_default()
+}
+
+/// A result in a format: its text, its CSV, or its JSON form.
+pub fn render<T: View + Serialize + ?Sized>(v: &T, format: Format) -> String {
+    match format {
+        Format::Table => v.text(),
+        Format::Csv => v.csv(),
+        Format::Json => json(v),
+    }
+}

@@ -1,0 +1,194 @@
+//! Rendering a [`Table`]: aligned text, HTML, CSV and JSON records, and the number forms
+//! for people.
+
+use comfy_table::{CellAlignment, presets};
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+
+use super::{Cell, Kind, Table};
+
+/// A whole number grouped by spaces: `10 443 100`.
+pub(crate) fn group(n: i128) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A decimal for people: the integer part grouped by spaces, a decimal comma.
+pub(crate) fn number(d: Decimal) -> String {
+    let s = d.normalize().to_string();
+    let (sign, s) = s.strip_prefix('-').map_or(("", s.as_str()), |r| ("-", r));
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let int = int.parse::<i128>().map_or_else(|_| int.to_owned(), group);
+    if frac.is_empty() {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int},{frac}")
+    }
+}
+
+impl Table {
+    /// The table as aligned text for people: the title, the rows, the footer lines, the
+    /// notes.
+    pub fn to_text(&self) -> String {
+        self.to_text_limited(None)
+    }
+
+    /// As [`Table::to_text`], showing at most `limit` rows (the first ones and the last
+    /// five, with a line saying how many are not shown).
+    pub fn to_text_limited(&self, limit: Option<usize>) -> String {
+        let mut t = comfy_table::Table::new();
+        t.load_style(presets::ASCII_MARKDOWN);
+        t.set_header(self.columns.iter().map(|c| c.header.as_str()));
+        let (shown, cut) = shown_rows(&self.rows, limit);
+        for r in shown {
+            match r {
+                Some(r) => t.add_row(r.iter().map(Cell::for_people)),
+                None => t.add_row(self.columns.iter().map(|_| "…")),
+            };
+        }
+        for r in &self.footer {
+            t.add_row(r.iter().map(Cell::for_people));
+        }
+        for (i, c) in self.columns.iter().enumerate() {
+            if let (true, Some(col)) = (c.kind.is_numeric(), t.column_mut(i)) {
+                col.set_cell_alignment(CellAlignment::Right);
+            }
+        }
+        let mut s = String::new();
+        if !self.title.is_empty() {
+            s.push_str(&self.title);
+            s.push('\n');
+        }
+        if !self.columns.is_empty() {
+            s.push_str(&t.to_string());
+            s.push('\n');
+        }
+        if cut > 0 {
+            s.push_str(&format!("({cut} rows not shown)\n"));
+        }
+        for n in &self.notes {
+            s.push_str(n);
+            s.push('\n');
+        }
+        s
+    }
+
+    /// The table as an HTML fragment (for notebooks and pages): amounts right-aligned.
+    pub fn to_html(&self) -> String {
+        let e = escape;
+        let align = |k: Kind| if k.is_numeric() { "right" } else { "left" };
+        let mut s = format!(
+            "<div class=\"vardavtal\"><strong>{}</strong><table><thead><tr>",
+            e(&self.title)
+        );
+        for c in &self.columns {
+            s.push_str(&format!(
+                "<th style=\"text-align:{}\">{}</th>",
+                align(c.kind),
+                e(&c.header)
+            ));
+        }
+        s.push_str("</tr></thead><tbody>");
+        for (i, r) in self.rows.iter().chain(&self.footer).enumerate() {
+            let tag = if i >= self.rows.len() { "th" } else { "td" };
+            s.push_str("<tr>");
+            for (c, v) in self.columns.iter().zip(r) {
+                s.push_str(&format!(
+                    "<{tag} style=\"text-align:{}\">{}</{tag}>",
+                    align(c.kind),
+                    e(&v.for_people())
+                ));
+            }
+            s.push_str("</tr>");
+        }
+        s.push_str("</tbody></table>");
+        for n in &self.notes {
+            s.push_str(&format!("<div>{}</div>", e(n)));
+        }
+        s.push_str("</div>");
+        s
+    }
+
+    /// The rows as CSV with a header of column ids; numbers as plain decimals.
+    pub fn to_csv(&self) -> String {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let _ = w.write_record(self.columns.iter().map(|c| c.id.as_str()));
+        for r in &self.rows {
+            let _ = w.write_record(r.iter().map(Cell::plain));
+        }
+        w.into_inner()
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
+
+    /// The rows as JSON objects keyed by column id (amounts and decimals as strings).
+    pub fn to_records(&self) -> Vec<Map<String, Value>> {
+        self.rows
+            .iter()
+            .map(|r| {
+                self.columns
+                    .iter()
+                    .zip(r)
+                    .map(|(c, v)| (c.id.clone(), serde_json::to_value(v).unwrap_or(Value::Null)))
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+/// The rows to show (None: the "…" line) and how many are cut.
+fn shown_rows(rows: &[Vec<Cell>], limit: Option<usize>) -> (Vec<Option<&Vec<Cell>>>, usize) {
+    match limit {
+        Some(l) if rows.len() > l => {
+            let head = l.saturating_sub(5).max(1);
+            let tail = rows.len().saturating_sub(5).max(head);
+            let mut v: Vec<Option<&Vec<Cell>>> = rows.iter().take(head).map(Some).collect();
+            v.push(None);
+            v.extend(rows.iter().skip(tail).map(Some));
+            (v, tail - head)
+        }
+        _ => (rows.iter().map(Some).collect(), 0),
+    }
+}
+
+fn escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            _ => o.push(c),
+        }
+    }
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_for_people() {
+        assert_eq!(group(10_443_100), "10 443 100");
+        assert_eq!(group(-1_000), "-1 000");
+        assert_eq!(group(999), "999");
+        assert_eq!(
+            number("12328618.7476".parse().unwrap_or_default()),
+            "12 328 618,7476"
+        );
+        assert_eq!(number("-0.50".parse().unwrap_or_default()), "-0,5");
+    }
+}

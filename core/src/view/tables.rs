@@ -1,0 +1,499 @@
+//! The table of every result: allocation and pivot, comparison, findings, key, catalog
+//! list, report, reconciliation, source, and the bundled reference data.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Cell, Column, Kind, Table, View};
+use crate::agreement::Agreement;
+use crate::catalog::Source;
+use crate::finding::{Finding, tally};
+use crate::recipient::RecipientId;
+use crate::reconcile::Reconciliation;
+use crate::reference::{self, Level};
+use crate::report::{AgreementReport, Citation, Report, component_lines};
+use crate::swedish::format_kr;
+use crate::{Allocation, Comparison, Key, Pivot, Pot};
+
+fn text(s: &str) -> Cell {
+    Cell::Text(s.to_owned())
+}
+
+fn code_name() -> Vec<Column> {
+    vec![
+        Column::new("code", Kind::Text),
+        Column::new("name", Kind::Text),
+    ]
+}
+
+/// `agreement/component/tranche (date): 443 000 000 kr by per_capita (key)`.
+fn pot_line(p: &Pot) -> String {
+    let mut s = format!("{}/{}", p.agreement, p.component);
+    if let Some(t) = &p.tranche {
+        s.push_str(&format!("/{t}"));
+    }
+    if let Some(d) = p.date {
+        s.push_str(&format!(" ({d})"));
+    }
+    s.push_str(&format!(": {} by {}", format_kr(p.amount.value()), p.rule));
+    if let Some(k) = &p.key {
+        s.push_str(&format!(" ({k})"));
+    }
+    s
+}
+
+impl View for Pivot {
+    /// One row per recipient, one column per pot (and a total column when there is more
+    /// than one), a total line.
+    fn table(&self) -> Table {
+        let many = self.columns.len() > 1;
+        let mut columns = code_name();
+        for (i, c) in self.columns.iter().enumerate() {
+            columns.push(Column::titled(
+                &format!("pot_{i}"),
+                &c.header(),
+                Kind::Amount,
+            ));
+        }
+        if many {
+            columns.push(Column::new("total", Kind::Amount));
+        }
+        let mut t = Table::new(
+            format!(
+                "{} to {} recipients",
+                format_kr(self.total.value()),
+                self.rows.len()
+            ),
+            columns,
+        );
+        for r in &self.rows {
+            let mut row = vec![text(r.recipient.as_str()), text(&r.name)];
+            row.extend(r.amounts.iter().copied().map(Cell::Amount));
+            if many {
+                row.push(Cell::Amount(r.total));
+            }
+            t.rows.push(row);
+        }
+        let mut tot = vec![Cell::Empty, text("total")];
+        tot.extend(self.totals.iter().copied().map(Cell::Amount));
+        if many {
+            tot.push(Cell::Amount(self.total));
+        }
+        t.footer.push(tot);
+        t
+    }
+}
+
+impl View for Allocation {
+    /// The pivot (recipients × pots) with what each pot is and what was not allocated.
+    fn table(&self) -> Table {
+        let p = self.pivot();
+        let mut t = p.table();
+        t.title = format!(
+            "Allocation of {} to {} recipients ({} rows, unit {})",
+            format_kr(self.total().value()),
+            p.rows.len(),
+            self.rows.len(),
+            self.unit.as_str()
+        );
+        t.notes.extend(self.pots.iter().map(pot_line));
+        t.notes
+            .extend(self.notes.iter().map(|n| format!("note: {}", n.msg)));
+        t
+    }
+    /// One line per amount (`code,name,amount,agreement,component,…`).
+    fn csv(&self) -> String {
+        self.to_csv()
+    }
+}
+
+impl View for Comparison {
+    /// One row per recipient: A, B and B − A, with the total difference.
+    fn table(&self) -> Table {
+        let mut columns = code_name();
+        columns.push(Column::titled("a", "A", Kind::Amount));
+        columns.push(Column::titled("b", "B", Kind::Amount));
+        columns.push(Column::titled("diff", "B − A", Kind::Amount));
+        let mut t = Table::new(
+            format!("Comparison of {} recipients (B − A)", self.rows.len()),
+            columns,
+        );
+        for r in &self.rows {
+            t.rows.push(vec![
+                text(&r.recipient),
+                text(&r.name),
+                Cell::Amount(r.a),
+                Cell::Amount(r.b),
+                Cell::Amount(r.diff),
+            ]);
+        }
+        t.footer.push(vec![
+            Cell::Empty,
+            text("total difference"),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Amount(self.total_diff()),
+        ]);
+        t
+    }
+}
+
+impl View for [Finding] {
+    /// One row per finding: code, severity, location, message.
+    fn table(&self) -> Table {
+        let columns = ["code", "severity", "loc", "msg"].map(|c| Column::new(c, Kind::Text));
+        let mut t = Table::new(format!("Findings ({})", tally(self)), columns.to_vec());
+        for f in self {
+            t.rows.push(vec![
+                text(f.code.as_str()),
+                text(f.severity.as_str()),
+                Cell::Text(f.loc.to_string()),
+                text(&f.msg),
+            ]);
+        }
+        t
+    }
+    /// One line per finding (`warning[code] at loc: message`) and the tally.
+    fn text(&self) -> String {
+        let mut s: String = self.iter().map(|f| format!("{f}\n")).collect();
+        s.push_str(&tally(self));
+        s.push('\n');
+        s
+    }
+}
+
+impl View for Vec<Finding> {
+    fn table(&self) -> Table {
+        self.as_slice().table()
+    }
+    fn text(&self) -> String {
+        self.as_slice().text()
+    }
+}
+
+impl View for Key {
+    /// One row per recipient with its weight; the total weight; where the figures come from.
+    fn table(&self) -> Table {
+        let mut columns = code_name();
+        columns.push(Column::new("weight", Kind::Decimal));
+        let mut t = Table::new(
+            format!("Key {} ({} recipients)", self.description(), self.len()),
+            columns,
+        );
+        for (id, w) in self.iter() {
+            t.rows.push(vec![
+                text(id.as_str()),
+                Cell::opt_text(id.name()),
+                Cell::Decimal(w),
+            ]);
+        }
+        t.footer.push(vec![
+            Cell::Empty,
+            text("total"),
+            Cell::Decimal(self.total()),
+        ]);
+        t.notes.extend(self.sources().iter().map(|s| {
+            let what = reference::data_source(s).unwrap_or("");
+            format!("source {s}: {what}")
+        }));
+        t
+    }
+}
+
+/// The agreements of the catalog (or of one year), as a list.
+#[derive(Debug, Clone, Serialize)]
+#[serde(transparent)]
+pub struct AgreementList<'a>(pub Vec<&'a Agreement>);
+
+impl View for AgreementList<'_> {
+    /// One row per agreement: id, title, years, kind, amount and its source and quote.
+    fn table(&self) -> Table {
+        let mut columns = ["id", "title", "years", "kind"]
+            .map(|c| Column::new(c, Kind::Text))
+            .to_vec();
+        columns.push(Column::new("amount", Kind::Amount));
+        columns.push(Column::new("source", Kind::Text));
+        columns.push(Column::new("quote", Kind::Text));
+        let mut t = Table::new(format!("{} agreements", self.0.len()), columns);
+        for a in &self.0 {
+            let src = a.amount.as_ref().and_then(|f| f.source.as_ref());
+            let years: Vec<String> = a.years.iter().map(ToString::to_string).collect();
+            t.rows.push(vec![
+                text(&a.id),
+                text(&a.title),
+                Cell::Text(years.join(" ")),
+                text(a.kind.as_str()),
+                Cell::opt_amount(a.amount.as_ref().map(|f| f.value)),
+                Cell::opt_text(src.map(|s| s.source.clone())),
+                Cell::opt_text(src.map(|s| s.quote.clone())),
+            ]);
+        }
+        t
+    }
+    /// Each agreement with its components and figures.
+    fn text(&self) -> String {
+        let mut s = String::new();
+        for a in &self.0 {
+            let r = AgreementReport {
+                agreement: (*a).clone(),
+                components: component_lines(a),
+                allocations: Vec::new(),
+                findings: Vec::new(),
+            };
+            s.push_str(&format!("{r}\n"));
+        }
+        s
+    }
+}
+
+impl View for Report {
+    /// One row per amount allocated in the report, and one per component that cannot be
+    /// allocated with why.
+    fn table(&self) -> Table {
+        let mut columns = ["agreement", "component", "tranche"]
+            .map(|c| Column::new(c, Kind::Text))
+            .to_vec();
+        columns.push(Column::new("date", Kind::Date));
+        columns.extend(code_name());
+        columns.push(Column::new("amount", Kind::Amount));
+        columns.push(Column::new("note", Kind::Text));
+        let title = match self.year {
+            Some(y) => format!("Report: agreements covering {y}"),
+            None => "Report: every agreement of the catalog".to_owned(),
+        };
+        let mut t = Table::new(title, columns);
+        for a in &self.agreements {
+            for c in &a.allocations {
+                for r in c.allocation.iter().flat_map(|x| &x.rows) {
+                    t.rows.push(vec![
+                        text(&r.agreement),
+                        text(&r.component),
+                        Cell::opt_text(r.tranche.clone()),
+                        r.date.map_or(Cell::Empty, Cell::Date),
+                        text(r.recipient.as_str()),
+                        text(&r.name),
+                        Cell::Amount(r.amount),
+                        Cell::Empty,
+                    ]);
+                }
+                for e in &c.errors {
+                    t.rows.push(vec![
+                        text(&a.agreement.id),
+                        text(&c.component),
+                        Cell::Empty,
+                        Cell::Empty,
+                        Cell::Empty,
+                        Cell::Empty,
+                        Cell::Empty,
+                        Cell::Text(format!("{}: {}", e.code, e.msg)),
+                    ]);
+                }
+            }
+        }
+        t
+    }
+    /// The text report.
+    fn text(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl View for Reconciliation {
+    /// One row per line of the published table: what it says, what the key gives, the
+    /// difference and the verdict.
+    fn table(&self) -> Table {
+        let mut columns = vec![Column::new("line", Kind::Integer)];
+        columns.extend(code_name());
+        columns.push(Column::new("published", Kind::Amount));
+        columns.push(Column::new("expected", Kind::Amount));
+        columns.push(Column::new("diff", Kind::Amount));
+        columns.push(Column::new("verdict", Kind::Text));
+        let mut t = Table::new(format!("Reconciliation of {}", self.table), columns);
+        for v in &self.rows {
+            t.rows.push(vec![
+                Cell::Integer(v.line as i128),
+                Cell::opt_text(v.recipient.as_ref().map(RecipientId::to_string)),
+                text(&v.name),
+                Cell::opt_amount(v.amount),
+                Cell::opt_amount(v.expected),
+                Cell::opt_amount(v.diff),
+                text(v.verdict.as_str()),
+            ]);
+        }
+        t
+    }
+    /// The per-row report with totals, closest keys and findings.
+    fn text(&self) -> String {
+        self.to_string()
+    }
+}
+
+/// A catalog look-up: a source with its text, or the figures behind an id with their
+/// quotes.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum SourceView<'a> {
+    /// A source (`"003"`).
+    Source(&'a Source),
+    /// The figures behind an agreement, component or package id.
+    Citations(Vec<Citation>),
+}
+
+impl SourceView<'static> {
+    /// What a catalog id stands for: a source id (`"003"`), or the figures behind an
+    /// agreement, `AGREEMENT/COMPONENT` or package id.
+    pub fn find(id: &str) -> crate::Result<Self> {
+        let cat = crate::catalog::catalog()?;
+        match cat.source(id) {
+            Some(s) => Ok(SourceView::Source(s)),
+            None => crate::report::citations(cat, id).map(SourceView::Citations),
+        }
+    }
+}
+
+impl View for SourceView<'_> {
+    /// One row per figure (or the source's one row).
+    fn table(&self) -> Table {
+        match self {
+            SourceView::Source(s) => {
+                let columns = ["id", "title", "publisher", "published", "file"]
+                    .map(|c| Column::new(c, Kind::Text));
+                let mut t = Table::new(s.title.clone(), columns.to_vec());
+                t.rows.push(vec![
+                    text(&s.id),
+                    text(&s.title),
+                    text(&s.publisher),
+                    Cell::opt_text(s.published.map(|d| d.to_string())),
+                    Cell::Text(format!("core/catalog/sources/{}", s.file)),
+                ]);
+                t
+            }
+            SourceView::Citations(c) => {
+                let mut columns = vec![
+                    Column::new("what", Kind::Text),
+                    Column::new("amount", Kind::Amount),
+                ];
+                columns.extend(["quote", "source", "text"].map(|c| Column::new(c, Kind::Text)));
+                let mut t = Table::new(format!("{} figures", c.len()), columns);
+                for x in c {
+                    t.rows.push(vec![
+                        text(&x.what),
+                        Cell::Amount(x.figure.value),
+                        Cell::opt_text(x.figure.source.as_ref().map(|s| s.quote.clone())),
+                        Cell::opt_text(x.source_title.clone()),
+                        Cell::opt_text(x.context.clone()),
+                    ]);
+                }
+                t
+            }
+        }
+    }
+    /// The source with its whole text, or each figure with its quote in context.
+    fn text(&self) -> String {
+        match self {
+            SourceView::Source(src) => format!(
+                "{} — {}\npublisher: {}\npublished: {}\nfile: core/catalog/sources/{}\n\n{}\n",
+                src.id,
+                src.title,
+                src.publisher,
+                src.published
+                    .map_or("not stated".to_owned(), |d| d.to_string()),
+                src.file,
+                src.text
+            ),
+            SourceView::Citations(c) => c
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{}: {}\n  source: {}\n  text: {}\n",
+                        c.what,
+                        c.figure.cite(),
+                        c.source_title.as_deref().unwrap_or("(none)"),
+                        c.context
+                            .as_deref()
+                            .unwrap_or("(quote not found in the text)")
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The 21 regions: code, name, county.
+pub fn regions() -> Table {
+    let columns = ["code", "name", "county"].map(|c| Column::new(c, Kind::Text));
+    let mut t = Table::new("The 21 regions (SCB)", columns.to_vec());
+    for r in reference::regions() {
+        t.rows
+            .push(vec![text(r.code), text(r.name), text(r.county)]);
+    }
+    t
+}
+
+/// The 290 municipalities: code, name, region.
+pub fn municipalities() -> Table {
+    let columns = ["code", "name", "region"].map(|c| Column::new(c, Kind::Text));
+    let mut t = Table::new("The 290 municipalities (SCB)", columns.to_vec());
+    for m in reference::municipalities() {
+        t.rows
+            .push(vec![text(m.code), text(m.name), text(m.region)]);
+    }
+    t
+}
+
+/// The bundled population of a level at a date: code, name, population, source (empty
+/// when there is no data for the date).
+pub fn population(level: Level, date: NaiveDate) -> Table {
+    let mut columns = code_name();
+    columns.push(Column::new("population", Kind::Integer));
+    columns.push(Column::new("source", Kind::Text));
+    let mut t = Table::new(
+        format!("Population of the {} on {date} (SCB)", level.as_str()),
+        columns,
+    );
+    for r in reference::population(level, date) {
+        let name = RecipientId::new(r.code).name();
+        t.rows.push(vec![
+            text(r.code),
+            Cell::opt_text(name),
+            Cell::Integer(i128::from(r.population)),
+            text(r.source),
+        ]);
+    }
+    t
+}
+
+impl Allocation {
+    /// The explanation of every amount, or of one recipient's amounts (by code), in row
+    /// order.
+    ///
+    /// ```
+    /// use vardavtal::{split, Key, Sek, Unit};
+    /// let alloc = split(Sek::kronor(443_000_000), &Key::from_arg("population:regions:2021-11-01")?, None, Unit::Krona)?;
+    /// let e = alloc.explanations(Some("03"));
+    /// assert_eq!(e.len(), 1);
+    /// assert!(e[0].contains("Region Uppsala"));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    pub fn explanations(&self, recipient: Option<&str>) -> Vec<String> {
+        self.rows
+            .iter()
+            .filter(|r| recipient.is_none_or(|x| r.recipient.as_str() == x))
+            .map(crate::Row::explain)
+            .collect()
+    }
+
+    /// The explanations as text, one line per amount, then the notes on what was not
+    /// allocated.
+    pub fn explain_text(&self, recipient: Option<&str>) -> String {
+        let mut s = String::new();
+        for e in self.explanations(recipient) {
+            s.push_str(&e);
+            s.push('\n');
+        }
+        for n in &self.notes {
+            s.push_str(&format!("note: {}\n", n.msg));
+        }
+        s
+    }
+}
