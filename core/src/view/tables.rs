@@ -101,9 +101,9 @@ impl View for Allocation {
             .extend(self.notes.iter().map(|n| format!("note: {}", n.msg)));
         t
     }
-    /// One line per amount (`code,name,amount,agreement,component,…`).
+    /// One line per amount ([`Allocation::rows_table`]).
     fn csv(&self) -> String {
-        self.to_csv()
+        self.rows_table().to_csv()
     }
 }
 
@@ -464,6 +464,44 @@ pub fn population(level: Level, date: NaiveDate) -> Table {
 }
 
 impl Allocation {
+    /// One row per amount: `code, name, amount, agreement, component, tranche, date, part,
+    /// criterion, quota, weight, pot` (the CSV form of an allocation).
+    pub fn rows_table(&self) -> Table {
+        let mut columns = code_name();
+        columns.push(Column::new("amount", Kind::Amount));
+        columns.extend(["agreement", "component", "tranche"].map(|c| Column::new(c, Kind::Text)));
+        columns.push(Column::new("date", Kind::Date));
+        columns.extend(["part", "criterion"].map(|c| Column::new(c, Kind::Text)));
+        columns.push(Column::new("quota", Kind::Decimal));
+        columns.push(Column::new("weight", Kind::Decimal));
+        columns.push(Column::new("pot", Kind::Amount));
+        let mut t = Table::new(
+            format!(
+                "Allocation of {} ({} rows)",
+                format_kr(self.total().value()),
+                self.rows.len()
+            ),
+            columns,
+        );
+        for r in &self.rows {
+            t.rows.push(vec![
+                text(r.recipient.as_str()),
+                text(&r.name),
+                Cell::Amount(r.amount),
+                text(&r.agreement),
+                text(&r.component),
+                Cell::opt_text(r.tranche.clone()),
+                r.date.map_or(Cell::Empty, Cell::Date),
+                text(r.part.as_str()),
+                Cell::opt_text(r.criterion.clone()),
+                Cell::Decimal(r.basis.quota),
+                Cell::Decimal(r.basis.weight),
+                Cell::Amount(r.basis.pot),
+            ]);
+        }
+        t
+    }
+
     /// The explanation of every amount, or of one recipient's amounts (by code), in row
     /// order.
     ///
@@ -495,5 +533,25 @@ impl Allocation {
             s.push_str(&format!("note: {}\n", n.msg));
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Sek, Unit, split};
+
+    #[test]
+    fn the_csv_of_an_allocation_is_its_rows_table() -> crate::Result<()> {
+        let key = Key::from_arg("population:municipalities:2024-12-31")?;
+        let a = split(
+            Sek::kronor(443_000_000),
+            &key,
+            Some(Sek::kronor(1)),
+            Unit::Krona,
+        )?;
+        assert_eq!(a.csv(), a.to_csv());
+        assert_eq!(a.rows_table().rows.len(), a.rows.len());
+        Ok(())
     }
 }
