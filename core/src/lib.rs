@@ -49,6 +49,7 @@ pub mod input;
 pub mod json;
 pub mod key;
 pub mod money;
+mod names;
 pub mod outcomes;
 pub mod recipient;
 pub mod reconcile;
