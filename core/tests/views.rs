@@ -60,7 +60,7 @@ fn a_split_reads_the_same_in_text_csv_and_records() -> vardavtal::Result<()> {
     assert_eq!(t.rows.len(), 21);
     let rec = t.to_records();
     assert_eq!(
-        rec.get(1).and_then(|r| r.get("pot_0")),
+        rec.get(1).and_then(|r| r.get("split")),
         Some(&serde_json::json!("16720152"))
     );
     assert_eq!(t.footer.len(), 1);

@@ -13,7 +13,7 @@ use crate::reconcile::Reconciliation;
 use crate::reference::{self, Level};
 use crate::report::{AgreementReport, Citation, Report, component_lines};
 use crate::swedish::format_kr;
-use crate::{Allocation, Comparison, Key, Pivot, Pot};
+use crate::{Allocation, Comparison, Key, Pivot, Pot, Total};
 
 fn text(s: &str) -> Cell {
     Cell::Text(s.to_owned())
@@ -48,12 +48,15 @@ impl View for Pivot {
     fn table(&self) -> Table {
         let many = self.columns.len() > 1;
         let mut columns = code_name();
-        for (i, c) in self.columns.iter().enumerate() {
-            columns.push(Column::titled(
-                &format!("pot_{i}"),
-                &c.header(),
-                Kind::Amount,
-            ));
+        // A pot's header is its id for records and CSV too; the same header twice (two
+        // agreements with a component of the same name) gets its position.
+        let headers: Vec<String> = self.columns.iter().map(|c| c.header()).collect();
+        for (i, h) in headers.iter().enumerate() {
+            let id = match headers.iter().take(i).any(|o| o == h) {
+                true => format!("{h} ({i})"),
+                false => h.clone(),
+            };
+            columns.push(Column::titled(&id, h, Kind::Amount));
         }
         if many {
             columns.push(Column::new("total", Kind::Amount));
@@ -107,6 +110,21 @@ impl View for Allocation {
     }
 }
 
+/// Totals (by recipient, component or date) as a table: `key_column`, `name`, `amount`.
+pub fn totals(title: &str, key_column: &str, totals: &[Total]) -> Table {
+    let mut columns = vec![
+        Column::new(key_column, Kind::Text),
+        Column::new("name", Kind::Text),
+    ];
+    columns.push(Column::new("amount", Kind::Amount));
+    let mut t = Table::new(title, columns);
+    for x in totals {
+        t.rows
+            .push(vec![text(&x.key), text(&x.name), Cell::Amount(x.amount)]);
+    }
+    t
+}
+
 impl View for Comparison {
     /// One row per recipient: A, B and B − A, with the total difference.
     fn table(&self) -> Table {
@@ -153,6 +171,10 @@ impl View for [Finding] {
         }
         t
     }
+    /// The text: it is short enough to show whole.
+    fn preview(&self) -> String {
+        self.text()
+    }
     /// One line per finding (`warning[code] at loc: message`) and the tally.
     fn text(&self) -> String {
         let mut s: String = self.iter().map(|f| format!("{f}\n")).collect();
@@ -167,6 +189,9 @@ impl View for Vec<Finding> {
         self.as_slice().table()
     }
     fn text(&self) -> String {
+        self.as_slice().text()
+    }
+    fn preview(&self) -> String {
         self.as_slice().text()
     }
 }
@@ -230,6 +255,10 @@ impl View for AgreementList<'_> {
         }
         t
     }
+    /// The text: it is short enough to show whole.
+    fn preview(&self) -> String {
+        self.text()
+    }
     /// Each agreement with its components and figures.
     fn text(&self) -> String {
         let mut s = String::new();
@@ -292,6 +321,10 @@ impl View for Report {
         }
         t
     }
+    /// The text: it is short enough to show whole.
+    fn preview(&self) -> String {
+        self.text()
+    }
     /// The text report.
     fn text(&self) -> String {
         self.to_string()
@@ -321,6 +354,10 @@ impl View for Reconciliation {
             ]);
         }
         t
+    }
+    /// The text: it is short enough to show whole.
+    fn preview(&self) -> String {
+        self.text()
     }
     /// The per-row report with totals, closest keys and findings.
     fn text(&self) -> String {
@@ -387,6 +424,10 @@ impl View for SourceView<'_> {
                 t
             }
         }
+    }
+    /// The text: it is short enough to show whole.
+    fn preview(&self) -> String {
+        self.text()
     }
     /// The source with its whole text, or each figure with its quote in context.
     fn text(&self) -> String {
@@ -497,6 +538,31 @@ impl Allocation {
                 Cell::Decimal(r.basis.quota),
                 Cell::Decimal(r.basis.weight),
                 Cell::Amount(r.basis.pot),
+            ]);
+        }
+        t
+    }
+
+    /// The pots handed out: agreement, component, tranche, date, amount, rule, key and its
+    /// sources.
+    pub fn pots_table(&self) -> Table {
+        let mut columns = ["agreement", "component", "tranche"]
+            .map(|c| Column::new(c, Kind::Text))
+            .to_vec();
+        columns.push(Column::new("date", Kind::Date));
+        columns.push(Column::new("amount", Kind::Amount));
+        columns.extend(["rule", "key", "key_sources"].map(|c| Column::new(c, Kind::Text)));
+        let mut t = Table::new("Pots", columns);
+        for p in &self.pots {
+            t.rows.push(vec![
+                text(&p.agreement),
+                text(&p.component),
+                Cell::opt_text(p.tranche.clone()),
+                p.date.map_or(Cell::Empty, Cell::Date),
+                Cell::Amount(p.amount),
+                text(&p.rule),
+                Cell::opt_text(p.key.clone()),
+                Cell::Text(p.key_sources.join(" ")),
             ]);
         }
         t
