@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Cell, Column, Kind, Table, View};
+use super::{Cell, Column, Kind, Table, View, render};
 use crate::agreement::Agreement;
 use crate::catalog::Source;
 use crate::finding::{Finding, tally};
@@ -125,6 +125,24 @@ pub fn totals(title: &str, key_column: &str, totals: &[Total]) -> Table {
     t
 }
 
+impl std::fmt::Display for crate::Row {
+    /// `demo/b2/t1: 03 Region Uppsala share 16 720 152 kr`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.agreement, self.component)?;
+        if let Some(t) = &self.tranche {
+            write!(f, "/{t}")?;
+        }
+        let amount = format_kr(self.amount.value());
+        write!(
+            f,
+            ": {} {} {} {amount}",
+            self.recipient,
+            self.name,
+            self.part.as_str()
+        )
+    }
+}
+
 impl View for Comparison {
     /// One row per recipient: A, B and B − A, with the total difference.
     fn table(&self) -> Table {
@@ -222,6 +240,54 @@ impl View for Key {
             format!("source {s}: {what}")
         }));
         t
+    }
+}
+
+impl View for Agreement {
+    /// Every component of the tree, depth first: where it is, id, name, kind, amount, who
+    /// it pays and by which rule.
+    fn table(&self) -> Table {
+        let mut columns = ["loc", "id", "name", "kind"]
+            .map(|c| Column::new(c, Kind::Text))
+            .to_vec();
+        columns.push(Column::new("amount", Kind::Amount));
+        columns.extend(["recipients", "rule"].map(|c| Column::new(c, Kind::Text)));
+        let years: Vec<String> = self.years.iter().map(ToString::to_string).collect();
+        let total = self
+            .amount
+            .as_ref()
+            .map_or("no total published".to_owned(), |f| {
+                format_kr(f.value.value())
+            });
+        let title = format!(
+            "{} — {} ({}, {}; {total})",
+            self.id,
+            self.title,
+            self.kind.as_str(),
+            years.join(", ")
+        );
+        let mut t = Table::new(title, columns);
+        for (loc, c) in self.walk() {
+            t.rows.push(vec![
+                Cell::Text(loc.to_string()),
+                text(&c.id),
+                text(&c.name),
+                text(c.kind.as_str()),
+                Cell::opt_amount(c.amount.as_ref().map(|f| f.value)),
+                Cell::opt_text(c.recipients.as_ref().map(crate::Group::describe)),
+                Cell::opt_text(c.rule.as_ref().map(|r| r.as_str())),
+            ]);
+        }
+        t.notes.clone_from(&self.notes);
+        t
+    }
+    /// The agreement with its components and figures, as `vardavtal catalog` prints it.
+    fn text(&self) -> String {
+        AgreementList(vec![self]).text()
+    }
+    /// The text: it is short enough to show whole.
+    fn preview(&self) -> String {
+        self.text()
     }
 }
 
@@ -619,5 +685,86 @@ mod tests {
         assert_eq!(a.csv(), a.to_csv());
         assert_eq!(a.rows_table().rows.len(), a.rows.len());
         Ok(())
+    }
+}
+
+fn yes_no(b: bool) -> Cell {
+    text(if b { "yes" } else { "no" })
+}
+
+impl Reconciliation {
+    /// The rows' sum against the table's total line and the stated pot.
+    pub fn totals_table(&self) -> Table {
+        let mut columns = vec![
+            Column::new("against", Kind::Text),
+            Column::new("line", Kind::Integer),
+        ];
+        for c in ["stated", "rows_sum", "diff", "tolerance"] {
+            columns.push(Column::new(c, Kind::Amount));
+        }
+        columns.extend(["adds_up", "explanation"].map(|c| Column::new(c, Kind::Text)));
+        let mut t = Table::new("Totals", columns);
+        for x in &self.totals {
+            t.rows.push(vec![
+                text(&x.against),
+                x.line.map_or(Cell::Empty, |l| Cell::Integer(l as i128)),
+                Cell::Amount(x.stated),
+                Cell::Amount(x.rows_sum),
+                Cell::Amount(x.diff),
+                Cell::Amount(x.tolerance),
+                yes_no(x.adds_up),
+                Cell::opt_text(x.explanation.clone()),
+            ]);
+        }
+        t
+    }
+
+    /// Every bundled key with every rounding, best first.
+    pub fn fits_table(&self) -> Table {
+        let mut columns = ["key", "rounding", "exact"]
+            .map(|c| Column::new(c, Kind::Text))
+            .to_vec();
+        columns.push(Column::new("rows_matching", Kind::Integer));
+        columns.push(Column::new("rows_compared", Kind::Integer));
+        columns.push(Column::new("total_abs_diff", Kind::Amount));
+        columns.push(Column::new("model_total", Kind::Amount));
+        let mut t = Table::new("Key fits, best first", columns);
+        for f in &self.fits {
+            t.rows.push(vec![
+                text(&f.key),
+                text(f.rounding.as_str()),
+                yes_no(f.exact),
+                Cell::Integer(f.rows_matching as i128),
+                Cell::Integer(f.rows_compared as i128),
+                Cell::Amount(f.total_abs_diff),
+                Cell::Amount(f.model_total),
+            ]);
+        }
+        t
+    }
+}
+
+impl crate::reconcile::ImpliedKey {
+    /// The population per region that the table implies, beside the bundled one.
+    pub fn table(&self) -> Table {
+        let mut columns = code_name();
+        columns.push(Column::new("population", Kind::Integer));
+        columns.push(Column::new("bundled", Kind::Integer));
+        let mut t = Table::new(
+            format!(
+                "Implied population key (total {})",
+                render::group(i128::from(self.total))
+            ),
+            columns,
+        );
+        for p in &self.populations {
+            t.rows.push(vec![
+                text(p.recipient.as_str()),
+                text(&p.name),
+                Cell::Integer(i128::from(p.population)),
+                Cell::Integer(i128::from(p.bundled)),
+            ]);
+        }
+        t
     }
 }
