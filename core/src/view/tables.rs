@@ -668,26 +668,6 @@ impl Allocation {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::{Sek, Unit, split};
-
-    #[test]
-    fn the_csv_of_an_allocation_is_its_rows_table() -> crate::Result<()> {
-        let key = Key::from_arg("population:municipalities:2024-12-31")?;
-        let a = split(
-            Sek::kronor(443_000_000),
-            &key,
-            Some(Sek::kronor(1)),
-            Unit::Krona,
-        )?;
-        assert_eq!(a.csv(), a.to_csv());
-        assert_eq!(a.rows_table().rows.len(), a.rows.len());
-        Ok(())
-    }
-}
-
 fn yes_no(b: bool) -> Cell {
     text(if b { "yes" } else { "no" })
 }
@@ -766,5 +746,25 @@ impl crate::reconcile::ImpliedKey {
             ]);
         }
         t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Sek, Unit, split};
+
+    #[test]
+    fn the_csv_of_an_allocation_is_its_rows_table() -> crate::Result<()> {
+        let key = Key::from_arg("population:municipalities:2024-12-31")?;
+        let a = split(
+            Sek::kronor(443_000_000),
+            &key,
+            Some(Sek::kronor(1)),
+            Unit::Krona,
+        )?;
+        assert_eq!(a.csv(), a.to_csv());
+        assert_eq!(a.rows_table().rows.len(), a.rows.len());
+        Ok(())
     }
 }
