@@ -56,7 +56,6 @@ pub mod report;
 pub mod rule;
 #[cfg(feature = "schema")]
 pub mod schema;
-pub mod swedish;
 pub mod sweep;
 pub mod validate;
 
@@ -71,6 +70,7 @@ pub use allocation::{
 pub use compare::{Comparison, Difference, compare};
 pub use finding::{Code, Error, ErrorKind, Finding, Loc, LocPart, Result, Severity};
 pub use key::{Key, KeySpec, Weight};
+pub use money::swedish;
 pub use money::{Sek, Unit};
 pub use outcomes::{Outcome, Outcomes};
 pub use recipient::{Group, RecipientId, RecipientKind};
