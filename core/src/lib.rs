@@ -49,7 +49,6 @@ pub mod model;
 pub mod money;
 mod names;
 pub mod reconcile;
-pub mod swedish;
 pub mod sweep;
 pub mod validate;
 pub mod view;
@@ -73,6 +72,7 @@ pub use allocation::{
 pub use compare::{Comparison, Difference, compare};
 pub use finding::{Code, Error, ErrorKind, Finding, Loc, LocPart, Result, Severity};
 pub use key::{Key, KeySpec, Weight};
+pub use money::swedish;
 pub use money::{Sek, Unit};
 pub use outcomes::{Outcome, Outcomes};
 pub use recipient::{Group, RecipientId, RecipientKind};
