@@ -5,6 +5,69 @@
 
 use super::*;
 
+/// One bundled key with one rounding against the table, in whole units.
+pub(super) struct Fit {
+    pub(super) cand: usize,
+    pub(super) rounding: Rounding,
+    pub(super) expected: Vec<i128>,
+    pub(super) excess2: u128,
+    pub(super) compared: usize,
+    pub(super) matching: usize,
+}
+
+/// Every candidate key × rounding against the observed rows, best first.
+pub(super) fn fit_keys(
+    cands: &[Cand],
+    obs: &[Option<Obs>; N],
+    pot_u: u128,
+    each_u: u128,
+) -> Vec<Fit> {
+    let mut fits: Vec<Fit> = Vec::new();
+    for (ci, cand) in cands.iter().enumerate() {
+        for rounding in Rounding::ALL {
+            let Some(expected) = model(pot_u, each_u, &cand.weights, rounding) else {
+                continue;
+            };
+            let (mut excess2, mut compared, mut matching) = (0u128, 0usize, 0usize);
+            for (o, e) in obs.iter().zip(&expected) {
+                if let Some(o) = o {
+                    compared += 1;
+                    matching += usize::from(o.matches(*e));
+                    excess2 = excess2.saturating_add(o.excess2(*e));
+                }
+            }
+            fits.push(Fit {
+                cand: ci,
+                rounding,
+                expected,
+                excess2,
+                compared,
+                matching,
+            });
+        }
+    }
+    fits.sort_by_key(|f| (f.excess2, f.compared - f.matching, f.cand, f.rounding));
+    fits
+}
+
+/// The public form of each fit, in the same order.
+pub(super) fn key_fits(fits: &[Fit], cands: &[Cand], unit: Unit) -> Vec<KeyFit> {
+    fits.iter()
+        .map(|f| KeyFit {
+            key: cands
+                .get(f.cand)
+                .map(|c| c.name.clone())
+                .unwrap_or_default(),
+            rounding: f.rounding,
+            exact: f.compared > 0 && f.matching == f.compared,
+            rows_compared: f.compared,
+            rows_matching: f.matching,
+            total_abs_diff: from_half_units(f.excess2, unit),
+            model_total: from_units(f.expected.iter().sum(), unit),
+        })
+        .collect()
+}
+
 pub(super) struct Cand {
     pub(super) name: String,
     pub(super) weights: Vec<u128>,

@@ -17,10 +17,137 @@ struct Work<'a> {
     note: Option<String>,
 }
 
+/// The rows of a table, judged step by step, and what the steps share.
+pub(super) struct Ctx<'f> {
+    pub(super) unit: Unit,
+    pub(super) best: Option<&'f Fit>,
+    pub(super) best_name: String,
+    pub(super) best_rounding: Rounding,
+    /// The table follows the best key when at least half its region rows match it.
+    pub(super) follows: bool,
+    pub(super) exact: bool,
+    pub(super) missing: Vec<usize>,
+}
+
+impl Ctx<'_> {
+    /// The best key's amount for region `i`.
+    pub(super) fn expected_of(&self, i: usize) -> Option<i128> {
+        self.best.and_then(|b| b.expected.get(i).copied())
+    }
+}
+
+/// `s` in whole units of `unit`.
+fn units_in(s: Sek, unit: Unit) -> Option<i128> {
+    to_units(s.value(), unit)
+}
+
+/// A row's precision in whole units (1 for a row to the unit).
+fn precision_in(r: &TableRow, unit: Unit) -> i128 {
+    units_in(r.precision, unit).unwrap_or(1).max(1)
+}
+
+/// What the publisher states the rows add up to.
+struct Stated<'t> {
+    pot_units: Option<i128>,
+    total_line: Option<(&'t TableRow, i128)>,
+    target: Option<i128>,
+    total_line_tol2: i128,
+}
+
 pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) -> Reconciliation {
     let mut findings: Vec<Finding> = table.findings.clone();
+    let unit = comparison_unit(table, statement);
+    let mut work = read_rows(table, unit);
+    let count = region_counts(&work);
+    let duplicated = |i: usize| count.get(i).copied().unwrap_or(0) > 1;
+    let missing: Vec<usize> = (0..N).filter(|i| count.get(*i) == Some(&0)).collect();
+    let stated = stated_totals(table, statement, unit);
+    resolve_irregular(&mut work, stated.target, unit);
+    let (pot, pot_source, each) = model_pot(&work, statement, &stated, unit, &mut findings);
+    let pot_u = u128::try_from(pot).unwrap_or(0);
+    let each_u = u128::try_from(each).unwrap_or(0);
 
-    // The unit: öre when any amount has öre.
+    // Key fits, over the first row of each region that is not repeated.
+    let mut obs: [Option<Obs>; N] = [None; N];
+    for w in &work {
+        if let Some(i) = w.region.filter(|i| !duplicated(*i))
+            && let Some(slot) = obs.get_mut(i)
+        {
+            *slot = w.obs;
+        }
+    }
+    let cands = candidates(statement.rule.as_ref());
+    let fits = fit_keys(&cands, &obs, pot_u, each_u);
+    let key_fits = key_fits(&fits, &cands, unit);
+    let best = fits.first();
+    let best_fit = key_fits.first().cloned();
+    let cx = Ctx {
+        unit,
+        best,
+        best_name: best
+            .and_then(|b| cands.get(b.cand))
+            .map_or(String::new(), |c| c.name.clone()),
+        best_rounding: best.map_or(Rounding::LargestRemainder, |b| b.rounding),
+        follows: best.is_some_and(|b| b.compared > 0 && b.matching * 2 >= b.compared),
+        exact: best_fit.as_ref().is_some_and(|f| f.exact),
+        missing,
+    };
+
+    pick_canonical(&mut work, &count, &cx);
+    let dup_findings = duplicate_findings(&work, &cx);
+    nearest_readings(&mut work, &cx);
+    let mut row_findings = row_verdicts(&mut work, &cx);
+    row_findings.extend(irregular_findings(&mut work, stated.target, &cx));
+    row_findings.extend(unknown_findings(&work));
+    row_findings.extend(dup_findings);
+    row_findings.sort_by_key(|(line, _)| *line);
+    findings.extend(missing_findings(&cx));
+    findings.extend(row_findings.into_iter().map(|(_, f)| f));
+
+    let rows_sum: i128 = work.iter().filter_map(|w| w.obs).map(|o| o.a).sum();
+    let totals = total_checks(table, &stated, &work, &cx, pot, rows_sum, &mut findings);
+    let adds_up = totals.iter().all(|t| t.adds_up);
+
+    if let (Some(b), Some(bf)) = (best, &best_fit) {
+        key_finding(b, bf, &key_fits, &cx, &mut findings);
+    }
+    let complete = obs.iter().all(Option::is_some);
+    let mut implied = None;
+    if !cx.exact && complete {
+        let center = fits
+            .iter()
+            .find(|f| cands.get(f.cand).is_some_and(|c| c.population))
+            .and_then(|f| cands.get(f.cand));
+        let obs_all: Vec<Obs> = obs.iter().flatten().copied().collect();
+        if let Some(c) = center {
+            implied = implied_key(&obs_all, pot_u, each_u, c);
+        }
+        if let Some(k) = &implied {
+            implied_finding(k, center, &mut findings);
+        }
+    }
+
+    let rows = rows_out(&work, implied.as_ref(), &cx);
+    let summary = summarize(&rows, &work, &count, &cx, rows_sum, adds_up, best_fit);
+    let mut rec = Reconciliation {
+        table: table.name.clone(),
+        statement: statement.clone(),
+        unit,
+        pot: from_units(pot, unit),
+        pot_source,
+        rows,
+        totals,
+        findings,
+        fits: key_fits,
+        implied,
+        summary,
+    };
+    rec.summary.headline = headline(&rec);
+    rec
+}
+
+/// The unit of the comparison: öre when any amount has öre.
+fn comparison_unit(table: &PublishedTable, statement: &Statement) -> Unit {
     let has_ore = table
         .rows
         .iter()
@@ -32,12 +159,14 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
             _ => None,
         })
         .any(|a| a.value().normalize().scale() > 0);
-    let unit = if has_ore { Unit::Ore } else { Unit::Krona };
-    let units_of = |s: Sek| to_units(s.value(), unit);
-    let precision_of = |r: &TableRow| units_of(r.precision).unwrap_or(1).max(1);
+    if has_ore { Unit::Ore } else { Unit::Krona }
+}
 
-    // Rows and regions.
-    let mut work: Vec<Work> = table
+/// Each row with its region, amount in units, readings and first verdict.
+fn read_rows(table: &PublishedTable, unit: Unit) -> Vec<Work<'_>> {
+    let units_of = |s: Sek| units_in(s, unit);
+    let precision_of = |r: &TableRow| precision_in(r, unit);
+    table
         .rows
         .iter()
         .map(|row| {
@@ -71,17 +200,24 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
                 note: None,
             }
         })
-        .collect();
+        .collect()
+}
+
+/// How many rows name each region.
+fn region_counts(work: &[Work]) -> [usize; N] {
     let mut count = [0usize; N];
-    for w in &work {
+    for w in work {
         if let Some(c) = w.region.and_then(|i| count.get_mut(i)) {
             *c += 1;
         }
     }
-    let duplicated = |i: usize| count.get(i).copied().unwrap_or(0) > 1;
-    let missing: Vec<usize> = (0..N).filter(|i| count.get(*i) == Some(&0)).collect();
+    count
+}
 
-    // The stated totals.
+/// The stated pot and the table's total line, in units.
+fn stated_totals<'t>(table: &'t PublishedTable, statement: &Statement, unit: Unit) -> Stated<'t> {
+    let units_of = |s: Sek| units_in(s, unit);
+    let precision_of = |r: &TableRow| precision_in(r, unit);
     let pot_units = statement.pot.and_then(units_of);
     let total_line = table
         .totals
@@ -95,8 +231,18 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
         }
         .tol2()
     });
+    Stated {
+        pot_units,
+        total_line,
+        target,
+        total_line_tol2,
+    }
+}
 
-    // Irregular groupings: which readings make the rows add up.
+/// Irregular groupings: mark the readings that make the rows add up to `target`, and
+/// take the first combination that does.
+fn resolve_irregular(work: &mut [Work], target: Option<i128>, unit: Unit) {
+    let precision_of = |r: &TableRow| precision_in(r, unit);
     let base_sum: i128 = work.iter().filter_map(|w| w.obs).map(|o| o.a).sum();
     let base_tol2: i128 = work.iter().filter_map(|w| w.obs).map(Obs::tol2).sum();
     let irregular: Vec<usize> = work
@@ -152,8 +298,19 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
             }
         }
     }
+}
 
-    // The pot the model splits.
+/// The pot the model splits and where it comes from, and the fixed amount per region;
+/// an error finding when the fixed amounts exceed the pot.
+fn model_pot(
+    work: &[Work],
+    statement: &Statement,
+    stated: &Stated,
+    unit: Unit,
+    findings: &mut Vec<Finding>,
+) -> (i128, PotSource, i128) {
+    let units_of = |s: Sek| units_in(s, unit);
+    let (pot_units, total_line) = (stated.pot_units, stated.total_line);
     let rows_sum_now: i128 = work.iter().filter_map(|w| w.obs).map(|o| o.a).sum();
     let (pot, pot_source) = match (pot_units, total_line) {
         (Some(p), _) => (p, PotSource::Stated),
@@ -181,73 +338,13 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
             .with("pot", from_units(pot, unit)),
         );
     }
+    (pot, pot_source, each)
+}
 
-    // Key fits, over the first row of each region that is not repeated.
-    let mut obs: [Option<Obs>; N] = [None; N];
-    for w in &work {
-        if let Some(i) = w.region.filter(|i| !duplicated(*i))
-            && let Some(slot) = obs.get_mut(i)
-        {
-            *slot = w.obs;
-        }
-    }
-    let cands = candidates(statement.rule.as_ref());
-    struct Fit {
-        cand: usize,
-        rounding: Rounding,
-        expected: Vec<i128>,
-        excess2: u128,
-        compared: usize,
-        matching: usize,
-    }
-    let mut fits: Vec<Fit> = Vec::new();
-    for (ci, cand) in cands.iter().enumerate() {
-        for rounding in Rounding::ALL {
-            let Some(expected) = model(pot_u, each_u, &cand.weights, rounding) else {
-                continue;
-            };
-            let (mut excess2, mut compared, mut matching) = (0u128, 0usize, 0usize);
-            for (o, e) in obs.iter().zip(&expected) {
-                if let Some(o) = o {
-                    compared += 1;
-                    matching += usize::from(o.matches(*e));
-                    excess2 = excess2.saturating_add(o.excess2(*e));
-                }
-            }
-            fits.push(Fit {
-                cand: ci,
-                rounding,
-                expected,
-                excess2,
-                compared,
-                matching,
-            });
-        }
-    }
-    fits.sort_by_key(|f| (f.excess2, f.compared - f.matching, f.cand, f.rounding));
-    let key_fits: Vec<KeyFit> = fits
-        .iter()
-        .map(|f| KeyFit {
-            key: cands
-                .get(f.cand)
-                .map(|c| c.name.clone())
-                .unwrap_or_default(),
-            rounding: f.rounding,
-            exact: f.compared > 0 && f.matching == f.compared,
-            rows_compared: f.compared,
-            rows_matching: f.matching,
-            total_abs_diff: from_half_units(f.excess2, unit),
-            model_total: from_units(f.expected.iter().sum(), unit),
-        })
-        .collect();
-    let best = fits.first();
-    let best_fit = key_fits.first().cloned();
-    let exact = best_fit.as_ref().is_some_and(|f| f.exact);
-    let expected_of = |i: usize| best.and_then(|b| b.expected.get(i).copied());
-    // The table follows the best key when at least half its region rows match it.
-    let follows = best.is_some_and(|b| b.compared > 0 && b.matching * 2 >= b.compared);
-
-    // Duplicates: the row that matches the key is the region's row; the others repeat it.
+/// Duplicates: the row that matches the key is the region's row; the others repeat it.
+fn pick_canonical(work: &mut [Work], count: &[usize; N], cx: &Ctx) {
+    let duplicated = |i: usize| count.get(i).copied().unwrap_or(0) > 1;
+    let expected_of = |i: usize| cx.expected_of(i);
     for i in 0..N {
         if !duplicated(i) {
             for w in work.iter_mut().filter(|w| w.region == Some(i)) {
@@ -268,6 +365,13 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
             }
         }
     }
+}
+
+/// A warning for each repeated row, naming the missing region whose amount it has.
+fn duplicate_findings(work: &[Work], cx: &Ctx) -> Vec<(usize, Finding)> {
+    let unit = cx.unit;
+    let expected_of = |i: usize| cx.expected_of(i);
+    let (follows, missing) = (cx.follows, &cx.missing);
     let first_line_of = |i: usize, work: &[Work]| {
         work.iter()
             .find(|w| w.region == Some(i) && w.canonical)
@@ -278,7 +382,7 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
         let Some(i) = w.region else { continue };
         let region = reference::regions().get(i);
         let name = region.map_or("", |r| r.name);
-        let first = first_line_of(i, &work);
+        let first = first_line_of(i, work);
         let mut f = Finding::warning(
             Code::RowDuplicate,
             loc_row(w.row.line),
@@ -308,8 +412,14 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
         }
         dup_findings.push((w.row.line, f));
     }
+    dup_findings
+}
 
-    // Irregular rows with no reading that adds up: the reading nearest the model.
+/// Irregular rows with no reading that adds up: the reading nearest the model.
+fn nearest_readings(work: &mut [Work], cx: &Ctx) {
+    let unit = cx.unit;
+    let expected_of = |i: usize| cx.expected_of(i);
+    let precision_of = |r: &TableRow| precision_in(r, unit);
     for w in work
         .iter_mut()
         .filter(|w| !w.readings.is_empty() && w.obs.is_none())
@@ -326,13 +436,16 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
         };
         w.obs = pick.map(|a| Obs { a, p });
     }
+}
 
-    // Row verdicts.
+/// Each row against the best key: its verdict, and a warning (with swapped digits
+/// recognised) when it differs from a key the table follows.
+fn row_verdicts(work: &mut [Work], cx: &Ctx) -> Vec<(usize, Finding)> {
+    let unit = cx.unit;
+    let expected_of = |i: usize| cx.expected_of(i);
+    let best_name = &cx.best_name;
+    let (best_rounding, follows) = (cx.best_rounding, cx.follows);
     let mut row_findings = Vec::new();
-    let best_name = best
-        .and_then(|b| cands.get(b.cand))
-        .map_or(String::new(), |c| c.name.clone());
-    let best_rounding = best.map_or(Rounding::LargestRemainder, |b| b.rounding);
     for w in work.iter_mut() {
         let e = w.region.and_then(expected_of);
         let Some(i) = w.region else { continue };
@@ -367,7 +480,7 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
                 .with("amount", from_units(o.a, unit))
                 .with("expected", from_units(e, unit))
                 .with("diff", from_units(o.a - e, unit))
-                .with("key", &best_name)
+                .with("key", best_name)
                 .with("rounding", best_rounding.as_str());
             if let Some(h) = hint {
                 f = f.with("hint", h);
@@ -376,7 +489,16 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
         }
     }
 
-    // Irregular grouping findings.
+    row_findings
+}
+
+/// A warning for each irregular grouping: its readings, which add up, which the key gives.
+fn irregular_findings(work: &mut [Work], target: Option<i128>, cx: &Ctx) -> Vec<(usize, Finding)> {
+    let unit = cx.unit;
+    let expected_of = |i: usize| cx.expected_of(i);
+    let best_name = &cx.best_name;
+    let precision_of = |r: &TableRow| precision_in(r, unit);
+    let mut row_findings = Vec::new();
     for w in work.iter_mut().filter(|w| !w.readings.is_empty()) {
         let list: Vec<String> = w.readings.iter().map(|r| kr_units(r.0, unit)).collect();
         let adding: Vec<String> = w
@@ -454,8 +576,12 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
         }
         row_findings.push((w.row.line, f));
     }
+    row_findings
+}
 
-    // Unknown rows.
+/// A warning for each row that names no region.
+fn unknown_findings(work: &[Work]) -> Vec<(usize, Finding)> {
+    let mut row_findings = Vec::new();
     for w in work.iter().filter(|w| w.region.is_none()) {
         row_findings.push((
             w.row.line,
@@ -468,11 +594,16 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
             .with("printed", &w.row.printed),
         ));
     }
-    row_findings.extend(dup_findings);
-    row_findings.sort_by_key(|(line, _)| *line);
+    row_findings
+}
 
-    // Missing regions.
-    for i in &missing {
+/// A warning for each region with no row, with what the key gives it.
+fn missing_findings(cx: &Ctx) -> Vec<Finding> {
+    let unit = cx.unit;
+    let expected_of = |i: usize| cx.expected_of(i);
+    let best_name = &cx.best_name;
+    let mut findings = Vec::new();
+    for i in &cx.missing {
         let Some(r) = reference::regions().get(*i) else {
             continue;
         };
@@ -490,99 +621,120 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
         f.msg = msg;
         findings.push(f);
     }
-    findings.extend(row_findings.into_iter().map(|(_, f)| f));
+    findings
+}
 
-    // Sums.
-    let rows_sum: i128 = work.iter().filter_map(|w| w.obs).map(|o| o.a).sum();
-    let rows_tol2: i128 = work.iter().filter_map(|w| w.obs).map(Obs::tol2).sum();
-    let explain = |diff: i128| -> Option<String> {
-        let mut parts: Vec<(String, i128)> = Vec::new();
-        let dups: Vec<&Work> = work
+/// What accounts for `diff` between the rows and a stated total, when something does.
+fn explain_diff(diff: i128, work: &[Work], cx: &Ctx, pot: i128) -> Option<String> {
+    let unit = cx.unit;
+    let expected_of = |i: usize| cx.expected_of(i);
+    let best_name = &cx.best_name;
+    let (follows, missing, best, exact) = (cx.follows, &cx.missing, cx.best, cx.exact);
+    let mut parts: Vec<(String, i128)> = Vec::new();
+    let dups: Vec<&Work> = work
+        .iter()
+        .filter(|w| w.region.is_some() && !w.canonical)
+        .collect();
+    let unknown: Vec<&Work> = work.iter().filter(|w| w.region.is_none()).collect();
+    let differing: Vec<&Work> = work
+        .iter()
+        .filter(|w| w.canonical && w.verdict == Verdict::Differs)
+        .collect();
+    if !dups.is_empty() {
+        let lines: Vec<String> = dups.iter().map(|w| w.row.line.to_string()).collect();
+        parts.push((
+            format!("the repeated row(s) on line {}", lines.join(", ")),
+            dups.iter().filter_map(|w| w.obs).map(|o| o.a).sum(),
+        ));
+    }
+    if !missing.is_empty() && follows {
+        let names: Vec<&str> = missing
             .iter()
-            .filter(|w| w.region.is_some() && !w.canonical)
+            .filter_map(|i| reference::regions().get(*i))
+            .map(|r| r.name)
             .collect();
-        let unknown: Vec<&Work> = work.iter().filter(|w| w.region.is_none()).collect();
-        let differing: Vec<&Work> = work
-            .iter()
-            .filter(|w| w.canonical && w.verdict == Verdict::Differs)
-            .collect();
-        if !dups.is_empty() {
-            let lines: Vec<String> = dups.iter().map(|w| w.row.line.to_string()).collect();
-            parts.push((
-                format!("the repeated row(s) on line {}", lines.join(", ")),
-                dups.iter().filter_map(|w| w.obs).map(|o| o.a).sum(),
-            ));
-        }
-        if !missing.is_empty() && follows {
-            let names: Vec<&str> = missing
+        parts.push((
+            format!("the missing region(s) {}", names.join(", ")),
+            -missing.iter().filter_map(|i| expected_of(*i)).sum::<i128>(),
+        ));
+    }
+    if !unknown.is_empty() {
+        let lines: Vec<String> = unknown.iter().map(|w| w.row.line.to_string()).collect();
+        parts.push((
+            format!(
+                "the row(s) that are not regions, on line {}",
+                lines.join(", ")
+            ),
+            unknown.iter().filter_map(|w| w.obs).map(|o| o.a).sum(),
+        ));
+    }
+    if !differing.is_empty() && follows {
+        let lines: Vec<String> = differing.iter().map(|w| w.row.line.to_string()).collect();
+        parts.push((
+            format!(
+                "the row(s) that differ from the key, on line {}",
+                lines.join(", ")
+            ),
+            differing
                 .iter()
-                .filter_map(|i| reference::regions().get(*i))
-                .map(|r| r.name)
+                .filter_map(|w| Some(w.obs?.a - expected_of(w.region?)?))
+                .sum(),
+        ));
+    }
+    // The smallest combination of causes that accounts for the whole difference.
+    let n = parts.len();
+    for size in 1..=n {
+        for mask in 0u32..(1 << n) {
+            if mask.count_ones() as usize != size {
+                continue;
+            }
+            let chosen: Vec<&(String, i128)> = parts
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| mask & (1 << k) != 0)
+                .map(|(_, p)| p)
                 .collect();
-            parts.push((
-                format!("the missing region(s) {}", names.join(", ")),
-                -missing.iter().filter_map(|i| expected_of(*i)).sum::<i128>(),
-            ));
-        }
-        if !unknown.is_empty() {
-            let lines: Vec<String> = unknown.iter().map(|w| w.row.line.to_string()).collect();
-            parts.push((
-                format!(
-                    "the row(s) that are not regions, on line {}",
-                    lines.join(", ")
-                ),
-                unknown.iter().filter_map(|w| w.obs).map(|o| o.a).sum(),
-            ));
-        }
-        if !differing.is_empty() && follows {
-            let lines: Vec<String> = differing.iter().map(|w| w.row.line.to_string()).collect();
-            parts.push((
-                format!(
-                    "the row(s) that differ from the key, on line {}",
-                    lines.join(", ")
-                ),
-                differing
+            if chosen.iter().map(|p| p.1).sum::<i128>() == diff {
+                let what: Vec<String> = chosen
                     .iter()
-                    .filter_map(|w| Some(w.obs?.a - expected_of(w.region?)?))
-                    .sum(),
-            ));
-        }
-        // The smallest combination of causes that accounts for the whole difference.
-        let n = parts.len();
-        for size in 1..=n {
-            for mask in 0u32..(1 << n) {
-                if mask.count_ones() as usize != size {
-                    continue;
-                }
-                let chosen: Vec<&(String, i128)> = parts
-                    .iter()
-                    .enumerate()
-                    .filter(|(k, _)| mask & (1 << k) != 0)
-                    .map(|(_, p)| p)
+                    .map(|p| format!("{} ({})", p.0, signed_kr(p.1, unit)))
                     .collect();
-                if chosen.iter().map(|p| p.1).sum::<i128>() == diff {
-                    let what: Vec<String> = chosen
-                        .iter()
-                        .map(|p| format!("{} ({})", p.0, signed_kr(p.1, unit)))
-                        .collect();
-                    return Some(format!("accounted for by {}", what.join(" and ")));
-                }
+                return Some(format!("accounted for by {}", what.join(" and ")));
             }
         }
-        if let Some(b) = best {
-            let model_total: i128 = b.expected.iter().sum();
-            if b.rounding != Rounding::LargestRemainder && exact && model_total - pot == diff {
-                return Some(format!(
-                    "the rows are {} of the key {best_name}, which does not preserve the total; largest remainder would",
-                    b.rounding
-                ));
-            }
+    }
+    if let Some(b) = best {
+        let model_total: i128 = b.expected.iter().sum();
+        if b.rounding != Rounding::LargestRemainder && exact && model_total - pot == diff {
+            return Some(format!(
+                "the rows are {} of the key {best_name}, which does not preserve the total; largest remainder would",
+                b.rounding
+            ));
         }
-        let rows = work.len() as u128;
-        (diff.unsigned_abs() <= rows).then(|| {
-            "no more than one krona per row: the size of rounding each row on its own".to_owned()
-        })
-    };
+    }
+    let rows = work.len() as u128;
+    (diff.unsigned_abs() <= rows).then(|| {
+        "no more than one krona per row: the size of rounding each row on its own".to_owned()
+    })
+}
+
+/// The rows' sum against each total line and the stated pot, and the total line against
+/// the pot.
+fn total_checks(
+    table: &PublishedTable,
+    stated: &Stated,
+    work: &[Work],
+    cx: &Ctx,
+    pot: i128,
+    rows_sum: i128,
+    findings: &mut Vec<Finding>,
+) -> Vec<TotalCheck> {
+    let unit = cx.unit;
+    let units_of = |s: Sek| units_in(s, unit);
+    let precision_of = |r: &TableRow| precision_in(r, unit);
+    let rows_tol2: i128 = work.iter().filter_map(|w| w.obs).map(Obs::tol2).sum();
+    let (pot_units, total_line, total_line_tol2) =
+        (stated.pot_units, stated.total_line, stated.total_line_tol2);
     let mut totals = Vec::new();
     let mut check = |against: &str,
                      line: Option<usize>,
@@ -592,7 +744,11 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
         let diff = rows_sum - stated;
         let tol2 = rows_tol2 + extra_tol2;
         let adds_up = diff.unsigned_abs().saturating_mul(2) <= tol2.unsigned_abs();
-        let explanation = if adds_up { None } else { explain(diff) };
+        let explanation = if adds_up {
+            None
+        } else {
+            explain_diff(diff, work, cx, pot)
+        };
         let what = match against {
             "pot" => "the stated pot".to_owned(),
             _ => format!("the total line (line {})", line.unwrap_or(0)),
@@ -642,11 +798,11 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
                 p: precision_of(t),
             }
             .tol2();
-            check("total_line", Some(t.line), a, tol2, &mut findings);
+            check("total_line", Some(t.line), a, tol2, findings);
         }
     }
     if let Some(p) = pot_units {
-        check("pot", None, p, 0, &mut findings);
+        check("pot", None, p, 0, findings);
         if let Some((t, a)) = total_line {
             let d = a - p;
             if d.unsigned_abs().saturating_mul(2) > total_line_tol2.unsigned_abs() {
@@ -671,123 +827,114 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
             }
         }
     }
-    let adds_up = totals.iter().all(|t| t.adds_up);
+    totals
+}
 
-    // Which key.
-    if let (Some(b), Some(bf)) = (best, &best_fit) {
-        if bf.exact {
-            let others: Vec<String> = key_fits
-                .iter()
-                .skip(1)
-                .filter(|f| f.exact)
-                .map(|f| format!("{} ({})", f.key, f.rounding))
-                .collect();
-            let mut msg = format!(
-                "the key {best_name} with {} reproduces every region row ({} of {})",
-                b.rounding, bf.rows_matching, bf.rows_compared
-            );
-            if !others.is_empty() {
-                msg.push_str(&format!("; so do {}", others.join(", ")));
-            }
-            findings.push(
-                Finding::info(Code::KeyReproduces, Loc::root(), msg)
-                    .with("key", &best_name)
-                    .with("rounding", b.rounding.as_str())
-                    .with("rows", bf.rows_compared),
-            );
-        } else {
-            findings.push(
-                Finding::info(
-                    Code::KeyDiffers,
-                    Loc::root(),
-                    format!(
-                        "no bundled key reproduces the table; the closest is {best_name} with {}: {} of {} region rows match, and the rows differ from it by {} in all",
-                        b.rounding,
-                        bf.rows_matching,
-                        bf.rows_compared,
-                        kr(bf.total_abs_diff)
-                    ),
-                )
-                .with("key", &best_name)
-                .with("rounding", b.rounding.as_str())
-                .with("rows_matching", bf.rows_matching)
-                .with("rows_compared", bf.rows_compared)
-                .with("total_abs_diff", bf.total_abs_diff),
-            );
-        }
-    }
-
-    // The implied key.
-    let complete = obs.iter().all(Option::is_some);
-    let mut implied = None;
-    if !exact && complete {
-        let center = fits
+/// Which key: the one that reproduces the table, or the closest.
+fn key_finding(b: &Fit, bf: &KeyFit, key_fits: &[KeyFit], cx: &Ctx, findings: &mut Vec<Finding>) {
+    let best_name = &cx.best_name;
+    if bf.exact {
+        let others: Vec<String> = key_fits
             .iter()
-            .find(|f| cands.get(f.cand).is_some_and(|c| c.population))
-            .and_then(|f| cands.get(f.cand));
-        let obs_all: Vec<Obs> = obs.iter().flatten().copied().collect();
-        if let Some(c) = center {
-            implied = implied_key(&obs_all, pot_u, each_u, c);
+            .skip(1)
+            .filter(|f| f.exact)
+            .map(|f| format!("{} ({})", f.key, f.rounding))
+            .collect();
+        let mut msg = format!(
+            "the key {best_name} with {} reproduces every region row ({} of {})",
+            b.rounding, bf.rows_matching, bf.rows_compared
+        );
+        if !others.is_empty() {
+            msg.push_str(&format!("; so do {}", others.join(", ")));
         }
-        if let Some(k) = &implied {
-            let head: Vec<String> = k
-                .totals
-                .iter()
-                .take(5)
-                .map(|t| group(u128::from(*t)))
-                .collect();
-            let mut msg = format!(
-                "the table is reproduced exactly by a population key with total {} inhabitants",
-                group(u128::from(k.total))
-            );
-            if k.candidates > 1 {
-                msg.push_str(&format!(
-                    " (one of {} totals that do: {}{})",
-                    k.candidates,
-                    head.join(", "),
-                    if k.candidates > 5 { ", …" } else { "" }
-                ));
-            }
-            msg.push_str(&format!(
-                "; the closest bundled key, {}, has {}",
-                k.near,
-                group(center.map_or(0, |c| c.weights.iter().sum()))
-            ));
-            findings.push(
-                Finding::info(Code::ImpliedKey, Loc::root(), msg)
-                    .with("total", k.total)
-                    .with("candidates", k.candidates)
-                    .with(
-                        "totals",
-                        k.totals
-                            .iter()
-                            .take(10)
-                            .map(u64::to_string)
-                            .collect::<Vec<_>>()
-                            .join(","),
-                    )
-                    .with("near", &k.near)
-                    .with(
-                        "populations",
-                        k.populations
-                            .iter()
-                            .map(|p| format!("{}:{}", p.recipient, p.population))
-                            .collect::<Vec<_>>()
-                            .join(","),
-                    ),
-            );
-        }
+        findings.push(
+            Finding::info(Code::KeyReproduces, Loc::root(), msg)
+                .with("key", best_name)
+                .with("rounding", b.rounding.as_str())
+                .with("rows", bf.rows_compared),
+        );
+    } else {
+        findings.push(
+            Finding::info(
+                Code::KeyDiffers,
+                Loc::root(),
+                format!(
+                    "no bundled key reproduces the table; the closest is {best_name} with {}: {} of {} region rows match, and the rows differ from it by {} in all",
+                    b.rounding,
+                    bf.rows_matching,
+                    bf.rows_compared,
+                    kr(bf.total_abs_diff)
+                ),
+            )
+            .with("key", best_name)
+            .with("rounding", b.rounding.as_str())
+            .with("rows_matching", bf.rows_matching)
+            .with("rows_compared", bf.rows_compared)
+            .with("total_abs_diff", bf.total_abs_diff),
+        );
     }
+}
 
-    // Rows out.
+/// The implied key, for a reader: its total, how many totals do, the closest bundled key.
+fn implied_finding(k: &ImpliedKey, center: Option<&Cand>, findings: &mut Vec<Finding>) {
+    let head: Vec<String> = k
+        .totals
+        .iter()
+        .take(5)
+        .map(|t| group(u128::from(*t)))
+        .collect();
+    let mut msg = format!(
+        "the table is reproduced exactly by a population key with total {} inhabitants",
+        group(u128::from(k.total))
+    );
+    if k.candidates > 1 {
+        msg.push_str(&format!(
+            " (one of {} totals that do: {}{})",
+            k.candidates,
+            head.join(", "),
+            if k.candidates > 5 { ", …" } else { "" }
+        ));
+    }
+    msg.push_str(&format!(
+        "; the closest bundled key, {}, has {}",
+        k.near,
+        group(center.map_or(0, |c| c.weights.iter().sum()))
+    ));
+    findings.push(
+        Finding::info(Code::ImpliedKey, Loc::root(), msg)
+            .with("total", k.total)
+            .with("candidates", k.candidates)
+            .with(
+                "totals",
+                k.totals
+                    .iter()
+                    .take(10)
+                    .map(u64::to_string)
+                    .collect::<Vec<_>>()
+                    .join(","),
+            )
+            .with("near", &k.near)
+            .with(
+                "populations",
+                k.populations
+                    .iter()
+                    .map(|p| format!("{}:{}", p.recipient, p.population))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
+    );
+}
+
+/// Every row, in input order, with its verdict.
+fn rows_out(work: &[Work], implied: Option<&ImpliedKey>, cx: &Ctx) -> Vec<RowVerdict> {
+    let unit = cx.unit;
+    let expected_of = |i: usize| cx.expected_of(i);
     let implied_of = |i: usize| {
         implied
-            .as_ref()
             .and_then(|k: &ImpliedKey| k.populations.get(i))
             .map(|p| p.population)
     };
-    let rows: Vec<RowVerdict> = work
-        .iter()
+    work.iter()
         .map(|w| {
             let e = w.region.and_then(expected_of);
             RowVerdict {
@@ -817,14 +964,25 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
                 note: w.note.clone(),
             }
         })
-        .collect();
+        .collect()
+}
 
-    // Summary.
+/// The outcome in a few figures (the headline is written from the whole result).
+fn summarize(
+    rows: &[RowVerdict],
+    work: &[Work],
+    count: &[usize; N],
+    cx: &Ctx,
+    rows_sum: i128,
+    adds_up: bool,
+    best_fit: Option<KeyFit>,
+) -> Summary {
+    let (unit, missing, exact) = (cx.unit, &cx.missing, cx.exact);
     let differing = rows
         .iter()
         .filter(|r| r.verdict == Verdict::Differs)
         .count();
-    let summary = Summary {
+    Summary {
         rows: rows.len(),
         regions: count.iter().filter(|c| **c > 0).count(),
         missing: missing
@@ -844,25 +1002,10 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
         differing,
         rows_sum: from_units(rows_sum, unit),
         adds_up,
-        best: best_fit.clone(),
+        best: best_fit,
         exact,
         headline: String::new(),
-    };
-    let mut rec = Reconciliation {
-        table: table.name.clone(),
-        statement: statement.clone(),
-        unit,
-        pot: from_units(pot, unit),
-        pot_source,
-        rows,
-        totals,
-        findings,
-        fits: key_fits,
-        implied,
-        summary,
-    };
-    rec.summary.headline = headline(&rec);
-    rec
+    }
 }
 
 /// "two adjacent digits swapped" when `a` and `e` have the same digits but two exchanged.
