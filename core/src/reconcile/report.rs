@@ -100,6 +100,28 @@ pub(super) fn headline(rec: &Reconciliation) -> String {
 impl fmt::Display for Reconciliation {
     /// A per-row report for a reader.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_head(f)?;
+        self.write_rows(f)?;
+        self.write_totals(f)?;
+        self.write_fits(f)?;
+        if !self.findings.is_empty() {
+            writeln!(f)?;
+            writeln!(f, "  findings:")?;
+            for x in &self.findings {
+                writeln!(f, "    {x}")?;
+            }
+        }
+        if !self.summary.headline.is_empty() {
+            writeln!(f)?;
+            writeln!(f, "  {}", self.summary.headline)?;
+        }
+        Ok(())
+    }
+}
+
+impl Reconciliation {
+    /// The table, the pot and the best key.
+    fn write_head(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let s = &self.summary;
         writeln!(f, "Reconciliation of {}", self.table)?;
         match self.statement.pot {
@@ -140,6 +162,12 @@ impl fmt::Display for Reconciliation {
                 }
             )?;
         }
+        Ok(())
+    }
+
+    /// One line per row, then the missing regions.
+    fn write_rows(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = &self.summary;
         writeln!(f)?;
         writeln!(
             f,
@@ -185,6 +213,11 @@ impl fmt::Display for Reconciliation {
         for m in &s.missing {
             writeln!(f, "  {:>4}  {:<28} {:>20}", "—", m, "(no row)")?;
         }
+        Ok(())
+    }
+
+    /// The rows' sums against the stated totals.
+    fn write_totals(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if !self.totals.is_empty() {
             writeln!(f)?;
             writeln!(f, "  totals:")?;
@@ -218,6 +251,11 @@ impl fmt::Display for Reconciliation {
                 writeln!(f)?;
             }
         }
+        Ok(())
+    }
+
+    /// The key fits and the implied key.
+    fn write_fits(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if !self.fits.is_empty() {
             writeln!(f)?;
             writeln!(f, "  closest keys:")?;
@@ -261,17 +299,6 @@ impl fmt::Display for Reconciliation {
                     group(d.unsigned_abs())
                 )?;
             }
-        }
-        if !self.findings.is_empty() {
-            writeln!(f)?;
-            writeln!(f, "  findings:")?;
-            for x in &self.findings {
-                writeln!(f, "    {x}")?;
-            }
-        }
-        if !self.summary.headline.is_empty() {
-            writeln!(f)?;
-            writeln!(f, "  {}", self.summary.headline)?;
         }
         Ok(())
     }
