@@ -1,11 +1,11 @@
 //! Sweeps: the same performance-based component allocated under many outcome scenarios,
 //! fast. Only the totals per recipient are computed (no rows, no explanations), with the
-//! same exact arithmetic as [`crate::allocate`], so every total equals the one a full
+//! same exact arithmetic as [`crate::allocate()`], so every total equals the one a full
 //! allocation gives.
 //!
 //! ```
 //! use vardavtal::{Agreement, Options, sweep::PerformanceSweep};
-//! let a = Agreement::from_json(include_str!("../../examples/demo-agreement.json"))?;
+//! let a = Agreement::from_json(include_str!("../../../examples/demo-agreement.json"))?;
 //! let sweep = PerformanceSweep::new(&a, "prestation", &Options::default())?;
 //! // Every region meets every criterion: each gets its full share.
 //! let all = vec![true; sweep.criteria().len() * sweep.recipients().len()];
@@ -16,8 +16,9 @@
 //! # Ok::<(), vardavtal::Error>(())
 //! ```
 
+use super::Options;
+use super::plan::{component_pots, resolve_key};
 use crate::agreement::Agreement;
-use crate::allocation::{Options, component_pots, resolve_key};
 use crate::apportion::{largest_remainder, largest_remainder_into};
 use crate::finding::{Code, Error, Loc, Result};
 use crate::key::{apportion_error, scale_to_integers};
@@ -148,7 +149,7 @@ impl PerformanceSweep {
     }
 
     /// The totals per recipient for one set of outcomes (the tests of the criteria
-    /// evaluated as in [`crate::allocate`]), and the amount returned to the state.
+    /// evaluated as in [`crate::allocate()`]), and the amount returned to the state.
     pub fn totals(&self, outcomes: &Outcomes) -> Result<(Vec<Sek>, Sek)> {
         let mut qualified = Vec::with_capacity(self.potentials.len());
         for c in &self.rule.criteria {
