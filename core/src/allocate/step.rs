@@ -54,9 +54,25 @@ impl Step<'_> {
         criterion: Option<&str>,
         names: &dyn Fn(&RecipientId) -> String,
     ) -> Result<Vec<Row>> {
-        let units = self.unit.to_units(pot)?;
-        let parts = key.split_units(units)?;
-        // split_units succeeded, so the total is positive and no product overflows.
+        let parts = key.split_units(self.unit.to_units(pot)?)?;
+        self.by_key_parts(pot, key, &parts, part, criterion, names)
+    }
+
+    /// As [`Step::by_key`], with `pot` already split by `key` into `parts` (units in the
+    /// order of the key, summing to the pot): one row per recipient of the key, with the
+    /// figures behind each part.
+    pub(super) fn by_key_parts(
+        &self,
+        pot: Sek,
+        key: &Key,
+        parts: &[u128],
+        part: Part,
+        criterion: Option<&str>,
+        names: &dyn Fn(&RecipientId) -> String,
+    ) -> Result<Vec<Row>> {
+        let units = parts.iter().fold(0u128, |a, p| a.saturating_add(*p));
+        // The parts were split by these weights (or proportional ones), so the total is
+        // positive and no product overflows.
         let total_w: u128 = key.int_weights().iter().sum::<u128>().max(1);
         let floors: Vec<u128> = key
             .int_weights()
@@ -72,7 +88,8 @@ impl Step<'_> {
         let left_over = self.unit.from_units(left)?;
         let n = key.len();
         let mut rows = Vec::with_capacity(n);
-        for (i, ((recipient, weight), amount)) in key.iter().zip(parts).enumerate() {
+        for (i, ((recipient, weight), amount)) in key.iter().zip(parts.iter().copied()).enumerate()
+        {
             let floor = floors.get(i).copied().unwrap_or(0);
             let w = key.int_weights().get(i).copied().unwrap_or(0);
             let rem = units
