@@ -40,6 +40,7 @@ pub(super) fn tranche_index(a: &Agreement) -> TrancheIndex<'_> {
     m
 }
 
+/// The pots of a component paid by `tranches` (with their indexes in the agreement).
 pub(super) fn pots_of(
     c: &Component,
     tranches: &[(usize, &crate::agreement::Tranche)],
@@ -61,107 +62,130 @@ pub(super) fn pots_of(
     if tranches.is_empty() {
         return Ok(vec![(None, None, amount)]);
     }
-    let tloc = |i: usize| Loc::root().join("tranches").join(i);
     if tranches.iter().all(|(_, t)| t.amount.is_some()) {
-        let sum = checked_sum(
-            tranches
-                .iter()
-                .filter_map(|(_, t)| t.amount.as_ref())
-                .map(|f| f.value.0),
-        )
-        .ok_or_else(|| {
-            Error::new(
-                Code::TooLarge,
-                tloc(tranches.first().map_or(0, |t| t.0)),
-                "the tranche amounts sum to more than a decimal holds",
-            )
-        })?;
-        if sum != amount.0 {
-            return Err(Error::new(
-                Code::TranchesDoNotSum,
-                tloc(tranches.first().map_or(0, |t| t.0)),
-                format!(
-                    "the tranches of component {} sum to {} but the component is {}",
-                    c.id,
-                    Sek(sum),
-                    amount
-                ),
-            )
-            .with("tranches", Sek(sum))
-            .with("component", amount));
-        }
-        return Ok(tranches
-            .iter()
-            .map(|(_, t)| {
-                (
-                    Some(t.id.clone()),
-                    t.date,
-                    t.amount.as_ref().map_or(Sek::ZERO, |f| f.value),
-                )
-            })
-            .collect());
+        return by_amounts(c, amount, tranches);
     }
     if tranches.iter().all(|(_, t)| t.share.is_some()) {
-        let shares: Vec<Decimal> = tranches
-            .iter()
-            .filter_map(|(_, t)| t.share.map(|s| s.0))
-            .collect();
-        if let Some((i, t)) = tranches.iter().find(|(_, t)| {
-            t.share
-                .is_some_and(|w| w.0.is_sign_negative() && !w.0.is_zero())
-        }) {
-            return Err(Error::new(
-                Code::NegativeWeight,
-                tloc(*i).join("share"),
-                format!(
-                    "tranche {} of component {} has a negative share",
-                    t.id, c.id
-                ),
-            ));
-        }
-        let sum = checked_sum(shares.iter().copied()).unwrap_or(Decimal::MAX);
-        if sum != Decimal::ONE {
-            return Err(Error::new(
-                Code::SharesDoNotSum,
-                tloc(tranches.first().map_or(0, |t| t.0)),
-                format!(
-                    "the tranche shares of component {} sum to {sum}, not 1",
-                    c.id
-                ),
-            )
-            .with("sum", sum));
-        }
-        let w = scale_to_integers(&shares).ok_or_else(|| {
-            Error::new(
-                Code::TooLarge,
-                Loc::root(),
-                "tranche shares have too many digits",
-            )
-        })?;
-        // Tranches are split in whole kronor; the rule then splits each tranche.
-        let units = Unit::Krona
-            .to_units(amount)
-            .or_else(|_| Unit::Ore.to_units(amount));
-        let (unit, units) = match units {
-            Ok(u) if amount.0.normalize().scale() == 0 => (Unit::Krona, u),
-            Ok(u) => (Unit::Ore, u),
-            Err(e) => return Err(e),
-        };
-        let parts = apportion::largest_remainder(units, &w).map_err(apportion_error)?;
-        return tranches
-            .iter()
-            .zip(parts)
-            .map(|((_, t), p)| Ok((Some(t.id.clone()), t.date, unit.from_units(p)?)))
-            .collect();
+        return by_shares(c, amount, tranches);
     }
     Err(Error::new(
         Code::InvalidValue,
-        tloc(tranches.first().map_or(0, |t| t.0)),
+        tranche_loc(tranches.first().map_or(0, |t| t.0)),
         format!(
             "the tranches of component {} must all give an amount or all give a share",
             c.id
         ),
     ))
+}
+
+/// The location of tranche `i` of the agreement.
+fn tranche_loc(i: usize) -> Loc {
+    Loc::root().join("tranches").join(i)
+}
+
+/// Tranches that each give an amount: the amounts, which must sum to the component's.
+fn by_amounts(
+    c: &Component,
+    amount: Sek,
+    tranches: &[(usize, &crate::agreement::Tranche)],
+) -> Result<Vec<TranchePot>> {
+    let sum = checked_sum(
+        tranches
+            .iter()
+            .filter_map(|(_, t)| t.amount.as_ref())
+            .map(|f| f.value.0),
+    )
+    .ok_or_else(|| {
+        Error::new(
+            Code::TooLarge,
+            tranche_loc(tranches.first().map_or(0, |t| t.0)),
+            "the tranche amounts sum to more than a decimal holds",
+        )
+    })?;
+    if sum != amount.0 {
+        return Err(Error::new(
+            Code::TranchesDoNotSum,
+            tranche_loc(tranches.first().map_or(0, |t| t.0)),
+            format!(
+                "the tranches of component {} sum to {} but the component is {}",
+                c.id,
+                Sek(sum),
+                amount
+            ),
+        )
+        .with("tranches", Sek(sum))
+        .with("component", amount));
+    }
+    Ok(tranches
+        .iter()
+        .map(|(_, t)| {
+            (
+                Some(t.id.clone()),
+                t.date,
+                t.amount.as_ref().map_or(Sek::ZERO, |f| f.value),
+            )
+        })
+        .collect())
+}
+
+/// Tranches that each give a share: the component's amount split by the shares (which must
+/// sum to 1), in whole kronor when the amount is whole, else in öre.
+fn by_shares(
+    c: &Component,
+    amount: Sek,
+    tranches: &[(usize, &crate::agreement::Tranche)],
+) -> Result<Vec<TranchePot>> {
+    let shares: Vec<Decimal> = tranches
+        .iter()
+        .filter_map(|(_, t)| t.share.map(|s| s.0))
+        .collect();
+    if let Some((i, t)) = tranches.iter().find(|(_, t)| {
+        t.share
+            .is_some_and(|w| w.0.is_sign_negative() && !w.0.is_zero())
+    }) {
+        return Err(Error::new(
+            Code::NegativeWeight,
+            tranche_loc(*i).join("share"),
+            format!(
+                "tranche {} of component {} has a negative share",
+                t.id, c.id
+            ),
+        ));
+    }
+    let sum = checked_sum(shares.iter().copied()).unwrap_or(Decimal::MAX);
+    if sum != Decimal::ONE {
+        return Err(Error::new(
+            Code::SharesDoNotSum,
+            tranche_loc(tranches.first().map_or(0, |t| t.0)),
+            format!(
+                "the tranche shares of component {} sum to {sum}, not 1",
+                c.id
+            ),
+        )
+        .with("sum", sum));
+    }
+    let w = scale_to_integers(&shares).ok_or_else(|| {
+        Error::new(
+            Code::TooLarge,
+            Loc::root(),
+            "tranche shares have too many digits",
+        )
+    })?;
+    // Tranches are split in whole kronor; the rule then splits each tranche.
+    let units = Unit::Krona
+        .to_units(amount)
+        .or_else(|_| Unit::Ore.to_units(amount));
+    let (unit, units) = match units {
+        Ok(u) if amount.0.normalize().scale() == 0 => (Unit::Krona, u),
+        Ok(u) => (Unit::Ore, u),
+        Err(e) => return Err(e),
+    };
+    let parts = apportion::largest_remainder(units, &w).map_err(apportion_error)?;
+    tranches
+        .iter()
+        .zip(parts)
+        .map(|((_, t), p)| Ok((Some(t.id.clone()), t.date, unit.from_units(p)?)))
+        .collect()
 }
 
 /// The key a rule runs on: the override (when at the same level), the rule's key, the

@@ -55,29 +55,7 @@ pub(super) fn run_rule(
             ))
         }
         Rule::Equal {} => {
-            let members = c
-                .recipients
-                .as_ref()
-                .and_then(Group::members)
-                .ok_or_else(|| {
-                    Error::new(
-                        Code::RuleNotRunnable,
-                        Loc::root(),
-                        format!(
-                            "an equal split needs known recipients; component {} names none",
-                            c.id
-                        ),
-                    )
-                })?;
-            let key = Key::new(
-                format!(
-                    "equal parts ({})",
-                    c.recipients.as_ref().map_or(String::new(), Group::describe)
-                ),
-                vec![],
-                members.into_iter().map(|m| (m, Decimal::ONE)),
-                &a.declared_ids(),
-            )?;
+            let key = equal_key(a, c)?;
             Ok((
                 step.by_key(pot, &key, Part::Equal, None, &names)?,
                 Some(key),
@@ -96,6 +74,33 @@ pub(super) fn run_rule(
         }
         Rule::Reimbursement {} | Rule::Unpublished { .. } => Ok((Vec::new(), None)),
     }
+}
+
+/// The key of an equal split: weight 1 for each member of the component's recipients.
+fn equal_key(a: &Agreement, c: &Component) -> Result<Key> {
+    let members = c
+        .recipients
+        .as_ref()
+        .and_then(Group::members)
+        .ok_or_else(|| {
+            Error::new(
+                Code::RuleNotRunnable,
+                Loc::root(),
+                format!(
+                    "an equal split needs known recipients; component {} names none",
+                    c.id
+                ),
+            )
+        })?;
+    Key::new(
+        format!(
+            "equal parts ({})",
+            c.recipients.as_ref().map_or(String::new(), Group::describe)
+        ),
+        vec![],
+        members.into_iter().map(|m| (m, Decimal::ONE)),
+        &a.declared_ids(),
+    )
 }
 
 pub(super) fn fixed_plus_key(
