@@ -25,7 +25,7 @@
 //! | [`money`] | exact amounts ([`Sek`]), the rounding unit, Swedish forms in and out ([`swedish`]: `"1,6 miljarder kronor"`) |
 //! | [`model`] | agreements, components, tranches and provenance ([`agreement`]), rules ([`rule`]), recipients and groups ([`recipient`]), outcomes ([`outcomes`]), distribution keys ([`key`]), the bundled SCB data ([`reference`](mod@reference)) |
 //! | [`apportion`] | the exact apportionment kernel in integers of the unit: largest remainder (the hot path), half up, truncation |
-//! | [`allocation`] | allocating pots, components and agreements by their rules, with explanations; [`sweep`] for fast performance what-ifs; [`compare`](mod@compare) for scenarios |
+//! | [`allocate`](mod@allocate) | allocating pots, components and agreements by their rules, with explanations; [`sweep`] for fast performance what-ifs; [`compare`](mod@compare) for scenarios |
 //! | [`validate`] | every check on agreements, with stable codes |
 //! | [`reconcile`] | checking a published per-region table: reading it, fitting keys and roundings, per-row verdicts |
 //! | [`catalog`] | the bundled real agreements, their sources and packages; the catalog [`report`] |
@@ -50,20 +50,20 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub mod allocation;
+pub mod allocate;
 pub mod apportion;
 pub mod catalog;
-pub mod compare;
 pub mod finding;
 pub mod input;
 pub mod model;
 pub mod money;
 mod names;
 pub mod reconcile;
-pub mod sweep;
 pub mod validate;
 pub mod view;
 
+// Allocation lives in `allocate/`; its old module paths stay reachable.
+pub use allocate::{self as allocation, compare, sweep};
 // The modules of the model, the catalog's report and JSON reading at the root too, where
 // they have always been reachable.
 pub use catalog::report;

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::allocation::Allocation;
+use super::Allocation;
 use crate::money::Sek;
 
 /// One recipient's totals in two allocations.

@@ -1,0 +1,263 @@
+//! What a component's rule runs on: its pots (one per tranche that pays it, or the whole
+//! amount) and its key (the override, the rule's, the agreement's or the default
+//! population key).
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::Options;
+use crate::agreement::{Agreement, Component, When};
+use crate::apportion;
+use crate::finding::{Code, Error, Loc, Result};
+use crate::key::{Key, KeySpec, apportion_error, scale_to_integers};
+use crate::money::{Sek, Unit, checked_sum};
+use crate::recipient::{Group, RecipientId, RecipientKind};
+use crate::reference::{self, Level};
+
+/// A component's pot for one tranche: (tranche id, payment date, amount).
+type TranchePot = (Option<String>, Option<When>, Sek);
+
+/// The pots of a component: one per tranche that pays it, or the whole amount.
+pub(crate) fn component_pots(a: &Agreement, c: &Component) -> Result<Vec<TranchePot>> {
+    let tranches: Vec<(usize, &crate::agreement::Tranche)> = a
+        .tranches
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.component == c.id)
+        .collect();
+    pots_of(c, &tranches)
+}
+
+/// The tranches of an agreement by the component they pay (built once per allocation).
+pub(super) type TrancheIndex<'a> = BTreeMap<&'a str, Vec<(usize, &'a crate::agreement::Tranche)>>;
+
+pub(super) fn tranche_index(a: &Agreement) -> TrancheIndex<'_> {
+    let mut m: TrancheIndex<'_> = BTreeMap::new();
+    for (i, t) in a.tranches.iter().enumerate() {
+        m.entry(t.component.as_str()).or_default().push((i, t));
+    }
+    m
+}
+
+/// The pots of a component paid by `tranches` (with their indexes in the agreement).
+pub(super) fn pots_of(
+    c: &Component,
+    tranches: &[(usize, &crate::agreement::Tranche)],
+) -> Result<Vec<TranchePot>> {
+    let Some(amount) = c.amount.as_ref().map(|f| f.value) else {
+        return Err(Error::new(
+            Code::RuleNotRunnable,
+            Loc::root().join("amount"),
+            format!("component {} has a rule but no amount to split", c.id),
+        ));
+    };
+    if amount.is_negative() {
+        return Err(Error::new(
+            Code::NegativeAmount,
+            Loc::root().join("amount"),
+            format!("the amount of component {} is negative ({amount})", c.id),
+        ));
+    }
+    if tranches.is_empty() {
+        return Ok(vec![(None, None, amount)]);
+    }
+    if tranches.iter().all(|(_, t)| t.amount.is_some()) {
+        return by_amounts(c, amount, tranches);
+    }
+    if tranches.iter().all(|(_, t)| t.share.is_some()) {
+        return by_shares(c, amount, tranches);
+    }
+    Err(Error::new(
+        Code::InvalidValue,
+        tranche_loc(tranches.first().map_or(0, |t| t.0)),
+        format!(
+            "the tranches of component {} must all give an amount or all give a share",
+            c.id
+        ),
+    ))
+}
+
+/// The location of tranche `i` of the agreement.
+fn tranche_loc(i: usize) -> Loc {
+    Loc::root().join("tranches").join(i)
+}
+
+/// Tranches that each give an amount: the amounts, which must sum to the component's.
+fn by_amounts(
+    c: &Component,
+    amount: Sek,
+    tranches: &[(usize, &crate::agreement::Tranche)],
+) -> Result<Vec<TranchePot>> {
+    let sum = checked_sum(
+        tranches
+            .iter()
+            .filter_map(|(_, t)| t.amount.as_ref())
+            .map(|f| f.value.0),
+    )
+    .ok_or_else(|| {
+        Error::new(
+            Code::TooLarge,
+            tranche_loc(tranches.first().map_or(0, |t| t.0)),
+            "the tranche amounts sum to more than a decimal holds",
+        )
+    })?;
+    if sum != amount.0 {
+        return Err(Error::new(
+            Code::TranchesDoNotSum,
+            tranche_loc(tranches.first().map_or(0, |t| t.0)),
+            format!(
+                "the tranches of component {} sum to {} but the component is {}",
+                c.id,
+                Sek(sum),
+                amount
+            ),
+        )
+        .with("tranches", Sek(sum))
+        .with("component", amount));
+    }
+    Ok(tranches
+        .iter()
+        .map(|(_, t)| {
+            (
+                Some(t.id.clone()),
+                t.date,
+                t.amount.as_ref().map_or(Sek::ZERO, |f| f.value),
+            )
+        })
+        .collect())
+}
+
+/// Tranches that each give a share: the component's amount split by the shares (which must
+/// sum to 1), in whole kronor when the amount is whole, else in öre.
+fn by_shares(
+    c: &Component,
+    amount: Sek,
+    tranches: &[(usize, &crate::agreement::Tranche)],
+) -> Result<Vec<TranchePot>> {
+    let shares: Vec<Decimal> = tranches
+        .iter()
+        .filter_map(|(_, t)| t.share.map(|s| s.0))
+        .collect();
+    if let Some((i, t)) = tranches.iter().find(|(_, t)| {
+        t.share
+            .is_some_and(|w| w.0.is_sign_negative() && !w.0.is_zero())
+    }) {
+        return Err(Error::new(
+            Code::NegativeWeight,
+            tranche_loc(*i).join("share"),
+            format!(
+                "tranche {} of component {} has a negative share",
+                t.id, c.id
+            ),
+        ));
+    }
+    let sum = checked_sum(shares.iter().copied()).unwrap_or(Decimal::MAX);
+    if sum != Decimal::ONE {
+        return Err(Error::new(
+            Code::SharesDoNotSum,
+            tranche_loc(tranches.first().map_or(0, |t| t.0)),
+            format!(
+                "the tranche shares of component {} sum to {sum}, not 1",
+                c.id
+            ),
+        )
+        .with("sum", sum));
+    }
+    let w = scale_to_integers(&shares).ok_or_else(|| {
+        Error::new(
+            Code::TooLarge,
+            Loc::root(),
+            "tranche shares have too many digits",
+        )
+    })?;
+    // Tranches are split in whole kronor; the rule then splits each tranche.
+    let units = Unit::Krona
+        .to_units(amount)
+        .or_else(|_| Unit::Ore.to_units(amount));
+    let (unit, units) = match units {
+        Ok(u) if amount.0.normalize().scale() == 0 => (Unit::Krona, u),
+        Ok(u) => (Unit::Ore, u),
+        Err(e) => return Err(e),
+    };
+    let parts = apportion::largest_remainder(units, &w).map_err(apportion_error)?;
+    tranches
+        .iter()
+        .zip(parts)
+        .map(|((_, t), p)| Ok((Some(t.id.clone()), t.date, unit.from_units(p)?)))
+        .collect()
+}
+
+/// The key a rule runs on: the override (when at the same level), the rule's key, the
+/// agreement's key, or the default population key of the component's recipients.
+pub(crate) fn resolve_key(
+    a: &Agreement,
+    c: &Component,
+    spec: Option<&KeySpec>,
+    default: Option<KeySpec>,
+    opts: &Options,
+) -> Result<Key> {
+    let group = c.recipients.as_ref();
+    let group_level = group.and_then(Group::level).or(match group {
+        None => Some(Level::Regions),
+        _ => None,
+    });
+    let declared = a.declared_ids();
+    let key = match (&opts.key, group_level) {
+        (Some(k), Some(level)) if key_level(k) == Some(level) => k.clone(),
+        _ => match spec.or(a.key.as_ref()).cloned().or(default) {
+            Some(s) => s.resolve_with(&declared)?,
+            None => {
+                let Some(level) = group_level else {
+                    return Err(Error::new(
+                        Code::RuleNotRunnable,
+                        Loc::root(),
+                        format!(
+                            "component {} pays {}, whose members are not known: the rule needs a key",
+                            c.id,
+                            group.map_or("?".into(), Group::describe)
+                        ),
+                    ));
+                };
+                let year = a.first_year().ok_or_else(|| {
+                    Error::new(
+                        Code::RuleNotRunnable,
+                        Loc::root(),
+                        "the agreement has no years, so there is no default key date",
+                    )
+                })?;
+                let date = reference::default_population_date(level, year).ok_or_else(|| {
+                    Error::new(
+                        Code::NoPopulationData,
+                        Loc::root(),
+                        format!(
+                            "no bundled population of the {} on or before 1 November {}",
+                            level.as_str(),
+                            year.saturating_sub(1)
+                        ),
+                    )
+                })?;
+                KeySpec::Population { level, date }.resolve()?
+            }
+        },
+    };
+    match group {
+        Some(Group::MunicipalitiesOf(_) | Group::List(_)) => match group.and_then(Group::members) {
+            Some(m) => key.restrict(&m),
+            None => Ok(key),
+        },
+        _ => Ok(key),
+    }
+}
+
+/// The level of a key whose recipients are all regions or all municipalities.
+fn key_level(k: &Key) -> Option<Level> {
+    let kinds: Vec<RecipientKind> = k.recipients().iter().map(RecipientId::kind).collect();
+    if kinds.iter().all(|x| *x == RecipientKind::Region) {
+        Some(Level::Regions)
+    } else if kinds.iter().all(|x| *x == RecipientKind::Municipality) {
+        Some(Level::Municipalities)
+    } else {
+        None
+    }
+}
