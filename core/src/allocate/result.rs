@@ -239,7 +239,8 @@ impl Allocation {
         }
     }
     /// The rows as CSV: a header, then `code,name,amount,agreement,component,tranche,date,
-    /// part,criterion,quota,weight,pot`, amounts as plain decimals.
+    /// part,criterion,quota,weight,pot`, amounts as plain decimals (the CSV of
+    /// [`Allocation::rows_table`]).
     ///
     /// ```
     /// use vardavtal::{split, KeySpec, Unit};
@@ -250,41 +251,7 @@ impl Allocation {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_csv(&self) -> String {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let _ = w.write_record([
-            "code",
-            "name",
-            "amount",
-            "agreement",
-            "component",
-            "tranche",
-            "date",
-            "part",
-            "criterion",
-            "quota",
-            "weight",
-            "pot",
-        ]);
-        for r in &self.rows {
-            let _ = w.write_record([
-                r.recipient.to_string(),
-                r.name.clone(),
-                r.amount.to_string(),
-                r.agreement.clone(),
-                r.component.clone(),
-                r.tranche.clone().unwrap_or_default(),
-                r.date.map(|d| d.to_string()).unwrap_or_default(),
-                r.part.as_str().to_owned(),
-                r.criterion.clone().unwrap_or_default(),
-                r.basis.quota.normalize().to_string(),
-                r.basis.weight.normalize().to_string(),
-                r.basis.pot.to_string(),
-            ]);
-        }
-        w.into_inner()
-            .ok()
-            .and_then(|b| String::from_utf8(b).ok())
-            .unwrap_or_default()
+        self.rows_table().to_csv()
     }
 
     /// Merge another allocation into this one (same unit and method).
