@@ -34,8 +34,15 @@ fn options(
 }
 
 /// Split `amount` by `key`, optionally giving `each` to every recipient first, in whole
-/// `unit`s by largest remainder. `key` is a `Key`, a key spec, CSV text or a CSV path
-/// (`code,weight`), or `{code: weight}`.
+/// `unit`s (`"krona"` or `"ore"`) by largest remainder.
+///
+/// `amount` and `each` are `Decimal`, `int` or `str` (`"443,4 miljoner kronor"`), never
+/// `float`. `key` is a `Key`, a key spec (`"population:regions:2021-11-01"`), CSV text or a
+/// CSV path (columns `code,weight`), or `{code: weight}`. Returns an `Allocation`; raises
+/// `InputError` for what cannot be read and `AllocationError` for what cannot be split.
+///
+/// >>> str(split("443 miljoner kronor", key="code,weight\n01,2\n03,1\n")).splitlines()[0]
+/// 'Allocation of 443 000 000 kr to 2 recipients (2 rows, unit krona)'
 #[pyfunction]
 #[pyo3(signature = (amount, key, each = None, unit = "krona"))]
 fn split(

@@ -140,7 +140,8 @@ macro_rules! skin {
                 let $s = self;
                 ::vardavtal::view::View::text(&$view)
             }
-            /// The same as `str()`.
+            /// The same as `str()`: the text people read, byte for byte what the CLI prints
+            /// with `--format table` for the same call (`print(alloc.to_text())`).
             fn to_text(&self) -> String {
                 self.__str__()
             }
@@ -152,19 +153,23 @@ macro_rules! skin {
                 let $s = self;
                 ::vardavtal::view::View::table(&$view).to_html()
             }
-            /// CSV with a header, amounts as plain decimals: what the CLI prints with
-            /// `--format csv`.
+            /// CSV with a header of column ids, amounts as plain decimals (`1382000000`): byte
+            /// for byte what the CLI prints with `--format csv`
+            /// (`Path("a.csv").write_text(alloc.to_csv())`).
             fn to_csv(&self) -> String {
                 let $s = self;
                 ::vardavtal::view::View::csv(&$view)
             }
-            /// One dict per row of the table (amounts as `decimal.Decimal`, dates as
-            /// `datetime.date`, months as `str`, empty cells as `None`).
+            /// One dict per row of the core's table, keyed by column id: amounts and decimals
+            /// as `decimal.Decimal`, whole numbers as `int`, days as `datetime.date`, months as
+            /// `str` (`"2022-06"`), empty cells as `None`
+            /// (`alloc.to_records()[0]["amount"]` is `Decimal('…')`).
             fn to_records<'py>(&self, py: ::pyo3::Python<'py>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::types::PyList>> {
                 let $s = self;
                 Ok($crate::objects::Shape::py_records(&$view, py)?.0)
             }
-            /// The records as a pandas DataFrame (needs pandas).
+            /// The records as a pandas DataFrame, columns in the table's order. Raises
+            /// `ImportError` when pandas is not installed.
             fn to_pandas<'py>(&self, py: ::pyo3::Python<'py>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
                 let $s = self;
                 let (records, columns) = $crate::objects::Shape::py_records(&$view, py)?;
@@ -185,7 +190,8 @@ macro_rules! skin {
             fn to_json(&self) -> String {
                 serde_json::to_string(&self.0).unwrap_or_default()
             }
-            /// The value from its JSON form (`to_json()`).
+            /// The value from its JSON form (`to_json()`). Raises `InputError` (`syntax`,
+            /// `invalid_value`, …) when the text is not that form.
             #[staticmethod]
             fn from_json(py: ::pyo3::Python<'_>, text: &str) -> ::pyo3::PyResult<Self> {
                 $crate::error::OrRaise::or_raise(::vardavtal::json::from_str::<$core>(text).map(Self), py)
@@ -366,9 +372,15 @@ impl PyScenario {
             .transpose()
     }
     fn __repr__(&self) -> String {
-        let key = self.key.as_ref().map(Key::description);
-        let criteria = self.outcomes.as_ref().map(|o| o.0.len());
-        format!("Scenario(key={key:?}, outcomes={criteria:?} criteria)")
+        let key = self
+            .key
+            .as_ref()
+            .map_or("None".into(), |k| format!("{:?}", k.description()));
+        let outcomes = self
+            .outcomes
+            .as_ref()
+            .map_or("None".into(), |o| format!("<{} criteria>", o.0.len()));
+        format!("Scenario(key={key}, outcomes={outcomes})")
     }
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let outcomes = self
