@@ -39,28 +39,27 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub mod agreement;
 pub mod allocation;
 pub mod apportion;
 pub mod catalog;
 pub mod compare;
 pub mod finding;
 pub mod input;
-pub mod json;
-pub mod key;
+pub mod model;
 pub mod money;
-pub mod outcomes;
-pub mod recipient;
+mod names;
 pub mod reconcile;
-pub mod reference;
-pub mod report;
-pub mod rule;
-#[cfg(feature = "schema")]
-pub mod schema;
-pub mod swedish;
 pub mod sweep;
 pub mod validate;
 pub mod view;
+
+// The modules of the model, the catalog's report and JSON reading at the root too, where
+// they have always been reachable.
+pub use catalog::report;
+pub use input::json;
+#[cfg(feature = "schema")]
+pub use model::schema;
+pub use model::{agreement, key, outcomes, recipient, reference, rule};
 
 pub use agreement::{
     Agreement, AgreementKind, Component, ComponentKind, Dated, Figure, SourceRef, Status, Tranche,
@@ -73,6 +72,7 @@ pub use allocation::{
 pub use compare::{Comparison, Difference, compare};
 pub use finding::{Code, Error, ErrorKind, Finding, Loc, LocPart, Result, Severity};
 pub use key::{Key, KeySpec, Weight};
+pub use money::swedish;
 pub use money::{Sek, Unit};
 pub use outcomes::{Outcome, Outcomes};
 pub use recipient::{Group, RecipientId, RecipientKind};

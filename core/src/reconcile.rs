@@ -48,10 +48,10 @@ use serde::{Deserialize, Serialize};
 use crate::apportion;
 use crate::finding::{Code, Error, Finding, Loc, Result, Severity};
 use crate::key::KeySpec;
+use crate::money::swedish::{format_kr, parse_swedish_text as parse_swedish};
 use crate::money::{Sek, Unit, parse_plain_decimal};
 use crate::recipient::RecipientId;
 use crate::reference::{self, Level};
-use crate::swedish::{format_kr, parse_swedish};
 
 // ---------------------------------------------------------------------------------------
 // The published table

@@ -9,7 +9,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use rust_decimal::Decimal;
 use vardavtal::agreement::When;
 use vardavtal::catalog::{Catalog, Source};
-use vardavtal::view::{AgreementList, Cell, SourceView, Table, View};
+use vardavtal::view::{self, AgreementList, Cell, SourceView, Table, View};
 use vardavtal::{
     Agreement, Allocation, Comparison, Difference, Error, Finding, Key, Loc, Outcomes,
 };
@@ -18,16 +18,11 @@ use vardavtal::{RecipientId, Row, Sek, Severity};
 use crate::convert;
 use crate::error::{OrRaise, finding_dict, py_err};
 
-/// How a core value is shown beyond its [`View`]: which table `to_records()` gives and what
-/// `repr()` is. The defaults: the table, and the table cut to 60 rows.
+/// Which table of a core value `to_records()` gives: its table, or a longer form.
 pub trait Shape: View {
     /// The table whose rows `to_records()` gives.
     fn records_table(&self) -> Table {
         self.table()
-    }
-    /// `repr()`: the table, at most 60 rows; the text where the text is not the table.
-    fn repr(&self) -> String {
-        self.table().to_text_limited(Some(60))
     }
     /// `to_records()` and the columns of `to_pandas()`: the rows of [`Shape::records_table`].
     fn py_records<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyList>, Vec<String>)> {
@@ -48,17 +43,10 @@ impl Shape for Allocation {
 impl Shape for Comparison {}
 impl Shape for Key {}
 impl Shape for Table {}
+impl Shape for Agreement {}
 impl Shape for AgreementList<'_> {}
-impl Shape for Vec<Finding> {
-    fn repr(&self) -> String {
-        self.text()
-    }
-}
-impl Shape for SourceView<'_> {
-    fn repr(&self) -> String {
-        self.text()
-    }
-}
+impl Shape for Vec<Finding> {}
+impl Shape for SourceView<'_> {}
 
 /// A cell as a Python value: amounts and decimals as `decimal.Decimal`, integers as `int`,
 /// a day as `datetime.date`, a month as its text (`"2022-06"`), nothing as `None`.
@@ -147,7 +135,7 @@ macro_rules! skin {
             }
             fn __repr__(&self) -> String {
                 let $s = self;
-                $crate::objects::Shape::repr(&$view)
+                ::vardavtal::view::View::preview(&$view)
             }
             fn _repr_html_(&self) -> String {
                 let $s = self;
@@ -471,7 +459,7 @@ skin! {
             Ok(d)
         }
         fn __repr__(&self) -> String {
-            format!("Row({})", self.0.explain())
+            format!("Row({})", self.0)
         }
     }
 }
@@ -483,22 +471,6 @@ skin! {
 /// per amount.
 #[pyclass(name = "Allocation", module = "vardavtal._vardavtal", frozen)]
 pub struct PyAllocation(pub Allocation);
-
-fn totals<'py>(
-    py: Python<'py>,
-    key: &str,
-    totals: Vec<vardavtal::Total>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let l = PyList::empty(py);
-    for t in totals {
-        let d = PyDict::new(py);
-        d.set_item(key, t.key)?;
-        d.set_item("name", t.name)?;
-        d.set_item("amount", t.amount.value())?;
-        l.append(d)?;
-    }
-    record_list(py, &[key, "name", "amount"], l)
-}
 
 skin! {
     PyAllocation |s|
@@ -523,41 +495,26 @@ skin! {
         fn method<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
             json_loads(py, &self.0.method)
         }
-        /// The pots handed out: dicts `agreement`, `component`, `tranche`, `date`, `when`,
-        /// `amount`, `rule`, `key`, `key_sources`.
+        /// The pots handed out: `agreement`, `component`, `tranche`, `date`, `amount`,
+        /// `rule`, `key`, `key_sources`.
         #[getter]
-        fn pots<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-            let l = PyList::empty(py);
-            for p in &self.0.pots {
-                let d = PyDict::new(py);
-                d.set_item("agreement", &p.agreement)?;
-                d.set_item("component", &p.component)?;
-                d.set_item("tranche", &p.tranche)?;
-                d.set_item("date", opt_date(p.date))?;
-                d.set_item("when", p.date.map(|w| w.to_string()))?;
-                d.set_item("amount", p.amount.value())?;
-                d.set_item("rule", &p.rule)?;
-                d.set_item("key", &p.key)?;
-                d.set_item("key_sources", &p.key_sources)?;
-                l.append(d)?;
-            }
-            let cols = ["agreement", "component", "tranche", "date", "when", "amount", "rule", "key", "key_sources"];
-            record_list(py, &cols, l)
+        fn pots(&self) -> PyTable {
+            PyTable(self.0.pots_table())
         }
         /// Totals by recipient (`code`, `name`, `amount`), in code order.
-        fn by_recipient<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-            totals(py, "code", self.0.by_recipient())
+        fn by_recipient(&self) -> PyTable {
+            PyTable(view::totals("Totals by recipient", "code", &self.0.by_recipient()))
         }
         /// Totals by component (`component` is `agreement/component`, `name`, `amount`).
-        fn by_component<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-            totals(py, "component", self.0.by_component())
+        fn by_component(&self) -> PyTable {
+            PyTable(view::totals("Totals by component", "component", &self.0.by_component()))
         }
         /// Totals by payment date (`when` is `"unscheduled"` where unknown, `name`, `amount`).
-        fn by_date<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-            totals(py, "when", self.0.by_date())
+        fn by_date(&self) -> PyTable {
+            PyTable(view::totals("Totals by payment date", "when", &self.0.by_date()))
         }
-        /// The recipients × pots table that `str()` shows: `code`, `name`, `pot_0`, … and
-        /// `total` when there is more than one pot.
+        /// The recipients × pots table that `str()` shows: `code`, `name`, one column per
+        /// pot (named by its header) and `total` when there is more than one pot.
         fn pivot(&self) -> PyTable {
             PyTable(self.0.pivot().table())
         }
@@ -612,7 +569,7 @@ pub struct PyAgreement(pub Agreement);
 
 skin! {
     PyAgreement |s|
-    view AgreementList(vec![&s.0]);
+    view s.0;
     json Agreement;
     get {
         /// Stable id.
@@ -674,21 +631,9 @@ skin! {
             json_loads(py, &self.0.sources)
         }
         /// Every component of the tree, depth first: `loc`, `id`, `name`, `kind`, `amount`,
-        /// `recipients`, `rule`.
-        fn components<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-            let l = PyList::empty(py);
-            for (loc, c) in self.0.walk() {
-                let d = PyDict::new(py);
-                d.set_item("loc", loc.to_string())?;
-                d.set_item("id", &c.id)?;
-                d.set_item("name", &c.name)?;
-                d.set_item("kind", json_loads(py, &c.kind)?)?;
-                d.set_item("amount", c.amount.as_ref().map(|f| f.value.value()))?;
-                d.set_item("recipients", c.recipients.as_ref().map(vardavtal::Group::describe))?;
-                d.set_item("rule", c.rule.as_ref().map(vardavtal::Rule::as_str))?;
-                l.append(d)?;
-            }
-            record_list(py, &["loc", "id", "name", "kind", "amount", "recipients", "rule"], l)
+        /// `recipients`, `rule` (the table `_repr_html_()` shows).
+        fn components(&self) -> PyTable {
+            PyTable(self.0.table())
         }
     }
 }

@@ -5,7 +5,6 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 use vardavtal::reconcile::{KeyFit, PublishedTable, Reconciliation, StatedRule, Statement};
-use vardavtal::view::View;
 use vardavtal::{Loc, Sek};
 
 use crate::convert;
@@ -139,9 +138,6 @@ fn rows<'py>(py: Python<'py>, rec: &Reconciliation) -> PyResult<Bound<'py, PyLis
 }
 
 impl Shape for Reconciliation {
-    fn repr(&self) -> String {
-        self.text()
-    }
     fn py_records<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyList>, Vec<String>)> {
         Ok((
             rows(py, self)?,
@@ -219,21 +215,12 @@ skin! {
         }
         /// The population key implied by the table when no bundled key reproduces it, else
         /// `None`: `total`, `candidates`, `totals`, `searched`, `near`, `rounding` and
-        /// `populations` (`code`, `name`, `population`, `bundled`).
+        /// `populations` (a `Table`: `code`, `name`, `population`, `bundled`).
         #[getter]
         fn implied<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
             let Some(k) = &self.0.implied else { return Ok(None) };
             let d = json_loads(py, k)?;
-            let pops = PyList::empty(py);
-            for p in &k.populations {
-                let pd = PyDict::new(py);
-                pd.set_item("code", p.recipient.as_str())?;
-                pd.set_item("name", &p.name)?;
-                pd.set_item("population", p.population)?;
-                pd.set_item("bundled", p.bundled)?;
-                pops.append(pd)?;
-            }
-            d.set_item("populations", record_list(py, &["code", "name", "population", "bundled"], pops)?)?;
+            d.set_item("populations", crate::objects::PyTable(k.table()))?;
             Ok(Some(d))
         }
         /// The outcome in brief: `rows`, `regions`, `missing`, `duplicates`, `unknown`,

@@ -104,6 +104,8 @@ pub enum Unearned {
     ReturnToState,
 }
 
+crate::names::names!(Unearned { BonusPot => "bonus_pot", ReturnToState => "return_to_state" });
+
 /// One performance criterion.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
