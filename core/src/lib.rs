@@ -18,24 +18,35 @@
 //!
 //! # Overview
 //!
-//! | concept | module |
-//! | --- | --- |
-//! | money, rounding unit | [`money`] |
-//! | regions, municipalities, population (SCB) | [`reference`] |
-//! | recipients and groups | [`recipient`] |
-//! | distribution keys | [`key`] |
-//! | the exact apportionment (hot path) | [`apportion`] |
-//! | agreements, components, tranches, provenance | [`agreement`] |
-//! | rules | [`rule`] |
-//! | performance outcomes | [`outcomes`] |
-//! | allocation and explanations | [`allocation`] |
-//! | scenario comparison | [`compare`] |
-//! | errors and findings | [`finding`] |
-//! | reading JSON | [`json`] |
-//! | Swedish amounts | [`swedish`] |
+//! The folders of `core/src` are the concepts; each module's doc says what it owns.
 //!
-//! Every problem — a bad input, an impossible allocation, a validation finding — has the
-//! same shape ([`Finding`]: `code`, `severity`, `loc`, `msg`, `ctx`).
+//! | where | what it owns |
+//! | --- | --- |
+//! | [`money`] | exact amounts ([`Sek`]), the rounding unit, Swedish forms in and out ([`swedish`]: `"1,6 miljarder kronor"`) |
+//! | [`model`] | agreements, components, tranches and provenance ([`agreement`]), rules ([`rule`]), recipients and groups ([`recipient`]), outcomes ([`outcomes`]), distribution keys ([`key`]), the bundled SCB data ([`reference`](mod@reference)) |
+//! | [`apportion`] | the exact apportionment kernel in integers of the unit: largest remainder (the hot path), half up, truncation |
+//! | [`allocation`] | allocating pots, components and agreements by their rules, with explanations; [`sweep`] for fast performance what-ifs; [`compare`](mod@compare) for scenarios |
+//! | [`validate`] | every check on agreements, with stable codes |
+//! | [`reconcile`] | checking a published per-region table: reading it, fitting keys and roundings, per-row verdicts |
+//! | [`catalog`] | the bundled real agreements, their sources and packages; the catalog [`report`] |
+//! | [`input`] | one policy for reading what a user gives (JSON text, a catalog id, a path, a key spec, CSV text), for every skin |
+//! | [`view`] | every result as a table, rendered as text, HTML, CSV and JSON records: what the CLI prints and Python and JavaScript show |
+//! | [`finding`] | the one error and finding shape ([`Finding`]: `code`, `severity`, `loc`, `msg`, `ctx`) |
+//!
+//! Every problem — a bad input, an impossible allocation, a validation finding — has that
+//! same shape, in every skin.
+//!
+//! ```
+//! use vardavtal::{input, view::{Format, render}, Options, allocate};
+//! // A catalog agreement by id, allocated, shown as the CLI shows it.
+//! let a = input::agreement("okad-tillganglighet-2022")?;
+//! let alloc = allocate(&a, &Options::default())?;
+//! let text = render(&alloc, Format::Table);
+//! assert!(text.contains("443 000 000 kr") && text.contains("note: block-1"));
+//! // What cannot be computed is said, not dropped: block 1 has no published split.
+//! assert_eq!(alloc.notes.len(), 1);
+//! # Ok::<(), vardavtal::Error>(())
+//! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
