@@ -1,27 +1,22 @@
 //! Python skin of vardavtal: the native module `vardavtal._vardavtal`.
 //!
-//! A thin skin: it converts Python values to core types and back ([`convert`], [`objects`])
-//! and maps core errors to Python exceptions ([`error`]); [`reconcile`] checks published
-//! tables. Every rule and computation is in
-//! the core crate. The Python package around it (`py/python/vardavtal`) adds the exception
-//! classes and table layout.
+//! A thin skin: [`convert`] turns Python values into what core takes (through
+//! [`vardavtal::input`]), [`objects`] and [`reconcile`] wrap core values in Python classes
+//! that show themselves as core renders them, and [`error`] maps core errors to Python
+//! exceptions. Every rule, computation, table and message is in the core crate.
 
 use pyo3::prelude::*;
 use pyo3::types::PyList;
-use vardavtal::reference;
-use vardavtal::{Error, Finding, Loc, Options, Scenario, Sek};
+use vardavtal::{Error, Finding, KeySpec, Loc, Options, Scenario, reference, view};
 
 pub mod convert;
 pub mod error;
 pub mod objects;
 pub mod reconcile;
-pub mod view;
 
 use error::{OrRaise, py_err};
-use objects::{
-    PyAgreement, PyAllocation, PyCatalog, PyComparison, PyFindings, PyKey, PyRow, PyScenario,
-    PySource,
-};
+use objects::{PyAgreement, PyAllocation, PyCatalog, PyComparison, PyFindings, PyKey, PyRow};
+use objects::{PyScenario, PySource, PyTable};
 
 fn options(
     py: Python<'_>,
@@ -39,7 +34,15 @@ fn options(
 }
 
 /// Split `amount` by `key`, optionally giving `each` to every recipient first, in whole
-/// `unit`s by largest remainder.
+/// `unit`s (`"krona"` or `"ore"`) by largest remainder.
+///
+/// `amount` and `each` are `Decimal`, `int` or `str` (`"443,4 miljoner kronor"`), never
+/// `float`. `key` is a `Key`, a key spec (`"population:regions:2021-11-01"`), CSV text or a
+/// CSV path (columns `code,weight`), or `{code: weight}`. Returns an `Allocation`; raises
+/// `InputError` for what cannot be read and `AllocationError` for what cannot be split.
+///
+/// >>> str(split("443 miljoner kronor", key="code,weight\n01,2\n03,1\n")).splitlines()[0]
+/// 'Allocation of 443 000 000 kr to 2 recipients (2 rows, unit krona)'
 #[pyfunction]
 #[pyo3(signature = (amount, key, each = None, unit = "krona"))]
 fn split(
@@ -50,10 +53,7 @@ fn split(
     unit: &str,
 ) -> PyResult<PyAllocation> {
     let pot = convert::money(py, amount, &Loc::root().join("amount"))?;
-    let each = match each.filter(|e| !e.is_none()) {
-        Some(e) => Some(convert::money(py, e, &Loc::root().join("each"))?),
-        None => None,
-    };
+    let each = convert::opt_money(py, each, &Loc::root().join("each"))?;
     let key = convert::key(py, key, &Loc::root().join("key"))?;
     let unit = convert::unit(py, unit)?;
     vardavtal::split(pot, &key, each, unit)
@@ -73,16 +73,13 @@ fn split_batch(
     unit: &str,
 ) -> PyResult<Vec<PyAllocation>> {
     let pot = convert::money(py, amount, &Loc::root().join("amount"))?;
-    let each = match each.filter(|e| !e.is_none()) {
-        Some(e) => Some(convert::money(py, e, &Loc::root().join("each"))?),
-        None => None,
-    };
+    let each = convert::opt_money(py, each, &Loc::root().join("each"))?;
     let unit = convert::unit(py, unit)?;
     let mut ks = Vec::new();
     for (i, k) in keys.try_iter()?.enumerate() {
         ks.push(convert::key(py, &k?, &Loc::root().join("keys").join(i))?);
     }
-    let results: Vec<vardavtal::Result<vardavtal::Allocation>> = py.detach(|| {
+    let results = py.detach(|| {
         ks.iter()
             .map(|k| vardavtal::split(pot, k, each, unit))
             .collect()
@@ -104,16 +101,13 @@ fn collect_batch(
     let mut failed: Vec<Finding> = Vec::new();
     let mut out = Vec::with_capacity(results.len());
     for (i, r) in results.into_iter().enumerate() {
-        match r {
-            Ok(a) => out.push(Ok(PyAllocation(a))),
-            Err(e) => {
-                let e = e.prefixed(&Loc::root().join(what).join(i));
-                if raise {
-                    failed.extend(e.findings().iter().cloned());
-                }
-                out.push(Err(e));
+        out.push(r.map(PyAllocation).map_err(|e| {
+            let e = e.prefixed(&Loc::root().join(what).join(i));
+            if raise {
+                failed.extend(e.findings().iter().cloned());
             }
-        }
+            e
+        }));
     }
     if !failed.is_empty() {
         return Err(py_err(py, &Error::from_findings(failed)));
@@ -121,7 +115,8 @@ fn collect_batch(
     Ok(out)
 }
 
-/// Allocate every component of an agreement, by tranche.
+/// Allocate every component of an agreement, by tranche. `agreement` is an `Agreement`, a
+/// dict, JSON text, a catalog id or a file path.
 #[pyfunction]
 #[pyo3(signature = (agreement, outcomes = None, key = None, unit = "krona"))]
 fn allocate(
@@ -156,12 +151,13 @@ fn allocate_batch<'py>(
         "raise" => true,
         "return" => false,
         _ => {
-            return Err(error::input(
-                py,
+            let msg = format!("errors must be \"raise\" or \"return\", not {errors:?}");
+            let e = Error::new(
                 vardavtal::Code::InvalidValue,
-                &Loc::root().join("errors"),
-                format!("errors must be \"raise\" or \"return\", not {errors:?}"),
-            ));
+                Loc::root().join("errors"),
+                msg,
+            );
+            return Err(py_err(py, &e));
         }
     };
     let a = convert::agreement(py, agreement, &Loc::root())?;
@@ -169,14 +165,17 @@ fn allocate_batch<'py>(
     let mut list = Vec::new();
     for (i, s) in scenarios.try_iter()?.enumerate() {
         let s = s?;
-        let loc = Loc::root().join("scenarios").join(i);
         list.push(match s.cast::<PyScenario>() {
             Ok(sc) => Scenario {
                 key: sc.get().key.clone(),
                 outcomes: sc.get().outcomes.clone(),
             },
             Err(_) => Scenario {
-                key: Some(convert::key(py, &s, &loc)?),
+                key: Some(convert::key(
+                    py,
+                    &s,
+                    &Loc::root().join("scenarios").join(i),
+                )?),
                 outcomes: None,
             },
         });
@@ -192,7 +191,8 @@ fn allocate_batch<'py>(
     Ok(out)
 }
 
-/// The explanation of every amount of an agreement's allocation (or one recipient's).
+/// The explanation of every amount of an agreement's allocation (or one recipient's, by
+/// code): the lines of `vardavtal explain`.
 #[pyfunction]
 #[pyo3(signature = (agreement, outcomes = None, key = None, unit = "krona", recipient = None))]
 fn explain(
@@ -206,12 +206,7 @@ fn explain(
     let a = convert::agreement(py, agreement, &Loc::root())?;
     let opts = options(py, outcomes, key, unit)?;
     let alloc = vardavtal::allocate(&a, &opts).or_raise(py)?;
-    Ok(alloc
-        .rows
-        .iter()
-        .filter(|r| recipient.is_none_or(|x| r.recipient.as_str() == x))
-        .map(vardavtal::Row::explain)
-        .collect())
+    Ok(alloc.explanations(recipient))
 }
 
 /// The per-recipient difference between two allocations (`b − a`).
@@ -247,10 +242,11 @@ fn catalog(py: Python<'_>) -> PyResult<PyCatalog> {
     vardavtal::catalog::catalog().map(PyCatalog).or_raise(py)
 }
 
-/// The catalog source with this id, with its full text.
+/// The catalog source with this id, with its full text (`InputError` `unknown_source`,
+/// with the closest ids, when there is none).
 #[pyfunction]
 fn source(py: Python<'_>, id: &str) -> PyResult<PySource> {
-    objects::source(py, id)
+    catalog(py)?.0.find_source(id).map(PySource).or_raise(py)
 }
 
 /// A distribution key, resolved (see `Key`).
@@ -263,44 +259,40 @@ fn key(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<PyKey> {
 /// `Decimal`, `int`. Hedged figures (`"ca 11 miljarder"`) and floats are refused.
 #[pyfunction]
 fn parse_amount(py: Python<'_>, amount: &Bound<'_, PyAny>) -> PyResult<rust_decimal::Decimal> {
-    convert::money(py, amount, &Loc::root().join("amount")).map(Sek::value)
+    convert::money(py, amount, &Loc::root().join("amount")).map(|s| s.value())
 }
 
 /// The 21 regions: `code`, `name`, `county`.
 #[pyfunction]
-fn regions(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    view::table(py, &vardavtal::view::regions())
+fn regions() -> PyTable {
+    PyTable(view::regions())
 }
 
 /// The 290 municipalities: `code`, `name`, `region`.
 #[pyfunction]
-fn municipalities(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    view::table(py, &vardavtal::view::municipalities())
+fn municipalities() -> PyTable {
+    PyTable(view::municipalities())
 }
 
 /// The reference dates with population figures (`"regions"` or `"municipalities"`), oldest first.
 #[pyfunction]
 #[pyo3(signature = (level = "regions"))]
 fn population_dates(py: Python<'_>, level: &str) -> PyResult<Vec<chrono::NaiveDate>> {
-    Ok(reference::population_dates(convert::level(py, level)?))
+    Ok(reference::population_dates(
+        vardavtal::input::level(level).or_raise(py)?,
+    ))
 }
 
-/// The population at a reference date: `code`, `name`, `population`, `source`.
+/// The population at a reference date (`datetime.date` or `"YYYY-MM-DD"`): `code`,
+/// `name`, `population`, `source`. `AllocationError` `no_population_data` (with the dates
+/// that have data) when there is none for the date.
 #[pyfunction]
 #[pyo3(signature = (date, level = "regions"))]
-fn population<'py>(
-    py: Python<'py>,
-    date: &Bound<'py, PyAny>,
-    level: &str,
-) -> PyResult<Bound<'py, PyAny>> {
-    let lv = convert::level(py, level)?;
-    let d = convert::date(py, date, &Loc::root().join("date"))?;
-    if reference::population(lv, d).is_empty() {
-        // The core's own message lists the dates with data.
-        let spec = vardavtal::KeySpec::Population { level: lv, date: d };
-        spec.resolve().map(|_| ()).or_raise(py)?;
-    }
-    view::table(py, &vardavtal::view::population(lv, d))
+fn population(py: Python<'_>, date: &Bound<'_, PyAny>, level: &str) -> PyResult<PyTable> {
+    let level = vardavtal::input::level(level).or_raise(py)?;
+    let date = convert::date(py, date, &Loc::root().join("date"))?;
+    KeySpec::Population { level, date }.resolve().or_raise(py)?;
+    Ok(PyTable(view::population(level, date)))
 }
 
 /// The native module `vardavtal._vardavtal`.
@@ -316,6 +308,7 @@ fn _vardavtal(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyFindings>()?;
     m.add_class::<PyCatalog>()?;
     m.add_class::<PySource>()?;
+    m.add_class::<PyTable>()?;
     m.add_class::<reconcile::PyReconciliation>()?;
     m.add_function(wrap_pyfunction!(split, m)?)?;
     m.add_function(wrap_pyfunction!(split_batch, m)?)?;

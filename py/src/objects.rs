@@ -1,61 +1,233 @@
-//! The Python classes: thin newtypes over core values (`Agreement`, `Allocation`, `Row`,
-//! `Key`, `Scenario`, `Comparison`, `Findings`, `Catalog`, `Source`). Each converts its
-//! fields to Python values (amounts as `decimal.Decimal`, dates as `datetime.date`), offers
-//! `to_records()` (a list of dicts), and hands layout (`__repr__`, `_repr_html_`,
-//! `to_pandas()`) to the small Python module `vardavtal._tables`. Objects pickle through the
-//! serde JSON forms of the core.
+//! The Python classes: newtypes over core values. Every class that core can show gets the
+//! same methods from [`skin!`]: `str()` and `to_text()` (the core's text, as the CLI prints
+//! it), `repr()`, `_repr_html_()`, `to_csv()`, `to_records()` and `to_pandas()` (from the
+//! core's table, converted in one place: [`records`]), `len()`, `==`, and `to_json()`,
+//! `from_json()` and pickling through the core's serde JSON form where core reads it back.
 
-use chrono::NaiveDate;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use rust_decimal::Decimal;
 use vardavtal::agreement::When;
 use vardavtal::catalog::{Catalog, Source};
-use vardavtal::view::View;
+use vardavtal::view::{self, AgreementList, Cell, SourceView, Table, View};
 use vardavtal::{
-    Agreement, Allocation, Comparison, Difference, Error, Finding, Key, Loc, Outcomes, RecipientId,
-    Row, Sek, Severity,
+    Agreement, Allocation, Comparison, Difference, Error, Finding, Key, Loc, Outcomes,
 };
+use vardavtal::{RecipientId, Row, Sek, Severity};
 
 use crate::convert;
 use crate::error::{OrRaise, finding_dict, py_err};
 
-// ------------------------------------------------------------------ helpers
-
-fn json_loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    py.import("json")?.call_method1("loads", (text,))
+/// Which table of a core value `to_records()` gives: its table, or a longer form.
+pub trait Shape: View {
+    /// The table whose rows `to_records()` gives.
+    fn records_table(&self) -> Table {
+        self.table()
+    }
+    /// `to_records()` and the columns of `to_pandas()`: the rows of [`Shape::records_table`].
+    fn py_records<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyList>, Vec<String>)> {
+        let t = self.records_table();
+        Ok((
+            records(py, &t)?,
+            t.columns.into_iter().map(|c| c.id).collect(),
+        ))
+    }
 }
 
-pub(crate) fn dec(s: Sek) -> Decimal {
-    s.0
+impl Shape for Allocation {
+    /// One record per amount (the long form, as in the CSV).
+    fn records_table(&self) -> Table {
+        self.rows_table()
+    }
+}
+impl Shape for Comparison {}
+impl Shape for Key {}
+impl Shape for Table {}
+impl Shape for Agreement {}
+impl Shape for AgreementList<'_> {}
+impl Shape for Vec<Finding> {}
+impl Shape for SourceView<'_> {}
+
+/// A cell as a Python value: amounts and decimals as `decimal.Decimal`, integers as `int`,
+/// a day as `datetime.date`, a month as its text (`"2022-06"`), nothing as `None`.
+fn cell<'py>(py: Python<'py>, c: &Cell) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match c {
+        Cell::Empty => py.None().into_bound(py),
+        Cell::Text(s) => PyString::new(py, s).into_any(),
+        Cell::Amount(a) => a.value().into_pyobject(py)?.into_any(),
+        Cell::Integer(i) => i.into_pyobject(py)?.into_any(),
+        Cell::Decimal(d) => d.into_pyobject(py)?.into_any(),
+        Cell::Date(When::Day(d)) => d.into_pyobject(py)?.into_any(),
+        Cell::Date(m) => PyString::new(py, &m.to_string()).into_any(),
+    })
 }
 
-/// Records as a pandas DataFrame with these columns (pandas is optional).
-pub(crate) fn to_pandas<'py>(
+/// A table's rows as dicts keyed by column id.
+pub fn records<'py>(py: Python<'py>, t: &Table) -> PyResult<Bound<'py, PyList>> {
+    let keys: Vec<_> = t.columns.iter().map(|c| PyString::new(py, &c.id)).collect();
+    let out = PyList::empty(py);
+    for r in &t.rows {
+        let d = PyDict::new(py);
+        for (k, c) in keys.iter().zip(r) {
+            d.set_item(k, cell(py, c)?)?;
+        }
+        out.append(d)?;
+    }
+    Ok(out)
+}
+
+/// Records as a pandas DataFrame with `columns` in order (pandas is optional).
+pub fn pandas<'py>(
     py: Python<'py>,
     records: Bound<'py, PyList>,
-    columns: &[&str],
+    columns: Vec<String>,
 ) -> PyResult<Bound<'py, PyAny>> {
     py.import("vardavtal._tables")?
-        .call_method1("to_pandas", (records, columns.to_vec()))
+        .call_method1("to_pandas", (records, columns))
 }
 
-fn when_date(w: Option<When>) -> Option<NaiveDate> {
-    w.map(When::first_day)
-}
-
-fn when_text(w: Option<When>) -> Option<String> {
-    w.map(|d| d.to_string())
-}
-
-fn reduce_with<'py>(
+/// Records that are not a core table (the structured parts of a result) as a
+/// `vardavtal.Records`: a list of dicts that knows its columns.
+pub fn record_list<'py>(
     py: Python<'py>,
-    module: &str,
-    attr: &str,
-    args: Bound<'py, PyTuple>,
+    columns: &[&str],
+    records: Bound<'py, PyList>,
+) -> PyResult<Bound<'py, PyAny>> {
+    py.import("vardavtal._tables")?
+        .getattr("Records")?
+        .call1((columns.to_vec(), records))
+}
+
+/// `(f, (arg,))` for `__reduce__`.
+pub fn reduce<'py>(
+    f: Bound<'py, PyAny>,
+    args: impl IntoPyObject<'py, Target = PyTuple>,
 ) -> PyResult<Bound<'py, PyTuple>> {
-    let f = py.import(module)?.getattr(attr)?;
+    let py = f.py();
+    let args = pyo3::BoundObject::into_bound(args.into_pyobject(py).map_err(Into::into)?);
     PyTuple::new(py, [f, args.into_any()])
+}
+
+/// The methods every class shares, then the class's own (one `#[pymethods]` block).
+/// `view` names the core value shown; `len` its length; `json` the core type read back
+/// by `from_json` (and pickling).
+macro_rules! skin {
+    (
+        $ty:ident |$s:ident|
+        $(view $view:expr;)?
+        $(len $len:expr;)?
+        $(json $core:ty;)?
+        $(get { $($(#[$m:meta])* $g:ident -> $gt:ty = $ge:expr;)* })?
+        { $($methods:tt)* }
+    ) => {
+        #[::pyo3::pymethods]
+        impl $ty {
+            $(
+            /// The text people read: what the CLI prints with `--format table`.
+            fn __str__(&self) -> String {
+                let $s = self;
+                ::vardavtal::view::View::text(&$view)
+            }
+            /// The same as `str()`: the text people read, byte for byte what the CLI prints
+            /// with `--format table` for the same call (`print(alloc.to_text())`).
+            fn to_text(&self) -> String {
+                self.__str__()
+            }
+            fn __repr__(&self) -> String {
+                let $s = self;
+                ::vardavtal::view::View::preview(&$view)
+            }
+            fn _repr_html_(&self) -> String {
+                let $s = self;
+                ::vardavtal::view::View::table(&$view).to_html()
+            }
+            /// CSV with a header of column ids, amounts as plain decimals (`1382000000`): byte
+            /// for byte what the CLI prints with `--format csv`
+            /// (`Path("a.csv").write_text(alloc.to_csv())`).
+            fn to_csv(&self) -> String {
+                let $s = self;
+                ::vardavtal::view::View::csv(&$view)
+            }
+            /// One dict per row of the core's table, keyed by column id: amounts and decimals
+            /// as `decimal.Decimal`, whole numbers as `int`, days as `datetime.date`, months as
+            /// `str` (`"2022-06"`), empty cells as `None`
+            /// (`alloc.to_records()[0]["amount"]` is `Decimal('…')`).
+            fn to_records<'py>(&self, py: ::pyo3::Python<'py>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::types::PyList>> {
+                let $s = self;
+                Ok($crate::objects::Shape::py_records(&$view, py)?.0)
+            }
+            /// The records as a pandas DataFrame, columns in the table's order. Raises
+            /// `ImportError` when pandas is not installed.
+            fn to_pandas<'py>(&self, py: ::pyo3::Python<'py>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
+                let $s = self;
+                let (records, columns) = $crate::objects::Shape::py_records(&$view, py)?;
+                $crate::objects::pandas(py, records, columns)
+            }
+            )?
+            $(
+            fn __len__(&self) -> usize {
+                let $s = self;
+                $len
+            }
+            )?
+            fn __eq__(&self, other: &::pyo3::Bound<'_, ::pyo3::PyAny>) -> bool {
+                other.cast::<Self>().is_ok_and(|o| o.get().0 == self.0)
+            }
+            $(
+            /// The value as JSON: the core's serde form (amounts as strings).
+            fn to_json(&self) -> String {
+                serde_json::to_string(&self.0).unwrap_or_default()
+            }
+            /// The value from its JSON form (`to_json()`). Raises `InputError` (`syntax`,
+            /// `invalid_value`, …) when the text is not that form.
+            #[staticmethod]
+            fn from_json(py: ::pyo3::Python<'_>, text: &str) -> ::pyo3::PyResult<Self> {
+                $crate::error::OrRaise::or_raise(::vardavtal::json::from_str::<$core>(text).map(Self), py)
+            }
+            fn __reduce__<'py>(&self, py: ::pyo3::Python<'py>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::types::PyTuple>> {
+                $crate::objects::reduce(::pyo3::types::PyAnyMethods::getattr(py.get_type::<Self>().as_any(), "from_json")?, (self.to_json(),))
+            }
+            )?
+            $($(
+            $(#[$m])*
+            #[getter]
+            fn $g(&self) -> $gt {
+                let $s = self;
+                $ge
+            }
+            )*)?
+            $($methods)*
+        }
+    };
+}
+pub(crate) use skin;
+
+// ------------------------------------------------------------------ Table
+
+/// A table from the core: reference data (`regions()`, `population()`), the pivot of an
+/// allocation. Iterating gives one dict per row (as `to_records()`); `columns` are the ids.
+#[pyclass(name = "Table", module = "vardavtal._vardavtal", frozen, sequence)]
+pub struct PyTable(pub Table);
+
+skin! {
+    PyTable |s|
+    view s.0;
+    len s.0.rows.len();
+    json Table;
+    get {
+        /// What the table shows.
+        title -> &str = &s.0.title;
+        /// The column ids (the keys of the records).
+        columns -> Vec<String> = s.0.columns.iter().map(|c| c.id.clone()).collect();
+    }
+    {
+        fn __getitem__<'py>(&self, py: Python<'py>, index: isize) -> PyResult<Bound<'py, PyAny>> {
+            records(py, &self.0)?.as_any().get_item(index)
+        }
+        fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            Ok(records(py, &self.0)?.try_iter()?.into_any())
+        }
+    }
 }
 
 // ------------------------------------------------------------------ Findings
@@ -65,100 +237,34 @@ fn reduce_with<'py>(
 #[pyclass(name = "Findings", module = "vardavtal._vardavtal", frozen, sequence)]
 pub struct PyFindings(pub Vec<Finding>);
 
-crate::view::core_view!(PyFindings);
-
-const FINDING_COLUMNS: &[&str] = &["code", "severity", "at", "msg", "loc", "ctx"];
-
-#[pymethods]
-impl PyFindings {
-    /// Every finding as a dict (`code`, `severity`, `loc`, `msg`, `ctx`), like `VardavtalError.errors()`.
-    fn errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let l = PyList::empty(py);
-        for f in &self.0 {
-            l.append(finding_dict(py, f)?)?;
+skin! {
+    PyFindings |s|
+    view s.0;
+    len s.0.len();
+    json Vec<Finding>;
+    get {
+        /// True when a finding has severity error.
+        has_errors -> bool = s.0.iter().any(|f| f.severity == Severity::Error);
+    }
+    {
+        /// Every finding as a dict (`code`, `severity`, `loc`, `msg`, `ctx`), like
+        /// `VardavtalError.errors()`.
+        fn errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+            PyList::new(py, self.0.iter().map(|f| finding_dict(py, f)).collect::<PyResult<Vec<_>>>()?)
         }
-        Ok(l)
-    }
-
-    /// One dict per finding, with `at`, the location as text (`components[1].amount`).
-    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let l = PyList::empty(py);
-        for f in &self.0 {
-            let d = finding_dict(py, f)?;
-            d.set_item("at", f.loc.to_string())?;
-            l.append(d)?;
+        /// Raise the findings of severity error as an exception (`ValidationError` for
+        /// validation findings); do nothing when there are none.
+        fn raise_for_errors(&self, py: Python<'_>) -> PyResult<()> {
+            let errors: Vec<Finding> =
+                self.0.iter().filter(|f| f.severity == Severity::Error).cloned().collect();
+            if errors.is_empty() { Ok(()) } else { Err(py_err(py, &Error::from_findings(errors))) }
         }
-        Ok(l)
-    }
-
-    /// The findings as a pandas DataFrame (needs pandas).
-    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_pandas(py, self.to_records(py)?, FINDING_COLUMNS)
-    }
-
-    /// True when a finding has severity error.
-    #[getter]
-    fn has_errors(&self) -> bool {
-        self.0.iter().any(|f| f.severity == Severity::Error)
-    }
-
-    /// Raise the findings of severity error as an exception (`ValidationError` for
-    /// validation findings); do nothing when there are none.
-    fn raise_for_errors(&self, py: Python<'_>) -> PyResult<()> {
-        let errors: Vec<Finding> = self
-            .0
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .cloned()
-            .collect();
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(py_err(py, &Error::from_findings(errors)))
+        fn __getitem__<'py>(&self, py: Python<'py>, index: isize) -> PyResult<Bound<'py, PyAny>> {
+            self.errors(py)?.as_any().get_item(index)
         }
-    }
-
-    /// The findings as JSON (a list of objects).
-    fn to_json(&self) -> String {
-        serde_json::to_string(&self.0).unwrap_or_default()
-    }
-
-    /// Findings from their JSON form.
-    #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-        vardavtal::json::from_str::<Vec<Finding>>(text)
-            .map(PyFindings)
-            .or_raise(py)
-    }
-
-    fn __len__(&self) -> usize {
-        self.0.len()
-    }
-
-    fn __getitem__<'py>(&self, py: Python<'py>, index: isize) -> PyResult<Bound<'py, PyDict>> {
-        let n = self.0.len() as isize;
-        let i = if index < 0 { index + n } else { index };
-        match usize::try_from(i).ok().and_then(|i| self.0.get(i)) {
-            Some(f) => finding_dict(py, f),
-            None => Err(pyo3::exceptions::PyIndexError::new_err(
-                "finding index out of range",
-            )),
+        fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            Ok(self.errors(py)?.try_iter()?.into_any())
         }
-    }
-
-    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(self.errors(py)?.try_iter()?.into_any())
-    }
-
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other
-            .cast::<PyFindings>()
-            .is_ok_and(|o| o.get().0 == self.0)
-    }
-
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let f = py.get_type::<PyFindings>().getattr("from_json")?;
-        PyTuple::new(py, [f, PyTuple::new(py, [self.to_json()])?.into_any()])
     }
 }
 
@@ -167,110 +273,50 @@ impl PyFindings {
 /// A resolved distribution key: recipients in code order with exact weights.
 ///
 /// `Key(spec)` takes what `key=` takes everywhere: `"population:regions:2021-11-01"`,
-/// `"population:municipalities:DATE"`, `"needs:regions:2024"`, a CSV path, or `{code: weight}`.
+/// `"population:municipalities:DATE"`, `"needs:regions:2024"`, CSV text or a CSV path
+/// (columns `code,weight`), or `{code: weight}`.
 #[pyclass(name = "Key", module = "vardavtal._vardavtal", frozen)]
 #[derive(Clone)]
 pub struct PyKey(pub Key);
 
-crate::view::core_view!(PyKey);
-
-const KEY_COLUMNS: &[&str] = &["code", "name", "weight"];
-
-#[pymethods]
-impl PyKey {
-    #[new]
-    fn new(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<Self> {
-        convert::key(py, spec, &Loc::root().join("key")).map(PyKey)
+skin! {
+    PyKey |s|
+    view s.0;
+    len s.0.len();
+    get {
+        /// What the key is (`"population:regions:2021-11-01"`).
+        description -> &str = s.0.description();
+        /// Source ids of the key's figures.
+        sources -> Vec<String> = s.0.sources().to_vec();
+        /// Recipient codes, in code order.
+        recipients -> Vec<String> = s.0.recipients().iter().map(|r| r.to_string()).collect();
+        /// Weights, in the order of `recipients`.
+        weights -> Vec<Decimal> = s.0.weights().to_vec();
+        /// The sum of the weights.
+        total -> Decimal = s.0.total();
     }
-
-    /// What the key is (`"population:regions:2021-11-01"`).
-    #[getter]
-    fn description(&self) -> &str {
-        self.0.description()
-    }
-    /// Source ids of the key's figures.
-    #[getter]
-    fn sources(&self) -> Vec<String> {
-        self.0.sources().to_vec()
-    }
-    /// Recipient codes, in code order.
-    #[getter]
-    fn recipients(&self) -> Vec<String> {
-        self.0.recipients().iter().map(|r| r.to_string()).collect()
-    }
-    /// Weights, in the order of `recipients`.
-    #[getter]
-    fn weights(&self) -> Vec<Decimal> {
-        self.0.weights().to_vec()
-    }
-    /// The sum of the weights.
-    #[getter]
-    fn total(&self) -> Decimal {
-        self.0.total()
-    }
-
-    /// One dict per recipient: `code`, `name`, `weight`.
-    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let l = PyList::empty(py);
-        for (r, w) in self.0.iter() {
-            let d = PyDict::new(py);
-            d.set_item("code", r.as_str())?;
-            d.set_item("name", r.name().unwrap_or(r.as_str()))?;
-            d.set_item("weight", w)?;
-            l.append(d)?;
+    {
+        #[new]
+        fn new(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<Self> {
+            convert::key(py, spec, &Loc::root().join("key")).map(PyKey)
         }
-        Ok(l)
-    }
-
-    /// The key as a pandas DataFrame (needs pandas).
-    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_pandas(py, self.to_records(py)?, KEY_COLUMNS)
-    }
-
-    fn __len__(&self) -> usize {
-        self.0.len()
-    }
-
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyKey>().is_ok_and(|o| o.get().0 == self.0)
-    }
-
-    /// A key from its parts (used by pickle). The recipients need not be known codes.
-    #[staticmethod]
-    fn _from_state(
-        py: Python<'_>,
-        description: String,
-        sources: Vec<String>,
-        codes: Vec<String>,
-        weights: Vec<String>,
-    ) -> PyResult<Self> {
-        let ids: Vec<RecipientId> = codes.into_iter().map(RecipientId::new).collect();
-        let mut entries = Vec::with_capacity(ids.len());
-        for (id, w) in ids.iter().zip(&weights) {
-            entries.push((
-                id.clone(),
-                vardavtal::money::parse_plain_decimal(w).or_raise(py)?,
-            ));
+        /// A key from its parts (used by pickle). The recipients need not be known codes.
+        #[staticmethod]
+        fn _from_state(
+            py: Python<'_>,
+            description: String,
+            sources: Vec<String>,
+            codes: Vec<String>,
+            weights: Vec<Decimal>,
+        ) -> PyResult<Self> {
+            let ids: Vec<RecipientId> = codes.into_iter().map(RecipientId::new).collect();
+            let entries: Vec<_> = ids.iter().cloned().zip(weights).collect();
+            Key::new(description, sources, entries, &ids).map(PyKey).or_raise(py)
         }
-        Key::new(description, sources, entries, &ids)
-            .map(PyKey)
-            .or_raise(py)
-    }
-
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let f = py.get_type::<PyKey>().getattr("_from_state")?;
-        let args = (
-            self.0.description(),
-            self.sources(),
-            self.recipients(),
-            self.0
-                .weights()
-                .iter()
-                .map(|w| w.to_string())
-                .collect::<Vec<_>>(),
-        )
-            .into_pyobject(py)?;
-        PyTuple::new(py, [f, args.into_any()])
+        fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+            let state = (self.description(), self.sources(), self.recipients(), self.weights());
+            reduce(py.get_type::<Self>().getattr("_from_state")?, state)
+        }
     }
 }
 
@@ -308,36 +354,35 @@ impl PyScenario {
     /// The scenario's outcomes as a dict, if any.
     #[getter]
     fn outcomes<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        match &self.outcomes {
-            Some(o) => Ok(Some(json_loads(
-                py,
-                &serde_json::to_string(o).unwrap_or_default(),
-            )?)),
-            None => Ok(None),
-        }
+        self.outcomes
+            .as_ref()
+            .map(|o| json_loads(py, o))
+            .transpose()
     }
     fn __repr__(&self) -> String {
-        format!(
-            "Scenario(key={}, outcomes={})",
-            self.key
-                .as_ref()
-                .map_or("None".to_owned(), |k| format!("{:?}", k.description())),
-            self.outcomes
-                .as_ref()
-                .map_or("None".to_owned(), |o| format!("<{} criteria>", o.0.len()))
-        )
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let cls = py.get_type::<PyScenario>().into_any();
-        let key = self.key().into_pyobject(py)?.into_any();
+        let key = self
+            .key
+            .as_ref()
+            .map_or("None".into(), |k| format!("{:?}", k.description()));
         let outcomes = self
             .outcomes
             .as_ref()
-            .map(|o| serde_json::to_string(o).unwrap_or_default())
-            .into_pyobject(py)?
-            .into_any();
-        PyTuple::new(py, [cls, PyTuple::new(py, [key, outcomes])?.into_any()])
+            .map_or("None".into(), |o| format!("<{} criteria>", o.0.len()));
+        format!("Scenario(key={key}, outcomes={outcomes})")
     }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let outcomes = self
+            .outcomes
+            .as_ref()
+            .map(|o| serde_json::to_string(o).unwrap_or_default());
+        reduce(py.get_type::<Self>().into_any(), (self.key(), outcomes))
+    }
+}
+
+/// A serde value as plain Python data (`json.loads` of its JSON form: amounts as str).
+pub fn json_loads<'py>(py: Python<'py>, v: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
+    let text = serde_json::to_string(v).unwrap_or_default();
+    py.import("json")?.call_method1("loads", (text,))
 }
 
 // ------------------------------------------------------------------ Row
@@ -346,278 +391,138 @@ impl PyScenario {
 #[pyclass(name = "Row", module = "vardavtal._vardavtal", frozen)]
 pub struct PyRow(pub Row);
 
-const ROW_COLUMNS: &[&str] = &[
-    "code",
-    "name",
-    "amount",
-    "agreement",
-    "component",
-    "tranche",
-    "date",
-    "when",
-    "part",
-    "criterion",
-    "pot",
-    "key",
-    "weight",
-    "total_weight",
-    "quota",
-    "floor",
-    "left_over",
-    "remainder_rank",
-    "recipients",
-    "note",
-];
-
-fn row_record<'py>(py: Python<'py>, r: &Row) -> PyResult<Bound<'py, PyDict>> {
-    let b = &r.basis;
-    let d = PyDict::new(py);
-    d.set_item("code", r.recipient.as_str())?;
-    d.set_item("name", &r.name)?;
-    d.set_item("amount", dec(r.amount))?;
-    d.set_item("agreement", &r.agreement)?;
-    d.set_item("component", &r.component)?;
-    d.set_item("tranche", &r.tranche)?;
-    d.set_item("date", when_date(r.date))?;
-    d.set_item("when", when_text(r.date))?;
-    d.set_item("part", r.part.as_str())?;
-    d.set_item("criterion", &r.criterion)?;
-    d.set_item("pot", dec(b.pot))?;
-    d.set_item("key", &b.key)?;
-    d.set_item("weight", b.weight)?;
-    d.set_item("total_weight", b.total_weight)?;
-    d.set_item("quota", b.quota)?;
-    d.set_item("floor", dec(b.floor))?;
-    d.set_item("left_over", dec(b.left_over))?;
-    d.set_item("remainder_rank", b.remainder_rank)?;
-    d.set_item("recipients", b.recipients)?;
-    d.set_item("note", &b.note)?;
-    Ok(d)
+fn opt_date(w: Option<When>) -> Option<chrono::NaiveDate> {
+    w.map(When::first_day)
 }
 
-#[pymethods]
-impl PyRow {
-    /// The agreement id (`"split"` for a plain split).
-    #[getter]
-    fn agreement(&self) -> &str {
-        &self.0.agreement
+skin! {
+    PyRow |s|
+    json Row;
+    get {
+        /// The agreement id (`"split"` for a plain split).
+        agreement -> &str = &s.0.agreement;
+        /// The component id.
+        component -> &str = &s.0.component;
+        /// The tranche id, when paid in tranches.
+        tranche -> Option<&str> = s.0.tranche.as_deref();
+        /// The payment date (the first day it can fall on), when known.
+        date -> Option<chrono::NaiveDate> = opt_date(s.0.date);
+        /// The payment date as the source gives it: a day `"2022-06-15"` or a month `"2022-06"`.
+        when -> Option<String> = s.0.date.map(|d| d.to_string());
+        /// The recipient code.
+        recipient -> &str = s.0.recipient.as_str();
+        /// The recipient's name.
+        name -> &str = &s.0.name;
+        /// What the money is (`"share"`, `"fixed"`, `"each"`, `"equal"`, `"earned"`, `"bonus"`, `"returned"`).
+        part -> &str = s.0.part.as_str();
+        /// The performance criterion, for earned money.
+        criterion -> Option<&str> = s.0.criterion.as_deref();
+        /// The amount.
+        amount -> Decimal = s.0.amount.value();
     }
-    /// The component id.
-    #[getter]
-    fn component(&self) -> &str {
-        &self.0.component
-    }
-    /// The tranche id, when paid in tranches.
-    #[getter]
-    fn tranche(&self) -> Option<&str> {
-        self.0.tranche.as_deref()
-    }
-    /// The payment date (the first day it can fall on), when known.
-    #[getter]
-    fn date(&self) -> Option<NaiveDate> {
-        when_date(self.0.date)
-    }
-    /// The payment date as the source gives it: a day `"2022-06-15"` or a month `"2022-06"`.
-    #[getter]
-    fn when(&self) -> Option<String> {
-        when_text(self.0.date)
-    }
-    /// The recipient code.
-    #[getter]
-    fn recipient(&self) -> &str {
-        self.0.recipient.as_str()
-    }
-    /// The recipient's name.
-    #[getter]
-    fn name(&self) -> &str {
-        &self.0.name
-    }
-    /// What the money is (`"share"`, `"fixed"`, `"each"`, `"equal"`, `"earned"`, `"bonus"`, `"returned"`).
-    #[getter]
-    fn part(&self) -> &str {
-        self.0.part.as_str()
-    }
-    /// The performance criterion, for earned money.
-    #[getter]
-    fn criterion(&self) -> Option<&str> {
-        self.0.criterion.as_deref()
-    }
-    /// The amount.
-    #[getter]
-    fn amount(&self) -> Decimal {
-        dec(self.0.amount)
-    }
-    /// The figures behind the amount: pot, key, weight, total_weight, quota, floor,
-    /// left_over, remainder_rank, recipients, note.
-    #[getter]
-    fn basis<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let b = &self.0.basis;
-        let d = PyDict::new(py);
-        d.set_item("pot", dec(b.pot))?;
-        d.set_item("key", &b.key)?;
-        d.set_item("weight", b.weight)?;
-        d.set_item("total_weight", b.total_weight)?;
-        d.set_item("quota", b.quota)?;
-        d.set_item("floor", dec(b.floor))?;
-        d.set_item("left_over", dec(b.left_over))?;
-        d.set_item("remainder_rank", b.remainder_rank)?;
-        d.set_item("recipients", b.recipients)?;
-        d.set_item("note", &b.note)?;
-        Ok(d)
-    }
-    /// A sentence a person can read: the key figures, the exact quota, and the rounding.
-    fn explain(&self) -> String {
-        self.0.explain()
-    }
-    /// The row as one flat dict (as in `Allocation.to_records()`).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        row_record(py, &self.0)
-    }
-    /// The row as JSON.
-    fn to_json(&self) -> String {
-        serde_json::to_string(&self.0).unwrap_or_default()
-    }
-    /// A row from its JSON form.
-    #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-        vardavtal::json::from_str::<Row>(text)
-            .map(PyRow)
-            .or_raise(py)
-    }
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyRow>().is_ok_and(|o| o.get().0 == self.0)
-    }
-    fn __repr__(&self) -> String {
-        format!("Row({})", self.0)
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let f = py.get_type::<PyRow>().getattr("from_json")?;
-        PyTuple::new(py, [f, PyTuple::new(py, [self.to_json()])?.into_any()])
+    {
+        /// The figures behind the amount: pot, key, weight, total_weight, quota, floor,
+        /// left_over, remainder_rank, recipients, note.
+        #[getter]
+        fn basis<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+            let b = &self.0.basis;
+            let d = PyDict::new(py);
+            d.set_item("pot", b.pot.value())?;
+            d.set_item("key", &b.key)?;
+            d.set_item("weight", b.weight)?;
+            d.set_item("total_weight", b.total_weight)?;
+            d.set_item("quota", b.quota)?;
+            d.set_item("floor", b.floor.value())?;
+            d.set_item("left_over", b.left_over.value())?;
+            d.set_item("remainder_rank", b.remainder_rank)?;
+            d.set_item("recipients", b.recipients)?;
+            d.set_item("note", &b.note)?;
+            Ok(d)
+        }
+        /// A sentence a person can read: the key figures, the exact quota, and the rounding.
+        fn explain(&self) -> String {
+            self.0.explain()
+        }
+        /// The row as one flat dict: the fields and the basis.
+        fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+            let d = self.basis(py)?;
+            d.set_item("code", self.recipient())?;
+            d.set_item("name", self.name())?;
+            d.set_item("amount", self.amount())?;
+            d.set_item("agreement", self.agreement())?;
+            d.set_item("component", self.component())?;
+            d.set_item("tranche", self.tranche())?;
+            d.set_item("date", self.date())?;
+            d.set_item("when", self.when())?;
+            d.set_item("part", self.part())?;
+            d.set_item("criterion", self.criterion())?;
+            Ok(d)
+        }
+        fn __repr__(&self) -> String {
+            format!("Row({})", self.0)
+        }
     }
 }
 
 // ------------------------------------------------------------------ Allocation
 
-/// The result of a split or an allocation: every amount, the pots, and notes.
+/// The result of a split or an allocation: every amount, the pots, and notes. `str()` is
+/// the recipients × pots table the CLI prints; `to_records()` and `to_csv()` have one row
+/// per amount.
 #[pyclass(name = "Allocation", module = "vardavtal._vardavtal", frozen)]
 pub struct PyAllocation(pub Allocation);
 
-crate::view::core_view!(PyAllocation);
-
-fn totals_table<'py>(
-    py: Python<'py>,
-    title: &str,
-    key: &str,
-    totals: Vec<vardavtal::Total>,
-) -> PyResult<Bound<'py, PyAny>> {
-    crate::view::table(py, &vardavtal::view::totals(title, key, &totals))
-}
-
-#[pymethods]
-impl PyAllocation {
-    /// The rounding unit (`"krona"` or `"ore"`).
-    #[getter]
-    fn unit(&self) -> &str {
-        self.0.unit.as_str()
+skin! {
+    PyAllocation |s|
+    view s.0;
+    len s.0.rows.len();
+    json Allocation;
+    get {
+        /// The rounding unit (`"krona"` or `"ore"`).
+        unit -> &str = s.0.unit.as_str();
+        /// The sum of every row.
+        total -> Decimal = s.0.total().value();
+        /// The sum of the pots.
+        pot_total -> Decimal = s.0.pot_total().value();
+        /// Every amount, as `Row` objects.
+        rows -> Vec<PyRow> = s.0.rows.iter().cloned().map(PyRow).collect();
+        /// Components that were not allocated, and why.
+        notes -> PyFindings = PyFindings(s.0.notes.clone());
     }
-    /// The apportionment method (`"largest_remainder"`).
-    #[getter]
-    fn method(&self) -> String {
-        serde_json::to_value(self.0.method)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default()
-    }
-    /// The sum of every row.
-    #[getter]
-    fn total(&self) -> Decimal {
-        dec(self.0.total())
-    }
-    /// The sum of the pots.
-    #[getter]
-    fn pot_total(&self) -> Decimal {
-        dec(self.0.pot_total())
-    }
-    /// Every amount, as `Row` objects.
-    #[getter]
-    fn rows(&self) -> Vec<PyRow> {
-        self.0.rows.iter().cloned().map(PyRow).collect()
-    }
-    /// The pots handed out (agreement, component, tranche, date, when, amount, rule, key, key_sources).
-    #[getter]
-    fn pots<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::view::table(py, &self.0.pots_table())
-    }
-    /// Components that were not allocated, and why.
-    #[getter]
-    fn notes(&self) -> PyFindings {
-        PyFindings(self.0.notes.clone())
-    }
-    /// Totals by recipient (`code`, `name`, `amount`), in code order.
-    fn by_recipient<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        totals_table(py, "Totals by recipient", "code", self.0.by_recipient())
-    }
-    /// Totals by component (`agreement/component`).
-    fn by_component<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        totals_table(
-            py,
-            "Totals by component",
-            "component",
-            self.0.by_component(),
-        )
-    }
-    /// Totals by payment date (`"unscheduled"` where unknown).
-    fn by_date<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        totals_table(py, "Totals by payment date", "when", self.0.by_date())
-    }
-    /// The allocation as a recipients × pots table: `code`, `name`, one column per pot, `total`.
-    fn pivot<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::view::table(py, &vardavtal::view::View::table(&self.0.pivot()))
-    }
-    /// The explanation of every row (or of one recipient's rows).
-    #[pyo3(signature = (recipient = None))]
-    fn explain(&self, recipient: Option<&str>) -> Vec<String> {
-        self.0
-            .rows
-            .iter()
-            .filter(|r| recipient.is_none_or(|x| r.recipient.as_str() == x))
-            .map(Row::explain)
-            .collect()
-    }
-    /// One flat dict per row (amounts as `Decimal`, dates as `datetime.date`).
-    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let l = PyList::empty(py);
-        for r in &self.0.rows {
-            l.append(row_record(py, r)?)?;
+    {
+        /// The apportionment method (`"largest_remainder"`).
+        #[getter]
+        fn method<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            json_loads(py, &self.0.method)
         }
-        Ok(l)
-    }
-    /// The rows as a pandas DataFrame (needs pandas).
-    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_pandas(py, self.to_records(py)?, ROW_COLUMNS)
-    }
-    /// The allocation as JSON (the serde form of the core, with totals).
-    fn to_json(&self) -> String {
-        serde_json::to_string(&self.0).unwrap_or_default()
-    }
-    /// An allocation from its JSON form.
-    #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-        vardavtal::json::from_str::<Allocation>(text)
-            .map(PyAllocation)
-            .or_raise(py)
-    }
-    fn __len__(&self) -> usize {
-        self.0.rows.len()
-    }
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other
-            .cast::<PyAllocation>()
-            .is_ok_and(|o| o.get().0 == self.0)
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let f = py.get_type::<PyAllocation>().getattr("from_json")?;
-        PyTuple::new(py, [f, PyTuple::new(py, [self.to_json()])?.into_any()])
+        /// The pots handed out: `agreement`, `component`, `tranche`, `date`, `amount`,
+        /// `rule`, `key`, `key_sources`.
+        #[getter]
+        fn pots(&self) -> PyTable {
+            PyTable(self.0.pots_table())
+        }
+        /// Totals by recipient (`code`, `name`, `amount`), in code order.
+        fn by_recipient(&self) -> PyTable {
+            PyTable(view::totals("Totals by recipient", "code", &self.0.by_recipient()))
+        }
+        /// Totals by component (`component` is `agreement/component`, `name`, `amount`).
+        fn by_component(&self) -> PyTable {
+            PyTable(view::totals("Totals by component", "component", &self.0.by_component()))
+        }
+        /// Totals by payment date (`when` is `"unscheduled"` where unknown, `name`, `amount`).
+        fn by_date(&self) -> PyTable {
+            PyTable(view::totals("Totals by payment date", "when", &self.0.by_date()))
+        }
+        /// The recipients × pots table that `str()` shows: `code`, `name`, one column per
+        /// pot (named by its header) and `total` when there is more than one pot.
+        fn pivot(&self) -> PyTable {
+            PyTable(self.0.pivot().table())
+        }
+        /// The explanation of every row (or of one recipient's rows, by code).
+        #[pyo3(signature = (recipient = None))]
+        fn explain(&self, recipient: Option<&str>) -> Vec<String> {
+            self.0.explanations(recipient)
+        }
     }
 }
 
@@ -627,80 +532,30 @@ impl PyAllocation {
 #[pyclass(name = "Comparison", module = "vardavtal._vardavtal", frozen)]
 pub struct PyComparison(pub Comparison);
 
-crate::view::core_view!(PyComparison);
-
-const COMPARISON_COLUMNS: &[&str] = &["code", "name", "a", "b", "diff"];
-
-#[pymethods]
-impl PyComparison {
-    /// The sum of the differences (`total(b) − total(a)`).
-    #[getter]
-    fn total_diff(&self) -> Decimal {
-        dec(self.0.total_diff())
+skin! {
+    PyComparison |s|
+    view s.0;
+    len s.0.rows.len();
+    get {
+        /// The sum of the differences (`total(b) − total(a)`).
+        total_diff -> Decimal = s.0.total_diff().value();
     }
-    /// One dict per recipient: `code`, `name`, `a`, `b`, `diff`.
-    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let l = PyList::empty(py);
-        for r in &self.0.rows {
-            let d = PyDict::new(py);
-            d.set_item("code", &r.recipient)?;
-            d.set_item("name", &r.name)?;
-            d.set_item("a", dec(r.a))?;
-            d.set_item("b", dec(r.b))?;
-            d.set_item("diff", dec(r.diff))?;
-            l.append(d)?;
+    {
+        /// A comparison from its rows `(code, name, a, b, diff)` (used by pickle).
+        #[staticmethod]
+        fn _from_state(rows: Vec<(String, String, Decimal, Decimal, Decimal)>) -> Self {
+            let rows = rows
+                .into_iter()
+                .map(|(recipient, name, a, b, diff)| Difference { recipient, name, a: Sek(a), b: Sek(b), diff: Sek(diff) })
+                .collect();
+            PyComparison(Comparison { rows })
         }
-        Ok(l)
-    }
-    /// The comparison as a pandas DataFrame (needs pandas).
-    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_pandas(py, self.to_records(py)?, COMPARISON_COLUMNS)
-    }
-    /// A comparison from its rows `(code, name, a, b, diff)` as plain decimal strings (used by pickle).
-    #[staticmethod]
-    fn _from_state(
-        py: Python<'_>,
-        rows: Vec<(String, String, String, String, String)>,
-    ) -> PyResult<Self> {
-        let mut out = Vec::with_capacity(rows.len());
-        for (recipient, name, a, b, diff) in rows {
-            let p = |s: &str| s.parse::<Sek>().or_raise(py);
-            out.push(Difference {
-                a: p(&a)?,
-                b: p(&b)?,
-                diff: p(&diff)?,
-                recipient,
-                name,
-            });
+        fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+            let rows: Vec<_> = self.0.rows.iter()
+                .map(|r| (r.recipient.clone(), r.name.clone(), r.a.value(), r.b.value(), r.diff.value()))
+                .collect();
+            reduce(py.get_type::<Self>().getattr("_from_state")?, (rows,))
         }
-        Ok(PyComparison(Comparison { rows: out }))
-    }
-    fn __len__(&self) -> usize {
-        self.0.rows.len()
-    }
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other
-            .cast::<PyComparison>()
-            .is_ok_and(|o| o.get().0 == self.0)
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let f = py.get_type::<PyComparison>().getattr("_from_state")?;
-        let rows: Vec<(String, String, String, String, String)> = self
-            .0
-            .rows
-            .iter()
-            .map(|r| {
-                (
-                    r.recipient.clone(),
-                    r.name.clone(),
-                    r.a.to_string(),
-                    r.b.to_string(),
-                    r.diff.to_string(),
-                )
-            })
-            .collect();
-        let args = PyTuple::new(py, [rows.into_pyobject(py)?.into_any()])?;
-        PyTuple::new(py, [f, args.into_any()])
     }
 }
 
@@ -712,119 +567,74 @@ impl PyComparison {
 #[derive(Clone)]
 pub struct PyAgreement(pub Agreement);
 
-crate::view::core_view!(PyAgreement);
-
-#[pymethods]
-impl PyAgreement {
-    #[new]
-    fn new(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        convert::agreement(py, data, &Loc::root()).map(PyAgreement)
+skin! {
+    PyAgreement |s|
+    view s.0;
+    json Agreement;
+    get {
+        /// Stable id.
+        id -> &str = &s.0.id;
+        /// Swedish title as published.
+        title -> &str = &s.0.title;
+        /// English title.
+        title_en -> Option<&str> = s.0.title_en.as_deref();
+        /// `"base"`, `"supplementary"`, `"sector_grant"`, `"reimbursement"` or `"budget_proposal"`.
+        kind -> &str = s.0.kind.as_str();
+        /// The years covered.
+        years -> Vec<i32> = s.0.years.clone();
+        /// The total as published, where published.
+        amount -> Option<Decimal> = s.0.amount.as_ref().map(|f| f.value.value());
+        /// The decision dates, as the sources state them.
+        decided -> Vec<chrono::NaiveDate> = s.0.decided.iter().map(|d| d.date.first_day()).collect();
+        /// Remarks.
+        notes -> Vec<String> = s.0.notes.clone();
     }
-    /// Parse an agreement from JSON text.
-    #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-        Agreement::from_json(text).map(PyAgreement).or_raise(py)
-    }
-    /// Read an agreement file (JSON).
-    #[staticmethod]
-    fn from_file(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Self> {
-        Agreement::from_file(&path).map(PyAgreement).or_raise(py)
-    }
-    /// An agreement from a dict in the agreement file format (amounts as str or Decimal).
-    #[staticmethod]
-    fn from_dict(py: Python<'_>, data: &Bound<'_, PyDict>) -> PyResult<Self> {
-        convert::agreement(py, data.as_any(), &Loc::root()).map(PyAgreement)
-    }
-    /// The agreement as JSON (the file format).
-    fn to_json(&self) -> String {
-        self.0.to_json()
-    }
-    /// The agreement as a dict (the file format: amounts as str).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_loads(py, &self.0.to_json())
-    }
-    /// Stable id.
-    #[getter]
-    fn id(&self) -> &str {
-        &self.0.id
-    }
-    /// Swedish title as published.
-    #[getter]
-    fn title(&self) -> &str {
-        &self.0.title
-    }
-    /// English title.
-    #[getter]
-    fn title_en(&self) -> Option<&str> {
-        self.0.title_en.as_deref()
-    }
-    /// `"base"`, `"supplementary"`, `"sector_grant"`, `"reimbursement"` or `"budget_proposal"`.
-    #[getter]
-    fn kind(&self) -> &str {
-        self.0.kind.as_str()
-    }
-    /// The id of the base agreement of a supplementary agreement.
-    #[getter]
-    fn base(&self) -> Option<&str> {
-        match &self.0.kind {
-            vardavtal::AgreementKind::Supplementary { base } => Some(base),
-            _ => None,
+    {
+        #[new]
+        fn new(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
+            convert::agreement(py, data, &Loc::root()).map(PyAgreement)
         }
-    }
-    /// `"signed"`, `"pending"` or `"proposed"`.
-    #[getter]
-    fn status(&self) -> &str {
-        match self.0.status {
-            vardavtal::Status::Signed => "signed",
-            vardavtal::Status::Pending { .. } => "pending",
-            vardavtal::Status::Proposed => "proposed",
+        /// Read an agreement file (JSON).
+        #[staticmethod]
+        fn from_file(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Self> {
+            Agreement::from_file(&path).map(PyAgreement).or_raise(py)
         }
-    }
-    /// The years covered.
-    #[getter]
-    fn years(&self) -> Vec<i32> {
-        self.0.years.clone()
-    }
-    /// The total as published, where published.
-    #[getter]
-    fn amount(&self) -> Option<Decimal> {
-        self.0.amount.as_ref().map(|f| dec(f.value))
-    }
-    /// The decision dates, as the sources state them.
-    #[getter]
-    fn decided(&self) -> Vec<NaiveDate> {
-        self.0.decided.iter().map(|d| d.date.first_day()).collect()
-    }
-    /// The sources: dicts `{"source": id, "quote": phrase}`.
-    #[getter]
-    fn sources<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let l = PyList::empty(py);
-        for s in &self.0.sources {
-            let d = PyDict::new(py);
-            d.set_item("source", &s.source)?;
-            d.set_item("quote", &s.quote)?;
-            l.append(d)?;
+        /// An agreement from a dict in the agreement file format (amounts as str or Decimal).
+        #[staticmethod]
+        fn from_dict(py: Python<'_>, data: &Bound<'_, PyDict>) -> PyResult<Self> {
+            convert::agreement(py, data.as_any(), &Loc::root()).map(PyAgreement)
         }
-        Ok(l)
-    }
-    /// Remarks.
-    #[getter]
-    fn notes(&self) -> Vec<String> {
-        self.0.notes.clone()
-    }
-    /// Every component of the tree, depth first: `loc`, `id`, `name`, `kind`, `amount`,
-    /// `recipients`, `rule`.
-    fn components<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::view::table(py, &vardavtal::view::View::table(&self.0))
-    }
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other
-            .cast::<PyAgreement>()
-            .is_ok_and(|o| o.get().0 == self.0)
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let f = py.get_type::<PyAgreement>().getattr("from_json")?;
-        PyTuple::new(py, [f, PyTuple::new(py, [self.0.to_json()])?.into_any()])
+        /// The agreement as a dict (the file format: amounts as str).
+        fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            json_loads(py, &self.0)
+        }
+        /// The id of the base agreement of a supplementary agreement.
+        #[getter]
+        fn base(&self) -> Option<&str> {
+            match &self.0.kind {
+                vardavtal::AgreementKind::Supplementary { base } => Some(base),
+                _ => None,
+            }
+        }
+        /// `"signed"`, `"pending"` or `"proposed"`.
+        #[getter]
+        fn status(&self) -> &str {
+            match self.0.status {
+                vardavtal::Status::Signed => "signed",
+                vardavtal::Status::Pending { .. } => "pending",
+                vardavtal::Status::Proposed => "proposed",
+            }
+        }
+        /// The sources: dicts `{"source": id, "quote": phrase}`.
+        #[getter]
+        fn sources<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            json_loads(py, &self.0.sources)
+        }
+        /// Every component of the tree, depth first: `loc`, `id`, `name`, `kind`, `amount`,
+        /// `recipients`, `rule` (the table `_repr_html_()` shows).
+        fn components(&self) -> PyTable {
+            PyTable(self.0.table())
+        }
     }
 }
 
@@ -834,192 +644,71 @@ impl PyAgreement {
 #[pyclass(name = "Source", module = "vardavtal._vardavtal", frozen)]
 pub struct PySource(pub &'static Source);
 
-#[pymethods]
-impl PySource {
-    /// Id (`"003"`).
-    #[getter]
-    fn id(&self) -> &str {
-        &self.0.id
+skin! {
+    PySource |s|
+    view SourceView::Source(s.0);
+    get {
+        /// Id (`"003"`).
+        id -> &str = &s.0.id;
+        /// File name of the text.
+        file -> &str = &s.0.file;
+        /// Headline as published.
+        title -> &str = &s.0.title;
+        /// Publisher.
+        publisher -> &str = &s.0.publisher;
+        /// Publication date, where the text says.
+        published -> Option<chrono::NaiveDate> = s.0.published;
+        /// The full text.
+        text -> &str = &s.0.text;
     }
-    /// File name of the text.
-    #[getter]
-    fn file(&self) -> &str {
-        &self.0.file
+    {
+        fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+            reduce(py.import("vardavtal")?.getattr("source")?, (self.id(),))
+        }
     }
-    /// Headline as published.
-    #[getter]
-    fn title(&self) -> &str {
-        &self.0.title
-    }
-    /// Publisher.
-    #[getter]
-    fn publisher(&self) -> &str {
-        &self.0.publisher
-    }
-    /// Publication date, where the text says.
-    #[getter]
-    fn published(&self) -> Option<NaiveDate> {
-        self.0.published
-    }
-    /// The full text.
-    #[getter]
-    fn text(&self) -> &str {
-        &self.0.text
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "Source({:?}, {:?}, publisher={:?}, published={}, {} characters)",
-            self.0.id,
-            self.0.title,
-            self.0.publisher,
-            self.0
-                .published
-                .map_or("None".to_owned(), |d| d.to_string()),
-            self.0.text.chars().count()
-        )
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        reduce_with(
-            py,
-            "vardavtal",
-            "source",
-            PyTuple::new(py, [self.0.id.as_str()])?,
-        )
-    }
-}
-
-/// The source of the catalog with this id.
-pub fn source(py: Python<'_>, id: &str) -> PyResult<PySource> {
-    let cat = vardavtal::catalog::catalog().or_raise(py)?;
-    cat.find_source(id).map(PySource).or_raise(py)
 }
 
 /// The bundled catalog of real agreements, their sources and packages.
 #[pyclass(name = "Catalog", module = "vardavtal._vardavtal", frozen)]
 pub struct PyCatalog(pub &'static Catalog);
 
-impl PyCatalog {
-    fn list(&self) -> vardavtal::view::AgreementList<'static> {
-        vardavtal::view::AgreementList(self.0.agreements.iter().collect())
+skin! {
+    PyCatalog |s|
+    view AgreementList(s.0.agreements.iter().collect());
+    len s.0.agreements.len();
+    get {
+        /// Every agreement.
+        agreements -> Vec<PyAgreement> = s.0.agreements.iter().cloned().map(PyAgreement).collect();
+        /// Every source text.
+        sources -> Vec<PySource> = s.0.sources.iter().map(PySource).collect();
     }
-}
-
-#[pymethods]
-impl PyCatalog {
-    /// Every agreement with its components and figures (what `vardavtal catalog` prints).
-    fn __str__(&self) -> String {
-        self.list().text()
-    }
-    /// One line per agreement.
-    fn __repr__(&self) -> String {
-        self.list().table().to_text_limited(Some(60))
-    }
-    /// The agreements as an HTML table, for notebooks.
-    fn _repr_html_(&self) -> String {
-        self.list().table().to_html()
-    }
-    /// The catalog as text, as `str()` and `vardavtal catalog`.
-    fn to_text(&self) -> String {
-        self.list().text()
-    }
-    /// One CSV line per agreement (id, title, years, kind, amount, source, quote), as
-    /// `vardavtal catalog --format csv`.
-    fn to_csv(&self) -> String {
-        self.list().csv()
-    }
-}
-
-const CATALOG_COLUMNS: &[&str] = &[
-    "id",
-    "title",
-    "kind",
-    "status",
-    "years",
-    "amount",
-    "components",
-    "sources",
-];
-
-#[pymethods]
-impl PyCatalog {
-    /// Every agreement.
-    #[getter]
-    fn agreements(&self) -> Vec<PyAgreement> {
-        self.0.agreements.iter().cloned().map(PyAgreement).collect()
-    }
-    /// Every source text.
-    #[getter]
-    fn sources(&self) -> Vec<PySource> {
-        self.0.sources.iter().map(PySource).collect()
-    }
-    /// The press-release totals over several agreements, as dicts.
-    #[getter]
-    fn packages<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_loads(
-            py,
-            &serde_json::to_string(&self.0.packages).unwrap_or_default(),
-        )
-    }
-    /// The agreement with this id (`InputError` `unknown_agreement`, with the closest ids, when there is none).
-    fn agreement(&self, py: Python<'_>, id: &str) -> PyResult<PyAgreement> {
-        self.0
-            .find_agreement(id)
-            .cloned()
-            .map(PyAgreement)
-            .or_raise(py)
-    }
-    /// The source with this id.
-    fn source(&self, py: Python<'_>, id: &str) -> PyResult<PySource> {
-        source(py, id)
-    }
-    /// The agreements covering `year`.
-    fn for_year(&self, year: i32) -> Vec<PyAgreement> {
-        self.0
-            .for_year(year)
-            .into_iter()
-            .cloned()
-            .map(PyAgreement)
-            .collect()
-    }
-    /// One dict per agreement: `id`, `title`, `kind`, `status`, `years`, `amount`,
-    /// `components` (how many), `sources` (ids).
-    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let l = PyList::empty(py);
-        for a in &self.0.agreements {
-            let pa = PyAgreement(a.clone());
-            let d = PyDict::new(py);
-            d.set_item("id", &a.id)?;
-            d.set_item("title", &a.title)?;
-            d.set_item("kind", a.kind.as_str())?;
-            d.set_item("status", pa.status())?;
-            d.set_item("years", &a.years)?;
-            d.set_item("amount", pa.amount())?;
-            d.set_item("components", a.walk().len())?;
-            d.set_item(
-                "sources",
-                a.sources
-                    .iter()
-                    .map(|s| s.source.as_str())
-                    .collect::<Vec<_>>(),
-            )?;
-            l.append(d)?;
+    {
+        /// The press-release totals over several agreements, as dicts.
+        #[getter]
+        fn packages<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            json_loads(py, &self.0.packages)
         }
-        Ok(l)
-    }
-    /// The agreements as a pandas DataFrame (needs pandas).
-    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_pandas(py, self.to_records(py)?, CATALOG_COLUMNS)
-    }
-    fn __len__(&self) -> usize {
-        self.0.agreements.len()
-    }
-    fn __contains__(&self, id: &str) -> bool {
-        self.0.agreement(id).is_some()
-    }
-    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(self.agreements().into_pyobject(py)?.try_iter()?.into_any())
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        reduce_with(py, "vardavtal", "catalog", PyTuple::empty(py))
+        /// The agreement with this id (`InputError` `unknown_agreement`, with the closest
+        /// ids, when there is none).
+        fn agreement(&self, py: Python<'_>, id: &str) -> PyResult<PyAgreement> {
+            self.0.find_agreement(id).cloned().map(PyAgreement).or_raise(py)
+        }
+        /// The source with this id (`InputError` `unknown_source` when there is none).
+        fn source(&self, py: Python<'_>, id: &str) -> PyResult<PySource> {
+            self.0.find_source(id).map(PySource).or_raise(py)
+        }
+        /// The agreements covering `year`.
+        fn for_year(&self, year: i32) -> Vec<PyAgreement> {
+            self.0.for_year(year).into_iter().cloned().map(PyAgreement).collect()
+        }
+        fn __contains__(&self, id: &str) -> bool {
+            self.0.agreement(id).is_some()
+        }
+        fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            Ok(self.agreements().into_pyobject(py)?.try_iter()?.into_any())
+        }
+        fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+            reduce(py.import("vardavtal")?.getattr("catalog")?, PyTuple::empty(py))
+        }
     }
 }

@@ -391,6 +391,43 @@ def test_no_panic_reaches_python() -> None:
                 pass
 
 
+# ------------------------------------------------------------------ what core shows and reads
+
+
+def test_the_views_are_the_cores() -> None:
+    alloc = vardavtal.split(443_000_000, key=KEY21)
+    text = str(alloc)
+    assert text == alloc.to_text() and text.startswith("Allocation of 443 000 000 kr to 21 recipients")
+    assert "| 03   | Region Uppsala" in text
+    assert alloc.to_csv().startswith("code,name,amount,agreement,component,tranche,date,part,criterion,quota,weight,pot\n")
+    assert alloc.to_csv().count("\n") == len(alloc) + 1
+    assert repr(alloc) == text  # 21 rows: nothing cut
+    munis = vardavtal.municipalities()
+    assert "(230 rows not shown)" in repr(munis) and "(230 rows not shown)" not in str(munis)
+    assert munis.columns == ["code", "name", "region"] and munis[0]["code"] == munis.to_records()[0]["code"]
+    assert munis[-1] == munis.to_records()[-1]
+    pivot = alloc.pivot()
+    assert isinstance(pivot, vardavtal.Table) and pivot.columns[:2] == ["code", "name"] and len(pivot.columns) == 3
+    assert vardavtal.Table.from_json(pivot.to_json()) == pivot
+    findings = vardavtal.validate()
+    assert str(findings).endswith("\n") and findings.to_csv().startswith("code,severity,loc,msg\n")
+    assert [r["code"] for r in findings.to_records()] == [f["code"] for f in findings]
+    assert "443 000 000 kr" in vardavtal.catalog().agreement("okad-tillganglighet-2022").to_text()
+    assert vardavtal.source("003").to_text().startswith("003 — ")
+
+
+def test_csv_text_keys_and_unknown_agreements() -> None:
+    alloc = vardavtal.split(350, key="code,weight\n03,1.5\n01,2\n")
+    assert [r.amount for r in alloc.rows] == [200, 150]
+    assert vardavtal.Key("code,weight\n01,1\n") == vardavtal.key("code,weight\n01,1\n")
+    with pytest.raises(InputError) as ei:
+        vardavtal.allocate("okad-tillganglighet-2021")
+    assert ei.value.code == "unknown_agreement"
+    assert "okad-tillganglighet-2022" in str(ei.value)
+    with pytest.raises(InputError) as ei:
+        vardavtal.source("nope")
+    assert ei.value.code == "unknown_source"
+
 def test_text_csv_and_keys_as_the_core_reads_and_renders_them() -> None:
     # A key given as CSV text is read as in every skin (vardavtal::input::key).
     a = vardavtal.split("100", key="code,weight\n01,1\n03,3\n")

@@ -29,10 +29,11 @@ use std::path::Path;
 
 use crate::agreement::Agreement;
 use crate::catalog::catalog;
-use crate::finding::Result;
+use crate::finding::{Code, Error, Loc, Result};
 use crate::key::Key;
 use crate::outcomes::Outcomes;
 use crate::reconcile::PublishedTable;
+use crate::reference::Level;
 
 fn is_json(arg: &str) -> bool {
     arg.trim_start().starts_with('{')
@@ -82,15 +83,79 @@ pub fn outcomes(arg: &str) -> Result<Outcomes> {
     Outcomes::from_file(Path::new(arg))
 }
 
-/// A published table from its text (it has a line break; named `"table"`) or the path of
-/// a file (named by its path).
-pub fn table(arg: &str) -> Result<PublishedTable> {
+/// The name and text of a published table: the argument itself when it has a line break
+/// (named `"table"`), else the text of the file it names (named by its path). A file that
+/// cannot be read says that an argument without a line break is read as a path.
+///
+/// ```
+/// let (name, text) = vardavtal::input::table_text("Region Uppsala 5 kr\n")?;
+/// assert_eq!((name.as_str(), text.as_str()), ("table", "Region Uppsala 5 kr\n"));
+/// let e = vardavtal::input::table_text("no-such-table.txt").unwrap_err();
+/// assert_eq!(e.code(), vardavtal::Code::Io);
+/// assert!(e.findings()[0].msg.contains("line break"));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+pub fn table_text(arg: &str) -> Result<(String, String)> {
     if arg.contains('\n') {
-        return PublishedTable::parse("table", arg);
+        return Ok(("table".to_owned(), arg.to_owned()));
     }
     let path = Path::new(arg);
-    let text = crate::json::read_text(path)?;
-    PublishedTable::parse(&path.display().to_string(), &text)
+    let text = crate::json::read_text(path).map_err(|e| {
+        let mut findings = e.into_findings();
+        for f in &mut findings {
+            f.msg.push_str(
+                " (an argument without a line break is read as a path; table text has one line per row)",
+            );
+        }
+        Error::from_findings(findings)
+    })?;
+    Ok((path.display().to_string(), text))
+}
+
+/// A published table from its text or the path of a file ([`table_text`]).
+pub fn table(arg: &str) -> Result<PublishedTable> {
+    let (name, text) = table_text(arg)?;
+    PublishedTable::parse(&name, &text)
+}
+
+/// The contents of a file already read (a Python or JavaScript file object) as text: an
+/// `io` error at `name` when the bytes are not UTF-8.
+///
+/// ```
+/// let e = vardavtal::input::text_of("table", b"Region Uppsala \xff\n").unwrap_err();
+/// assert_eq!(e.code(), vardavtal::Code::Io);
+/// ```
+pub fn text_of(name: &str, bytes: &[u8]) -> Result<String> {
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        Error::new(
+            Code::Io,
+            Loc::root().join(name),
+            format!("{name} is not UTF-8 text: {e}"),
+        )
+        .with("path", name)
+    })
+}
+
+/// A level of recipients: `"regions"` or `"municipalities"` (else `invalid_value` at
+/// `level`).
+///
+/// ```
+/// use vardavtal::{input, reference::Level};
+/// assert_eq!(input::level("municipalities")?, Level::Municipalities);
+/// assert!(input::level("counties").is_err());
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+pub fn level(arg: &str) -> Result<Level> {
+    match arg {
+        "regions" => Ok(Level::Regions),
+        "municipalities" => Ok(Level::Municipalities),
+        _ => Err(Error::new(
+            Code::InvalidValue,
+            Loc::root().join("level"),
+            format!("unknown level {arg:?}: expected \"regions\" or \"municipalities\""),
+        )
+        .with("level", arg)),
+    }
 }
 
 /// Validate agreement files (paths, catalog ids or JSON text, read as [`agreement`]) together,

@@ -27,7 +27,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::agreement::When;
 use crate::finding::{Code, Error, Loc};
@@ -36,7 +36,7 @@ use crate::money::Sek;
 pub use tables::{AgreementList, SourceView, municipalities, population, regions, totals};
 
 /// What a column holds: it decides alignment and how a value is written for people.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Text, left-aligned.
@@ -59,7 +59,7 @@ impl Kind {
 }
 
 /// A column: its machine name (CSV header, JSON key), its header for people and its kind.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Column {
     /// The machine name (`"amount"`): the CSV header and the key of JSON records.
     pub id: String,
@@ -183,6 +183,74 @@ impl Table {
     }
 }
 
+/// A table reads back from its JSON form (what serde writes): each cell as the kind of its
+/// column says (`null` is [`Cell::Empty`]), so a table survives a round trip (the Python
+/// skin pickles tables this way).
+///
+/// ```
+/// use vardavtal::view::{Table, json, regions};
+/// let t = regions();
+/// assert_eq!(vardavtal::json::from_str::<Table>(&json(&t))?, t);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+impl<'de> Deserialize<'de> for Table {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Raw {
+            title: String,
+            columns: Vec<Column>,
+            rows: Vec<Vec<serde_json::Value>>,
+            #[serde(default)]
+            footer: Vec<Vec<serde_json::Value>>,
+            #[serde(default)]
+            notes: Vec<String>,
+        }
+        let raw = Raw::deserialize(d)?;
+        let cells = |rows: Vec<Vec<serde_json::Value>>| {
+            rows.into_iter()
+                .map(|r| {
+                    r.into_iter()
+                        .zip(&raw.columns)
+                        .map(|(v, c)| Cell::from_json(c.kind, v))
+                        .collect::<std::result::Result<Vec<_>, _>>()
+                })
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .map_err(serde::de::Error::custom)
+        };
+        Ok(Table {
+            rows: cells(raw.rows)?,
+            footer: cells(raw.footer)?,
+            title: raw.title,
+            notes: raw.notes,
+            columns: raw.columns,
+        })
+    }
+}
+
+impl Cell {
+    /// A cell of a column of `kind` from its JSON value (a string for text, amounts,
+    /// decimals and dates, a number for integers, `null` for nothing). A string in a
+    /// numeric column that is not a number is text (the "total" of a footer line).
+    fn from_json(kind: Kind, v: serde_json::Value) -> std::result::Result<Cell, String> {
+        use serde_json::Value;
+        Ok(match (kind, v) {
+            (_, Value::Null) => Cell::Empty,
+            (Kind::Integer, Value::Number(n)) => {
+                Cell::Integer(n.to_string().parse().map_err(|e| format!("{n}: {e}"))?)
+            }
+            (Kind::Amount, Value::String(s)) => {
+                s.parse::<Sek>().map_or(Cell::Text(s), Cell::Amount)
+            }
+            (Kind::Decimal, Value::String(s)) => {
+                crate::money::parse_plain_decimal(&s).map_or(Cell::Text(s), Cell::Decimal)
+            }
+            (Kind::Date, Value::String(s)) => s.parse::<When>().map_or(Cell::Text(s), Cell::Date),
+            (_, Value::String(s)) => Cell::Text(s),
+            (_, v) => return Err(format!("a {kind:?} cell cannot be {v}")),
+        })
+    }
+}
+
 /// A result that core can show: as a table, as text for people and as CSV.
 pub trait View {
     /// The result as a table.
@@ -201,6 +269,20 @@ pub trait View {
     /// the text where the result is not a table.
     fn preview(&self) -> String {
         self.table().to_text_limited(Some(60))
+    }
+}
+
+/// A table shows itself (the reference data of [`regions`], [`municipalities`] and
+/// [`population`] are tables already).
+impl View for Table {
+    fn table(&self) -> Table {
+        self.clone()
+    }
+    fn text(&self) -> String {
+        self.to_text()
+    }
+    fn csv(&self) -> String {
+        self.to_csv()
     }
 }
 
@@ -266,5 +348,35 @@ pub fn render<T: View + Serialize + ?Sized>(v: &T, format: Format) -> String {
         Format::Table => v.text(),
         Format::Csv => v.csv(),
         Format::Json => json(v),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Key, Unit, split};
+
+    #[test]
+    fn every_kind_of_cell_survives_the_json_form() -> crate::Result<()> {
+        let key = Key::from_arg("population:regions:2021-11-01")?;
+        let alloc = split(Sek::kronor(443_000_000), &key, None, Unit::Krona)?;
+        let mut dated = alloc.rows_table();
+        dated.rows[0][6] = Cell::Date("2022-06".parse()?);
+        dated.rows[1][6] = Cell::Date("2022-06-15".parse()?);
+        let tables = [
+            alloc.table(),
+            dated,
+            key.table(),
+            population(crate::reference::Level::Regions, key_date()),
+        ];
+        for t in tables {
+            assert_eq!(crate::json::from_str::<Table>(&json(&t))?, t);
+        }
+        assert!(crate::json::from_str::<Table>("{\"title\": 1}").is_err());
+        Ok(())
+    }
+
+    fn key_date() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2021, 11, 1).unwrap_or_default()
     }
 }

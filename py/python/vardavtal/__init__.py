@@ -11,11 +11,14 @@ out as ``decimal.Decimal``; a ``float`` is refused, since it cannot hold every Ã
 ``reconcile(table, pot=None, rule=None)`` checks a published per-region table (does it add
 up, which key and rounding produced it, which rows are wrong). Errors are
 ``VardavtalError`` subclasses (wrong input is also a ``ValueError``) with ``.errors()``.
-Every computation is done by the Rust core; this package converts.
+Every result shows itself as the core renders it: ``str()`` is the text the CLI prints,
+``to_csv()`` its CSV, ``_repr_html_()`` the HTML table, ``to_records()`` and ``to_pandas()``
+the rows of the core's table. Every computation is done by the Rust core; this package
+converts.
 """
 
 from ._errors import AllocationError, InputError, ValidationError, VardavtalError
-from ._tables import Table
+from ._tables import Records
 from ._vardavtal import (
     Agreement,
     Allocation,
@@ -27,6 +30,7 @@ from ._vardavtal import (
     Row,
     Scenario,
     Source,
+    Table,
     __version__,
     allocate,
     allocate_batch,
@@ -56,6 +60,7 @@ __all__ = [
     "InputError",
     "Key",
     "Reconciliation",
+    "Records",
     "Row",
     "Scenario",
     "Source",

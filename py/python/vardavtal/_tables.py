@@ -1,14 +1,12 @@
-"""The table type of results (a list of dicts that shows itself as the core renders it)
-and the optional pandas conversion. Nothing is laid out here: the text and HTML come from
-the Rust core, the same as the command line prints.
-"""
+"""Records that are not a core table (the parts of a result: totals, pots, fits) and the
+optional pandas conversion. Tables are rendered by the core (``vardavtal.Table``)."""
 
 from __future__ import annotations
 
 import importlib
 from typing import Any, Dict, List, Sequence
 
-__all__ = ["Table", "to_pandas"]
+__all__ = ["Records", "to_pandas"]
 
 
 def to_pandas(records: List[Dict[str, Any]], columns: Sequence[str]) -> Any:
@@ -29,26 +27,12 @@ def to_pandas(records: List[Dict[str, Any]], columns: Sequence[str]) -> Any:
     return df
 
 
-class Table(List[Dict[str, Any]]):
-    """A list of dicts (one per row) that knows its columns and shows itself as a table.
+class Records(List[Dict[str, Any]]):
+    """A list of dicts (one per row) that knows its columns, for ``to_pandas()``."""
 
-    ``str()`` is the core's text, ``repr()`` its short form, ``_repr_html_()`` its HTML;
-    ``to_records()`` gives the plain list; ``to_pandas()`` a DataFrame (pandas optional).
-    """
-
-    def __init__(
-        self,
-        title: str,
-        columns: Sequence[str],
-        records: Sequence[Dict[str, Any]] = (),
-        text: str = "",
-        preview: str = "",
-        html: str = "",
-    ) -> None:
+    def __init__(self, columns: Sequence[str], records: Sequence[Dict[str, Any]] = ()) -> None:
         super().__init__(records)
-        self.title = title
         self.columns: List[str] = list(columns)
-        self._text, self._preview, self._html = text, preview, html
 
     def to_records(self) -> List[Dict[str, Any]]:
         """The rows as a plain list of dicts."""
@@ -58,14 +42,5 @@ class Table(List[Dict[str, Any]]):
         """The rows as a pandas DataFrame (needs pandas)."""
         return to_pandas(self.to_records(), self.columns)
 
-    def __repr__(self) -> str:
-        return self._preview
-
-    def __str__(self) -> str:
-        return self._text
-
-    def _repr_html_(self) -> str:
-        return self._html
-
     def __reduce__(self) -> Any:
-        return (Table, (self.title, self.columns, list(self), self._text, self._preview, self._html))
+        return (Records, (self.columns, list(self)))
