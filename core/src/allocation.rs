@@ -35,6 +35,7 @@ use crate::rule::{Performance, Rule, Unearned};
 
 /// The apportionment method.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
@@ -60,6 +61,7 @@ pub struct Options {
 
 /// What a row's money is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Part {
     /// A share of the pot by the key.
@@ -95,6 +97,7 @@ impl Part {
 
 /// The figures behind one amount.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Basis {
     /// The pot of this step (a component, tranche, criterion or bonus pot).
     pub pot: Sek,
@@ -130,6 +133,7 @@ pub struct Basis {
 
 /// One amount to one recipient.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Row {
     /// The agreement id (`"split"` for a plain split).
     pub agreement: String,
@@ -159,6 +163,7 @@ pub struct Row {
 /// One pot that was apportioned: the rows with the same agreement, component, tranche,
 /// part and criterion sum exactly to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Pot {
     /// The agreement id.
     pub agreement: String,
@@ -202,6 +207,7 @@ pub struct Allocation {
 
 /// A total for one key (recipient, component, date).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Total {
     /// The recipient code, component id or date.
     pub key: String,
@@ -393,6 +399,7 @@ impl Serialize for Allocation {
 
 /// A column of a [`Pivot`]: one pot (agreement, component, tranche).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct PivotColumn {
     /// Agreement id.
     pub agreement: String,
@@ -422,6 +429,7 @@ impl PivotColumn {
 
 /// A row of a [`Pivot`]: one recipient's amount in each column, and its total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct PivotRow {
     /// Recipient code.
     pub recipient: RecipientId,
@@ -435,6 +443,11 @@ pub struct PivotRow {
 
 /// An allocation as a table: recipients × pots, with totals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "tsify",
+    derive(tsify_next::Tsify),
+    serde(rename = "PivotData")
+)]
 pub struct Pivot {
     /// The columns, in the order the pots were allocated.
     pub columns: Vec<PivotColumn>,

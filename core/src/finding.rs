@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Informational: worth knowing, nothing wrong.
@@ -45,6 +46,7 @@ macro_rules! codes {
         /// A stable, machine-readable finding code. The string forms never change once
         /// published; new codes may be added.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
         #[serde(rename_all = "snake_case")]
         #[non_exhaustive]
         pub enum Code {
@@ -171,6 +173,7 @@ impl fmt::Display for Code {
 
 /// The family of a [`Code`]: what went wrong, at which stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// The input could not be read or parsed (bad JSON, CSV, amount, date, field).
@@ -183,6 +186,7 @@ pub enum ErrorKind {
 
 /// One step of a location path: a field name or a list index.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(untagged)]
 pub enum LocPart {
     /// A field name, file name or recipient code.
@@ -209,6 +213,7 @@ impl From<usize> for LocPart {
 
 /// A location path such as `["agreements", 2, "components", 0, "amount"]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(transparent)]
 pub struct Loc(pub Vec<LocPart>);
 
@@ -256,6 +261,7 @@ macro_rules! loc {
 
 /// One problem or observation, with a stable code, a location and context values.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Finding {
     /// Stable machine-readable code.
     pub code: Code,

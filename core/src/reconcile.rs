@@ -59,6 +59,7 @@ use crate::swedish::{format_kr, parse_swedish};
 
 /// How a published table was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum TableFormat {
     /// CSV (`,`, `;` or tab separated) with a header naming a region and an amount column.
@@ -70,6 +71,7 @@ pub enum TableFormat {
 /// One line of a published table that holds an amount: a region row, an unknown row or a
 /// total line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct TableRow {
     /// The 1-based line of the input.
     pub line: usize,
@@ -106,6 +108,7 @@ impl TableRow {
 
 /// A line that was skipped as a header or title line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct IgnoredLine {
     /// The 1-based line of the input.
     pub line: usize,
@@ -115,6 +118,7 @@ pub struct IgnoredLine {
 
 /// A per-region table as published, read line by line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct PublishedTable {
     /// A name for the table (a file name), shown in reports.
     pub name: String,
@@ -940,6 +944,7 @@ fn regroupings(text: &str) -> Vec<String> {
 
 /// What the publisher states about a table: the pot and, if known, the rule.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
     /// The amount the table distributes.
@@ -952,6 +957,7 @@ pub struct Statement {
 
 /// The rule a publisher states for a table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum StatedRule {
     /// By population (fördelas enligt befolkningsmängd).
@@ -1003,6 +1009,7 @@ impl std::str::FromStr for StatedRule {
 
 /// How a key's exact quotas are rounded to whole kronor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Rounding {
     /// Largest remainder (the crate's apportionment): sums exactly to the pot.
@@ -1042,6 +1049,7 @@ impl fmt::Display for Rounding {
 
 /// How well one bundled key with one rounding reproduces the table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct KeyFit {
     /// The key (`"population:regions:2021-11-01"`, `"needs:regions:2024"`).
     pub key: String,
@@ -1062,6 +1070,7 @@ pub struct KeyFit {
 
 /// The verdict on one row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Equal to the best key's amount (within the precision of a rounded row).
@@ -1094,6 +1103,7 @@ impl Verdict {
 
 /// One reading of an irregularly grouped amount.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Reading {
     /// The amount under this reading.
     pub amount: Sek,
@@ -1103,6 +1113,7 @@ pub struct Reading {
 
 /// One row of the table with its verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct RowVerdict {
     /// The 1-based line of the input.
     pub line: usize,
@@ -1140,6 +1151,7 @@ pub struct RowVerdict {
 
 /// A check of the rows' sum against a stated total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct TotalCheck {
     /// `"total_line"` (the table's own total) or `"pot"` (the stated pot).
     pub against: String,
@@ -1163,6 +1175,7 @@ pub struct TotalCheck {
 
 /// The population key implied by a table that no bundled key reproduces.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct ImpliedKey {
     /// The total population T (of the candidates, the one nearest the closest bundled key).
     pub total: u64,
@@ -1183,6 +1196,7 @@ pub struct ImpliedKey {
 
 /// One region of an implied key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct ImpliedPopulation {
     /// The region.
     pub recipient: RecipientId,
@@ -1196,6 +1210,7 @@ pub struct ImpliedPopulation {
 
 /// Where the pot the model splits comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum PotSource {
     /// The stated pot.
@@ -1208,6 +1223,7 @@ pub enum PotSource {
 
 /// The outcome in a few figures and one sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Summary {
     /// Rows with an amount (total lines not counted).
     pub rows: usize,
@@ -1237,6 +1253,11 @@ pub struct Summary {
 
 /// The result of [`reconcile`]: a verdict per row, the findings, the key fits, the implied key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "tsify",
+    derive(tsify_next::Tsify),
+    serde(rename = "ReconciliationData")
+)]
 pub struct Reconciliation {
     /// The table's name.
     pub table: String,

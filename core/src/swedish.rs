@@ -35,6 +35,7 @@ use rust_decimal::Decimal;
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     /// About the figure ("ca", "cirka", "omkring", "runt", "ungefär").
