@@ -131,9 +131,10 @@ fn json_text(v: &JsValue, what: &str) -> Result<String> {
     ))
 }
 
-/// An agreement: JSON text or an object in the agreement file format.
+/// An agreement: JSON text, a catalog id or an object in the agreement file format (read
+/// by the core's `input::agreement`).
 pub fn agreement(v: &JsValue) -> Result<Agreement> {
-    Agreement::from_json(&json_text(v, "agreement")?)
+    vardavtal::input::agreement(&json_text(v, "agreement")?)
 }
 
 /// One agreement or an array of them (each JSON text or an object).
@@ -168,12 +169,12 @@ pub fn outcomes(v: &JsValue) -> Result<Outcomes> {
 
 /// A key: `"population:regions:DATE"`, `"population:municipalities:DATE"`,
 /// `"needs:regions:2024"`, CSV text with columns `code,weight` (both read by
-/// `Key::from_text`, which locates its errors under `key`), or an object `{code: weight}` with
+/// the core's `input::key_text`, which locates its errors under `key`), or an object `{code: weight}` with
 /// weights as strings. Errors are located under `key`.
 pub fn key(v: &JsValue) -> Result<Key> {
     let at = Loc::root().join("key");
     if let Some(s) = v.as_string() {
-        return Key::from_text("key", &s);
+        return vardavtal::input::key_text(&s);
     }
     if v.is_object() {
         let weights: BTreeMap<RecipientId, Weight> =
