@@ -159,6 +159,66 @@ pub fn remainder_ranks(pot: u128, weights: &[u128]) -> Option<Vec<(u128, usize)>
     Some(rems.into_iter().zip(rank).collect())
 }
 
+/// Each recipient's exact quota `pot × weight / total` rounded on its own: half up
+/// (`round_half_up`) or truncated. Unlike [`largest_remainder`] the parts need not sum to
+/// the pot: truncation gives the pot or less (short by fewer units than there are
+/// recipients), half up may give more or less. Used to recognise tables published with
+/// plain rounding.
+fn each_quota(
+    pot: u128,
+    weights: &[u128],
+    round_half_up: bool,
+) -> Result<Vec<u128>, ApportionError> {
+    if weights.is_empty() {
+        return Err(ApportionError::Empty);
+    }
+    let total = weights
+        .iter()
+        .try_fold(0u128, |a, &w| a.checked_add(w))
+        .ok_or(ApportionError::TooLarge)?;
+    if total == 0 {
+        return Err(ApportionError::ZeroTotal);
+    }
+    weights
+        .iter()
+        .map(|w| {
+            let prod = pot.checked_mul(*w).ok_or(ApportionError::TooLarge)?;
+            let (q, r) = (prod / total, prod % total);
+            let up = round_half_up && r.checked_mul(2).ok_or(ApportionError::TooLarge)? >= total;
+            Ok(q + u128::from(up))
+        })
+        .collect()
+}
+
+/// Apportion `pot` over `weights` rounding each exact quota half up on its own (a quota
+/// exactly halfway goes up). The parts may sum to more or less than the pot; errors as
+/// [`largest_remainder`].
+///
+/// ```
+/// use vardavtal::apportion::half_up;
+/// // 10 over 1:1:1 → quotas 3⅓ each → 3, 3, 3 (sum 9); 3 over 1:1 → 1½ each → 2, 2 (sum 4)
+/// assert_eq!(half_up(10, &[1, 1, 1])?, vec![3, 3, 3]);
+/// assert_eq!(half_up(3, &[1, 1])?, vec![2, 2]);
+/// # Ok::<(), vardavtal::apportion::ApportionError>(())
+/// ```
+pub fn half_up(pot: u128, weights: &[u128]) -> Result<Vec<u128>, ApportionError> {
+    each_quota(pot, weights, true)
+}
+
+/// Apportion `pot` over `weights` truncating each exact quota (the floor). The parts sum
+/// to the pot or less, short by fewer units than there are recipients; errors as
+/// [`largest_remainder`].
+///
+/// ```
+/// use vardavtal::apportion::truncation;
+/// assert_eq!(truncation(10, &[1, 1, 1])?, vec![3, 3, 3]);
+/// assert_eq!(truncation(100, &[0, 3, 1])?, vec![0, 75, 25]);
+/// # Ok::<(), vardavtal::apportion::ApportionError>(())
+/// ```
+pub fn truncation(pot: u128, weights: &[u128]) -> Result<Vec<u128>, ApportionError> {
+    each_quota(pot, weights, false)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +246,48 @@ mod tests {
         let w = [10u128.pow(9) + 7, 3, 10u128.pow(10)];
         let a = largest_remainder(pot, &w).unwrap();
         assert_eq!(a.iter().sum::<u128>(), pot);
+    }
+
+    #[test]
+    fn half_up_and_truncation_small_cases() {
+        assert_eq!(half_up(3, &[1, 1]).unwrap(), vec![2, 2]);
+        assert_eq!(half_up(5, &[1, 2, 2]).unwrap(), vec![1, 2, 2]);
+        assert_eq!(half_up(7, &[1, 1, 2]).unwrap(), vec![2, 2, 4]);
+        assert_eq!(truncation(7, &[1, 1, 2]).unwrap(), vec![1, 1, 3]);
+        assert_eq!(truncation(0, &[1, 2]).unwrap(), vec![0, 0]);
+        assert_eq!(half_up(9, &[4]).unwrap(), vec![9]);
+        for f in [half_up, truncation] {
+            assert_eq!(f(5, &[]), Err(ApportionError::Empty));
+            assert_eq!(f(5, &[0, 0]), Err(ApportionError::ZeroTotal));
+            assert_eq!(f(u128::MAX, &[2, 3]), Err(ApportionError::TooLarge));
+        }
+    }
+
+    #[test]
+    fn each_quota_roundings_bracket_largest_remainder() {
+        // Truncation is the floor of each quota; largest remainder adds at most one unit to
+        // each and sums to the pot; half up is floor or floor + 1, nearest the quota.
+        let cases: &[(u128, &[u128])] = &[
+            (10, &[1, 1, 1]),
+            (443_000_000, &[2_389_000, 1_700_123, 10_450, 299_999, 7]),
+            (1, &[1, 1, 1, 1]),
+            (12_345, &[5, 0, 17, 3]),
+        ];
+        for &(pot, w) in cases {
+            let total: u128 = w.iter().sum();
+            let t = truncation(pot, w).unwrap();
+            let h = half_up(pot, w).unwrap();
+            let lr = largest_remainder(pot, w).unwrap();
+            assert_eq!(lr.iter().sum::<u128>(), pot);
+            let short = pot - t.iter().sum::<u128>();
+            assert!(short < w.len() as u128);
+            for i in 0..w.len() {
+                assert_eq!(t[i], pot * w[i] / total);
+                assert!(lr[i] == t[i] || lr[i] == t[i] + 1);
+                let up = 2 * (pot * w[i] % total) >= total;
+                assert_eq!(h[i], t[i] + u128::from(up));
+            }
+        }
     }
 
     #[test]

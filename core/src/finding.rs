@@ -24,22 +24,7 @@ pub enum Severity {
     Error,
 }
 
-impl Severity {
-    /// The lower-case name (`"error"`, `"warning"`, `"info"`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::names::names!(Severity { Info => "info", Warning => "warning", Error => "error" });
 
 macro_rules! codes {
     ($( $(#[$doc:meta])* $variant:ident => $name:literal, $kind:ident; )*) => {
@@ -182,6 +167,20 @@ pub enum ErrorKind {
     Allocation,
     /// A check on the content of agreements.
     Validation,
+}
+
+crate::names::names!(ErrorKind { Input => "input", Allocation => "allocation", Validation => "validation" });
+
+impl std::str::FromStr for Code {
+    type Err = Error;
+    /// A code by its stable name (`"unknown_recipient"`).
+    fn from_str(s: &str) -> std::result::Result<Self, Error> {
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| crate::names::unknown_name("code", s, &[]))
+    }
 }
 
 /// One step of a location path: a field name or a list index.

@@ -18,49 +18,59 @@
 //!
 //! # Overview
 //!
-//! | concept | module |
-//! | --- | --- |
-//! | money, rounding unit | [`money`] |
-//! | regions, municipalities, population (SCB) | [`reference`] |
-//! | recipients and groups | [`recipient`] |
-//! | distribution keys | [`key`] |
-//! | the exact apportionment (hot path) | [`apportion`] |
-//! | agreements, components, tranches, provenance | [`agreement`] |
-//! | rules | [`rule`] |
-//! | performance outcomes | [`outcomes`] |
-//! | allocation and explanations | [`allocation`] |
-//! | scenario comparison | [`compare`] |
-//! | errors and findings | [`finding`] |
-//! | reading JSON | [`json`] |
-//! | Swedish amounts | [`swedish`] |
+//! The folders of `core/src` are the concepts; each module's doc says what it owns.
 //!
-//! Every problem — a bad input, an impossible allocation, a validation finding — has the
-//! same shape ([`Finding`]: `code`, `severity`, `loc`, `msg`, `ctx`).
+//! | where | what it owns |
+//! | --- | --- |
+//! | [`money`] | exact amounts ([`Sek`]), the rounding unit, Swedish forms in and out ([`swedish`]: `"1,6 miljarder kronor"`) |
+//! | [`model`] | agreements, components, tranches and provenance ([`agreement`]), rules ([`rule`]), recipients and groups ([`recipient`]), outcomes ([`outcomes`]), distribution keys ([`key`]), the bundled SCB data ([`reference`](mod@reference)) |
+//! | [`apportion`] | the exact apportionment kernel in integers of the unit: largest remainder (the hot path), half up, truncation |
+//! | [`allocation`] | allocating pots, components and agreements by their rules, with explanations; [`sweep`] for fast performance what-ifs; [`compare`](mod@compare) for scenarios |
+//! | [`validate`] | every check on agreements, with stable codes |
+//! | [`reconcile`] | checking a published per-region table: reading it, fitting keys and roundings, per-row verdicts |
+//! | [`catalog`] | the bundled real agreements, their sources and packages; the catalog [`report`] |
+//! | [`input`] | one policy for reading what a user gives (JSON text, a catalog id, a path, a key spec, CSV text), for every skin |
+//! | [`view`] | every result as a table, rendered as text, HTML, CSV and JSON records: what the CLI prints and Python and JavaScript show |
+//! | [`finding`] | the one error and finding shape ([`Finding`]: `code`, `severity`, `loc`, `msg`, `ctx`) |
+//!
+//! Every problem — a bad input, an impossible allocation, a validation finding — has that
+//! same shape, in every skin.
+//!
+//! ```
+//! use vardavtal::{input, view::{Format, render}, Options, allocate};
+//! // A catalog agreement by id, allocated, shown as the CLI shows it.
+//! let a = input::agreement("okad-tillganglighet-2022")?;
+//! let alloc = allocate(&a, &Options::default())?;
+//! let text = render(&alloc, Format::Table);
+//! assert!(text.contains("443 000 000 kr") && text.contains("note: block-1"));
+//! // What cannot be computed is said, not dropped: block 1 has no published split.
+//! assert_eq!(alloc.notes.len(), 1);
+//! # Ok::<(), vardavtal::Error>(())
+//! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub mod agreement;
 pub mod allocation;
 pub mod apportion;
 pub mod catalog;
 pub mod compare;
 pub mod finding;
 pub mod input;
-pub mod json;
-pub mod key;
+pub mod model;
 pub mod money;
-pub mod outcomes;
-pub mod recipient;
+mod names;
 pub mod reconcile;
-pub mod reference;
-pub mod report;
-pub mod rule;
-#[cfg(feature = "schema")]
-pub mod schema;
-pub mod swedish;
 pub mod sweep;
 pub mod validate;
 pub mod view;
+
+// The modules of the model, the catalog's report and JSON reading at the root too, where
+// they have always been reachable.
+pub use catalog::report;
+pub use input::json;
+#[cfg(feature = "schema")]
+pub use model::schema;
+pub use model::{agreement, key, outcomes, recipient, reference, rule};
 
 pub use agreement::{
     Agreement, AgreementKind, Component, ComponentKind, Dated, Figure, SourceRef, Status, Tranche,
@@ -73,6 +83,7 @@ pub use allocation::{
 pub use compare::{Comparison, Difference, compare};
 pub use finding::{Code, Error, ErrorKind, Finding, Loc, LocPart, Result, Severity};
 pub use key::{Key, KeySpec, Weight};
+pub use money::swedish;
 pub use money::{Sek, Unit};
 pub use outcomes::{Outcome, Outcomes};
 pub use recipient::{Group, RecipientId, RecipientKind};

@@ -191,7 +191,7 @@ pub fn key(py: Python<'_>, obj: &Bound<'_, PyAny>, loc: &Loc) -> PyResult<Key> {
         return Ok(k.get().0.clone());
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Key::from_arg(&s.to_cow()?)
+        return vardavtal::input::key(&s.to_cow()?)
             .map_err(|e| e.prefixed(loc))
             .or_raise(py);
     }
@@ -379,18 +379,7 @@ pub fn agreement(py: Python<'_>, obj: &Bound<'_, PyAny>, loc: &Loc) -> PyResult<
             .or_raise(py);
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        let s = s.to_cow()?;
-        if s.trim_start().starts_with('{') {
-            return Agreement::from_json(&s)
-                .map_err(|e| e.prefixed(loc))
-                .or_raise(py);
-        }
-        if let Ok(cat) = vardavtal::catalog::catalog()
-            && let Some(a) = cat.agreement(&s)
-        {
-            return Ok(a.clone());
-        }
-        return Agreement::from_file(std::path::Path::new(s.as_ref()))
+        return vardavtal::input::agreement(&s.to_cow()?)
             .map_err(|e| e.prefixed(loc))
             .or_raise(py);
     }
@@ -431,13 +420,10 @@ pub fn outcomes(
             .or_raise(py);
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        let s = s.to_cow()?;
-        let r = if s.trim_start().starts_with('{') {
-            Outcomes::from_json(&s)
-        } else {
-            Outcomes::from_file(std::path::Path::new(s.as_ref()))
-        };
-        return r.map(Some).map_err(|e| e.prefixed(loc)).or_raise(py);
+        return vardavtal::input::outcomes(&s.to_cow()?)
+            .map(Some)
+            .map_err(|e| e.prefixed(loc))
+            .or_raise(py);
     }
     Err(input(
         py,

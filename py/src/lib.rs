@@ -7,14 +7,15 @@
 //! classes and table layout.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
-use vardavtal::reference::{self, Level};
+use pyo3::types::PyList;
+use vardavtal::reference;
 use vardavtal::{Error, Finding, Loc, Options, Scenario, Sek};
 
 pub mod convert;
 pub mod error;
 pub mod objects;
 pub mod reconcile;
+pub mod view;
 
 use error::{OrRaise, py_err};
 use objects::{
@@ -265,43 +266,16 @@ fn parse_amount(py: Python<'_>, amount: &Bound<'_, PyAny>) -> PyResult<rust_deci
     convert::money(py, amount, &Loc::root().join("amount")).map(Sek::value)
 }
 
-fn records_table<'py>(
-    py: Python<'py>,
-    title: &str,
-    columns: &[&str],
-    records: Bound<'py, PyList>,
-) -> PyResult<Bound<'py, PyAny>> {
-    py.import("vardavtal._tables")?
-        .getattr("Table")?
-        .call1((title, columns.to_vec(), records))
-}
-
 /// The 21 regions: `code`, `name`, `county`.
 #[pyfunction]
 fn regions(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    let l = PyList::empty(py);
-    for r in reference::regions() {
-        let d = PyDict::new(py);
-        d.set_item("code", r.code)?;
-        d.set_item("name", r.name)?;
-        d.set_item("county", r.county)?;
-        l.append(d)?;
-    }
-    records_table(py, "Regions", &["code", "name", "county"], l)
+    view::table(py, &vardavtal::view::regions())
 }
 
 /// The 290 municipalities: `code`, `name`, `region`.
 #[pyfunction]
 fn municipalities(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    let l = PyList::empty(py);
-    for m in reference::municipalities() {
-        let d = PyDict::new(py);
-        d.set_item("code", m.code)?;
-        d.set_item("name", m.name)?;
-        d.set_item("region", m.region)?;
-        l.append(d)?;
-    }
-    records_table(py, "Municipalities", &["code", "name", "region"], l)
+    view::table(py, &vardavtal::view::municipalities())
 }
 
 /// The reference dates with population figures (`"regions"` or `"municipalities"`), oldest first.
@@ -321,31 +295,12 @@ fn population<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let lv = convert::level(py, level)?;
     let d = convert::date(py, date, &Loc::root().join("date"))?;
-    let rows = reference::population(lv, d);
-    if rows.is_empty() {
+    if reference::population(lv, d).is_empty() {
         // The core's own message lists the dates with data.
         let spec = vardavtal::KeySpec::Population { level: lv, date: d };
         spec.resolve().map(|_| ()).or_raise(py)?;
     }
-    let l = PyList::empty(py);
-    for r in rows {
-        let dd = PyDict::new(py);
-        dd.set_item("code", r.code)?;
-        let name = match lv {
-            Level::Regions => reference::region(r.code).map(|x| x.name),
-            Level::Municipalities => reference::municipality(r.code).map(|x| x.name),
-        };
-        dd.set_item("name", name)?;
-        dd.set_item("population", r.population)?;
-        dd.set_item("source", r.source)?;
-        l.append(dd)?;
-    }
-    records_table(
-        py,
-        &format!("Population of the {} on {d}", lv.as_str()),
-        &["code", "name", "population", "source"],
-        l,
-    )
+    view::table(py, &vardavtal::view::population(lv, d))
 }
 
 /// The native module `vardavtal._vardavtal`.

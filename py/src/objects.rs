@@ -11,20 +11,16 @@ use pyo3::types::{PyDict, PyList, PyTuple};
 use rust_decimal::Decimal;
 use vardavtal::agreement::When;
 use vardavtal::catalog::{Catalog, Source};
-use vardavtal::swedish::format_kr;
+use vardavtal::view::View;
 use vardavtal::{
-    Agreement, Allocation, Code, Comparison, Difference, Error, Finding, Key, Loc, Outcomes,
-    RecipientId, Row, Sek, Severity,
+    Agreement, Allocation, Comparison, Difference, Error, Finding, Key, Loc, Outcomes, RecipientId,
+    Row, Sek, Severity,
 };
 
 use crate::convert;
-use crate::error::{OrRaise, finding_dict, input, py_err};
+use crate::error::{OrRaise, finding_dict, py_err};
 
 // ------------------------------------------------------------------ helpers
-
-fn tables(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
-    py.import("vardavtal._tables")
-}
 
 fn json_loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
     py.import("json")?.call_method1("loads", (text,))
@@ -34,69 +30,14 @@ pub(crate) fn dec(s: Sek) -> Decimal {
     s.0
 }
 
-pub(crate) fn kr(s: Sek) -> String {
-    format_kr(s.0)
-}
-
-/// A table for people: the same rows as text (`__repr__`) or HTML (`_repr_html_`).
-pub(crate) struct View {
-    pub(crate) title: String,
-    pub(crate) columns: Vec<String>,
-    pub(crate) right: Vec<bool>,
-    pub(crate) rows: Vec<Vec<String>>,
-    pub(crate) footer: Vec<String>,
-}
-
-impl View {
-    pub(crate) fn text(&self, py: Python<'_>, limit: Option<usize>) -> PyResult<String> {
-        tables(py)?
-            .call_method1(
-                "render_text",
-                (
-                    &self.title,
-                    &self.columns,
-                    &self.right,
-                    &self.rows,
-                    &self.footer,
-                    limit,
-                ),
-            )?
-            .extract()
-    }
-    pub(crate) fn html(&self, py: Python<'_>) -> PyResult<String> {
-        tables(py)?
-            .call_method1(
-                "render_html",
-                (
-                    &self.title,
-                    &self.columns,
-                    &self.right,
-                    &self.rows,
-                    &self.footer,
-                ),
-            )?
-            .extract()
-    }
-}
-
-/// A `vardavtal.Table` (a list of dicts with its columns and a title).
-pub(crate) fn table<'py>(
-    py: Python<'py>,
-    title: &str,
-    columns: &[&str],
-    records: Bound<'py, PyList>,
-) -> PyResult<Bound<'py, PyAny>> {
-    tables(py)?
-        .getattr("Table")?
-        .call1((title, columns.to_vec(), records))
-}
-
+/// Records as a pandas DataFrame with these columns (pandas is optional).
 pub(crate) fn to_pandas<'py>(
     py: Python<'py>,
     records: Bound<'py, PyList>,
     columns: &[&str],
 ) -> PyResult<Bound<'py, PyAny>> {
-    tables(py)?.call_method1("to_pandas", (records, columns.to_vec()))
+    py.import("vardavtal._tables")?
+        .call_method1("to_pandas", (records, columns.to_vec()))
 }
 
 fn when_date(w: Option<When>) -> Option<NaiveDate> {
@@ -123,6 +64,8 @@ fn reduce_with<'py>(
 /// `{"code", "severity", "loc", "msg", "ctx"}`.
 #[pyclass(name = "Findings", module = "vardavtal._vardavtal", frozen, sequence)]
 pub struct PyFindings(pub Vec<Finding>);
+
+crate::view::core_view!(PyFindings);
 
 const FINDING_COLUMNS: &[&str] = &["code", "severity", "at", "msg", "loc", "ctx"];
 
@@ -213,48 +156,9 @@ impl PyFindings {
             .is_ok_and(|o| o.get().0 == self.0)
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        self.view().text(py, Some(60))
-    }
-
-    fn __str__(&self, py: Python<'_>) -> PyResult<String> {
-        self.view().text(py, None)
-    }
-
-    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
-        self.view().html(py)
-    }
-
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let f = py.get_type::<PyFindings>().getattr("from_json")?;
         PyTuple::new(py, [f, PyTuple::new(py, [self.to_json()])?.into_any()])
-    }
-}
-
-impl PyFindings {
-    fn view(&self) -> View {
-        View {
-            title: format!(
-                "Findings: {} ({})",
-                self.0.len(),
-                vardavtal::finding::tally(&self.0)
-            ),
-            columns: ["severity", "code", "at", "msg"].map(String::from).to_vec(),
-            right: vec![false; 4],
-            rows: self
-                .0
-                .iter()
-                .map(|f| {
-                    vec![
-                        f.severity.to_string(),
-                        f.code.to_string(),
-                        f.loc.to_string(),
-                        f.msg.clone(),
-                    ]
-                })
-                .collect(),
-            footer: Vec::new(),
-        }
     }
 }
 
@@ -267,6 +171,8 @@ impl PyFindings {
 #[pyclass(name = "Key", module = "vardavtal._vardavtal", frozen)]
 #[derive(Clone)]
 pub struct PyKey(pub Key);
+
+crate::view::core_view!(PyKey);
 
 const KEY_COLUMNS: &[&str] = &["code", "name", "weight"];
 
@@ -329,18 +235,6 @@ impl PyKey {
         other.cast::<PyKey>().is_ok_and(|o| o.get().0 == self.0)
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        self.view().text(py, Some(60))
-    }
-
-    fn __str__(&self, py: Python<'_>) -> PyResult<String> {
-        self.view().text(py, None)
-    }
-
-    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
-        self.view().html(py)
-    }
-
     /// A key from its parts (used by pickle). The recipients need not be known codes.
     #[staticmethod]
     fn _from_state(
@@ -377,33 +271,6 @@ impl PyKey {
         )
             .into_pyobject(py)?;
         PyTuple::new(py, [f, args.into_any()])
-    }
-}
-
-impl PyKey {
-    fn view(&self) -> View {
-        View {
-            title: format!(
-                "Key {} ({} recipients, total weight {})",
-                self.0.description(),
-                self.0.len(),
-                self.0.total().normalize()
-            ),
-            columns: ["code", "name", "weight"].map(String::from).to_vec(),
-            right: vec![false, false, true],
-            rows: self
-                .0
-                .iter()
-                .map(|(r, w)| {
-                    vec![
-                        r.to_string(),
-                        r.name().unwrap_or(r.as_str()).to_owned(),
-                        w.normalize().to_string(),
-                    ]
-                })
-                .collect(),
-            footer: vec![format!("sources: {}", self.0.sources().join(", "))],
-        }
     }
 }
 
@@ -621,20 +488,7 @@ impl PyRow {
         other.cast::<PyRow>().is_ok_and(|o| o.get().0 == self.0)
     }
     fn __repr__(&self) -> String {
-        let r = &self.0;
-        format!(
-            "Row({}/{}{}: {} {} {}, {})",
-            r.agreement,
-            r.component,
-            r.tranche
-                .as_ref()
-                .map(|t| format!("/{t}"))
-                .unwrap_or_default(),
-            r.recipient,
-            r.name,
-            r.part.as_str(),
-            kr(r.amount)
-        )
+        format!("Row({})", self.0)
     }
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let f = py.get_type::<PyRow>().getattr("from_json")?;
@@ -648,21 +502,15 @@ impl PyRow {
 #[pyclass(name = "Allocation", module = "vardavtal._vardavtal", frozen)]
 pub struct PyAllocation(pub Allocation);
 
+crate::view::core_view!(PyAllocation);
+
 fn totals_table<'py>(
     py: Python<'py>,
     title: &str,
     key: &str,
     totals: Vec<vardavtal::Total>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let l = PyList::empty(py);
-    for t in totals {
-        let d = PyDict::new(py);
-        d.set_item(key, t.key)?;
-        d.set_item("name", t.name)?;
-        d.set_item("amount", dec(t.amount))?;
-        l.append(d)?;
-    }
-    table(py, title, &[key, "name", "amount"], l)
+    crate::view::table(py, &vardavtal::view::totals(title, key, &totals))
 }
 
 #[pymethods]
@@ -698,36 +546,7 @@ impl PyAllocation {
     /// The pots handed out (agreement, component, tranche, date, when, amount, rule, key, key_sources).
     #[getter]
     fn pots<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let l = PyList::empty(py);
-        for p in &self.0.pots {
-            let d = PyDict::new(py);
-            d.set_item("agreement", &p.agreement)?;
-            d.set_item("component", &p.component)?;
-            d.set_item("tranche", &p.tranche)?;
-            d.set_item("date", when_date(p.date))?;
-            d.set_item("when", when_text(p.date))?;
-            d.set_item("amount", dec(p.amount))?;
-            d.set_item("rule", &p.rule)?;
-            d.set_item("key", &p.key)?;
-            d.set_item("key_sources", &p.key_sources)?;
-            l.append(d)?;
-        }
-        table(
-            py,
-            "Pots",
-            &[
-                "agreement",
-                "component",
-                "tranche",
-                "date",
-                "when",
-                "amount",
-                "rule",
-                "key",
-                "key_sources",
-            ],
-            l,
-        )
+        crate::view::table(py, &self.0.pots_table())
     }
     /// Components that were not allocated, and why.
     #[getter]
@@ -753,23 +572,7 @@ impl PyAllocation {
     }
     /// The allocation as a recipients × pots table: `code`, `name`, one column per pot, `total`.
     fn pivot<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.0.pivot();
-        let headers: Vec<String> = p.columns.iter().map(|c| c.header()).collect();
-        let l = PyList::empty(py);
-        for r in &p.rows {
-            let d = PyDict::new(py);
-            d.set_item("code", r.recipient.as_str())?;
-            d.set_item("name", &r.name)?;
-            for (h, a) in headers.iter().zip(&r.amounts) {
-                d.set_item(h, dec(*a))?;
-            }
-            d.set_item("total", dec(r.total))?;
-            l.append(d)?;
-        }
-        let mut cols: Vec<&str> = vec!["code", "name"];
-        cols.extend(headers.iter().map(String::as_str));
-        cols.push("total");
-        table(py, "Allocation by recipient and pot", &cols, l)
+        crate::view::table(py, &vardavtal::view::View::table(&self.0.pivot()))
     }
     /// The explanation of every row (or of one recipient's rows).
     #[pyo3(signature = (recipient = None))]
@@ -812,87 +615,9 @@ impl PyAllocation {
             .cast::<PyAllocation>()
             .is_ok_and(|o| o.get().0 == self.0)
     }
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        self.view().text(py, Some(60))
-    }
-    fn __str__(&self, py: Python<'_>) -> PyResult<String> {
-        self.view().text(py, None)
-    }
-    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
-        self.view().html(py)
-    }
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let f = py.get_type::<PyAllocation>().getattr("from_json")?;
         PyTuple::new(py, [f, PyTuple::new(py, [self.to_json()])?.into_any()])
-    }
-}
-
-impl PyAllocation {
-    fn view(&self) -> View {
-        let p = self.0.pivot();
-        let many = p.columns.len() > 1;
-        let mut columns: Vec<String> = vec!["code".into(), "name".into()];
-        columns.extend(p.columns.iter().map(|c| c.header()));
-        if many {
-            columns.push("total".into());
-        }
-        let mut rows: Vec<Vec<String>> = p
-            .rows
-            .iter()
-            .map(|r| {
-                let mut v = vec![r.recipient.to_string(), r.name.clone()];
-                v.extend(r.amounts.iter().map(|a| kr(*a)));
-                if many {
-                    v.push(kr(r.total));
-                }
-                v
-            })
-            .collect();
-        let mut tot = vec![String::new(), "total".to_owned()];
-        tot.extend(p.totals.iter().map(|a| kr(*a)));
-        if many {
-            tot.push(kr(p.total));
-        }
-        rows.push(tot);
-        let mut right = vec![false, false];
-        right.resize(columns.len(), true);
-        let mut footer: Vec<String> = self
-            .0
-            .pots
-            .iter()
-            .map(|pot| {
-                format!(
-                    "{}/{}{}{}: {} by {}{}",
-                    pot.agreement,
-                    pot.component,
-                    pot.tranche
-                        .as_ref()
-                        .map(|t| format!("/{t}"))
-                        .unwrap_or_default(),
-                    pot.date.map(|d| format!(" ({d})")).unwrap_or_default(),
-                    kr(pot.amount),
-                    pot.rule,
-                    pot.key
-                        .as_ref()
-                        .map(|k| format!(" ({k})"))
-                        .unwrap_or_default()
-                )
-            })
-            .collect();
-        footer.extend(self.0.notes.iter().map(|n| format!("note: {}", n.msg)));
-        View {
-            title: format!(
-                "Allocation of {} to {} recipients ({} rows, unit {})",
-                kr(self.0.total()),
-                p.rows.len(),
-                self.0.rows.len(),
-                self.0.unit.as_str()
-            ),
-            columns,
-            right,
-            rows,
-            footer,
-        }
     }
 }
 
@@ -901,6 +626,8 @@ impl PyAllocation {
 /// The per-recipient difference between two allocations (`b − a`).
 #[pyclass(name = "Comparison", module = "vardavtal._vardavtal", frozen)]
 pub struct PyComparison(pub Comparison);
+
+crate::view::core_view!(PyComparison);
 
 const COMPARISON_COLUMNS: &[&str] = &["code", "name", "a", "b", "diff"];
 
@@ -956,15 +683,6 @@ impl PyComparison {
             .cast::<PyComparison>()
             .is_ok_and(|o| o.get().0 == self.0)
     }
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        self.view().text(py, Some(60))
-    }
-    fn __str__(&self, py: Python<'_>) -> PyResult<String> {
-        self.view().text(py, None)
-    }
-    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
-        self.view().html(py)
-    }
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let f = py.get_type::<PyComparison>().getattr("_from_state")?;
         let rows: Vec<(String, String, String, String, String)> = self
@@ -986,41 +704,6 @@ impl PyComparison {
     }
 }
 
-impl PyComparison {
-    fn view(&self) -> View {
-        let mut rows: Vec<Vec<String>> = self
-            .0
-            .rows
-            .iter()
-            .map(|r| {
-                vec![
-                    r.recipient.clone(),
-                    r.name.clone(),
-                    kr(r.a),
-                    kr(r.b),
-                    kr(r.diff),
-                ]
-            })
-            .collect();
-        rows.push(vec![
-            String::new(),
-            "total difference".into(),
-            String::new(),
-            String::new(),
-            kr(self.0.total_diff()),
-        ]);
-        View {
-            title: format!("Comparison of {} recipients (B − A)", self.0.rows.len()),
-            columns: ["code", "name", "A", "B", "B − A"]
-                .map(String::from)
-                .to_vec(),
-            right: vec![false, false, true, true, true],
-            rows,
-            footer: Vec::new(),
-        }
-    }
-}
-
 // ------------------------------------------------------------------ Agreement
 
 /// An agreement (överenskommelse). `Agreement(x)` takes a dict in the agreement file
@@ -1029,7 +712,7 @@ impl PyComparison {
 #[derive(Clone)]
 pub struct PyAgreement(pub Agreement);
 
-const COMPONENT_COLUMNS: &[&str] = &["loc", "id", "name", "kind", "amount", "recipients", "rule"];
+crate::view::core_view!(PyAgreement);
 
 #[pymethods]
 impl PyAgreement {
@@ -1132,95 +815,12 @@ impl PyAgreement {
     /// Every component of the tree, depth first: `loc`, `id`, `name`, `kind`, `amount`,
     /// `recipients`, `rule`.
     fn components<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let l = PyList::empty(py);
-        for (loc, c) in self.0.walk() {
-            let d = PyDict::new(py);
-            d.set_item("loc", loc.to_string())?;
-            d.set_item("id", &c.id)?;
-            d.set_item("name", &c.name)?;
-            d.set_item(
-                "kind",
-                serde_json::to_value(c.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned)),
-            )?;
-            d.set_item("amount", c.amount.as_ref().map(|f| dec(f.value)))?;
-            d.set_item(
-                "recipients",
-                c.recipients.as_ref().map(vardavtal::Group::describe),
-            )?;
-            d.set_item("rule", c.rule.as_ref().map(vardavtal::Rule::as_str))?;
-            l.append(d)?;
-        }
-        table(
-            py,
-            &format!("Components of {}", self.0.id),
-            COMPONENT_COLUMNS,
-            l,
-        )
+        crate::view::table(py, &vardavtal::view::View::table(&self.0))
     }
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other
             .cast::<PyAgreement>()
             .is_ok_and(|o| o.get().0 == self.0)
-    }
-    fn __repr__(&self) -> String {
-        let a = &self.0;
-        format!(
-            "Agreement({:?}, {:?}, kind={}, years={:?}, amount={}, {} components)",
-            a.id,
-            a.title,
-            a.kind.as_str(),
-            a.years,
-            a.amount.as_ref().map_or("None".to_owned(), |f| kr(f.value)),
-            a.walk().len()
-        )
-    }
-    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
-        let a = &self.0;
-        let rows: Vec<Vec<String>> = a
-            .walk()
-            .into_iter()
-            .map(|(loc, c)| {
-                vec![
-                    loc.to_string(),
-                    c.id.clone(),
-                    c.name.clone(),
-                    c.amount.as_ref().map(|f| kr(f.value)).unwrap_or_default(),
-                    c.recipients
-                        .as_ref()
-                        .map(vardavtal::Group::describe)
-                        .unwrap_or_default(),
-                    c.rule
-                        .as_ref()
-                        .map(|r| r.as_str().to_owned())
-                        .unwrap_or_default(),
-                ]
-            })
-            .collect();
-        View {
-            title: format!(
-                "{} — {} ({}, {}; {})",
-                a.id,
-                a.title,
-                a.kind.as_str(),
-                a.years
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                a.amount
-                    .as_ref()
-                    .map_or("no total published".to_owned(), |f| kr(f.value))
-            ),
-            columns: ["loc", "id", "name", "amount", "recipients", "rule"]
-                .map(String::from)
-                .to_vec(),
-            right: vec![false, false, false, true, false, false],
-            rows,
-            footer: a.notes.clone(),
-        }
-        .html(py)
     }
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let f = py.get_type::<PyAgreement>().getattr("from_json")?;
@@ -1291,20 +891,43 @@ impl PySource {
 /// The source of the catalog with this id.
 pub fn source(py: Python<'_>, id: &str) -> PyResult<PySource> {
     let cat = vardavtal::catalog::catalog().or_raise(py)?;
-    cat.source(id).map(PySource).ok_or_else(|| {
-        let ids: Vec<&str> = cat.sources.iter().map(|s| s.id.as_str()).collect();
-        input(
-            py,
-            Code::InvalidValue,
-            &Loc::root().join("id"),
-            format!("the catalog has no source {id:?}; ids: {}", ids.join(", ")),
-        )
-    })
+    cat.find_source(id).map(PySource).or_raise(py)
 }
 
 /// The bundled catalog of real agreements, their sources and packages.
 #[pyclass(name = "Catalog", module = "vardavtal._vardavtal", frozen)]
 pub struct PyCatalog(pub &'static Catalog);
+
+impl PyCatalog {
+    fn list(&self) -> vardavtal::view::AgreementList<'static> {
+        vardavtal::view::AgreementList(self.0.agreements.iter().collect())
+    }
+}
+
+#[pymethods]
+impl PyCatalog {
+    /// Every agreement with its components and figures (what `vardavtal catalog` prints).
+    fn __str__(&self) -> String {
+        self.list().text()
+    }
+    /// One line per agreement.
+    fn __repr__(&self) -> String {
+        self.list().table().to_text_limited(Some(60))
+    }
+    /// The agreements as an HTML table, for notebooks.
+    fn _repr_html_(&self) -> String {
+        self.list().table().to_html()
+    }
+    /// The catalog as text, as `str()` and `vardavtal catalog`.
+    fn to_text(&self) -> String {
+        self.list().text()
+    }
+    /// One CSV line per agreement (id, title, years, kind, amount, source, quote), as
+    /// `vardavtal catalog --format csv`.
+    fn to_csv(&self) -> String {
+        self.list().csv()
+    }
+}
 
 const CATALOG_COLUMNS: &[&str] = &[
     "id",
@@ -1337,27 +960,13 @@ impl PyCatalog {
             &serde_json::to_string(&self.0.packages).unwrap_or_default(),
         )
     }
-    /// The agreement with this id (`AllocationError` `unknown_component` when there is none).
+    /// The agreement with this id (`InputError` `unknown_agreement`, with the closest ids, when there is none).
     fn agreement(&self, py: Python<'_>, id: &str) -> PyResult<PyAgreement> {
         self.0
-            .agreement(id)
+            .find_agreement(id)
             .cloned()
             .map(PyAgreement)
-            .ok_or_else(|| {
-                let ids: Vec<&str> = self.0.agreements.iter().map(|a| a.id.as_str()).collect();
-                py_err(
-                    py,
-                    &Error::new(
-                        Code::UnknownComponent,
-                        Loc::root().join("id"),
-                        format!(
-                            "the catalog has no agreement {id:?}; ids: {}",
-                            ids.join(", ")
-                        ),
-                    )
-                    .with("id", id),
-                )
-            })
+            .or_raise(py)
     }
     /// The source with this id.
     fn source(&self, py: Python<'_>, id: &str) -> PyResult<PySource> {
@@ -1410,52 +1019,7 @@ impl PyCatalog {
     fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         Ok(self.agreements().into_pyobject(py)?.try_iter()?.into_any())
     }
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        self.view().text(py, Some(60))
-    }
-    fn __str__(&self, py: Python<'_>) -> PyResult<String> {
-        self.view().text(py, None)
-    }
-    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
-        self.view().html(py)
-    }
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         reduce_with(py, "vardavtal", "catalog", PyTuple::empty(py))
-    }
-}
-
-impl PyCatalog {
-    fn view(&self) -> View {
-        View {
-            title: format!(
-                "Catalog: {} agreements, {} sources, {} packages",
-                self.0.agreements.len(),
-                self.0.sources.len(),
-                self.0.packages.len()
-            ),
-            columns: ["id", "title", "kind", "years", "amount"]
-                .map(String::from)
-                .to_vec(),
-            right: vec![false, false, false, false, true],
-            rows: self
-                .0
-                .agreements
-                .iter()
-                .map(|a| {
-                    vec![
-                        a.id.clone(),
-                        a.title.clone(),
-                        a.kind.as_str().to_owned(),
-                        a.years
-                            .iter()
-                            .map(ToString::to_string)
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        a.amount.as_ref().map(|f| kr(f.value)).unwrap_or_default(),
-                    ]
-                })
-                .collect(),
-            footer: Vec::new(),
-        }
     }
 }

@@ -10,11 +10,12 @@ use vardavtal::reconcile::{
     ImpliedKey, KeyFit, PublishedTable, Reconciliation, RowVerdict, StatedRule, Statement,
     TotalCheck, reconcile as core_reconcile,
 };
-use vardavtal::swedish::format_kr;
+use vardavtal::view::View;
 
 use crate::convert;
 use crate::error::OrRaise;
-use crate::objects::{PyFindings, View, dec, kr, table, to_pandas};
+use crate::objects::{PyFindings, dec, to_pandas};
+use crate::view::table_with;
 
 /// The snake_case serde name of a unit enum (`Verdict`, `PotSource`), from its JSON value.
 fn snake(v: serde_json::Result<serde_json::Value>) -> String {
@@ -90,27 +91,6 @@ const ROW_COLUMNS: &[&str] = &[
     "text",
 ];
 
-const FIT_COLUMNS: &[&str] = &[
-    "key",
-    "rounding",
-    "exact",
-    "rows_matching",
-    "rows_compared",
-    "total_abs_diff",
-    "model_total",
-];
-
-const TOTAL_COLUMNS: &[&str] = &[
-    "against",
-    "line",
-    "stated",
-    "rows_sum",
-    "diff",
-    "tolerance",
-    "adds_up",
-    "explanation",
-];
-
 fn row_record<'py>(py: Python<'py>, r: &RowVerdict) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
     d.set_item("line", r.line)?;
@@ -179,15 +159,7 @@ fn implied_dict<'py>(py: Python<'py>, k: &ImpliedKey) -> PyResult<Bound<'py, PyD
         pd.set_item("bundled", p.bundled)?;
         l.append(pd)?;
     }
-    d.set_item(
-        "populations",
-        table(
-            py,
-            &format!("Implied population key (total {})", k.total),
-            &["code", "name", "population", "bundled"],
-            l,
-        )?,
-    )?;
+    d.set_item("populations", table_with(py, &k.table(), None, l)?)?;
     Ok(d)
 }
 
@@ -241,10 +213,10 @@ impl PyReconciliation {
     /// `"duplicate"`, `"unknown"`, `"not_compared"`), in input order.
     #[getter]
     fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        table(
+        table_with(
             py,
-            &format!("Rows of {}", self.rec.table),
-            ROW_COLUMNS,
+            &self.rec.table(),
+            Some(ROW_COLUMNS),
             self.to_records(py)?,
         )
     }
@@ -255,7 +227,7 @@ impl PyReconciliation {
         for t in &self.rec.totals {
             l.append(total_record(py, t)?)?;
         }
-        table(py, "Totals", TOTAL_COLUMNS, l)
+        table_with(py, &self.rec.totals_table(), None, l)
     }
     /// Every finding: lines that could not be read, then the checks.
     #[getter]
@@ -269,7 +241,7 @@ impl PyReconciliation {
         for f in &self.rec.fits {
             l.append(fit_record(py, f)?)?;
         }
-        table(py, "Key fits, best first", FIT_COLUMNS, l)
+        table_with(py, &self.rec.fits_table(), None, l)
     }
     /// The population key implied by the table when no bundled key reproduces it, else `None`.
     #[getter]
@@ -346,94 +318,30 @@ impl PyReconciliation {
             .cast::<PyReconciliation>()
             .is_ok_and(|o| o.get().rec == self.rec)
     }
+    /// The per-row report (what `vardavtal reconcile` prints).
     fn __repr__(&self) -> String {
-        self.rec.to_string()
+        self.rec.preview()
     }
     fn __str__(&self) -> String {
-        self.rec.to_string()
+        self.rec.text()
     }
-    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
-        self.view().html(py)
+    /// The rows as an HTML table, for notebooks.
+    fn _repr_html_(&self) -> String {
+        self.rec.table().to_html()
+    }
+    /// The report as text, as `str()` and `vardavtal reconcile`.
+    fn to_text(&self) -> String {
+        self.rec.text()
+    }
+    /// One CSV line per row of the table (line, code, name, published, expected, diff,
+    /// verdict), as `vardavtal reconcile --format csv`.
+    fn to_csv(&self) -> String {
+        self.rec.csv()
     }
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let f = py.get_type::<PyReconciliation>().getattr("_from_state")?;
         let statement = serde_json::to_string(&self.statement).unwrap_or_default();
         let args = (self.name.as_str(), self.text.as_str(), statement).into_pyobject(py)?;
         PyTuple::new(py, [f, args.into_any()])
-    }
-}
-
-impl PyReconciliation {
-    fn view(&self) -> View {
-        let r = &self.rec;
-        let opt = |s: Option<vardavtal::Sek>| s.map(kr).unwrap_or_default();
-        let rows = r
-            .rows
-            .iter()
-            .map(|x| {
-                vec![
-                    x.line.to_string(),
-                    x.name.clone(),
-                    x.printed.clone(),
-                    opt(x.expected),
-                    opt(x.diff),
-                    x.verdict.as_str().to_owned(),
-                    x.note.clone().unwrap_or_default(),
-                ]
-            })
-            .collect();
-        let mut footer: Vec<String> = r
-            .totals
-            .iter()
-            .map(|t| {
-                format!(
-                    "{}: stated {}, rows {}, {}{}",
-                    t.against,
-                    format_kr(t.stated.value()),
-                    format_kr(t.rows_sum.value()),
-                    if t.adds_up {
-                        "adds up"
-                    } else {
-                        "does not add up"
-                    },
-                    t.explanation
-                        .as_ref()
-                        .map(|e| format!(" ({e})"))
-                        .unwrap_or_default()
-                )
-            })
-            .collect();
-        footer.extend(r.fits.iter().take(4).map(|f| {
-            format!(
-                "key {} with {}: {} of {} rows{}",
-                f.key,
-                f.rounding,
-                f.rows_matching,
-                f.rows_compared,
-                if f.exact { ", exact" } else { "" }
-            )
-        }));
-        footer.extend(
-            r.findings
-                .iter()
-                .map(|f| format!("{}[{}] at {}: {}", f.severity, f.code, f.loc, f.msg)),
-        );
-        View {
-            title: format!("Reconciliation of {}: {}", r.table, r.summary.headline),
-            columns: [
-                "line",
-                "region",
-                "published",
-                "expected",
-                "difference",
-                "verdict",
-                "note",
-            ]
-            .map(String::from)
-            .to_vec(),
-            right: vec![true, false, true, true, true, false, false],
-            rows,
-            footer,
-        }
     }
 }

@@ -217,9 +217,14 @@ def test_agreement_errors_have_locations() -> None:
     with pytest.raises(InputError) as ei:
         vardavtal.Agreement.from_json('{"id": }')
     assert ei.value.errors()[0]["code"] == "syntax"
-    with pytest.raises(AllocationError) as ai:
-        vardavtal.catalog().agreement("nope")
-    assert ai.value.code == "unknown_component"
+    # An unknown catalog id is an input error with its own code, and the closest id.
+    with pytest.raises(InputError) as ai:
+        vardavtal.catalog().agreement("okad-tillganglighet-2021")
+    assert ai.value.code == "unknown_agreement"
+    assert ai.value.errors()[0]["ctx"]["did_you_mean"] == "okad-tillganglighet-2022"
+    with pytest.raises(InputError) as ai:
+        vardavtal.source("999")
+    assert ai.value.code == "unknown_source"
 
 
 def test_allocate_explain_compare() -> None:
@@ -384,3 +389,16 @@ def test_no_panic_reaches_python() -> None:
                 vardavtal.split(amount, key=key)
             except VardavtalError:
                 pass
+
+
+def test_text_csv_and_keys_as_the_core_reads_and_renders_them() -> None:
+    # A key given as CSV text is read as in every skin (vardavtal::input::key).
+    a = vardavtal.split("100", key="code,weight\n01,1\n03,3\n")
+    assert [r.amount for r in a.rows] == [Decimal(25), Decimal(75)]
+    text = str(a)
+    assert text == a.to_text() and text.startswith("Allocation of 100 kr to 2 recipients")
+    assert "| 03   | Region Uppsala" in text and "75 kr" in text
+    assert a.to_csv().splitlines()[0].startswith("code,name,amount,")
+    assert a.to_csv().splitlines()[2].startswith("03,Region Uppsala,75,")
+    findings = vardavtal.validate()
+    assert str(findings).rstrip().endswith("notes") and findings.to_csv().startswith("code,severity,loc,msg")

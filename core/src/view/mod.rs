@@ -34,7 +34,7 @@ use crate::agreement::When;
 use crate::finding::{Code, Error, Loc};
 use crate::money::Sek;
 
-pub use tables::{AgreementList, SourceView, municipalities, population, regions};
+pub use tables::{AgreementList, SourceView, municipalities, population, regions, totals};
 
 /// What a column holds: it decides alignment and how a value is written for people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -201,6 +201,11 @@ pub trait View {
     /// per amount of an allocation).
     fn csv(&self) -> String {
         self.table().to_csv()
+    }
+    /// A short form for a quick look (a notebook's `repr`): the table cut to 60 rows, or
+    /// the text where the result is not a table.
+    fn preview(&self) -> String {
+        self.table().to_text_limited(Some(60))
     }
 }
 

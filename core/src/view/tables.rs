@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Cell, Column, Kind, Table, View};
+use super::{Cell, Column, Kind, Table, View, render};
 use crate::agreement::Agreement;
 use crate::catalog::Source;
 use crate::finding::{Finding, tally};
@@ -13,7 +13,7 @@ use crate::reconcile::Reconciliation;
 use crate::reference::{self, Level};
 use crate::report::{AgreementReport, Citation, Report, component_lines};
 use crate::swedish::format_kr;
-use crate::{Allocation, Comparison, Key, Pivot, Pot};
+use crate::{Allocation, Comparison, Key, Pivot, Pot, Total};
 
 fn text(s: &str) -> Cell {
     Cell::Text(s.to_owned())
@@ -48,12 +48,15 @@ impl View for Pivot {
     fn table(&self) -> Table {
         let many = self.columns.len() > 1;
         let mut columns = code_name();
-        for (i, c) in self.columns.iter().enumerate() {
-            columns.push(Column::titled(
-                &format!("pot_{i}"),
-                &c.header(),
-                Kind::Amount,
-            ));
+        // A pot's header is its id for records and CSV too; the same header twice (two
+        // agreements with a component of the same name) gets its position.
+        let headers: Vec<String> = self.columns.iter().map(|c| c.header()).collect();
+        for (i, h) in headers.iter().enumerate() {
+            let id = match headers.iter().take(i).any(|o| o == h) {
+                true => format!("{h} ({i})"),
+                false => h.clone(),
+            };
+            columns.push(Column::titled(&id, h, Kind::Amount));
         }
         if many {
             columns.push(Column::new("total", Kind::Amount));
@@ -107,6 +110,39 @@ impl View for Allocation {
     }
 }
 
+/// Totals (by recipient, component or date) as a table: `key_column`, `name`, `amount`.
+pub fn totals(title: &str, key_column: &str, totals: &[Total]) -> Table {
+    let mut columns = vec![
+        Column::new(key_column, Kind::Text),
+        Column::new("name", Kind::Text),
+    ];
+    columns.push(Column::new("amount", Kind::Amount));
+    let mut t = Table::new(title, columns);
+    for x in totals {
+        t.rows
+            .push(vec![text(&x.key), text(&x.name), Cell::Amount(x.amount)]);
+    }
+    t
+}
+
+impl std::fmt::Display for crate::Row {
+    /// `demo/b2/t1: 03 Region Uppsala share 16 720 152 kr`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.agreement, self.component)?;
+        if let Some(t) = &self.tranche {
+            write!(f, "/{t}")?;
+        }
+        let amount = format_kr(self.amount.value());
+        write!(
+            f,
+            ": {} {} {} {amount}",
+            self.recipient,
+            self.name,
+            self.part.as_str()
+        )
+    }
+}
+
 impl View for Comparison {
     /// One row per recipient: A, B and B − A, with the total difference.
     fn table(&self) -> Table {
@@ -153,6 +189,10 @@ impl View for [Finding] {
         }
         t
     }
+    /// The text: it is short enough to show whole.
+    fn preview(&self) -> String {
+        self.text()
+    }
     /// One line per finding (`warning[code] at loc: message`) and the tally.
     fn text(&self) -> String {
         let mut s: String = self.iter().map(|f| format!("{f}\n")).collect();
@@ -167,6 +207,9 @@ impl View for Vec<Finding> {
         self.as_slice().table()
     }
     fn text(&self) -> String {
+        self.as_slice().text()
+    }
+    fn preview(&self) -> String {
         self.as_slice().text()
     }
 }
@@ -200,6 +243,54 @@ impl View for Key {
     }
 }
 
+impl View for Agreement {
+    /// Every component of the tree, depth first: where it is, id, name, kind, amount, who
+    /// it pays and by which rule.
+    fn table(&self) -> Table {
+        let mut columns = ["loc", "id", "name", "kind"]
+            .map(|c| Column::new(c, Kind::Text))
+            .to_vec();
+        columns.push(Column::new("amount", Kind::Amount));
+        columns.extend(["recipients", "rule"].map(|c| Column::new(c, Kind::Text)));
+        let years: Vec<String> = self.years.iter().map(ToString::to_string).collect();
+        let total = self
+            .amount
+            .as_ref()
+            .map_or("no total published".to_owned(), |f| {
+                format_kr(f.value.value())
+            });
+        let title = format!(
+            "{} — {} ({}, {}; {total})",
+            self.id,
+            self.title,
+            self.kind.as_str(),
+            years.join(", ")
+        );
+        let mut t = Table::new(title, columns);
+        for (loc, c) in self.walk() {
+            t.rows.push(vec![
+                Cell::Text(loc.to_string()),
+                text(&c.id),
+                text(&c.name),
+                text(c.kind.as_str()),
+                Cell::opt_amount(c.amount.as_ref().map(|f| f.value)),
+                Cell::opt_text(c.recipients.as_ref().map(crate::Group::describe)),
+                Cell::opt_text(c.rule.as_ref().map(|r| r.as_str())),
+            ]);
+        }
+        t.notes.clone_from(&self.notes);
+        t
+    }
+    /// The agreement with its components and figures, as `vardavtal catalog` prints it.
+    fn text(&self) -> String {
+        AgreementList(vec![self]).text()
+    }
+    /// The text: it is short enough to show whole.
+    fn preview(&self) -> String {
+        self.text()
+    }
+}
+
 /// The agreements of the catalog (or of one year), as a list.
 #[derive(Debug, Clone, Serialize)]
 #[serde(transparent)]
@@ -229,6 +320,10 @@ impl View for AgreementList<'_> {
             ]);
         }
         t
+    }
+    /// The text: it is short enough to show whole.
+    fn preview(&self) -> String {
+        self.text()
     }
     /// Each agreement with its components and figures.
     fn text(&self) -> String {
@@ -292,6 +387,10 @@ impl View for Report {
         }
         t
     }
+    /// The text: it is short enough to show whole.
+    fn preview(&self) -> String {
+        self.text()
+    }
     /// The text report.
     fn text(&self) -> String {
         self.to_string()
@@ -321,6 +420,10 @@ impl View for Reconciliation {
             ]);
         }
         t
+    }
+    /// The text: it is short enough to show whole.
+    fn preview(&self) -> String {
+        self.text()
     }
     /// The per-row report with totals, closest keys and findings.
     fn text(&self) -> String {
@@ -387,6 +490,10 @@ impl View for SourceView<'_> {
                 t
             }
         }
+    }
+    /// The text: it is short enough to show whole.
+    fn preview(&self) -> String {
+        self.text()
     }
     /// The source with its whole text, or each figure with its quote in context.
     fn text(&self) -> String {
@@ -502,6 +609,31 @@ impl Allocation {
         t
     }
 
+    /// The pots handed out: agreement, component, tranche, date, amount, rule, key and its
+    /// sources.
+    pub fn pots_table(&self) -> Table {
+        let mut columns = ["agreement", "component", "tranche"]
+            .map(|c| Column::new(c, Kind::Text))
+            .to_vec();
+        columns.push(Column::new("date", Kind::Date));
+        columns.push(Column::new("amount", Kind::Amount));
+        columns.extend(["rule", "key", "key_sources"].map(|c| Column::new(c, Kind::Text)));
+        let mut t = Table::new("Pots", columns);
+        for p in &self.pots {
+            t.rows.push(vec![
+                text(&p.agreement),
+                text(&p.component),
+                Cell::opt_text(p.tranche.clone()),
+                p.date.map_or(Cell::Empty, Cell::Date),
+                Cell::Amount(p.amount),
+                text(&p.rule),
+                Cell::opt_text(p.key.clone()),
+                Cell::Text(p.key_sources.join(" ")),
+            ]);
+        }
+        t
+    }
+
     /// The explanation of every amount, or of one recipient's amounts (by code), in row
     /// order.
     ///
@@ -533,6 +665,87 @@ impl Allocation {
             s.push_str(&format!("note: {}\n", n.msg));
         }
         s
+    }
+}
+
+fn yes_no(b: bool) -> Cell {
+    text(if b { "yes" } else { "no" })
+}
+
+impl Reconciliation {
+    /// The rows' sum against the table's total line and the stated pot.
+    pub fn totals_table(&self) -> Table {
+        let mut columns = vec![
+            Column::new("against", Kind::Text),
+            Column::new("line", Kind::Integer),
+        ];
+        for c in ["stated", "rows_sum", "diff", "tolerance"] {
+            columns.push(Column::new(c, Kind::Amount));
+        }
+        columns.extend(["adds_up", "explanation"].map(|c| Column::new(c, Kind::Text)));
+        let mut t = Table::new("Totals", columns);
+        for x in &self.totals {
+            t.rows.push(vec![
+                text(&x.against),
+                x.line.map_or(Cell::Empty, |l| Cell::Integer(l as i128)),
+                Cell::Amount(x.stated),
+                Cell::Amount(x.rows_sum),
+                Cell::Amount(x.diff),
+                Cell::Amount(x.tolerance),
+                yes_no(x.adds_up),
+                Cell::opt_text(x.explanation.clone()),
+            ]);
+        }
+        t
+    }
+
+    /// Every bundled key with every rounding, best first.
+    pub fn fits_table(&self) -> Table {
+        let mut columns = ["key", "rounding", "exact"]
+            .map(|c| Column::new(c, Kind::Text))
+            .to_vec();
+        columns.push(Column::new("rows_matching", Kind::Integer));
+        columns.push(Column::new("rows_compared", Kind::Integer));
+        columns.push(Column::new("total_abs_diff", Kind::Amount));
+        columns.push(Column::new("model_total", Kind::Amount));
+        let mut t = Table::new("Key fits, best first", columns);
+        for f in &self.fits {
+            t.rows.push(vec![
+                text(&f.key),
+                text(f.rounding.as_str()),
+                yes_no(f.exact),
+                Cell::Integer(f.rows_matching as i128),
+                Cell::Integer(f.rows_compared as i128),
+                Cell::Amount(f.total_abs_diff),
+                Cell::Amount(f.model_total),
+            ]);
+        }
+        t
+    }
+}
+
+impl crate::reconcile::ImpliedKey {
+    /// The population per region that the table implies, beside the bundled one.
+    pub fn table(&self) -> Table {
+        let mut columns = code_name();
+        columns.push(Column::new("population", Kind::Integer));
+        columns.push(Column::new("bundled", Kind::Integer));
+        let mut t = Table::new(
+            format!(
+                "Implied population key (total {})",
+                render::group(i128::from(self.total))
+            ),
+            columns,
+        );
+        for p in &self.populations {
+            t.rows.push(vec![
+                text(p.recipient.as_str()),
+                text(&p.name),
+                Cell::Integer(i128::from(p.population)),
+                Cell::Integer(i128::from(p.bundled)),
+            ]);
+        }
+        t
     }
 }
 

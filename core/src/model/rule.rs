@@ -107,6 +107,8 @@ pub enum Unearned {
     ReturnToState,
 }
 
+crate::names::names!(Unearned { BonusPot => "bonus_pot", ReturnToState => "return_to_state" });
+
 /// One performance criterion.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]

@@ -4,6 +4,9 @@
 //! Amounts are `rust_decimal::Decimal`, never floats. In files they are JSON strings of plain
 //! decimals (`"443000000"`, `"4500000.50"`): no exponent, no separators, no `NaN`, and
 //! never silently rounded: a number with more digits than fit is an error.
+//!
+//! Amounts as people write them in Swedish ("2 967 miljoner kronor", "4,5 mnkr"), in and
+//! out, are [`swedish`]'s, which also holds the one Swedish unit vocabulary of the crate.
 
 use std::fmt;
 use std::str::FromStr;
@@ -12,6 +15,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::finding::{Code, Error, Loc, Result, excerpt};
+
+pub mod swedish;
 
 /// An exact amount of Swedish kronor.
 ///
@@ -67,7 +72,7 @@ impl Sek {
         if let Ok(d) = parse_plain_decimal(s.trim()) {
             return Ok(Sek(d));
         }
-        match crate::swedish::parse_swedish(s) {
+        match swedish::parse_swedish_text(s) {
             Ok(a) if a.qualifier.is_some() => Err(Error::new(
                 Code::InvalidAmount,
                 Loc::root(),

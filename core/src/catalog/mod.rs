@@ -15,6 +15,8 @@
 //! # Ok::<(), vardavtal::Error>(())
 //! ```
 
+pub mod report;
+
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;

@@ -42,6 +42,8 @@ pub enum RecipientKind {
     Other,
 }
 
+crate::names::names!(RecipientKind { Region => "region", Municipality => "municipality", Skr => "skr", State => "state", Other => "other" });
+
 /// The code of SKR.
 pub const SKR: &str = "SKR";
 /// The code of the state (money returned to the state).

@@ -17,6 +17,8 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+use crate::finding::{Code, Error, Loc, excerpt};
+
 /// A hedge word in front of a published figure.
 ///
 /// Swedish words, case-insensitive: `About`: "ca", "ca.", "c:a", "cirka", "omkring", "runt",
@@ -29,7 +31,7 @@ use rust_decimal::Decimal;
 /// assert_eq!(Qualifier::Nearly.as_str(), "nearly");
 /// assert_eq!(Qualifier::parse("over"), Some(Qualifier::Over));
 /// assert_eq!(Qualifier::parse("ungefär"), None);
-/// # Ok::<(), String>(())
+/// # Ok::<(), vardavtal::Error>(())
 /// ```
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
@@ -88,7 +90,7 @@ impl fmt::Display for Qualifier {
 /// assert_eq!(a.value, Decimal::from(6_300_000_000_i64));
 /// assert_eq!(a.precision, Decimal::from(100_000_000));
 /// assert_eq!(a.qualifier, Some(Qualifier::Over));
-/// # Ok::<(), String>(())
+/// # Ok::<(), vardavtal::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SwedishAmount {
@@ -118,7 +120,7 @@ impl SwedishAmount {
     /// let (low, high) = parse_swedish("9,4 miljarder")?.range();
     /// assert_eq!(low, Decimal::from(9_350_000_000_i64));
     /// assert_eq!(high, Decimal::from(9_450_000_000_i64));
-    /// # Ok::<(), String>(())
+    /// # Ok::<(), vardavtal::Error>(())
     /// ```
     pub fn range(&self) -> (Decimal, Decimal) {
         exact_range(self.value, self.precision, self.qualifier)
@@ -132,7 +134,7 @@ impl SwedishAmount {
     /// use rust_decimal::Decimal;
     /// assert!(parse_swedish("nära 3 miljarder")?.contains(Decimal::from(2_967_000_000_i64)));
     /// assert!(!parse_swedish("över 2 miljarder")?.contains(Decimal::from(1_999_000_000)));
-    /// # Ok::<(), String>(())
+    /// # Ok::<(), vardavtal::Error>(())
     /// ```
     pub fn contains(&self, x: Decimal) -> bool {
         let (low, high) = self.range();
@@ -220,7 +222,8 @@ const EXAMPLE: &str =
 /// "mdsek" (billion). A bare multiplier may be followed by "kronor" or "kr". Case-insensitive;
 /// a trailing "." or "," is tolerated.
 ///
-/// Errors are a message naming the problem and quoting the offending text.
+/// Errors are an [`Error`] with code `invalid_amount`, a message naming the problem and
+/// quoting the offending text, and the input (as `ctx["input"]`).
 ///
 /// ```
 /// use vardavtal::swedish::{Qualifier, parse_swedish};
@@ -231,14 +234,23 @@ const EXAMPLE: &str =
 /// assert_eq!(a.qualifier, Some(Qualifier::Nearly));
 /// let b = parse_swedish("1 382 000 000,50 kr")?;
 /// assert_eq!(b.precision, Decimal::new(1, 2));
+/// let e = parse_swedish("544 99 160").unwrap_err();
+/// assert_eq!(e.code(), vardavtal::Code::InvalidAmount);
 /// assert_eq!(
-///     parse_swedish("544 99 160").unwrap_err(),
+///     e.findings()[0].msg,
 ///     "irregular digit grouping in \"544 99 160\": thousands groups must have three digits"
 /// );
-/// assert!(parse_swedish("1.5").unwrap_err().contains("\"1,5\""));
-/// # Ok::<(), String>(())
+/// assert!(parse_swedish("1.5").unwrap_err().findings()[0].msg.contains("\"1,5\""));
+/// # Ok::<(), vardavtal::Error>(())
 /// ```
-pub fn parse_swedish(s: &str) -> Result<SwedishAmount, String> {
+pub fn parse_swedish(s: &str) -> Result<SwedishAmount, Error> {
+    parse_swedish_text(s)
+        .map_err(|msg| Error::new(Code::InvalidAmount, Loc::root(), msg).with("input", excerpt(s)))
+}
+
+/// [`parse_swedish`] with its error as the bare message, for callers that put the message
+/// into a finding of their own (reconcile's unreadable cells, [`crate::Sek::parse_any`]).
+pub(crate) fn parse_swedish_text(s: &str) -> Result<SwedishAmount, String> {
     let trimmed = s.trim();
     if trimmed.is_empty() {
         return Err(format!("empty input: {EXAMPLE}"));
@@ -464,6 +476,60 @@ fn number_word_at(toks: &[&str], i: usize) -> Option<(Number, usize)> {
     Some((Number::Word(n), 1))
 }
 
+/// A Swedish unit word: how many kronor it stands for (as a power of ten) and whether it is
+/// a bare multiplier ("miljoner", "tusen": may be followed by "kronor" or "kr").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct UnitWord {
+    /// The word, lower case, as written without a trailing ".".
+    pub(crate) word: &'static str,
+    /// Its value is 10^`exp` kronor.
+    pub(crate) exp: u32,
+    /// A bare multiplier, not naming the currency itself.
+    pub(crate) bare: bool,
+}
+
+const fn u(word: &'static str, exp: u32, bare: bool) -> UnitWord {
+    UnitWord { word, exp, bare }
+}
+
+/// The Swedish unit vocabulary of the crate, once: every unit word an amount, a header or a
+/// title may use. Kronor ("kr", "kronor", "krona", "sek"), thousands ("tkr", "tsek",
+/// "tusen"), millions ("mnkr", "mkr", "msek", "mnsek", "miljon", "miljoner", "mn", "milj")
+/// and billions ("mdkr", "mdsek", "mdr", "md", "miljard", "miljarder").
+pub(crate) const UNIT_WORDS: &[UnitWord] = &[
+    u("kr", 0, false),
+    u("kronor", 0, false),
+    u("krona", 0, false),
+    u("sek", 0, false),
+    u("tkr", 3, false),
+    u("tsek", 3, false),
+    u("tusen", 3, true),
+    u("mnkr", 6, false),
+    u("mkr", 6, false),
+    u("msek", 6, false),
+    u("mnsek", 6, false),
+    u("miljon", 6, true),
+    u("miljoner", 6, true),
+    u("mn", 6, true),
+    u("milj", 6, true),
+    u("mdkr", 9, false),
+    u("mdsek", 9, false),
+    u("mdr", 9, true),
+    u("md", 9, true),
+    u("miljard", 9, true),
+    u("miljarder", 9, true),
+];
+
+/// The unit a lower-case word (without a trailing ".") names, if any.
+pub(crate) fn unit(word: &str) -> Option<UnitWord> {
+    UNIT_WORDS.iter().find(|u| u.word == word).copied()
+}
+
+/// True when a lower-case word names the currency itself ("kr", "kronor", "krona", "sek").
+pub(crate) fn is_currency(word: &str) -> bool {
+    unit(word).is_some_and(|u| u.exp == 0)
+}
+
 /// The power of ten of the unit at `i` (0 when there is none) and how many tokens it used.
 fn unit_at(toks: &[&str], i: usize, s: &str) -> Result<(u32, usize), String> {
     let Some(tok) = toks.get(i) else {
@@ -471,15 +537,9 @@ fn unit_at(toks: &[&str], i: usize, s: &str) -> Result<(u32, usize), String> {
     };
     let lower = tok.to_lowercase();
     let word = lower.strip_suffix('.').unwrap_or(&lower);
-    let (exp, bare) = match word {
-        "kr" | "kronor" | "krona" | "sek" => (0, false),
-        "tkr" | "tsek" => (3, false),
-        "tusen" => (3, true),
-        "mnkr" | "mkr" | "msek" | "mnsek" => (6, false),
-        "miljon" | "miljoner" | "mn" | "milj" => (6, true),
-        "mdkr" | "mdsek" => (9, false),
-        "mdr" | "md" | "miljard" | "miljarder" => (9, true),
-        _ => {
+    let (exp, bare) = match unit(word) {
+        Some(u) => (u.exp, u.bare),
+        None => {
             return Err(format!(
                 "unknown unit \"{tok}\" in \"{s}\": expected kr, kronor, tkr, miljoner, mnkr, \
                  msek, miljarder or mdkr"
@@ -488,10 +548,7 @@ fn unit_at(toks: &[&str], i: usize, s: &str) -> Result<(u32, usize), String> {
     };
     let currency = toks.get(i + 1).is_some_and(|t| {
         let t = t.to_lowercase();
-        matches!(
-            t.strip_suffix('.').unwrap_or(&t),
-            "kr" | "kronor" | "krona" | "sek"
-        )
+        is_currency(t.strip_suffix('.').unwrap_or(&t))
     });
     Ok((exp, if bare && currency { 2 } else { 1 }))
 }
@@ -661,7 +718,7 @@ pub fn format_kr(v: Decimal) -> String {
 /// assert_eq!(format_short(Decimal::from(4_550_000)), "4 550 000 kronor");
 /// let v = Decimal::from(1_382_000_000);
 /// assert_eq!(parse_swedish(&format_short(v))?.value, v);
-/// # Ok::<(), String>(())
+/// # Ok::<(), vardavtal::Error>(())
 /// ```
 pub fn format_short(v: Decimal) -> String {
     let v = v.normalize();
@@ -704,7 +761,7 @@ mod tests {
         value: Decimal,
         precision: Decimal,
         qualifier: Option<Qualifier>,
-    ) -> Result<(), String> {
+    ) -> Result<(), Error> {
         let a = parse_swedish(s)?;
         assert_eq!(a.value, value, "value of {s:?}");
         assert_eq!(a.precision, precision, "precision of {s:?}");
@@ -715,7 +772,12 @@ mod tests {
     fn err(s: &str) -> String {
         match parse_swedish(s) {
             Ok(a) => format!("unexpectedly parsed {s:?} as {a:?}"),
-            Err(e) => e,
+            Err(e) => {
+                assert_eq!(e.code(), Code::InvalidAmount, "code of {s:?}");
+                e.findings()
+                    .first()
+                    .map_or(String::new(), |f| f.msg.clone())
+            }
         }
     }
 
@@ -723,7 +785,7 @@ mod tests {
     const G: i64 = 1_000_000_000;
 
     #[test]
-    fn brief_examples() -> Result<(), String> {
+    fn brief_examples() -> Result<(), Error> {
         use Qualifier::*;
         check("2 967 miljoner kronor", n(2_967 * M), n(M), None)?;
         check("1,6 miljarder kronor", n(1_600 * M), n(100 * M), None)?;
@@ -768,7 +830,7 @@ mod tests {
     }
 
     #[test]
-    fn qualifier_words() -> Result<(), String> {
+    fn qualifier_words() -> Result<(), Error> {
         use Qualifier::*;
         for (word, q) in [
             ("ca", About),
@@ -815,7 +877,7 @@ mod tests {
     }
 
     #[test]
-    fn units() -> Result<(), String> {
+    fn units() -> Result<(), Error> {
         for (unit, exp) in [
             ("", 1),
             ("kr", 1),
@@ -859,7 +921,7 @@ mod tests {
     }
 
     #[test]
-    fn number_words() -> Result<(), String> {
+    fn number_words() -> Result<(), Error> {
         for (v, word) in [
             (1, "en"),
             (1, "ett"),
@@ -891,7 +953,7 @@ mod tests {
     }
 
     #[test]
-    fn separators_sign_and_punctuation() -> Result<(), String> {
+    fn separators_sign_and_punctuation() -> Result<(), Error> {
         check("2\u{a0}967 miljoner kronor", n(2_967 * M), n(M), None)?;
         check(
             "2\u{202f}967\u{a0}miljoner\u{a0}kronor",
@@ -999,7 +1061,7 @@ mod tests {
     }
 
     #[test]
-    fn ranges() -> Result<(), String> {
+    fn ranges() -> Result<(), Error> {
         let r = |s: &str| parse_swedish(s).map(|a| a.range());
         assert_eq!(r("9,4 miljarder")?, (n(9_350 * M), n(9_450 * M)));
         assert_eq!(r("över 2 miljarder")?, (n(2 * G), n(3 * G)));
@@ -1170,7 +1232,7 @@ mod tests {
         fn format_kr_round_trips_with_ore(m in any::<i64>(), scale in 0_u32..=2) {
             let v = Decimal::new(m, scale);
             let text = format_kr(v);
-            let a = parse_swedish(&text).map_err(TestCaseError::fail)?;
+            let a = parse_swedish(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(a.value, v);
             let expected = if v.normalize().scale() == 0 { Decimal::ONE } else { Decimal::new(1, 2) };
             prop_assert_eq!(a.precision, expected);
@@ -1181,7 +1243,7 @@ mod tests {
         #[test]
         fn format_kr_round_trips(v in small_decimal()) {
             let text = format_kr(v);
-            let a = parse_swedish(&text).map_err(TestCaseError::fail)?;
+            let a = parse_swedish(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(a.value, v);
             prop_assert!(a.precision <= Decimal::ONE);
             prop_assert!(a.contains(v));
@@ -1190,7 +1252,7 @@ mod tests {
         #[test]
         fn format_short_round_trips(v in small_decimal()) {
             let text = format_short(v);
-            let a = parse_swedish(&text).map_err(TestCaseError::fail)?;
+            let a = parse_swedish(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(a.value, v);
             prop_assert!(a.contains(v));
         }
@@ -1199,7 +1261,7 @@ mod tests {
         fn format_short_round_trips_round_figures(m in -100_000_i64..100_000, exp in 5_u32..=12) {
             let v = Decimal::from(m) * Decimal::from(10_i64.pow(exp));
             let text = format_short(v);
-            let a = parse_swedish(&text).map_err(TestCaseError::fail)?;
+            let a = parse_swedish(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(a.value, v);
             prop_assert!(text.ends_with(" kronor"));
         }
@@ -1208,7 +1270,7 @@ mod tests {
         fn grouped_integers_parse(m in any::<u64>(), q in 0_usize..5) {
             let hedge = ["", "ca ", "över ", "nästan ", "mindre än "].get(q).copied().unwrap_or("");
             let text = format!("{hedge}{}", render(Decimal::from(m), 0)).replace(' ', "\u{a0}");
-            let a = parse_swedish(&text).map_err(TestCaseError::fail)?;
+            let a = parse_swedish(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(a.value, Decimal::from(m));
             prop_assert_eq!(a.precision, Decimal::ONE);
             prop_assert!(a.contains(Decimal::from(m)));

@@ -290,6 +290,8 @@ pub enum Payer {
     Municipalities,
 }
 
+crate::names::names!(Payer { State => "state", Regions => "regions", Municipalities => "municipalities" });
+
 /// What a component is to its parent.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
@@ -305,6 +307,8 @@ pub enum ComponentKind {
     /// siblings, and at most the parent.
     Earmark,
 }
+
+crate::names::names!(ComponentKind { Block => "block", Item => "item", Earmark => "earmark" });
 
 /// A funding component: a block, item or earmark, with its amount, recipients and rule,
 /// and its own parts.
@@ -375,6 +379,8 @@ pub enum ConditionKind {
     /// national database with a response rate).
     Reporting,
 }
+
+crate::names::names!(ConditionKind { Appropriation => "appropriation", Performance => "performance", Reporting => "reporting" });
 
 /// Money that may also be used later.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -23,6 +23,8 @@
 //! # Ok::<(), vardavtal::Error>(())
 //! ```
 
+pub mod json;
+
 use std::path::Path;
 
 use crate::agreement::Agreement;

@@ -74,14 +74,9 @@ pub enum Level {
     Municipalities,
 }
 
+crate::names::names!(Level { Regions => "regions", Municipalities => "municipalities" });
+
 impl Level {
-    /// `"regions"` or `"municipalities"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Regions => "regions",
-            Level::Municipalities => "municipalities",
-        }
-    }
     fn rows(self) -> &'static [PopulationRow] {
         match self {
             Level::Regions => POPULATION_REGIONS,

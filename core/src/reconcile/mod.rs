@@ -1,0 +1,543 @@
+//! Reconciling a published per-region table against the model: does it add up, which key
+//! and rounding produced it, and which rows are wrong.
+//!
+//! Governments and SKR publish per-region tables ("fördelning per region"). [`PublishedTable::parse`]
+//! reads such a table — CSV with a header, or text pasted from a web page or a PDF (a region
+//! name or code and an amount per line, Swedish number formatting, `kr`/`tkr`/`mnkr`
+//! suffixes, a `Totalt`/`Summa` line) — and [`reconcile`] checks it against what the
+//! publisher states ([`Statement`]: the pot and the rule):
+//!
+//! * do the rows add up to the table's own total line and to the stated pot, and by how much not;
+//! * are regions missing, duplicated or unknown;
+//! * is an amount printed with an irregular digit grouping (`"544 99 160"`), and which reading
+//!   of it makes the table add up;
+//! * which bundled key (every regional population date and the 2024 care-need key) with which
+//!   rounding (largest remainder, plain rounding, truncation) reproduces the table exactly, or
+//!   comes closest;
+//! * when none does: the population key implied by the table (the total population `T` and
+//!   the populations `p_i` that reproduce every row), so a reader can see which SCB figures the
+//!   publisher used;
+//! * per region, the difference between the table and the model's allocation of the same pot.
+//!
+//! All arithmetic is exact (integers and `Decimal`); every check is a [`Finding`].
+//!
+//! ```
+//! use vardavtal::reconcile::{PublishedTable, Statement, StatedRule, reconcile};
+//! use vardavtal::{KeySpec, Sek, Unit};
+//! // Build a correct table: 443 miljoner kronor by population on 2021-11-01.
+//! let key = "population:regions:2021-11-01".parse::<KeySpec>()?.resolve()?;
+//! let parts = key.split("443000000".parse()?, Unit::Krona)?;
+//! let mut text = String::from("Region;Belopp (kr)\n");
+//! for (r, a) in key.recipients().iter().zip(&parts) {
+//!     text.push_str(&format!("{};{a}\n", r.name().unwrap_or_default()));
+//! }
+//! let table = PublishedTable::parse("table.csv", &text)?;
+//! let rec = reconcile(&table, &Statement { pot: Some("443000000".parse()?), rule: Some(StatedRule::Population) });
+//! assert!(rec.summary.exact);
+//! assert_eq!(rec.fits[0].key, "population:regions:2021-11-01");
+//! println!("{rec}");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+//!
+//! The module is laid out by concept: `table` reads the published table (CSV or pasted
+//! text, labels and region names, units, digit groupings); `fit` tries every bundled key ×
+//! rounding and searches for the implied key; `verdict` judges each row, the duplicates,
+//! the irregular groupings and the totals; `report` writes the text and the headline. This
+//! file holds the public entry [`reconcile`], the [`Statement`] and the result types, and
+//! the whole-unit arithmetic the steps share.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::apportion;
+use crate::finding::{Code, Error, Finding, Loc, Result, Severity};
+use crate::key::KeySpec;
+use crate::money::{Sek, Unit, parse_plain_decimal};
+use crate::recipient::RecipientId;
+use crate::reference::{self, Level};
+use crate::swedish::{format_kr, parse_swedish_text as parse_swedish};
+
+mod fit;
+mod report;
+mod table;
+mod verdict;
+
+use report::{group, headline};
+use verdict::reconcile_usable;
+
+pub use table::{IgnoredLine, PublishedTable, TableFormat, TableRow};
+
+// ---------------------------------------------------------------------------------------
+// The statement and the result
+// ---------------------------------------------------------------------------------------
+
+/// What the publisher states about a table: the pot and, if known, the rule.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    /// The amount the table distributes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pot: Option<Sek>,
+    /// How it is distributed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<StatedRule>,
+}
+
+/// The rule a publisher states for a table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum StatedRule {
+    /// By population (fördelas enligt befolkningsmängd).
+    Population,
+    /// A fixed amount per region, the rest by population.
+    FixedPlusPopulation {
+        /// The fixed amount each of the 21 regions gets.
+        each: Sek,
+    },
+    /// By care need (efter vårdbehov).
+    Need,
+}
+
+impl fmt::Display for StatedRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StatedRule::Population => f.write_str("by population"),
+            StatedRule::FixedPlusPopulation { each } => write!(
+                f,
+                "{} per region, the rest by population",
+                format_kr(each.value())
+            ),
+            StatedRule::Need => f.write_str("by care need"),
+        }
+    }
+}
+
+impl std::str::FromStr for StatedRule {
+    type Err = crate::Error;
+    /// `population`, `need`, or `fixed-plus-population:AMOUNT` (the amount plain or in a
+    /// Swedish form: `fixed-plus-population:100 miljoner kronor`).
+    fn from_str(s: &str) -> Result<StatedRule> {
+        match s.split_once(':') {
+            None if s == "population" => Ok(StatedRule::Population),
+            None if s == "need" => Ok(StatedRule::Need),
+            Some(("fixed-plus-population", each)) => Ok(StatedRule::FixedPlusPopulation {
+                each: Sek::parse_any(each)?,
+            }),
+            _ => Err(crate::Error::new(
+                Code::InvalidValue,
+                crate::Loc::root(),
+                format!(
+                    "unknown rule {s:?}: expected population, need or fixed-plus-population:AMOUNT"
+                ),
+            )),
+        }
+    }
+}
+
+/// How a key's exact quotas are rounded to whole kronor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum Rounding {
+    /// Largest remainder (the crate's apportionment): sums exactly to the pot.
+    LargestRemainder,
+    /// Each quota rounded half up on its own: may not sum to the pot.
+    HalfUp,
+    /// Each quota truncated: sums to the pot or less.
+    Truncation,
+}
+
+impl Rounding {
+    /// Every rounding, in the order they are tried.
+    pub const ALL: [Rounding; 3] = [
+        Rounding::LargestRemainder,
+        Rounding::HalfUp,
+        Rounding::Truncation,
+    ];
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rounding::LargestRemainder => "largest_remainder",
+            Rounding::HalfUp => "half_up",
+            Rounding::Truncation => "truncation",
+        }
+    }
+}
+
+impl fmt::Display for Rounding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Rounding::LargestRemainder => "largest remainder",
+            Rounding::HalfUp => "plain rounding (half up)",
+            Rounding::Truncation => "truncation",
+        })
+    }
+}
+
+/// How well one bundled key with one rounding reproduces the table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+pub struct KeyFit {
+    /// The key (`"population:regions:2021-11-01"`, `"needs:regions:2024"`).
+    pub key: String,
+    /// The rounding.
+    pub rounding: Rounding,
+    /// True when every region row of the table equals the model's amount (rows in `tkr` or
+    /// `mnkr` within half their precision).
+    pub exact: bool,
+    /// Region rows compared.
+    pub rows_compared: usize,
+    /// Region rows equal to the model's amount.
+    pub rows_matching: usize,
+    /// The sum over the compared rows of |table − model| (beyond the precision of rounded rows).
+    pub total_abs_diff: Sek,
+    /// What the model's amounts sum to (differs from the pot under plain rounding or truncation).
+    pub model_total: Sek,
+}
+
+/// The verdict on one row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Equal to the best key's amount (within the precision of a rounded row).
+    Ok,
+    /// Different from the best key's amount.
+    Differs,
+    /// The amount's digit grouping is irregular.
+    IrregularGrouping,
+    /// A second row for a region.
+    Duplicate,
+    /// The name is not a region.
+    Unknown,
+    /// No model amount to compare with.
+    NotCompared,
+}
+
+impl Verdict {
+    /// A short word for reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Ok => "ok",
+            Verdict::Differs => "DIFFERS",
+            Verdict::IrregularGrouping => "IRREGULAR GROUPING",
+            Verdict::Duplicate => "DUPLICATE",
+            Verdict::Unknown => "UNKNOWN REGION",
+            Verdict::NotCompared => "not compared",
+        }
+    }
+}
+
+/// One reading of an irregularly grouped amount.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+pub struct Reading {
+    /// The amount under this reading.
+    pub amount: Sek,
+    /// True when with this reading the rows add up to the stated total.
+    pub adds_up: bool,
+}
+
+/// One row of the table with its verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+pub struct RowVerdict {
+    /// The 1-based line of the input.
+    pub line: usize,
+    /// The line as written.
+    pub text: String,
+    /// The region name or code as written.
+    pub label: String,
+    /// The region, when the label names one.
+    pub recipient: Option<RecipientId>,
+    /// The official name of the region, or the label verbatim.
+    pub name: String,
+    /// The amount as written.
+    pub printed: String,
+    /// The amount in kronor (for an irregular grouping: the reading that makes the table add
+    /// up, else the reading nearest the model).
+    pub amount: Option<Sek>,
+    /// True when the amount is stated less precisely than to the krona (`tkr`, `mnkr`).
+    pub rounded: bool,
+    /// The model's amount with the best key.
+    pub expected: Option<Sek>,
+    /// amount − expected.
+    pub diff: Option<Sek>,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// For an irregular grouping, every reading and whether it makes the table add up.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<Reading>,
+    /// The region's population in the implied key, when one was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub implied_population: Option<u64>,
+    /// A remark for a reader ("two adjacent digits swapped: 54 499 160 kr expected").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A check of the rows' sum against a stated total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+pub struct TotalCheck {
+    /// `"total_line"` (the table's own total) or `"pot"` (the stated pot).
+    pub against: String,
+    /// The line of the total line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// The stated total.
+    pub stated: Sek,
+    /// What the rows add up to.
+    pub rows_sum: Sek,
+    /// rows_sum − stated.
+    pub diff: Sek,
+    /// How far apart they may be because rows are rounded (`tkr`, `mnkr`).
+    pub tolerance: Sek,
+    /// True when |diff| ≤ tolerance.
+    pub adds_up: bool,
+    /// What accounts for the difference, when something does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
+}
+
+/// The population key implied by a table that no bundled key reproduces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+pub struct ImpliedKey {
+    /// The total population T (of the candidates, the one nearest the closest bundled key).
+    pub total: u64,
+    /// The population of each region under T, in region code order.
+    pub populations: Vec<ImpliedPopulation>,
+    /// How many totals in the searched range reproduce the table.
+    pub candidates: u64,
+    /// The first candidate totals (at most 100), ascending.
+    pub totals: Vec<u64>,
+    /// The searched range of T (inclusive), ±8 % around the closest bundled population key.
+    pub searched: (u64, u64),
+    /// The bundled population key the search was centred on.
+    pub near: String,
+    /// The rounding that reproduces every row with these populations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rounding: Option<Rounding>,
+}
+
+/// One region of an implied key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+pub struct ImpliedPopulation {
+    /// The region.
+    pub recipient: RecipientId,
+    /// Its name.
+    pub name: String,
+    /// Inhabitants implied by the table.
+    pub population: u64,
+    /// Inhabitants in the bundled key the search was centred on.
+    pub bundled: u64,
+}
+
+/// Where the pot the model splits comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum PotSource {
+    /// The stated pot.
+    Stated,
+    /// The table's total line.
+    TotalLine,
+    /// The sum of the rows.
+    Rows,
+}
+
+/// The outcome in a few figures and one sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+pub struct Summary {
+    /// Rows with an amount (total lines not counted).
+    pub rows: usize,
+    /// Distinct regions named.
+    pub regions: usize,
+    /// Names of the regions with no row.
+    pub missing: Vec<String>,
+    /// Rows that repeat a region.
+    pub duplicates: usize,
+    /// Rows whose name is not a region.
+    pub unknown: usize,
+    /// Rows with an irregular digit grouping.
+    pub irregular: usize,
+    /// Region rows that differ from the best key.
+    pub differing: usize,
+    /// What the rows add up to.
+    pub rows_sum: Sek,
+    /// True when the rows add up to every stated total (within rounding).
+    pub adds_up: bool,
+    /// The best key and rounding.
+    pub best: Option<KeyFit>,
+    /// True when a bundled key reproduces every region row.
+    pub exact: bool,
+    /// One sentence for a reader.
+    pub headline: String,
+}
+
+/// The result of [`reconcile`]: a verdict per row, the findings, the key fits, the implied key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "tsify",
+    derive(tsify_next::Tsify),
+    serde(rename = "ReconciliationData")
+)]
+pub struct Reconciliation {
+    /// The table's name.
+    pub table: String,
+    /// What the publisher states.
+    pub statement: Statement,
+    /// The rounding unit of the comparison (öre when an amount has öre).
+    pub unit: Unit,
+    /// The pot the model splits.
+    pub pot: Sek,
+    /// Where that pot comes from.
+    pub pot_source: PotSource,
+    /// Every row, in input order.
+    pub rows: Vec<RowVerdict>,
+    /// The rows' sum against the total line and the pot.
+    pub totals: Vec<TotalCheck>,
+    /// Every finding: lines that could not be read, then the checks.
+    pub findings: Vec<Finding>,
+    /// Every bundled key × rounding, best first.
+    pub fits: Vec<KeyFit>,
+    /// The implied population key, when no bundled key reproduces the table.
+    pub implied: Option<ImpliedKey>,
+    /// The outcome in brief.
+    pub summary: Summary,
+}
+
+impl Reconciliation {
+    /// True when some finding has severity warning or error.
+    pub fn has_problems(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| f.severity >= Severity::Warning)
+    }
+    /// The findings with this code.
+    pub fn findings_with(&self, code: Code) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.code == code)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Whole units, shared by the steps
+// ---------------------------------------------------------------------------------------
+
+const N: usize = 21;
+
+/// An amount in whole units (kronor or öre) with its precision in units.
+#[derive(Debug, Clone, Copy)]
+struct Obs {
+    a: i128,
+    p: i128,
+}
+
+impl Obs {
+    /// Doubled tolerance: a rounded row may be off by half its precision.
+    fn tol2(self) -> i128 {
+        if self.p > 1 { self.p } else { 0 }
+    }
+    fn matches(self, e: i128) -> bool {
+        self.a.abs_diff(e).saturating_mul(2) <= self.tol2().unsigned_abs()
+    }
+    fn excess2(self, e: i128) -> u128 {
+        self.a
+            .abs_diff(e)
+            .saturating_mul(2)
+            .saturating_sub(self.tol2().unsigned_abs())
+    }
+}
+
+fn region_index(code: &str) -> Option<usize> {
+    reference::regions().iter().position(|r| r.code == code)
+}
+
+fn to_units(d: Decimal, unit: Unit) -> Option<i128> {
+    let n = d.normalize();
+    let scale = unit.scale().checked_sub(n.scale())?;
+    10i128.checked_pow(scale)?.checked_mul(n.mantissa())
+}
+
+fn from_units(u: i128, unit: Unit) -> Sek {
+    // Values come from sums and differences of decimals, which fit.
+    Decimal::try_from_i128_with_scale(u, unit.scale()).map_or(Sek::ZERO, |d| Sek(d.normalize()))
+}
+
+fn from_half_units(u2: u128, unit: Unit) -> Sek {
+    i128::try_from(u2)
+        .ok()
+        .and_then(|u| u.checked_mul(5))
+        .and_then(|u| Decimal::try_from_i128_with_scale(u, unit.scale() + 1).ok())
+        .map_or(Sek::ZERO, |d| Sek(d.normalize()))
+}
+
+fn kr(s: Sek) -> String {
+    format_kr(s.value())
+}
+
+fn kr_units(u: i128, unit: Unit) -> String {
+    kr(from_units(u, unit))
+}
+
+fn signed_kr(u: i128, unit: Unit) -> String {
+    if u > 0 {
+        format!("+{}", kr_units(u, unit))
+    } else {
+        kr_units(u, unit)
+    }
+}
+
+/// Check a published table against the model: sums, regions, digit grouping, which bundled
+/// key and rounding reproduce it, the implied key when none does, and the per-region
+/// differences from the model's allocation of the same pot by the stated rule.
+pub fn reconcile(table: &PublishedTable, statement: &Statement) -> Reconciliation {
+    // A negative pot or fixed amount cannot be checked against: report it, do not use it.
+    let mut refused = Vec::new();
+    let mut usable = statement.clone();
+    if let Some(p) = usable.pot.filter(|p| p.is_negative()) {
+        refused.push(
+            Finding::error(
+                Code::NegativeAmount,
+                crate::Loc::root().join("pot"),
+                format!(
+                    "the stated pot {} is negative, so the table is not checked against it",
+                    format_kr(p.value())
+                ),
+            )
+            .with("pot", p),
+        );
+        usable.pot = None;
+    }
+    if let Some(StatedRule::FixedPlusPopulation { each }) = usable
+        .rule
+        .clone()
+        .filter(|r| matches!(r, StatedRule::FixedPlusPopulation { each } if each.is_negative()))
+    {
+        refused.push(
+            Finding::error(
+                Code::NegativeAmount,
+                crate::Loc::root().join("rule").join("each"),
+                format!(
+                    "the stated fixed amount {} is negative, so the rule is not used",
+                    format_kr(each.value())
+                ),
+            )
+            .with("each", each),
+        );
+        usable.rule = None;
+    }
+    let mut r = reconcile_usable(table, &usable);
+    r.statement = statement.clone();
+    r.findings.splice(0..0, refused);
+    r
+}

@@ -1,0 +1,133 @@
+//! Validation: every check on the content of agreements, returning every finding (never
+//! only the first), each with a stable code, severity, location, message and context.
+//!
+//! Published figures are judged within their stated precision: "9,4 miljarder" stands for
+//! 9.35 to 9.45 billion, "nära 3 miljarder" for 2 to 3 billion. Rounding in a press release
+//! is not a finding; a real gap is, with its size.
+//!
+//! | code | severity | what |
+//! | --- | --- | --- |
+//! | `parts_do_not_sum` | warning | blocks or items that do not add up to their parent; packages whose members do not add up |
+//! | `earmark_exceeds_parent` | error | an earmark larger than its parent |
+//! | `funding_does_not_sum` | warning | co-funding shares that do not add up to the total |
+//! | `tranches_do_not_sum` | error | tranches that do not add up to what they pay |
+//! | `sources_disagree` | warning | two figures (or dates) for the same thing that cannot both be right |
+//! | `missing_base`, `base_does_not_cover`, `supplement_before_base`, `base_cycle` | warning/error | supplementary agreements and their base |
+//! | `dates_out_of_order` | error | payment before decision; carry-over ending before the period |
+//! | `not_decided`, `frame_mismatch` | info | money subject to appropriation or only proposed; an agreed amount against its frame |
+//! | `unknown_recipient`, `duplicate_id`, `negative_amount`, `rule_not_runnable`, `no_population_data`, `shares_do_not_sum` | error | input the model cannot use |
+//! | `missing_figure` | info | a figure a check needs that the sources do not give |
+//!
+//! ```
+//! use vardavtal::{Agreement, Code, validate::validate};
+//! let a = Agreement::from_json(r#"{"id": "x", "title": "X", "kind": {"type": "base"}, "years": [2022],
+//!   "amount": "100", "components": [{"id": "a", "name": "A", "amount": "60"}, {"id": "b", "name": "B", "amount": "30"}]}"#)?;
+//! let findings = validate(&a);
+//! assert_eq!(findings[0].code, Code::PartsDoNotSum);
+//! assert_eq!(findings[0].ctx["gap"], "10");
+//! # Ok::<(), vardavtal::Error>(())
+//! ```
+//!
+//! # Layout
+//!
+//! Validation owns every check on the *content* of agreements and packages (reading and
+//! shape are [`crate::json`]'s and [`crate::agreement`]'s). The public entries are
+//! [`validate`], [`validate_all`], [`validate_with_options`], [`validate_with_packages`] and
+//! [`validate_catalog`]; the checks live one concern a file: `figures` (negative amounts,
+//! parts, earmarks, co-funding, other figures), `rules` (recipients and rules), `tranches`
+//! (tranches and dates), `decision` (undecided money and frames) and `links` (duplicate ids,
+//! supplements and their base, packages). Findings come out in a fixed order: per agreement
+//! figures, ids, totals, components, tranches, dates, decision; then links.
+
+use std::collections::BTreeSet;
+
+use crate::agreement::Agreement;
+use crate::catalog::Package;
+use crate::finding::{Code, Finding, Loc};
+
+mod decision;
+mod figures;
+mod links;
+mod rules;
+mod tranches;
+
+/// Validate one agreement on its own (links to other agreements are not checked).
+pub fn validate(agreement: &Agreement) -> Vec<Finding> {
+    let mut out = Vec::new();
+    check_agreement(agreement, &mut out);
+    out
+}
+
+/// Validate a set of agreements, including the links between them (a supplement's base)
+/// and duplicate ids.
+pub fn validate_all(agreements: &[Agreement]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for a in agreements {
+        if !seen.insert(a.id.as_str()) {
+            out.push(
+                Finding::error(
+                    Code::DuplicateId,
+                    Loc::root().join(a.id.as_str()),
+                    format!("agreement id {:?} is used more than once", a.id),
+                )
+                .with("id", &a.id),
+            );
+        }
+        check_agreement(a, &mut out);
+    }
+    links::check_links(agreements, &mut out);
+    out
+}
+
+/// Validate a set of agreements, and also that every rule can run on the given inputs
+/// (performance outcomes for every recipient and criterion, the key dates).
+pub fn validate_with_options(agreements: &[Agreement], opts: &crate::Options) -> Vec<Finding> {
+    let mut out = validate_all(agreements);
+    for a in agreements {
+        if let Err(e) = crate::allocate(a, opts) {
+            let at = Loc::root().join(a.id.as_str());
+            out.extend(
+                e.into_findings()
+                    .into_iter()
+                    .filter(|f| f.code == Code::MissingOutcomes)
+                    .map(|f| f.prefixed(&at)),
+            );
+        }
+    }
+    out
+}
+
+/// Validate agreements and the packages (press-release totals) over them.
+pub fn validate_with_packages(agreements: &[Agreement], packages: &[Package]) -> Vec<Finding> {
+    let mut out = validate_all(agreements);
+    for p in packages {
+        links::check_package(p, agreements, packages, &mut out);
+    }
+    out
+}
+
+/// Validate the bundled catalog (agreements and packages).
+pub fn validate_catalog() -> Vec<Finding> {
+    match crate::catalog::catalog() {
+        Ok(c) => validate_with_packages(&c.agreements, &c.packages),
+        Err(e) => e.into_findings(),
+    }
+}
+
+/// Every check on one agreement on its own, in the order the findings are reported.
+fn check_agreement(a: &Agreement, out: &mut Vec<Finding>) {
+    let at = Loc::root().join(a.id.as_str());
+    let declared = a.declared_ids();
+    figures::check_negative(a, &at, out);
+    links::check_duplicate_ids(a, &at, out);
+    figures::check_totals(a, &at, out);
+    for (loc, c) in a.walk() {
+        let loc = loc.prefixed(&at);
+        figures::check_component(c, &loc, out);
+        rules::check_rule(a, c, &loc, &declared, out);
+    }
+    tranches::check_tranches(a, &at, out);
+    tranches::check_dates(a, &at, out);
+    decision::check_decision(a, &at, out);
+}

@@ -1,0 +1,173 @@
+//! Recipients and rules: known recipients named once, and rules that can run (an amount to
+//! split, resolvable keys, enough money for fixed parts, criteria shares summing to 1).
+
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+
+use crate::agreement::{Agreement, Component};
+use crate::finding::{Code, Finding, Loc};
+use crate::key::KeySpec;
+use crate::money::checked_sum;
+use crate::recipient::{Group, RecipientId};
+use crate::rule::Rule;
+use crate::swedish::format_kr;
+
+/// A component's recipients and rule (at `at`, the component's location).
+pub(super) fn check_rule(
+    a: &Agreement,
+    c: &Component,
+    at: &Loc,
+    declared: &[RecipientId],
+    out: &mut Vec<Finding>,
+) {
+    check_recipients(c, at, declared, out);
+    let rl = at.join("rule");
+    let Some(rule) = &c.rule else { return };
+    let needs_amount = !matches!(rule, Rule::Reimbursement {} | Rule::Unpublished { .. });
+    if needs_amount && c.amount.is_none() {
+        out.push(Finding::error(
+            Code::RuleNotRunnable,
+            rl.clone(),
+            format!(
+                "component {} has a {} rule but no amount to split",
+                c.id,
+                rule.as_str()
+            ),
+        ));
+    }
+    let keys: Vec<&KeySpec> = match rule {
+        Rule::PerCapita { key } | Rule::ByNeed { key } | Rule::FixedPlusKey { key, .. } => {
+            key.iter().collect()
+        }
+        Rule::Performance(p) => p.key.iter().collect(),
+        _ => Vec::new(),
+    };
+    for k in keys.into_iter().chain(a.key.as_ref()) {
+        if let Err(e) = k.resolve_with(declared) {
+            out.extend(e.prefixed(&rl.join("key")).into_findings());
+        }
+    }
+    check_rule_shape(c, rule, rl, declared, out);
+}
+
+/// The recipients of a component: each once in a list, each known.
+fn check_recipients(c: &Component, at: &Loc, declared: &[RecipientId], out: &mut Vec<Finding>) {
+    match &c.recipients {
+        Some(Group::List(v)) => {
+            let mut seen = BTreeSet::new();
+            for (i, r) in v.iter().enumerate() {
+                if !seen.insert(r) {
+                    out.push(
+                        Finding::error(
+                            Code::DuplicateRecipient,
+                            at.join("recipients").join(i),
+                            format!(
+                                "recipient {r} appears more than once in the list of component {}",
+                                c.id
+                            ),
+                        )
+                        .with("recipient", r),
+                    );
+                }
+            }
+            for (i, r) in v.iter().enumerate() {
+                unknown(r, declared, &at.join("recipients").join(i), out);
+            }
+        }
+        Some(Group::Recipient(r)) => unknown(r, declared, &at.join("recipients"), out),
+        Some(Group::MunicipalitiesOf(r)) if crate::reference::region(r).is_none() => {
+            out.push(
+                Finding::error(
+                    Code::UnknownRecipient,
+                    at.join("recipients"),
+                    format!("unknown region code {r:?}"),
+                )
+                .with("recipient", r),
+            );
+        }
+        _ => {}
+    }
+}
+
+/// A recipient that is neither a region, a municipality nor declared by the agreement.
+fn unknown(r: &RecipientId, declared: &[RecipientId], loc: &Loc, out: &mut Vec<Finding>) {
+    if let Err(e) = r.check_known(declared, loc) {
+        out.extend(e.into_findings());
+    }
+}
+
+/// What each kind of rule needs: a known fixed recipient, known recipients for an equal
+/// split, enough money for the fixed parts, criteria shares summing to 1 with unique ids.
+fn check_rule_shape(
+    c: &Component,
+    rule: &Rule,
+    rl: Loc,
+    declared: &[RecipientId],
+    out: &mut Vec<Finding>,
+) {
+    match rule {
+        Rule::Fixed { recipient } => unknown(recipient, declared, &rl.join("recipient"), out),
+        Rule::Equal {} if c.recipients.as_ref().and_then(Group::members).is_none() => {
+            out.push(Finding::error(
+                Code::RuleNotRunnable,
+                rl,
+                format!(
+                    "an equal split needs known recipients; component {} names none",
+                    c.id
+                ),
+            ));
+        }
+        Rule::FixedPlusKey { each, .. } => {
+            let n = c
+                .recipients
+                .as_ref()
+                .and_then(Group::members)
+                .map_or(21, |m| m.len());
+            if let Some(amount) = &c.amount
+                && each
+                    .0
+                    .checked_mul(Decimal::from(n))
+                    .is_none_or(|x| x > amount.value.0)
+            {
+                out.push(
+                    Finding::error(
+                        Code::RuleNotRunnable,
+                        rl.join("each"),
+                        format!(
+                            "{n} recipients × {} each is more than the amount {}",
+                            format_kr(each.0),
+                            amount.cite()
+                        ),
+                    )
+                    .with("each", each)
+                    .with("recipients", n),
+                );
+            }
+        }
+        Rule::Performance(p) => {
+            let sum = checked_sum(p.criteria.iter().map(|c| c.share.0)).unwrap_or(Decimal::MAX);
+            if p.criteria.is_empty() || sum != Decimal::ONE {
+                out.push(
+                    Finding::error(
+                        Code::SharesDoNotSum,
+                        rl.join("criteria"),
+                        format!("the criteria's shares sum to {sum}, not 1"),
+                    )
+                    .with("sum", sum),
+                );
+            }
+            let mut seen = BTreeSet::new();
+            for (i, cr) in p.criteria.iter().enumerate() {
+                if !seen.insert(cr.id.as_str()) {
+                    out.push(Finding::error(
+                        Code::DuplicateId,
+                        rl.join("criteria").join(i),
+                        format!("criterion id {:?} appears twice", cr.id),
+                    ));
+                }
+            }
+        }
+        _ => {}
+    }
+}

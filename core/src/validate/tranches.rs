@@ -1,0 +1,168 @@
+//! Tranches and dates: tranches that pay known components and add up to what they pay;
+//! payments after the decision, one decision date, a carry-over that outlasts the period.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rust_decimal::Decimal;
+
+use crate::agreement::{Agreement, Component, Figure, Tranche};
+use crate::finding::{Code, Finding, Loc};
+use crate::money::checked_sum;
+use crate::swedish::format_kr;
+
+use super::figures::{fmt_range, gap, sum_ranges};
+
+/// The tranches of each component: the component exists, and its tranches all give an
+/// amount (summing to it) or all give a share (summing to 1).
+pub(super) fn check_tranches(a: &Agreement, at: &Loc, out: &mut Vec<Finding>) {
+    let components: BTreeMap<&str, &Component> = a
+        .walk()
+        .into_iter()
+        .map(|(_, c)| (c.id.as_str(), c))
+        .collect();
+    let mut by_component: BTreeMap<&str, Vec<(usize, &Tranche)>> = BTreeMap::new();
+    for (i, t) in a.tranches.iter().enumerate() {
+        by_component
+            .entry(t.component.as_str())
+            .or_default()
+            .push((i, t));
+    }
+    for (cid, ts) in &by_component {
+        let first = at.join("tranches").join(ts.first().map_or(0, |t| t.0));
+        let Some(c) = components.get(cid).copied() else {
+            out.push(
+                Finding::error(
+                    Code::UnknownComponent,
+                    first,
+                    format!(
+                        "a tranche pays component {cid:?}, which agreement {} does not have",
+                        a.id
+                    ),
+                )
+                .with("component", cid),
+            );
+            continue;
+        };
+        let amounts: Vec<&Figure> = ts.iter().filter_map(|(_, t)| t.amount.as_ref()).collect();
+        let shares: Vec<Decimal> = ts
+            .iter()
+            .filter_map(|(_, t)| t.share.map(|s| s.0))
+            .collect();
+        if amounts.len() == ts.len() {
+            if let Some(total) = &c.amount {
+                let sum = sum_ranges(amounts.iter().copied());
+                let g = gap(sum, total.range());
+                if !g.is_zero() {
+                    out.push(
+                        Finding::error(
+                            Code::TranchesDoNotSum,
+                            first,
+                            format!(
+                                "the tranches of {cid} sum to {} but it is {}: a gap of {}",
+                                fmt_range(sum),
+                                total.cite(),
+                                format_kr(g)
+                            ),
+                        )
+                        .with("sum", sum.0)
+                        .with("component", total.value)
+                        .with("gap", g),
+                    );
+                }
+            }
+        } else if shares.len() == ts.len() {
+            for (i, t) in ts {
+                if t.share
+                    .is_some_and(|w| w.0.is_sign_negative() && !w.0.is_zero())
+                {
+                    out.push(Finding::error(
+                        Code::NegativeWeight,
+                        at.join("tranches").join(*i).join("share"),
+                        format!("tranche {} of {cid} has a negative share", t.id),
+                    ));
+                }
+            }
+            let sum = checked_sum(shares.iter().copied()).unwrap_or(Decimal::MAX);
+            if sum != Decimal::ONE {
+                out.push(
+                    Finding::error(
+                        Code::TranchesDoNotSum,
+                        first,
+                        format!("the tranche shares of {cid} sum to {sum}, not 1"),
+                    )
+                    .with("sum", sum),
+                );
+            }
+        } else {
+            out.push(Finding::error(
+                Code::InvalidValue,
+                first,
+                format!("the tranches of {cid} must all give an amount or all give a share"),
+            ));
+        }
+    }
+}
+
+/// The dates: one decision date across the sources, tranches paid after it, a carry-over
+/// that ends after the period, and at least one year.
+pub(super) fn check_dates(a: &Agreement, at: &Loc, out: &mut Vec<Finding>) {
+    let decided = a.decided.first().map(|d| d.date);
+    if a.decided.len() > 1 {
+        let dates: BTreeSet<String> = a.decided.iter().map(|d| d.date.to_string()).collect();
+        if dates.len() > 1 {
+            let cites: Vec<String> = a
+                .decided
+                .iter()
+                .map(|d| match &d.source {
+                    Some(s) => format!("{} ({}: {:?})", d.date, s.source, s.quote),
+                    None => d.date.to_string(),
+                })
+                .collect();
+            out.push(
+                Finding::warning(
+                    Code::SourcesDisagree,
+                    at.join("decided"),
+                    format!(
+                        "the sources give different decision dates: {}",
+                        cites.join(" vs ")
+                    ),
+                )
+                .with("dates", dates.into_iter().collect::<Vec<_>>().join(",")),
+            );
+        }
+    }
+    if let Some(d) = decided {
+        for (i, t) in a.tranches.iter().enumerate() {
+            if let Some(td) = t.date
+                && td.last_day() < d.first_day()
+            {
+                out.push(
+                    Finding::error(
+                        Code::DatesOutOfOrder,
+                        at.join("tranches").join(i).join("date"),
+                        format!("tranche {} is paid {td}, before the decision ({d})", t.id),
+                    )
+                    .with("paid", td)
+                    .with("decided", d),
+                );
+            }
+        }
+    }
+    if let (Some(co), Some(last)) = (&a.carry_over, a.years.iter().max()) {
+        let period_end = chrono::NaiveDate::from_ymd_opt(*last, 12, 31);
+        if period_end.is_some_and(|end| co.until < end) {
+            out.push(
+                Finding::error(Code::DatesOutOfOrder, at.join("carry_over").join("until"), format!("the money may be used until {}, before the agreement's period ends ({last})", co.until))
+                    .with("until", co.until)
+                    .with("last_year", last),
+            );
+        }
+    }
+    if a.years.is_empty() {
+        out.push(Finding::error(
+            Code::InvalidValue,
+            at.join("years"),
+            "the agreement covers no years",
+        ));
+    }
+}
