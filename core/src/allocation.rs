@@ -443,11 +443,7 @@ pub struct PivotRow {
 
 /// An allocation as a table: recipients × pots, with totals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(
-    feature = "tsify",
-    derive(tsify_next::Tsify),
-    serde(rename = "PivotData")
-)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Pivot {
     /// The columns, in the order the pots were allocated.
     pub columns: Vec<PivotColumn>,

@@ -38,11 +38,7 @@ pub struct Difference {
 
 /// The per-recipient comparison of two allocations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(
-    feature = "tsify",
-    derive(tsify_next::Tsify),
-    serde(rename = "ComparisonData")
-)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Comparison {
     /// One row per recipient in either allocation, in code order.
     pub rows: Vec<Difference>,

@@ -59,7 +59,7 @@ test("toText, toCsv, toHtml and table() are the core's renderings", () => {
 test("follow-up calls on the object: pivot, explain, compare", () => {
   const a = v.allocate(demo, { outcomes: demoOutcomes });
   const p = a.pivot();
-  assert.ok(p instanceof v.Pivot);
+  assert.ok(p instanceof v.PivotResult);
   assert.equal(p.total, a.total);
   const lines = a.explain();
   assert.equal(lines.length, a.rows.length);
@@ -67,7 +67,7 @@ test("follow-up calls on the object: pivot, explain, compare", () => {
   assert.ok(a.explainText("03").startsWith(a.explain("03")[0]));
   const b = v.allocate(demo, { outcomes: demoOutcomes, key: "population:regions:2023-11-01" });
   const c = v.compare(a, b);
-  assert.ok(c instanceof v.Comparison);
+  assert.ok(c instanceof v.ComparisonResult);
   assert.ok(c.toText().length > 0 && c.toCsv().includes("\n"));
   assert.throws(() => v.compare(a.toJSON(), b));
   // a catalog id is an agreement too (core's input::agreement)

@@ -1,7 +1,9 @@
 //! The exported functions and classes: the operations of the CLI and the Python package.
 //!
-//! Results are classes over the core's objects ([`Allocation`], [`Pivot`], [`Comparison`],
-//! [`Findings`], [`Key`], [`Reconciliation`], [`Report`]): each has `toJSON()` (the core's
+//! Results are classes over the core's objects (`Allocation`, `PivotResult`,
+//! `ComparisonResult`, `Findings`, `KeyResult`, `ReconciliationResult`, `ReportResult` in
+//! JavaScript; the plain names are the TypeScript interfaces of their JSON forms, derived
+//! from the core types): each has `toJSON()` (the core's
 //! serde form, so `JSON.stringify` works), `toText()`, `toCsv()` and `toHtml()` (what the
 //! core renders, as the CLI prints it) and `table()` (the core's `Table`), and follow-up
 //! calls run on the object without a JSON round trip. Inputs are converted by
@@ -18,12 +20,13 @@ use crate::error::{IntoJs, JsResult};
 /// A class over a core result that has a view: `toJSON`, `toText`, `toCsv`, `toHtml`,
 /// `table`.
 macro_rules! view_class {
-    ($(#[$doc:meta])* $name:ident($inner:ty), $ts:literal) => {
+    ($(#[$doc:meta])* $name:ident = $js:ident($inner:ty), $ts:literal) => {
         $(#[$doc])*
-        #[wasm_bindgen]
+        #[wasm_bindgen(js_name = $js)]
+        #[derive(Debug)]
         pub struct $name($inner);
 
-        #[wasm_bindgen]
+        #[wasm_bindgen(js_class = $js)]
         impl $name {
             /// The core's JSON form (amounts as strings): what `JSON.stringify` writes.
             #[wasm_bindgen(js_name = toJSON, unchecked_return_type = $ts)]
@@ -57,41 +60,41 @@ macro_rules! view_class {
 
 view_class!(
     /// An allocation: every amount of a pot, a component or an agreement.
-    Allocation(vardavtal::Allocation),
+    Allocation = Allocation(vardavtal::Allocation),
     "AllocationData"
 );
 view_class!(
     /// An allocation as a table: recipients × pots, with totals.
-    Pivot(vardavtal::Pivot),
-    "PivotData"
+    Pivot = PivotResult(vardavtal::Pivot),
+    "Pivot"
 );
 view_class!(
     /// The per-recipient difference `b − a` between two allocations.
-    Comparison(vardavtal::Comparison),
-    "ComparisonData"
+    Comparison = ComparisonResult(vardavtal::Comparison),
+    "Comparison"
 );
 view_class!(
     /// The findings of a validation: every problem, never only the first.
-    Findings(Vec<vardavtal::Finding>),
+    Findings = Findings(Vec<vardavtal::Finding>),
     "Finding[]"
 );
 view_class!(
     /// A resolved distribution key: recipients in code order, each with an exact weight.
-    Key(vardavtal::Key),
-    "ResolvedKey"
+    Key = KeyResult(vardavtal::Key),
+    "Key"
 );
 view_class!(
     /// A published table checked against the model.
-    Reconciliation(vardavtal::reconcile::Reconciliation),
-    "ReconciliationData"
+    Reconciliation = ReconciliationResult(vardavtal::reconcile::Reconciliation),
+    "Reconciliation"
 );
 view_class!(
     /// The report of the catalog: every agreement's components and their sources.
-    Report(vardavtal::report::Report),
-    "ReportData"
+    Report = ReportResult(vardavtal::report::Report),
+    "Report"
 );
 
-#[wasm_bindgen]
+#[wasm_bindgen(js_class = Allocation)]
 impl Allocation {
     /// An allocation from its JSON form (as `toJSON()` gives it, or JSON text).
     #[wasm_bindgen(js_name = fromJSON)]
@@ -142,7 +145,7 @@ impl Allocation {
     }
 }
 
-#[wasm_bindgen]
+#[wasm_bindgen(js_class = PivotResult)]
 impl Pivot {
     /// The grand total.
     #[wasm_bindgen(getter)]
@@ -151,7 +154,7 @@ impl Pivot {
     }
 }
 
-#[wasm_bindgen]
+#[wasm_bindgen(js_class = Findings)]
 impl Findings {
     /// How many findings.
     #[wasm_bindgen(getter)]
@@ -164,7 +167,7 @@ impl Findings {
     }
 }
 
-#[wasm_bindgen]
+#[wasm_bindgen(js_class = KeyResult)]
 impl Key {
     /// How many recipients.
     #[wasm_bindgen(getter)]

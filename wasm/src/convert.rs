@@ -40,11 +40,11 @@ pub fn to_value<T: Serialize + ?Sized>(v: &T) -> Result<JsValue> {
 }
 
 /// A JS value (such as an allocation or a row returned earlier) back into a Rust value,
-/// through its JSON text.
+/// through its JSON text (a string is taken as that text).
 pub fn from_value<T: DeserializeOwned>(v: JsValue, what: &str) -> Result<T> {
-    let text = js_sys::JSON::stringify(&v)
-        .ok()
-        .and_then(|s| s.as_string())
+    let text = v
+        .as_string()
+        .or_else(|| js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string()))
         .ok_or_else(|| {
             invalid(
                 Code::InvalidValue,
@@ -132,9 +132,9 @@ fn json_text(v: &JsValue, what: &str) -> Result<String> {
 }
 
 /// An agreement: JSON text, a catalog id or an object in the agreement file format (read
-/// by the core's `input::agreement`).
+/// by the core's `input::agreement_text`).
 pub fn agreement(v: &JsValue) -> Result<Agreement> {
-    vardavtal::input::agreement(&json_text(v, "agreement")?)
+    vardavtal::input::agreement_text(&json_text(v, "agreement")?)
 }
 
 /// One agreement or an array of them (each JSON text or an object).

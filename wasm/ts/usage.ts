@@ -2,12 +2,12 @@
 // (never run): every export is used the way the crate docs show, so the declarations,
 // generated from the Rust types (tsify-next), cannot drift from the documented usage unnoticed.
 import init, {
-  Allocation, Comparison, Findings, Key, Pivot, Reconciliation, Report, VardavtalError, allocate, agreement,
+  Allocation, ComparisonResult, Findings, KeyResult, PivotResult, ReconciliationResult, ReportResult, VardavtalError, allocate, agreement,
   catalog, compare, explain, explainRow, formatKr, parseAmount, reconcile, reference, report, resolveKey, source,
   sources, split, validate, validateCatalog, version,
-  type Agreement, type AllocationData, type Catalog, type Cell, type Column, type ComparisonData, type Finding,
-  type ImpliedKey, type KeyFit, type PivotData, type ReconcileOptions, type ReconciliationData, type Reference,
-  type ResolvedKey, type Row, type RowVerdict, type Source, type Table, type TotalCheck, type Verdict,
+  type Agreement, type AllocationData, type Catalog, type Cell, type Column, type Comparison, type Finding,
+  type ImpliedKey, type KeyFit, type Pivot, type ReconcileOptions, type Reconciliation, type Reference,
+  type Key, type Row, type RowVerdict, type Source, type Table, type TotalCheck, type Verdict,
 } from "../pkg-web/vardavtal_wasm.js";
 
 export async function usage(): Promise<void> {
@@ -49,17 +49,17 @@ export async function usage(): Promise<void> {
   const mine: string[] = base.explain("03");
   const all: string[] = base.explain();
   const why2: string = base.explainText();
-  const pivot: Pivot = base.pivot();
-  const pivotData: PivotData = pivot.toJSON();
-  const cmp: Comparison = compare(base, other);
-  const cmpData: ComparisonData = cmp.toJSON();
+  const pivot: PivotResult = base.pivot();
+  const pivotData: Pivot = pivot.toJSON();
+  const cmp: ComparisonResult = compare(base, other);
+  const cmpData: Comparison = cmp.toJSON();
   const diff: string | undefined = cmpData.rows[0]?.diff;
 
   // reconcile(tableText, {pot?, rule?}): check a published per-region table.
   const stated: ReconcileOptions = { pot: "1 382 miljoner kronor", rule: "fixed-plus-population:100 miljoner kronor" };
-  const recObj: Reconciliation = reconcile("Region Stockholm 319 176 216 kr\nRegion Uppsala 521 60 836 kr\n", stated);
-  const rec: ReconciliationData = recObj.toJSON();
-  const plainRec: ReconciliationData = reconcile("Region;Belopp\nRegion Stockholm;319176216\n").toJSON();
+  const recObj: ReconciliationResult = reconcile("Region Stockholm 319 176 216 kr\nRegion Uppsala 521 60 836 kr\n", stated);
+  const rec: Reconciliation = recObj.toJSON();
+  const plainRec: Reconciliation = reconcile("Region;Belopp\nRegion Stockholm;319176216\n").toJSON();
   const reportText: string = recObj.toText();
   const verdicts: Verdict[] = rec.rows.map((r: RowVerdict) => r.verdict);
   const expected: (string | undefined)[] = rec.rows.map((r) => r.expected ?? undefined);
@@ -79,10 +79,10 @@ export async function usage(): Promise<void> {
   const src: Source | undefined = srcs[0] ? source(srcs[0].id) : undefined;
   const ref: Reference = reference();
   const dates: string[] = ref.population_dates.regions;
-  const key: Key = resolveKey("needs:regions:2024");
-  const resolved: ResolvedKey = key.toJSON();
+  const key: KeyResult = resolveKey("needs:regions:2024");
+  const resolved: Key = key.toJSON();
   const n: number = key.length;
-  const rep: Report = report(2022);
+  const rep: ReportResult = report(2022);
   const plain: string = parseAmount("1,6 miljarder");
   const shown: string = formatKr(plain);
 
@@ -105,6 +105,6 @@ export async function usage(): Promise<void> {
     }
   }
   console.log(v, b, c, total, quota, why, json, text, csv, html, cols, cells, back, lines, mine, all, why2);
-  console.log(pivotData, diff, one?.title, src?.text, dates, resolved, n, rep.toText(), shown, tally, codes);
+  console.log(pivotData, diff, one?.title, src?.id, dates, resolved, n, rep.toText(), shown, tally, codes);
   console.log(plainRec.summary.headline, reportText, verdicts, expected, readings, best?.rounding, exactKey, checks, populations, recFindings);
 }

@@ -75,11 +75,7 @@ pub struct AgreementReport {
 
 /// The report over the catalog (or the agreements of one year).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(
-    feature = "tsify",
-    derive(tsify_next::Tsify),
-    serde(rename = "ReportData")
-)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Report {
     /// The year, when the report is for one.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -74,6 +74,25 @@ pub fn key(arg: &str) -> Result<Key> {
     Key::from_arg(arg.trim())
 }
 
+/// An agreement given as text by a skin that has no files (the browser): a catalog id
+/// (an unknown id is an `unknown_agreement` error with the closest ids), else JSON text,
+/// never a path.
+///
+/// ```
+/// use vardavtal::input;
+/// assert_eq!(input::agreement_text("okad-tillganglighet-2022")?.id, "okad-tillganglighet-2022");
+/// assert_eq!(input::agreement_text("okad-tillganglighet-2021").unwrap_err().code(), vardavtal::Code::UnknownAgreement);
+/// assert_eq!(input::agreement_text("").unwrap_err().code(), vardavtal::Code::Syntax);
+/// assert_eq!(input::agreement_text("[1]").unwrap_err().code(), input::agreement_text("[1]").unwrap_err().code());
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+pub fn agreement_text(arg: &str) -> Result<Agreement> {
+    if looks_like_id(arg) {
+        return catalog()?.find_agreement(arg).cloned();
+    }
+    Agreement::from_json(arg)
+}
+
 /// A key given as text by a skin that has no files (the browser): a key spec or CSV text
 /// with columns `code,weight`, never a path; its errors are located under `key`, the
 /// argument's name.

@@ -302,11 +302,7 @@ fn population_rows(
 
 /// A resolved distribution key: recipients in code order, each with an exact weight.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(
-    feature = "tsify",
-    derive(tsify_next::Tsify),
-    serde(rename = "ResolvedKey")
-)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Key {
     description: String,
     sources: Vec<String>,

@@ -386,11 +386,7 @@ pub struct Summary {
 
 /// The result of [`reconcile`]: a verdict per row, the findings, the key fits, the implied key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(
-    feature = "tsify",
-    derive(tsify_next::Tsify),
-    serde(rename = "ReconciliationData")
-)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Reconciliation {
     /// The table's name.
     pub table: String,
