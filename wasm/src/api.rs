@@ -314,7 +314,8 @@ pub fn reconcile(
 ) -> JsResult<Reconciliation> {
     let text = convert::table_text(&table_text).js()?;
     let statement = convert::statement(&options.unwrap_or(JsValue::UNDEFINED)).js()?;
-    let table = vardavtal::input::table(&text).js()?;
+    // the text itself, never a path (input::table would read a one-line text as a path)
+    let table = vardavtal::reconcile::PublishedTable::parse("table", &text).js()?;
     Ok(Reconciliation(vardavtal::reconcile::reconcile(
         &table, &statement,
     )))
