@@ -5,8 +5,10 @@
 #   WITH_BROWSER=0 bash wasm/ci.sh   (skip the browser test)
 # Installs what is missing (rustup target, wasm-bindgen-cli of the exact version in
 # Cargo.lock, chromium + chromium-driver via apt, node_modules via npm ci), then builds
-# wasm/pkg-web and wasm/pkg-nodejs, runs clippy, the node tests, tsc, wasm-bindgen-test
-# under node and the end-to-end browser test, and prints the .wasm size.
+# wasm/pkg-web and wasm/pkg-nodejs, runs clippy, checks that the generated .d.ts equals the
+# committed wasm/ts/vardavtal_wasm.d.ts (UPDATE_DTS=1 rewrites it), builds the CLI (the node
+# tests compare toText/toCsv with it byte for byte), runs the node tests, tsc,
+# wasm-bindgen-test under node and the end-to-end browser test, and prints the .wasm size.
 set -Eeuo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
@@ -16,6 +18,7 @@ export PATH="$CARGO_HOME/bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never CARGO_INCREMENTAL=0 CARGO_NET_RETRY=5
 WITH_BROWSER=${WITH_BROWSER:-auto}
 WASM_TARGET=wasm32-unknown-unknown
+TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
 
 declare -a TIMES=()
 step() { # step "name" cmd...
@@ -74,7 +77,7 @@ step npm-ci           install_node
 # ---------------------------------------------------------------- build
 wasm_build() {
   cargo build -p vardavtal-wasm --target "$WASM_TARGET" --release --locked
-  local wasm=target/$WASM_TARGET/release/vardavtal_wasm.wasm
+  local wasm=$TARGET_DIR/$WASM_TARGET/release/vardavtal_wasm.wasm
   rm -rf wasm/pkg-web wasm/pkg-nodejs
   wasm-bindgen --target web    --out-dir wasm/pkg-web    "$wasm"
   wasm-bindgen --target nodejs --out-dir wasm/pkg-nodejs "$wasm"
@@ -85,6 +88,22 @@ wasm_size() {
 }
 step wasm-build  wasm_build
 step wasm-size   wasm_size
+
+# The TypeScript declarations are generated from the Rust types (tsify-next); the committed
+# copy is what users read and review, so a change to a type shows in the diff.
+dts_check() {
+  local gen=wasm/pkg-web/vardavtal_wasm.d.ts committed=wasm/ts/vardavtal_wasm.d.ts
+  if [ "${UPDATE_DTS:-0}" = 1 ]; then cp "$gen" "$committed"; echo "updated $committed"; return; fi
+  diff -u "$committed" "$gen" || {
+    echo "the generated $gen differs from the committed $committed: run UPDATE_DTS=1 bash wasm/ci.sh and commit it" >&2
+    return 1
+  }
+  echo "$gen equals $committed"
+}
+cli_build() { cargo build -p vardavtal-cli --locked; }
+step dts-check    dts_check
+step cli-build    cli_build
+export VARDAVTAL_CLI=$TARGET_DIR/debug/vardavtal
 
 # ---------------------------------------------------------------- checks and tests
 step clippy-wasm  cargo clippy -p vardavtal-wasm --target "$WASM_TARGET" --all-targets --locked -- -D warnings

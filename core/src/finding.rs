@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Informational: worth knowing, nothing wrong.
@@ -30,6 +31,7 @@ macro_rules! codes {
         /// A stable, machine-readable finding code. The string forms never change once
         /// published; new codes may be added.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
         #[serde(rename_all = "snake_case")]
         #[non_exhaustive]
         pub enum Code {
@@ -156,6 +158,7 @@ impl fmt::Display for Code {
 
 /// The family of a [`Code`]: what went wrong, at which stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// The input could not be read or parsed (bad JSON, CSV, amount, date, field).
@@ -182,6 +185,7 @@ impl std::str::FromStr for Code {
 
 /// One step of a location path: a field name or a list index.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(untagged)]
 pub enum LocPart {
     /// A field name, file name or recipient code.
@@ -208,6 +212,7 @@ impl From<usize> for LocPart {
 
 /// A location path such as `["agreements", 2, "components", 0, "amount"]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(transparent)]
 pub struct Loc(pub Vec<LocPart>);
 
@@ -255,6 +260,7 @@ macro_rules! loc {
 
 /// One problem or observation, with a stable code, a location and context values.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Finding {
     /// Stable machine-readable code.
     pub code: Code,

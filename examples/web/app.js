@@ -110,7 +110,8 @@ const state = {
   key: undefined, // undefined: the agreement's own key
   unit: "krona",
   outcomes: {},
-  alloc: null,
+  result: null, // the Allocation object
+  alloc: null, // its JSON form
   pivot: null,
   error: null,
   selected: null,
@@ -280,17 +281,19 @@ function recompute() {
   const options = { outcomes: state.outcomes, unit: state.unit };
   if (state.key) options.key = state.key;
   try {
-    state.alloc = v.allocate(input, options);
-    state.pivot = v.pivot(state.alloc);
+    state.result = v.allocate(input, options); // an Allocation object
+    state.alloc = state.result.toJSON(); // its JSON form, for drawing
+    state.pivot = state.result.pivot().toJSON();
     state.error = null;
   } catch (e) {
+    state.result = null;
     state.alloc = null;
     state.pivot = null;
     state.error = e;
   }
   let findings;
   try {
-    findings = v.validate(input);
+    findings = v.validate(input).toJSON();
   } catch (e) {
     findings = e.errors ?? [{ code: "invalid_value", severity: "error", loc: [], msg: String(e), ctx: {} }];
   }
@@ -466,11 +469,11 @@ function renderFindingList(ul, all) {
 }
 
 // ------------------------------------------------------------------ CSV
-/** The allocation as CSV (the core's Allocation::to_csv, through the package), as a download. */
+/** The allocation as CSV (the core's CSV, `toCsv()` of the Allocation object), as a download. */
 function downloadCsv() {
   const a = state.alloc;
-  if (!a) return;
-  const blob = new Blob([v.allocationCsv(a)], { type: "text/csv;charset=utf-8" });
+  if (!a || !state.result) return;
+  const blob = new Blob([state.result.toCsv()], { type: "text/csv;charset=utf-8" });
   const link = el("a", { href: URL.createObjectURL(blob), download: `${a.rows[0]?.agreement ?? "allocation"}.csv` });
   document.body.append(link);
   link.click();
@@ -504,7 +507,8 @@ function statement() {
 function runCheck() {
   $("table-each-field").hidden = $("table-rule").value !== "fixed";
   try {
-    check.result = v.reconcile($("table-text").value, statement());
+    const rec = v.reconcile($("table-text").value, statement());
+    check.result = { ...rec.toJSON(), report: rec.toText() };
     check.error = null;
   } catch (e) {
     check.result = null;

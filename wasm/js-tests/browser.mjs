@@ -190,7 +190,7 @@ try {
       recompute();
       full.push(performance.now() - t0);
       const t1 = performance.now();
-      v.pivot(v.allocate(state.agreement, { outcomes: state.outcomes, unit: state.unit }));
+      v.allocate(state.agreement, { outcomes: state.outcomes, unit: state.unit }).pivot().toJSON();
       compute.push(performance.now() - t1);
     }
     return { full, compute };

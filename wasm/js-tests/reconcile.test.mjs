@@ -1,4 +1,4 @@
-// reconcile and allocationCsv under node (pkg-nodejs): run with `node --test wasm/js-tests/`.
+// reconcile and an allocation's CSV under node (pkg-nodejs): run with `node --test wasm/js-tests/`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
@@ -28,10 +28,16 @@ function correctTable(pot = "443000000") {
   return `Region;Belopp (kr)\n${a.rows.map((r) => `${r.name};${r.amount}\n`).join("")}`;
 }
 
+/** A reconciliation's JSON form, with `report`, its text for a reader (`toText()`). */
+function reconcile(text, options) {
+  const r = v.reconcile(text, options);
+  return { ...r.toJSON(), report: r.toText() };
+}
+
 const withCode = (rec, code) => rec.findings.filter((f) => f.code === code);
 
 test("a correct table: reproduced exactly by the key it was split with", () => {
-  const rec = v.reconcile(correctTable(), { pot: "443 miljoner kronor", rule: "population" });
+  const rec = reconcile(correctTable(), { pot: "443 miljoner kronor", rule: "population" });
   assert.deepEqual(Object.keys(rec), ["table", "statement", "unit", "pot", "pot_source", "rows", "totals", "findings", "fits", "implied", "summary", "report"]);
   assert.equal(rec.summary.exact, true);
   assert.equal(rec.summary.adds_up, true);
@@ -55,7 +61,7 @@ test("a mistyped row differs, with the digits swapped named", () => {
   const a = v.split("443000000", KEY);
   const uppsala = a.rows.find((r) => r.recipient === "03").amount;
   const swapped = uppsala.slice(0, 2) + uppsala[3] + uppsala[2] + uppsala.slice(4);
-  const rec = v.reconcile(correctTable().replace(`Region Uppsala;${uppsala}\n`, `Region Uppsala;${swapped}\n`), { pot: "443000000" });
+  const rec = reconcile(correctTable().replace(`Region Uppsala;${uppsala}\n`, `Region Uppsala;${swapped}\n`), { pot: "443000000" });
   const row = rec.rows.find((r) => r.recipient === "03");
   assert.equal(row.verdict, "differs");
   assert.equal(row.expected, uppsala);
@@ -70,7 +76,7 @@ test("a mistyped row differs, with the digits swapped named", () => {
 });
 
 test("the published example: Uppsala's irregular grouping, the 2021-11-01 key reproduces it", () => {
-  const rec = v.reconcile(published);
+  const rec = reconcile(published);
   const [f] = withCode(rec, "irregular_grouping");
   assert.deepEqual(f.loc, ["rows", 4]);
   assert.equal(f.ctx.printed, "521 60 836 kr");
@@ -89,10 +95,10 @@ test("the published example: Uppsala's irregular grouping, the 2021-11-01 key re
 
 test("no bundled key: the implied population key", () => {
   // every population of 2021-11-01 plus 1000: a key no bundled date has
-  const k = v.resolveKey(KEY);
+  const k = v.resolveKey(KEY).toJSON();
   const weights = Object.fromEntries(k.recipients.map((c, i) => [c, String(BigInt(k.weights[i]) + 1000n)]));
   const a = v.split("443000000", weights);
-  const rec = v.reconcile(`Region;Belopp\n${a.rows.map((r) => `${r.name};${r.amount}\n`).join("")}`, { pot: "443000000" });
+  const rec = reconcile(`Region;Belopp\n${a.rows.map((r) => `${r.name};${r.amount}\n`).join("")}`, { pot: "443000000" });
   assert.equal(rec.summary.exact, false);
   assert.ok(rec.implied);
   assert.equal(rec.implied.populations.length, 21);
@@ -128,21 +134,22 @@ test("reconcile errors: VardavtalError with code and loc", () => {
 });
 
 test("the statement: Swedish pot, fixed plus population", () => {
-  const rec = v.reconcile(published, { pot: "1 382 miljoner kronor", rule: "fixed-plus-population:100 miljoner kronor" });
+  const rec = reconcile(published, { pot: "1 382 miljoner kronor", rule: "fixed-plus-population:100 miljoner kronor" });
   assert.deepEqual(rec.statement, { pot: "1382000000", rule: { type: "fixed_plus_population", each: "100000000" } });
   assert.equal(rec.summary.exact, false);
   assert.match(rec.report, /rule: 100 000 000 kr per region, the rest by population/);
 });
 
-test("allocationCsv is the core's CSV of an allocation", () => {
+test("toCsv() is the core's CSV of an allocation", () => {
   const a = v.allocate(demo, { outcomes: demoOutcomes });
-  const csv = v.allocationCsv(a);
+  const csv = a.toCsv();
   const lines = csv.trim().split("\n");
   assert.equal(lines[0], "code,name,amount,agreement,component,tranche,date,part,criterion,quota,weight,pot");
   assert.equal(lines.length, a.rows.length + 1);
   assert.equal(lines.slice(1).reduce((s, l) => s + BigInt(l.split(",")[2]), 0n), 3400000000n);
   assert.ok(csv.endsWith("\n"));
-  const e = thrown(() => v.allocationCsv({ rows: 1 }));
+  assert.equal(v.Allocation.fromJSON(a.toJSON()).toCsv(), csv);
+  const e = thrown(() => v.Allocation.fromJSON({ rows: 1 }));
   assert.equal(e.code, "invalid_value");
   assert.deepEqual(e.loc, ["allocation"]);
 });

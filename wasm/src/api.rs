@@ -1,17 +1,180 @@
-//! The exported functions: the operations of the CLI and the Python package (split,
-//! allocate, explain, compare, validate, reconcile, CSV) and the bundled data (catalog, sources,
-//! reference). Each converts its inputs ([`crate::convert`]), calls the core, and returns
-//! plain JS objects in the core's serde shape; every error is thrown as a `VardavtalError`.
+//! The exported functions and classes: the operations of the CLI and the Python package.
+//!
+//! Results are classes over the core's objects (`Allocation`, `PivotResult`,
+//! `ComparisonResult`, `Findings`, `KeyResult`, `ReconciliationResult`, `ReportResult` in
+//! JavaScript; the plain names are the TypeScript interfaces of their JSON forms, derived
+//! from the core types): each has `toJSON()` (the core's
+//! serde form, so `JSON.stringify` works), `toText()`, `toCsv()` and `toHtml()` (what the
+//! core renders, as the CLI prints it) and `table()` (the core's `Table`), and follow-up
+//! calls run on the object without a JSON round trip. Inputs are converted by
+//! [`crate::convert`] and read by the core's `input` policy; every error is thrown as a
+//! `VardavtalError`.
 
-use serde::Serialize;
 use vardavtal::catalog::Catalog;
-use vardavtal::reconcile::PublishedTable;
-use vardavtal::reference::{self, Level, Municipality, Region};
-use vardavtal::{Allocation, Code, Loc, Row, Sek};
+use vardavtal::view::View;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, to_value};
-use crate::error::{IntoJs, JsResult, invalid, to_js};
+use crate::error::{IntoJs, JsResult};
+
+/// A class over a core result that has a view: `toJSON`, `toText`, `toCsv`, `toHtml`,
+/// `table`.
+macro_rules! view_class {
+    ($(#[$doc:meta])* $name:ident = $js:ident($inner:ty), $ts:literal) => {
+        $(#[$doc])*
+        #[wasm_bindgen(js_name = $js)]
+        #[derive(Debug)]
+        pub struct $name($inner);
+
+        #[wasm_bindgen(js_class = $js)]
+        impl $name {
+            /// The core's JSON form (amounts as strings): what `JSON.stringify` writes.
+            #[wasm_bindgen(js_name = toJSON, unchecked_return_type = $ts)]
+            pub fn to_json(&self) -> JsResult<JsValue> {
+                to_value(&self.0).js()
+            }
+            /// The text people read: what the CLI prints with `--format table`.
+            #[wasm_bindgen(js_name = toText)]
+            pub fn to_text(&self) -> String {
+                self.0.text()
+            }
+            /// CSV with a header, amounts as plain decimals: what the CLI prints with
+            /// `--format csv`.
+            #[wasm_bindgen(js_name = toCsv)]
+            pub fn to_csv(&self) -> String {
+                self.0.csv()
+            }
+            /// The table as an HTML `<table>`.
+            #[wasm_bindgen(js_name = toHtml)]
+            pub fn to_html(&self) -> String {
+                self.0.table().to_html()
+            }
+            /// The core's table: title, typed columns, rows of cells, footer and notes.
+            #[wasm_bindgen(unchecked_return_type = "Table")]
+            pub fn table(&self) -> JsResult<JsValue> {
+                to_value(&self.0.table()).js()
+            }
+        }
+    };
+}
+
+view_class!(
+    /// An allocation: every amount of a pot, a component or an agreement.
+    Allocation = Allocation(vardavtal::Allocation),
+    "AllocationData"
+);
+view_class!(
+    /// An allocation as a table: recipients × pots, with totals.
+    Pivot = PivotResult(vardavtal::Pivot),
+    "Pivot"
+);
+view_class!(
+    /// The per-recipient difference `b − a` between two allocations.
+    Comparison = ComparisonResult(vardavtal::Comparison),
+    "Comparison"
+);
+view_class!(
+    /// The findings of a validation: every problem, never only the first.
+    Findings = Findings(Vec<vardavtal::Finding>),
+    "Finding[]"
+);
+view_class!(
+    /// A resolved distribution key: recipients in code order, each with an exact weight.
+    Key = KeyResult(vardavtal::Key),
+    "Key"
+);
+view_class!(
+    /// A published table checked against the model.
+    Reconciliation = ReconciliationResult(vardavtal::reconcile::Reconciliation),
+    "Reconciliation"
+);
+view_class!(
+    /// The report of the catalog: every agreement's components and their sources.
+    Report = ReportResult(vardavtal::report::Report),
+    "Report"
+);
+
+#[wasm_bindgen(js_class = Allocation)]
+impl Allocation {
+    /// An allocation from its JSON form (as `toJSON()` gives it, or JSON text).
+    #[wasm_bindgen(js_name = fromJSON)]
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "AllocationData | string")] value: JsValue,
+    ) -> JsResult<Allocation> {
+        convert::from_value(value, "allocation")
+            .map(Allocation)
+            .js()
+    }
+    /// The sum of every row (a plain decimal string).
+    #[wasm_bindgen(getter)]
+    pub fn total(&self) -> String {
+        self.0.total().to_string()
+    }
+    /// Every amount.
+    #[wasm_bindgen(getter, unchecked_return_type = "Row[]")]
+    pub fn rows(&self) -> JsResult<JsValue> {
+        to_value(&self.0.rows).js()
+    }
+    /// The pots handed out, one per component and tranche.
+    #[wasm_bindgen(getter, unchecked_return_type = "Pot[]")]
+    pub fn pots(&self) -> JsResult<JsValue> {
+        to_value(&self.0.pots).js()
+    }
+    /// Components that were not allocated and why.
+    #[wasm_bindgen(getter, unchecked_return_type = "Finding[]")]
+    pub fn notes(&self) -> JsResult<JsValue> {
+        to_value(&self.0.notes).js()
+    }
+    /// The allocation as a table: recipients × pots.
+    pub fn pivot(&self) -> Pivot {
+        Pivot(self.0.pivot())
+    }
+    /// The explanation of every amount, or of one recipient's (by code), in row order.
+    pub fn explain(&self, recipient: Option<String>) -> Vec<String> {
+        self.0.explanations(recipient.as_deref())
+    }
+    /// The explanations as text, then the notes on what was not allocated.
+    #[wasm_bindgen(js_name = explainText)]
+    pub fn explain_text(&self, recipient: Option<String>) -> String {
+        self.0.explain_text(recipient.as_deref())
+    }
+    /// The long form: one row per amount (the table of `toCsv()`).
+    #[wasm_bindgen(js_name = rowsTable, unchecked_return_type = "Table")]
+    pub fn rows_table(&self) -> JsResult<JsValue> {
+        to_value(&self.0.rows_table()).js()
+    }
+}
+
+#[wasm_bindgen(js_class = PivotResult)]
+impl Pivot {
+    /// The grand total.
+    #[wasm_bindgen(getter)]
+    pub fn total(&self) -> String {
+        self.0.total.to_string()
+    }
+}
+
+#[wasm_bindgen(js_class = Findings)]
+impl Findings {
+    /// How many findings.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.0.len()
+    }
+    /// The severity tally: `"2 errors, 1 warning"`.
+    pub fn tally(&self) -> String {
+        vardavtal::finding::tally(&self.0)
+    }
+}
+
+#[wasm_bindgen(js_class = KeyResult)]
+impl Key {
+    /// How many recipients.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.0.len()
+    }
+}
 
 /// The version of the package (the same as the core crate's).
 #[wasm_bindgen]
@@ -29,20 +192,10 @@ pub fn catalog() -> JsResult<JsValue> {
     to_value(the_catalog()?).js()
 }
 
-/// One agreement of the catalog, by id (throws `unknown_component` when there is none).
+/// One agreement of the catalog, by id (throws `unknown_agreement`, with the closest ids).
 #[wasm_bindgen(unchecked_return_type = "Agreement")]
 pub fn agreement(id: &str) -> JsResult<JsValue> {
-    match the_catalog()?.agreement(id) {
-        Some(a) => to_value(a).js(),
-        None => Err(to_js(
-            &invalid(
-                Code::UnknownComponent,
-                Loc::root().join(id),
-                format!("the catalog has no agreement {id:?}"),
-            )
-            .with("id", id),
-        )),
-    }
+    to_value(the_catalog()?.find_agreement(id).js()?).js()
 }
 
 /// The source texts the catalog's figures are quoted from.
@@ -51,62 +204,31 @@ pub fn sources() -> JsResult<JsValue> {
     to_value(&the_catalog()?.sources).js()
 }
 
-/// One source of the catalog, by id, with its full text.
+/// One source of the catalog, by id, with its full text (throws `unknown_source`).
 #[wasm_bindgen(unchecked_return_type = "Source")]
 pub fn source(id: &str) -> JsResult<JsValue> {
-    match the_catalog()?.source(id) {
-        Some(s) => to_value(s).js(),
-        None => Err(to_js(
-            &invalid(
-                Code::InvalidValue,
-                Loc::root().join(id),
-                format!("the catalog has no source {id:?}"),
-            )
-            .with("id", id),
-        )),
-    }
-}
-
-#[derive(Serialize)]
-struct PopulationDates {
-    regions: Vec<String>,
-    municipalities: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct Reference {
-    regions: &'static [Region],
-    municipalities: &'static [Municipality],
-    population_dates: PopulationDates,
+    to_value(the_catalog()?.find_source(id).js()?).js()
 }
 
 /// The bundled SCB reference data: the regions, the municipalities and the reference
 /// dates that have population figures (for keys `population:LEVEL:DATE`).
 #[wasm_bindgen(unchecked_return_type = "Reference")]
 pub fn reference() -> JsResult<JsValue> {
-    let dates = |l: Level| {
-        reference::population_dates(l)
-            .iter()
-            .map(ToString::to_string)
-            .collect()
-    };
-    to_value(&Reference {
-        regions: reference::regions(),
-        municipalities: reference::municipalities(),
-        population_dates: PopulationDates {
-            regions: dates(Level::Regions),
-            municipalities: dates(Level::Municipalities),
-        },
-    })
-    .js()
+    to_value(&crate::types::Reference::bundled()).js()
+}
+
+/// The report of the bundled catalog, optionally only the agreements covering `year`.
+#[wasm_bindgen]
+pub fn report(year: Option<i32>) -> JsResult<Report> {
+    Ok(Report(vardavtal::report::report(the_catalog()?, year)))
 }
 
 /// Resolve a key: its description, sources, recipients and weights.
-#[wasm_bindgen(js_name = resolveKey, unchecked_return_type = "ResolvedKey")]
+#[wasm_bindgen(js_name = resolveKey)]
 pub fn resolve_key(
     #[wasm_bindgen(unchecked_param_type = "KeyInput")] key: JsValue,
-) -> JsResult<JsValue> {
-    to_value(&convert::key(&key).js()?).js()
+) -> JsResult<Key> {
+    convert::key(&key).map(Key).js()
 }
 
 /// An amount given by a person (`"443 miljoner kronor"`, `"1,6 miljarder"`) as a plain
@@ -125,141 +247,92 @@ pub fn parse_amount(
 pub fn format_kr(
     #[wasm_bindgen(unchecked_param_type = "string")] amount: JsValue,
 ) -> JsResult<String> {
-    let s: Sek = convert::amount(&amount, "amount").js()?;
+    let s = convert::amount(&amount, "amount").js()?;
     Ok(vardavtal::swedish::format_kr(s.value()))
 }
 
 /// Split `amount` by `key` in whole `unit`s by largest remainder, optionally giving `each`
 /// to every recipient first. The rows sum exactly to the amount.
-#[wasm_bindgen(unchecked_return_type = "Allocation")]
+#[wasm_bindgen]
 pub fn split(
     #[wasm_bindgen(unchecked_param_type = "string")] amount: JsValue,
     #[wasm_bindgen(unchecked_param_type = "KeyInput")] key: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "string")] each: Option<JsValue>,
     #[wasm_bindgen(unchecked_optional_param_type = "Unit")] unit: Option<JsValue>,
-) -> JsResult<JsValue> {
+) -> JsResult<Allocation> {
     let pot = convert::amount(&amount, "amount").js()?;
     let key = convert::key(&key).js()?;
     let each = convert::opt_amount(&each.unwrap_or(JsValue::UNDEFINED), "each").js()?;
     let unit = convert::unit(&unit.unwrap_or(JsValue::UNDEFINED)).js()?;
-    to_value(&vardavtal::split(pot, &key, each, unit).js()?).js()
+    vardavtal::split(pot, &key, each, unit).map(Allocation).js()
 }
 
-fn allocation(agreement: &JsValue, options: Option<JsValue>) -> JsResult<Allocation> {
-    let a = convert::agreement(agreement).js()?;
-    let opts = convert::options(&options.unwrap_or(JsValue::UNDEFINED)).js()?;
-    vardavtal::allocate(&a, &opts).js()
-}
-
-/// Allocate every component of an agreement (JSON text or object), by tranche, with an
-/// optional replacement key, performance outcomes and rounding unit.
-#[wasm_bindgen(unchecked_return_type = "Allocation")]
+/// Allocate every component of an agreement (JSON text, an object or a catalog id), by
+/// tranche, with an optional replacement key, performance outcomes and rounding unit.
+#[wasm_bindgen]
 pub fn allocate(
     #[wasm_bindgen(unchecked_param_type = "AgreementInput")] agreement: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "AllocateOptions")] options: Option<JsValue>,
-) -> JsResult<JsValue> {
-    to_value(&allocation(&agreement, options)?).js()
+) -> JsResult<Allocation> {
+    let a = convert::agreement(&agreement).js()?;
+    let opts = convert::options(&options.unwrap_or(JsValue::UNDEFINED)).js()?;
+    vardavtal::allocate(&a, &opts).map(Allocation).js()
 }
 
 /// The explanation of every amount of an agreement's allocation (or of one recipient's),
-/// one sentence per row, in the order of `allocate(…).rows`.
-#[wasm_bindgen(unchecked_return_type = "string[]")]
+/// one sentence per row: `allocate(agreement, options).explain(recipient)`.
+#[wasm_bindgen]
 pub fn explain(
     #[wasm_bindgen(unchecked_param_type = "AgreementInput")] agreement: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "AllocateOptions")] options: Option<JsValue>,
     #[wasm_bindgen(unchecked_optional_param_type = "string")] recipient: Option<String>,
-) -> JsResult<JsValue> {
-    let alloc = allocation(&agreement, options)?;
-    let lines: Vec<String> = alloc
-        .rows
-        .iter()
-        .filter(|r| {
-            recipient
-                .as_deref()
-                .is_none_or(|x| r.recipient.as_str() == x)
-        })
-        .map(Row::explain)
-        .collect();
-    to_value(&lines).js()
+) -> JsResult<Vec<String>> {
+    Ok(allocate(agreement, options)?.explain(recipient))
 }
 
-/// The explanation of one row of an allocation returned earlier.
+/// The explanation of one row of an allocation (`alloc.rows[i]`).
 #[wasm_bindgen(js_name = explainRow)]
 pub fn explain_row(#[wasm_bindgen(unchecked_param_type = "Row")] row: JsValue) -> JsResult<String> {
-    Ok(convert::from_value::<Row>(row, "row").js()?.explain())
-}
-
-/// An allocation as a table: recipients × pots (component and tranche), with totals.
-#[wasm_bindgen(unchecked_return_type = "Pivot")]
-pub fn pivot(
-    #[wasm_bindgen(unchecked_param_type = "Allocation")] allocation: JsValue,
-) -> JsResult<JsValue> {
-    to_value(
-        &convert::from_value::<Allocation>(allocation, "allocation")
-            .js()?
-            .pivot(),
-    )
-    .js()
-}
-
-/// An allocation as CSV text (the core's `Allocation::to_csv`): a header, then
-/// `code,name,amount,agreement,component,tranche,date,part,criterion,quota,weight,pot` per row.
-#[wasm_bindgen(js_name = allocationCsv)]
-pub fn allocation_csv(
-    #[wasm_bindgen(unchecked_param_type = "Allocation")] allocation: JsValue,
-) -> JsResult<String> {
-    Ok(convert::from_value::<Allocation>(allocation, "allocation")
+    Ok(convert::from_value::<vardavtal::Row>(row, "row")
         .js()?
-        .to_csv())
-}
-
-/// Check a published per-region table (CSV, or text pasted from a web page or a PDF)
-/// against the model, optionally with the pot and the rule the publisher states: do the rows
-/// add up, which regions are missing, repeated or unknown, which amounts have an irregular
-/// digit grouping, which bundled key and rounding reproduce the table, and the verdict on
-/// every row. Returns the core's reconciliation with `report`, its text for a reader.
-#[wasm_bindgen(unchecked_return_type = "ReconcileResult")]
-pub fn reconcile(
-    #[wasm_bindgen(js_name = tableText, unchecked_param_type = "string")] table_text: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ReconcileOptions")] options: Option<JsValue>,
-) -> JsResult<JsValue> {
-    let text = convert::table_text(&table_text).js()?;
-    let statement = convert::statement(&options.unwrap_or(JsValue::UNDEFINED)).js()?;
-    let table = PublishedTable::parse("table", &text).js()?;
-    let rec = vardavtal::reconcile::reconcile(&table, &statement);
-    let out = to_value(&rec).js()?;
-    js_sys::Reflect::set(
-        &out,
-        &JsValue::from_str("report"),
-        &JsValue::from_str(&rec.to_string()),
-    )?;
-    Ok(out)
+        .explain())
 }
 
 /// The per-recipient difference `b − a` between two allocations (another key date,
 /// other outcomes, another version of an agreement).
-#[wasm_bindgen(unchecked_return_type = "Comparison")]
-pub fn compare(
-    #[wasm_bindgen(unchecked_param_type = "Allocation")] a: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Allocation")] b: JsValue,
-) -> JsResult<JsValue> {
-    let a: Allocation = convert::from_value(a, "a").js()?;
-    let b: Allocation = convert::from_value(b, "b").js()?;
-    to_value(&vardavtal::compare(&a, &b)).js()
+#[wasm_bindgen]
+pub fn compare(a: &Allocation, b: &Allocation) -> Comparison {
+    Comparison(vardavtal::compare(&a.0, &b.0))
+}
+
+/// Check a published per-region table (CSV, or text pasted from a web page or a PDF)
+/// against the model, optionally with the pot and the rule the publisher states.
+#[wasm_bindgen]
+pub fn reconcile(
+    #[wasm_bindgen(js_name = tableText, unchecked_param_type = "string")] table_text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ReconcileOptions")] options: Option<JsValue>,
+) -> JsResult<Reconciliation> {
+    let text = convert::table_text(&table_text).js()?;
+    let statement = convert::statement(&options.unwrap_or(JsValue::UNDEFINED)).js()?;
+    // the text itself, never a path (input::table would read a one-line text as a path)
+    let table = vardavtal::reconcile::PublishedTable::parse("table", &text).js()?;
+    Ok(Reconciliation(vardavtal::reconcile::reconcile(
+        &table, &statement,
+    )))
 }
 
 /// Validate one agreement or an array of them (with the links between them): every
 /// finding, never only the first. Throws only when an agreement cannot be read.
-#[wasm_bindgen(unchecked_return_type = "Finding[]")]
+#[wasm_bindgen]
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "AgreementInput | AgreementInput[]")] agreements: JsValue,
-) -> JsResult<JsValue> {
+) -> JsResult<Findings> {
     let list = convert::agreements(&agreements).js()?;
-    to_value(&vardavtal::validate::validate_all(&list)).js()
+    Ok(Findings(vardavtal::validate::validate_all(&list)))
 }
 
 /// Validate the bundled catalog.
-#[wasm_bindgen(js_name = validateCatalog, unchecked_return_type = "Finding[]")]
-pub fn validate_catalog() -> JsResult<JsValue> {
-    to_value(&vardavtal::validate::validate_catalog()).js()
+#[wasm_bindgen(js_name = validateCatalog)]
+pub fn validate_catalog() -> Findings {
+    Findings(vardavtal::validate::validate_catalog())
 }

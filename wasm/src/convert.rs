@@ -40,11 +40,11 @@ pub fn to_value<T: Serialize + ?Sized>(v: &T) -> Result<JsValue> {
 }
 
 /// A JS value (such as an allocation or a row returned earlier) back into a Rust value,
-/// through its JSON text.
+/// through its JSON text (a string is taken as that text).
 pub fn from_value<T: DeserializeOwned>(v: JsValue, what: &str) -> Result<T> {
-    let text = js_sys::JSON::stringify(&v)
-        .ok()
-        .and_then(|s| s.as_string())
+    let text = v
+        .as_string()
+        .or_else(|| js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string()))
         .ok_or_else(|| {
             invalid(
                 Code::InvalidValue,
@@ -131,9 +131,10 @@ fn json_text(v: &JsValue, what: &str) -> Result<String> {
     ))
 }
 
-/// An agreement: JSON text or an object in the agreement file format.
+/// An agreement: JSON text, a catalog id or an object in the agreement file format (read
+/// by the core's `input::agreement_text`).
 pub fn agreement(v: &JsValue) -> Result<Agreement> {
-    Agreement::from_json(&json_text(v, "agreement")?)
+    vardavtal::input::agreement_text(&json_text(v, "agreement")?)
 }
 
 /// One agreement or an array of them (each JSON text or an object).
@@ -168,12 +169,12 @@ pub fn outcomes(v: &JsValue) -> Result<Outcomes> {
 
 /// A key: `"population:regions:DATE"`, `"population:municipalities:DATE"`,
 /// `"needs:regions:2024"`, CSV text with columns `code,weight` (both read by
-/// `Key::from_text`, which locates its errors under `key`), or an object `{code: weight}` with
+/// the core's `input::key_text`, which locates its errors under `key`), or an object `{code: weight}` with
 /// weights as strings. Errors are located under `key`.
 pub fn key(v: &JsValue) -> Result<Key> {
     let at = Loc::root().join("key");
     if let Some(s) = v.as_string() {
-        return Key::from_text("key", &s);
+        return vardavtal::input::key_text(&s);
     }
     if v.is_object() {
         let weights: BTreeMap<RecipientId, Weight> =

@@ -17,11 +17,27 @@ extern "C" {
     fn new(message: &str, findings: JsValue) -> VardavtalError;
 
     // Not called: it re-exports the class from the package, so that JS can test
-    // `err instanceof VardavtalError`. Its TypeScript declaration is in `types.rs`.
+    // `err instanceof VardavtalError`. Its TypeScript declaration is below.
     #[wasm_bindgen(js_name = VardavtalError, reexport, skip_typescript)]
     #[allow(dead_code)]
     fn vardavtal_error_class();
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const VARDAVTAL_ERROR: &str = r#"
+/** The error every function throws (js/error.js): the first finding's fields, and every finding. */
+export declare class VardavtalError extends Error {
+  private constructor();
+  readonly name: "VardavtalError";
+  readonly code: Code;
+  readonly severity: Severity;
+  readonly loc: Loc;
+  readonly msg: string;
+  readonly ctx: Record<string, string>;
+  /** Every finding, the first one first. */
+  readonly errors: Finding[];
+}
+"#;
 
 /// A core error as a `VardavtalError`, ready to throw.
 pub fn to_js(e: &Error) -> JsValue {

@@ -1,13 +1,13 @@
 // Type-checked by `tsc -p wasm/tsconfig.json` against the generated pkg-web/vardavtal_wasm.d.ts
-// (never run): every export is used the way README-wasm.md shows, so the declarations
-// cannot drift from the documented usage unnoticed.
+// (never run): every export is used the way the crate docs show, so the declarations,
+// generated from the Rust types (tsify-next), cannot drift from the documented usage unnoticed.
 import init, {
-  VardavtalError, allocate, allocationCsv, agreement, catalog, compare, explain, explainRow, formatKr,
-  parseAmount, pivot, reconcile, reference, resolveKey, source, sources, split, validate, validateCatalog,
-  version,
-  type Allocation, type AgreementFile, type Catalog, type Comparison, type Finding, type ImpliedKey,
-  type KeyFit, type Pivot, type ReconcileOptions, type ReconcileResult, type Reference, type ResolvedKey,
-  type Row, type RowVerdict, type Source, type TotalCheck, type Verdict,
+  Allocation, ComparisonResult, Findings, KeyResult, PivotResult, ReconciliationResult, ReportResult, VardavtalError, allocate, agreement,
+  catalog, compare, explain, explainRow, formatKr, parseAmount, reconcile, reference, report, resolveKey, source,
+  sources, split, validate, validateCatalog, version,
+  type Agreement, type AllocationData, type Catalog, type Cell, type Column, type Comparison, type Finding,
+  type ImpliedKey, type KeyFit, type Pivot, type ReconcileOptions, type Reconciliation, type Reference,
+  type Key, type Row, type RowVerdict, type Source, type Table, type TotalCheck, type Verdict,
 } from "../pkg-web/vardavtal_wasm.js";
 
 export async function usage(): Promise<void> {
@@ -23,8 +23,19 @@ export async function usage(): Promise<void> {
   const quota: string | undefined = first?.basis.quota;
   const why: string = first ? explainRow(first) : "";
 
-  // allocate / explain / pivot / compare on an agreement (text or object).
-  const file: AgreementFile = {
+  // results are objects: the core's JSON form, its renderings, its table
+  const data: AllocationData = a.toJSON();
+  const json: string = JSON.stringify(a);
+  const text: string = a.toText(); // what the CLI prints with --format table
+  const csv: string = a.toCsv(); // the core's CSV: code,name,amount,…
+  const html: string = a.toHtml();
+  const t: Table = a.table();
+  const cols: Column[] = t.columns;
+  const cells: Cell[] | undefined = t.rows[0];
+  const back: Allocation = Allocation.fromJSON(data);
+
+  // allocate / explain / pivot / compare on an agreement (text, object or catalog id).
+  const file: Agreement = {
     id: "d", title: "D", kind: { type: "base" }, years: [2022],
     components: [{ id: "b", name: "B", amount: "1000", recipients: "regions", rule: { type: "per_capita" } }],
   };
@@ -35,43 +46,52 @@ export async function usage(): Promise<void> {
     unit: "krona",
   });
   const lines: string[] = explain(file, {}, "03");
-  const table: Pivot = pivot(base);
-  const cmp: Comparison = compare(base, other);
-  const diff: string | undefined = cmp.rows[0]?.diff;
-  const csv: string = allocationCsv(base); // the core's CSV: code,name,amount,…
+  const mine: string[] = base.explain("03");
+  const all: string[] = base.explain();
+  const why2: string = base.explainText();
+  const pivot: PivotResult = base.pivot();
+  const pivotData: Pivot = pivot.toJSON();
+  const cmp: ComparisonResult = compare(base, other);
+  const cmpData: Comparison = cmp.toJSON();
+  const diff: string | undefined = cmpData.rows[0]?.diff;
 
   // reconcile(tableText, {pot?, rule?}): check a published per-region table.
   const stated: ReconcileOptions = { pot: "1 382 miljoner kronor", rule: "fixed-plus-population:100 miljoner kronor" };
-  const rec: ReconcileResult = reconcile("Region Stockholm 319 176 216 kr\nRegion Uppsala 521 60 836 kr\n", stated);
-  const plainRec: ReconcileResult = reconcile("Region;Belopp\nRegion Stockholm;319176216\n");
-  const report: string = rec.report;
+  const recObj: ReconciliationResult = reconcile("Region Stockholm 319 176 216 kr\nRegion Uppsala 521 60 836 kr\n", stated);
+  const rec: Reconciliation = recObj.toJSON();
+  const plainRec: Reconciliation = reconcile("Region;Belopp\nRegion Stockholm;319176216\n").toJSON();
+  const reportText: string = recObj.toText();
   const verdicts: Verdict[] = rec.rows.map((r: RowVerdict) => r.verdict);
-  const expected: (string | null)[] = rec.rows.map((r) => r.expected);
+  const expected: (string | undefined)[] = rec.rows.map((r) => r.expected ?? undefined);
   const readings: string[] = rec.rows.flatMap((r) => (r.readings ?? []).filter((x) => x.adds_up).map((x) => x.amount));
-  const best: KeyFit | null = rec.summary.best;
+  const best: KeyFit | undefined = rec.summary.best ?? undefined;
   const exactKey: string | undefined = rec.fits.find((f) => f.exact)?.key;
   const checks: boolean[] = rec.totals.map((t: TotalCheck) => t.adds_up);
-  const implied: ImpliedKey | null = rec.implied;
+  const implied: ImpliedKey | undefined = rec.implied ?? undefined;
   const populations: number[] = implied ? implied.populations.map((p) => p.population) : [];
-  const each: string | undefined = rec.statement.rule?.type === "fixed_plus_population" ? rec.statement.rule.each : undefined;
   const recFindings: Finding[] = rec.findings.filter((f) => f.code === "irregular_grouping");
 
   // data
   const cat: Catalog = catalog();
   const firstId: string | undefined = cat.agreements[0]?.id;
-  const one = firstId ? agreement(firstId) : undefined;
+  const one: Agreement | undefined = firstId ? agreement(firstId) : undefined;
   const srcs: Source[] = sources();
   const src: Source | undefined = srcs[0] ? source(srcs[0].id) : undefined;
   const ref: Reference = reference();
   const dates: string[] = ref.population_dates.regions;
-  const key: ResolvedKey = resolveKey("needs:regions:2024");
+  const key: KeyResult = resolveKey("needs:regions:2024");
+  const resolved: Key = key.toJSON();
+  const n: number = key.length;
+  const rep: ReportResult = report(2022);
   const plain: string = parseAmount("1,6 miljarder");
   const shown: string = formatKr(plain);
 
   // validation: findings, never thrown
-  const findings: Finding[] = validate([file, JSON.stringify(file)]);
-  const all: Finding[] = validateCatalog();
-  const codes: string[] = findings.concat(all).map((f) => `${f.code} ${f.severity} ${f.loc.join(".")} ${f.msg}`);
+  const found: Findings = validate([file, JSON.stringify(file)]);
+  const findings: Finding[] = found.toJSON();
+  const tally: string = found.tally();
+  const everything: Finding[] = validateCatalog().toJSON();
+  const codes: string[] = findings.concat(everything).map((f) => `${f.code} ${f.severity} ${f.loc.join(".")} ${f.msg}`);
 
   // errors: a VardavtalError with the finding shape
   try {
@@ -84,6 +104,7 @@ export async function usage(): Promise<void> {
       console.log(e.code, e.severity, e.msg, loc, ctx, every.length);
     }
   }
-  console.log(v, b, c, total, quota, why, lines, table, diff, one?.title, src?.text, dates, key, shown, codes);
-  console.log(csv, plainRec.summary.headline, report, verdicts, expected, readings, best?.rounding, exactKey, checks, populations, each, recFindings);
+  console.log(v, b, c, total, quota, why, json, text, csv, html, cols, cells, back, lines, mine, all, why2);
+  console.log(pivotData, diff, one?.title, src?.id, dates, resolved, n, rep.toText(), shown, tally, codes);
+  console.log(plainRec.summary.headline, reportText, verdicts, expected, readings, best?.rounding, exactKey, checks, populations, recFindings);
 }

@@ -22,6 +22,7 @@ use crate::money::Sek;
 
 /// One recipient's totals in two allocations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Difference {
     /// Recipient code.
     pub recipient: String,
@@ -37,6 +38,7 @@ pub struct Difference {
 
 /// The per-recipient comparison of two allocations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Comparison {
     /// One row per recipient in either allocation, in code order.
     pub rows: Vec<Difference>,

@@ -12,6 +12,7 @@ use crate::recipient::RecipientId;
 
 /// A column of a [`Pivot`]: one pot (agreement, component, tranche).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct PivotColumn {
     /// Agreement id.
     pub agreement: String,
@@ -41,6 +42,7 @@ impl PivotColumn {
 
 /// A row of a [`Pivot`]: one recipient's amount in each column, and its total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct PivotRow {
     /// Recipient code.
     pub recipient: RecipientId,
@@ -54,6 +56,7 @@ pub struct PivotRow {
 
 /// An allocation as a table: recipients × pots, with totals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Pivot {
     /// The columns, in the order the pots were allocated.
     pub columns: Vec<PivotColumn>,

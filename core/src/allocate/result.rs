@@ -15,6 +15,7 @@ use crate::recipient::RecipientId;
 
 /// What a row's money is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Part {
     /// A share of the pot by the key.
@@ -50,6 +51,7 @@ impl Part {
 
 /// The figures behind one amount.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Basis {
     /// The pot of this step (a component, tranche, criterion or bonus pot).
     pub pot: Sek,
@@ -85,6 +87,7 @@ pub struct Basis {
 
 /// One amount to one recipient.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Row {
     /// The agreement id (`"split"` for a plain split).
     pub agreement: String,
@@ -114,6 +117,7 @@ pub struct Row {
 /// One pot that was apportioned: the rows with the same agreement, component, tranche,
 /// part and criterion sum exactly to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Pot {
     /// The agreement id.
     pub agreement: String,
@@ -157,6 +161,7 @@ pub struct Allocation {
 
 /// A total for one key (recipient, component, date).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Total {
     /// The recipient code, component id or date.
     pub key: String,

@@ -27,6 +27,7 @@ use crate::finding::{Code, Error, Loc, Result};
 
 /// A source text: a press release or web page the catalog's figures are quoted from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
@@ -49,6 +50,7 @@ pub struct Source {
 
 /// A press-release total over several agreements ("totalt ca 11 miljarder kronor").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Package {
@@ -73,6 +75,7 @@ pub struct Package {
 
 /// The catalog: sources, agreements and packages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Catalog {
     /// The source texts.
     pub sources: Vec<Source>,

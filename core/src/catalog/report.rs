@@ -24,6 +24,7 @@ use crate::swedish::format_kr;
 
 /// One component, as a line of the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct ComponentLine {
     /// Depth in the tree (1 = top level).
     pub depth: usize,
@@ -46,6 +47,7 @@ pub struct ComponentLine {
 
 /// The allocation of one component, or why it cannot be made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct ComponentAllocation {
     /// Component id.
     pub component: String,
@@ -59,6 +61,7 @@ pub struct ComponentAllocation {
 
 /// One agreement in the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct AgreementReport {
     /// The agreement.
     pub agreement: Agreement,
@@ -72,6 +75,7 @@ pub struct AgreementReport {
 
 /// The report over the catalog (or the agreements of one year).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Report {
     /// The year, when the report is for one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -320,6 +324,7 @@ impl fmt::Display for Report {
 
 /// One figure with where it comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Citation {
     /// What the figure is (`"okad-tillganglighet-2022/block-1 amount"`).
     pub what: String,

@@ -75,6 +75,40 @@ pub fn key(arg: &str) -> Result<Key> {
     Key::from_arg(arg.trim())
 }
 
+/// An agreement given as text by a skin that has no files (the browser): a catalog id
+/// (an unknown id is an `unknown_agreement` error with the closest ids), else JSON text,
+/// never a path.
+///
+/// ```
+/// use vardavtal::input;
+/// assert_eq!(input::agreement_text("okad-tillganglighet-2022")?.id, "okad-tillganglighet-2022");
+/// assert_eq!(input::agreement_text("okad-tillganglighet-2021").unwrap_err().code(), vardavtal::Code::UnknownAgreement);
+/// assert_eq!(input::agreement_text("").unwrap_err().code(), vardavtal::Code::Syntax);
+/// assert_eq!(input::agreement_text("[1]").unwrap_err().code(), input::agreement_text("[1]").unwrap_err().code());
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+pub fn agreement_text(arg: &str) -> Result<Agreement> {
+    if looks_like_id(arg) {
+        return catalog()?.find_agreement(arg).cloned();
+    }
+    Agreement::from_json(arg)
+}
+
+/// A key given as text by a skin that has no files (the browser): a key spec or CSV text
+/// with columns `code,weight`, never a path; its errors are located under `key`, the
+/// argument's name.
+///
+/// ```
+/// use vardavtal::input;
+/// assert_eq!(input::key_text("code,weight\n01,1\n")?.len(), 1);
+/// let e = input::key_text("befolkning").unwrap_err();
+/// assert_eq!((e.code(), e.findings()[0].loc.to_string()), (vardavtal::Code::InvalidValue, "key".to_owned()));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+pub fn key_text(arg: &str) -> Result<Key> {
+    Key::from_text("key", arg)
+}
+
 /// Performance outcomes from JSON text or the path of an outcomes file.
 pub fn outcomes(arg: &str) -> Result<Outcomes> {
     if is_json(arg) {

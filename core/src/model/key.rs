@@ -30,6 +30,7 @@ use crate::reference::{self, Level};
 
 /// Which distribution key to use.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum KeySpec {
@@ -75,6 +76,7 @@ pub enum KeySpec {
 
 /// A non-negative key weight or need index, exact; a plain decimal string in files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(transparent)]
 pub struct Weight(#[serde(with = "crate::money::decimal_str")] pub Decimal);
 
@@ -300,6 +302,7 @@ fn population_rows(
 
 /// A resolved distribution key: recipients in code order, each with an exact weight.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Key {
     description: String,
     sources: Vec<String>,

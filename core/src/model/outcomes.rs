@@ -23,6 +23,7 @@ use crate::rule::Test;
 
 /// One recipient's outcome on one criterion.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
@@ -56,6 +57,7 @@ mod opt_decimal {
 /// Outcomes by criterion id, then recipient code. In files, a criterion or recipient given
 /// twice is an error.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Outcomes(pub BTreeMap<String, BTreeMap<RecipientId, Outcome>>);

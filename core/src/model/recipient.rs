@@ -20,12 +20,14 @@ use crate::reference;
 /// assert_eq!(RecipientId::new("SKR").name(), Some("Sveriges Kommuner och Regioner"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct RecipientId(pub String);
 
 /// What kind of recipient a code names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum RecipientKind {
     /// One of the 21 regions.
@@ -116,6 +118,7 @@ impl From<&str> for RecipientId {
 /// A recipient an agreement names that is not a region, municipality, SKR or the state
 /// (for example a national authority or "the 10 model municipalities" as one recipient).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DeclaredRecipient {
@@ -131,6 +134,7 @@ pub struct DeclaredRecipient {
 
 /// Who a component pays.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Group {

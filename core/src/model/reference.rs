@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 /// A region (län), by SCB county code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Region {
     /// SCB county code, two digits (`"01"` Stockholm … `"25"` Norrbotten).
     pub code: &'static str,
@@ -29,6 +30,7 @@ pub struct Region {
 
 /// A municipality (kommun), by SCB municipality code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Municipality {
     /// SCB municipality code, four digits (`"0114"`).
     pub code: &'static str,
@@ -62,6 +64,7 @@ include!(concat!(env!("OUT_DIR"), "/reference_data.rs"));
 
 /// Regions or municipalities: the level a population key is taken at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {

@@ -235,6 +235,7 @@ pub fn saturating_sum(it: impl IntoIterator<Item = Decimal>) -> Decimal {
 /// The unit an allocation rounds to: whole kronor (the practice of official distributions)
 /// or öre.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {

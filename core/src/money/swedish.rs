@@ -37,6 +37,7 @@ use crate::finding::{Code, Error, Loc, excerpt};
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     /// About the figure ("ca", "cirka", "omkring", "runt", "ungefär").

@@ -77,6 +77,7 @@ pub use table::{IgnoredLine, PublishedTable, TableFormat, TableRow};
 
 /// What the publisher states about a table: the pot and, if known, the rule.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
     /// The amount the table distributes.
@@ -89,6 +90,7 @@ pub struct Statement {
 
 /// The rule a publisher states for a table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum StatedRule {
     /// By population (fördelas enligt befolkningsmängd).
@@ -140,6 +142,7 @@ impl std::str::FromStr for StatedRule {
 
 /// How a key's exact quotas are rounded to whole kronor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Rounding {
     /// Largest remainder (the crate's apportionment): sums exactly to the pot.
@@ -179,6 +182,7 @@ impl fmt::Display for Rounding {
 
 /// How well one bundled key with one rounding reproduces the table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct KeyFit {
     /// The key (`"population:regions:2021-11-01"`, `"needs:regions:2024"`).
     pub key: String,
@@ -199,6 +203,7 @@ pub struct KeyFit {
 
 /// The verdict on one row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Equal to the best key's amount (within the precision of a rounded row).
@@ -231,6 +236,7 @@ impl Verdict {
 
 /// One reading of an irregularly grouped amount.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Reading {
     /// The amount under this reading.
     pub amount: Sek,
@@ -240,6 +246,7 @@ pub struct Reading {
 
 /// One row of the table with its verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct RowVerdict {
     /// The 1-based line of the input.
     pub line: usize,
@@ -277,6 +284,7 @@ pub struct RowVerdict {
 
 /// A check of the rows' sum against a stated total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct TotalCheck {
     /// `"total_line"` (the table's own total) or `"pot"` (the stated pot).
     pub against: String,
@@ -300,6 +308,7 @@ pub struct TotalCheck {
 
 /// The population key implied by a table that no bundled key reproduces.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct ImpliedKey {
     /// The total population T (of the candidates, the one nearest the closest bundled key).
     pub total: u64,
@@ -320,6 +329,7 @@ pub struct ImpliedKey {
 
 /// One region of an implied key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct ImpliedPopulation {
     /// The region.
     pub recipient: RecipientId,
@@ -333,6 +343,7 @@ pub struct ImpliedPopulation {
 
 /// Where the pot the model splits comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum PotSource {
     /// The stated pot.
@@ -345,6 +356,7 @@ pub enum PotSource {
 
 /// The outcome in a few figures and one sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Summary {
     /// Rows with an amount (total lines not counted).
     pub rows: usize,
@@ -374,6 +386,7 @@ pub struct Summary {
 
 /// The result of [`reconcile`]: a verdict per row, the findings, the key fits, the implied key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Reconciliation {
     /// The table's name.
     pub table: String,

@@ -7,6 +7,7 @@ use super::*;
 
 /// How a published table was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum TableFormat {
     /// CSV (`,`, `;` or tab separated) with a header naming a region and an amount column.
@@ -18,6 +19,7 @@ pub enum TableFormat {
 /// One line of a published table that holds an amount: a region row, an unknown row or a
 /// total line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct TableRow {
     /// The 1-based line of the input.
     pub line: usize,
@@ -54,6 +56,7 @@ impl TableRow {
 
 /// A line that was skipped as a header or title line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct IgnoredLine {
     /// The 1-based line of the input.
     pub line: usize,
@@ -63,6 +66,7 @@ pub struct IgnoredLine {
 
 /// A per-region table as published, read line by line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct PublishedTable {
     /// A name for the table (a file name), shown in reports.
     pub name: String,

@@ -22,6 +22,7 @@
 
 mod render;
 mod tables;
+pub mod ts;
 
 use std::fmt;
 use std::str::FromStr;
@@ -37,6 +38,7 @@ pub use tables::{AgreementList, SourceView, municipalities, population, regions,
 
 /// What a column holds: it decides alignment and how a value is written for people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Text, left-aligned.
@@ -60,6 +62,7 @@ impl Kind {
 
 /// A column: its machine name (CSV header, JSON key), its header for people and its kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Column {
     /// The machine name (`"amount"`): the CSV header and the key of JSON records.
     pub id: String,
@@ -86,6 +89,7 @@ impl Column {
 
 /// One value of a table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(untagged)]
 pub enum Cell {
     /// Nothing (an empty CSV field, `null` in JSON).
@@ -153,6 +157,7 @@ impl From<Sek> for Cell {
 
 /// A result as a table: title, typed columns, rows, footer lines (totals) and notes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Table {
     /// What the table shows (`"Allocation of 443 000 000 kr to 21 recipients"`).
     pub title: String,
@@ -288,6 +293,7 @@ impl View for Table {
 
 /// An output format.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     /// Aligned text for people.

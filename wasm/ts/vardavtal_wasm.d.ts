@@ -1,0 +1,2143 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/** An exact amount of kronor as a plain decimal string: "443000000", "4500000.5". */
+export type Sek = string;
+/** An exact decimal (a weight, a quota) as a string. */
+export type Decimal = string;
+/** A date, "YYYY-MM-DD". */
+export type NaiveDate = string;
+/** A date ("YYYY-MM-DD") or a month ("YYYY-MM"). */
+export type When = string;
+/** A figure in a file: a plain decimal string (exact, without a source) or its object form. */
+export type Figure = Sek | FigureObject;
+
+
+
+/** The error every function throws (js/error.js): the first finding's fields, and every finding. */
+export declare class VardavtalError extends Error {
+    private constructor();
+    readonly name: "VardavtalError";
+    readonly code: Code;
+    readonly severity: Severity;
+    readonly loc: Loc;
+    readonly msg: string;
+    readonly ctx: Record<string, string>;
+    /** Every finding, the first one first. */
+    readonly errors: Finding[];
+}
+
+
+/**
+ * A check of the rows\' sum against a stated total.
+ */
+export interface TotalCheck {
+    /**
+     * `\"total_line\"` (the table\'s own total) or `\"pot\"` (the stated pot).
+     */
+    against: string;
+    /**
+     * The line of the total line.
+     */
+    line?: number;
+    /**
+     * The stated total.
+     */
+    stated: Sek;
+    /**
+     * What the rows add up to.
+     */
+    rows_sum: Sek;
+    /**
+     * rows_sum − stated.
+     */
+    diff: Sek;
+    /**
+     * How far apart they may be because rows are rounded (`tkr`, `mnkr`).
+     */
+    tolerance: Sek;
+    /**
+     * True when |diff| ≤ tolerance.
+     */
+    adds_up: boolean;
+    /**
+     * What accounts for the difference, when something does.
+     */
+    explanation?: string;
+}
+
+/**
+ * A column of a [`Pivot`]: one pot (agreement, component, tranche).
+ */
+export interface PivotColumn {
+    /**
+     * Agreement id.
+     */
+    agreement: string;
+    /**
+     * Component id.
+     */
+    component: string;
+    /**
+     * Tranche id.
+     */
+    tranche?: string;
+    /**
+     * Payment date.
+     */
+    date?: When;
+}
+
+/**
+ * A column: its machine name (CSV header, JSON key), its header for people and its kind.
+ */
+export interface Column {
+    /**
+     * The machine name (`\"amount\"`): the CSV header and the key of JSON records.
+     */
+    id: string;
+    /**
+     * The header people read (`\"B − A\"`).
+     */
+    header: string;
+    /**
+     * What the column holds.
+     */
+    kind: Kind;
+}
+
+/**
+ * A condition on an agreement\'s money.
+ */
+export interface Condition {
+    /**
+     * What kind of condition.
+     */
+    kind: ConditionKind;
+    /**
+     * The component or frame it applies to (the whole agreement when absent).
+     */
+    applies_to?: string;
+    /**
+     * Where it is stated.
+     */
+    source?: SourceRef;
+}
+
+/**
+ * A date with the source that states it.
+ */
+export interface Dated {
+    /**
+     * The date.
+     */
+    date: When;
+    /**
+     * Where it is stated.
+     */
+    source?: SourceRef;
+}
+
+/**
+ * A funding component: a block, item or earmark, with its amount, recipients and rule,
+ * and its own parts.
+ */
+export interface Component {
+    /**
+     * Id, unique within the agreement.
+     */
+    id: string;
+    /**
+     * Swedish name as published.
+     */
+    name: string;
+    /**
+     * Block, item or earmark.
+     */
+    kind?: ComponentKind;
+    /**
+     * The amount, where published (a plain decimal string or a figure object).
+     */
+    amount?: Figure;
+    /**
+     * The same amount as stated by other sources.
+     */
+    other_figures?: Figure[];
+    /**
+     * Who it pays.
+     */
+    recipients?: Group;
+    /**
+     * How it is split. A component with a rule is allocated whole; its parts describe
+     * the use of the money and are not allocated again.
+     */
+    rule?: Rule;
+    /**
+     * Its parts.
+     */
+    components?: Component[];
+    /**
+     * Where its recipients and rule are stated (its amount carries its own source).
+     */
+    sources?: SourceRef[];
+    /**
+     * Remarks.
+     */
+    notes?: string[];
+}
+
+/**
+ * A hedge word in front of a published figure.
+ *
+ * Swedish words, case-insensitive: `About`: \"ca\", \"ca.\", \"c:a\", \"cirka\", \"omkring\", \"runt\",
+ * \"ungefär\"; `Over`: \"över\", \"drygt\", \"mer än\"; `Nearly`: \"nära\", \"nästan\", \"knappt\",
+ * \"närmare\"; `Under`: \"under\", \"mindre än\".
+ *
+ * ```
+ * use vardavtal::swedish::{Qualifier, parse_swedish};
+ * assert_eq!(parse_swedish(\"nära 3 miljarder\")?.qualifier, Some(Qualifier::Nearly));
+ * assert_eq!(Qualifier::Nearly.as_str(), \"nearly\");
+ * assert_eq!(Qualifier::parse(\"over\"), Some(Qualifier::Over));
+ * assert_eq!(Qualifier::parse(\"ungefär\"), None);
+ * # Ok::<(), vardavtal::Error>(())
+ * ```
+ */
+export type Qualifier = "about" | "over" | "nearly" | "under";
+
+/**
+ * A key: `\"population:regions:2021-11-01\"`, `\"population:municipalities:DATE\"`,
+ * `\"needs:regions:2024\"`, CSV text with columns `code,weight`, or `{code: weight}` with
+ * weights as strings.
+ */
+export type KeyInput = string | Record<RecipientId, Weight>;
+
+/**
+ * A line that was skipped as a header or title line.
+ */
+export interface IgnoredLine {
+    /**
+     * The 1-based line of the input.
+     */
+    line: number;
+    /**
+     * The line as written.
+     */
+    text: string;
+}
+
+/**
+ * A location path such as `[\"agreements\", 2, \"components\", 0, \"amount\"]`.
+ */
+export type Loc = LocPart[];
+
+/**
+ * A multi-year frame: an amount per year intended for several years, usually subject to
+ * appropriation.
+ */
+export interface Frame {
+    /**
+     * Id, unique within the agreement.
+     */
+    id: string;
+    /**
+     * The amount per year.
+     */
+    per_year: Figure;
+    /**
+     * The years of the frame.
+     */
+    years: number[];
+}
+
+/**
+ * A municipality (kommun), by SCB municipality code.
+ */
+export interface Municipality {
+    /**
+     * SCB municipality code, four digits (`\"0114\"`).
+     */
+    code: string;
+    /**
+     * Name (`\"Upplands Väsby\"`).
+     */
+    name: string;
+    /**
+     * Code of the region it lies in.
+     */
+    region: string;
+}
+
+/**
+ * A non-negative key weight or need index, exact; a plain decimal string in files.
+ */
+export type Weight = Decimal;
+
+/**
+ * A payer of an agreement\'s money.
+ */
+export type Payer = "state" | "regions" | "municipalities";
+
+/**
+ * A payment tranche: when part of a component\'s money is paid.
+ */
+export interface Tranche {
+    /**
+     * Id, unique within the agreement.
+     */
+    id: string;
+    /**
+     * When it is paid.
+     */
+    date?: When;
+    /**
+     * The component it pays.
+     */
+    component: string;
+    /**
+     * How much it pays (give this or `share`).
+     */
+    amount?: Figure;
+    /**
+     * Which share of the component it pays, as a fraction (\"0.5\").
+     */
+    share?: Weight;
+}
+
+/**
+ * A per-region table as published, read line by line.
+ */
+export interface PublishedTable {
+    /**
+     * A name for the table (a file name), shown in reports.
+     */
+    name: string;
+    /**
+     * CSV or pasted text.
+     */
+    format: TableFormat;
+    /**
+     * The rows with an amount other than total lines, in input order.
+     */
+    rows: TableRow[];
+    /**
+     * The table\'s own total lines (`Totalt`, `Summa`, `Total`, `Riket`).
+     */
+    totals: TableRow[];
+    /**
+     * Header and title lines that were skipped.
+     */
+    ignored: IgnoredLine[];
+    /**
+     * Lines that could not be read (`table_unparsed_line`).
+     */
+    findings: Finding[];
+}
+
+/**
+ * A performance-based rule.
+ */
+export interface Performance {
+    /**
+     * The criteria (prestationskrav); their shares must add up to 1.
+     */
+    criteria: Criterion[];
+    /**
+     * What happens to money not earned.
+     */
+    unearned: Unearned;
+    /**
+     * The key each criterion\'s money is divided by (default as for `per_capita`).
+     */
+    key?: KeySpec;
+}
+
+/**
+ * A pointer to the text that states a figure: the source\'s id and the quoted phrase.
+ */
+export interface SourceRef {
+    /**
+     * Source id (for the bundled catalog, the seed file\'s number: `\"003\"`).
+     */
+    source: string;
+    /**
+     * The Swedish phrase as published.
+     */
+    quote: string;
+}
+
+/**
+ * A press-release total over several agreements (\"totalt ca 11 miljarder kronor\").
+ */
+export interface Package {
+    /**
+     * Id.
+     */
+    id: string;
+    /**
+     * What the press release calls it.
+     */
+    title: string;
+    /**
+     * The ids of the agreements the total covers.
+     */
+    members: string[];
+    /**
+     * The year the total is for.
+     */
+    year?: number;
+    /**
+     * The total as published.
+     */
+    amount: Figure;
+    /**
+     * The same total as stated by other sources.
+     */
+    other_figures?: Figure[];
+    /**
+     * Remarks (e.g. which members the source does not name).
+     */
+    notes?: string[];
+}
+
+/**
+ * A recipient an agreement names that is not a region, municipality, SKR or the state
+ * (for example a national authority or \"the 10 model municipalities\" as one recipient).
+ */
+export interface DeclaredRecipient {
+    /**
+     * The code used in rules.
+     */
+    id: RecipientId;
+    /**
+     * The name as published.
+     */
+    name: string;
+    /**
+     * How many members a group recipient has, where the source says (and its members
+     * are unknown).
+     */
+    members?: number;
+}
+
+/**
+ * A recipient code: `\"03\"` (a region), `\"0114\"` (a municipality), `\"SKR\"`, `\"staten\"`
+ * (the state, for money returned to it) or the id of a recipient an agreement declares.
+ *
+ * ```
+ * use vardavtal::{RecipientId, RecipientKind};
+ * let r = RecipientId::new(\"03\");
+ * assert_eq!(r.kind(), RecipientKind::Region);
+ * assert_eq!(r.name(), Some(\"Region Uppsala\"));
+ * assert_eq!(RecipientId::new(\"SKR\").name(), Some(\"Sveriges Kommuner och Regioner\"));
+ * ```
+ */
+export type RecipientId = string;
+
+/**
+ * A region (län), by SCB county code.
+ */
+export interface Region {
+    /**
+     * SCB county code, two digits (`\"01\"` Stockholm … `\"25\"` Norrbotten).
+     */
+    code: string;
+    /**
+     * Official name (`\"Region Uppsala\"`).
+     */
+    name: string;
+    /**
+     * County name (`\"Uppsala län\"`).
+     */
+    county: string;
+}
+
+/**
+ * A resolved distribution key: recipients in code order, each with an exact weight.
+ */
+export interface Key {
+    description: string;
+    sources: string[];
+    recipients: RecipientId[];
+    weights: Decimal[];
+}
+
+/**
+ * A result as a table: title, typed columns, rows, footer lines (totals) and notes.
+ */
+export interface Table {
+    /**
+     * What the table shows (`\"Allocation of 443 000 000 kr to 21 recipients\"`).
+     */
+    title: string;
+    /**
+     * The columns.
+     */
+    columns: Column[];
+    /**
+     * The rows; each has one cell per column.
+     */
+    rows: Cell[][];
+    /**
+     * Total lines, shown under the rows for people (not part of CSV or records).
+     */
+    footer: Cell[][];
+    /**
+     * Notes under the table for people: what each pot is, what was not allocated and why.
+     */
+    notes: string[];
+}
+
+/**
+ * A row of a [`Pivot`]: one recipient\'s amount in each column, and its total.
+ */
+export interface PivotRow {
+    /**
+     * Recipient code.
+     */
+    recipient: RecipientId;
+    /**
+     * Recipient name.
+     */
+    name: string;
+    /**
+     * Amount per column (zero where the recipient has none).
+     */
+    amounts: Sek[];
+    /**
+     * The recipient\'s total.
+     */
+    total: Sek;
+}
+
+/**
+ * A source text: a press release or web page the catalog\'s figures are quoted from.
+ */
+export interface Source {
+    /**
+     * Id (`\"003\"`), used in [`crate::SourceRef::source`].
+     */
+    id: string;
+    /**
+     * The file name of the text in `core/catalog/sources/`.
+     */
+    file: string;
+    /**
+     * Its headline, as published.
+     */
+    title: string;
+    /**
+     * Who published it.
+     */
+    publisher: string;
+    /**
+     * When it was published, where the text says.
+     */
+    published?: NaiveDate;
+}
+
+/**
+ * A stable, machine-readable finding code. The string forms never change once
+ * published; new codes may be added.
+ */
+export type Code = "syntax" | "unknown_field" | "invalid_value" | "invalid_amount" | "invalid_date" | "io" | "negative_amount" | "negative_weight" | "amount_finer_than_unit" | "empty_key" | "zero_total_weight" | "unknown_recipient" | "duplicate_recipient" | "no_population_data" | "missing_outcomes" | "unknown_component" | "unknown_agreement" | "unknown_source" | "rule_not_runnable" | "too_large" | "shares_do_not_sum" | "parts_do_not_sum" | "earmark_exceeds_parent" | "funding_does_not_sum" | "tranches_do_not_sum" | "sources_disagree" | "missing_base" | "base_does_not_cover" | "supplement_before_base" | "base_cycle" | "dates_out_of_order" | "not_decided" | "frame_mismatch" | "duplicate_id" | "missing_figure" | "note" | "table_unparsed_line" | "table_total_mismatch" | "row_missing" | "row_duplicate" | "row_unknown" | "irregular_grouping" | "key_reproduces" | "key_differs" | "implied_key" | "row_differs";
+
+/**
+ * A total for one key (recipient, component, date).
+ */
+export interface Total {
+    /**
+     * The recipient code, component id or date.
+     */
+    key: string;
+    /**
+     * A name for it.
+     */
+    name: string;
+    /**
+     * The total.
+     */
+    amount: Sek;
+}
+
+/**
+ * An agreement as JSON text, a catalog id, or an object in the agreement file format.
+ */
+export type AgreementInput = string | Agreement;
+
+/**
+ * An agreement between the state and SKR (or a budget proposal), as published.
+ */
+export interface Agreement {
+    /**
+     * Stable id (`\"okad-tillganglighet-2022\"`).
+     */
+    id: string;
+    /**
+     * Swedish title as published.
+     */
+    title: string;
+    /**
+     * English title.
+     */
+    title_en?: string;
+    /**
+     * Base, supplementary, sector grant, reimbursement or budget proposal.
+     */
+    kind: AgreementKind;
+    /**
+     * The parties (`[\"staten\", \"SKR\"]`).
+     */
+    parties?: string[];
+    /**
+     * When it was decided or signed, as each source states it (the first is the one
+     * used; sources that disagree are all recorded).
+     */
+    decided?: Dated[];
+    /**
+     * Signed, pending approval by a party, or only proposed.
+     */
+    status?: Status;
+    /**
+     * The years the agreement covers (`[2020, 2021, 2022]`).
+     */
+    years: number[];
+    /**
+     * The total as published, where published.
+     */
+    amount?: Figure;
+    /**
+     * The same total as published by other sources, where they differ or restate it.
+     */
+    other_figures?: Figure[];
+    /**
+     * Who pays: the state, and co-funding by regions or municipalities (medfinansiering).
+     */
+    funding?: Funding[];
+    /**
+     * The funding components (blocks, items, earmarks), as a tree.
+     */
+    components?: Component[];
+    /**
+     * Conditions, such as parliament\'s appropriation.
+     */
+    conditions?: Condition[];
+    /**
+     * Until when the money may be used (medlen får även användas …).
+     */
+    carry_over?: CarryOver;
+    /**
+     * Payment tranches.
+     */
+    tranches?: Tranche[];
+    /**
+     * Multi-year frames the agreed amounts belong to (\"600 miljoner kronor per år 2021–2023\").
+     */
+    frames?: Frame[];
+    /**
+     * Recipients other than regions, municipalities, SKR and the state.
+     */
+    recipients?: DeclaredRecipient[];
+    /**
+     * The default distribution key of the agreement\'s key-based rules.
+     */
+    key?: KeySpec;
+    /**
+     * Where the agreement is described.
+     */
+    sources?: SourceRef[];
+    /**
+     * Remarks.
+     */
+    notes?: string[];
+}
+
+/**
+ * An allocation as a table: recipients × pots, with totals.
+ */
+export interface Pivot {
+    /**
+     * The columns, in the order the pots were allocated.
+     */
+    columns: PivotColumn[];
+    /**
+     * One row per recipient, in code order.
+     */
+    rows: PivotRow[];
+    /**
+     * Column totals.
+     */
+    totals: Sek[];
+    /**
+     * The grand total.
+     */
+    total: Sek;
+}
+
+/**
+ * An output format.
+ */
+export type Format = "table" | "csv" | "json";
+
+/**
+ * How a component is split.
+ */
+export type Rule = { type: "per_capita"; key?: KeySpec } | { type: "by_need"; key?: KeySpec } | { type: "fixed"; recipient: RecipientId } | { type: "equal" } | { type: "fixed_plus_key"; each: Sek; key?: KeySpec } | ({ type: "performance" } & Performance) | { type: "reimbursement" } | { type: "unpublished"; needs: string };
+
+/**
+ * How a key\'s exact quotas are rounded to whole kronor.
+ */
+export type Rounding = "largest_remainder" | "half_up" | "truncation";
+
+/**
+ * How a published table was written.
+ */
+export type TableFormat = "csv" | "text";
+
+/**
+ * How a recipient qualifies on a criterion, from its outcome.
+ *
+ * Each test reads the outcome recorded under the criterion\'s id, or under `measure` when
+ * it names another one (a criterion met by \"improved on the 90-day share, or at least
+ * 71 % within 60 days\" reads two measures).
+ */
+export type Test = { type: "improved"; lower_is_better?: boolean; measure?: string } | { type: "at_least"; threshold: Decimal; measure?: string } | { type: "at_most"; threshold: Decimal; measure?: string } | { type: "met"; measure?: string } | { type: "any"; tests: Test[] };
+
+/**
+ * How serious a finding is.
+ */
+export type Severity = "info" | "warning" | "error";
+
+/**
+ * How well one bundled key with one rounding reproduces the table.
+ */
+export interface KeyFit {
+    /**
+     * The key (`\"population:regions:2021-11-01\"`, `\"needs:regions:2024\"`).
+     */
+    key: string;
+    /**
+     * The rounding.
+     */
+    rounding: Rounding;
+    /**
+     * True when every region row of the table equals the model\'s amount (rows in `tkr` or
+     * `mnkr` within half their precision).
+     */
+    exact: boolean;
+    /**
+     * Region rows compared.
+     */
+    rows_compared: number;
+    /**
+     * Region rows equal to the model\'s amount.
+     */
+    rows_matching: number;
+    /**
+     * The sum over the compared rows of |table − model| (beyond the precision of rounded rows).
+     */
+    total_abs_diff: Sek;
+    /**
+     * What the model\'s amounts sum to (differs from the pot under plain rounding or truncation).
+     */
+    model_total: Sek;
+}
+
+/**
+ * Kinds of condition.
+ */
+export type ConditionKind = "appropriation" | "performance" | "reporting";
+
+/**
+ * Money that may also be used later.
+ */
+export interface CarryOver {
+    /**
+     * The last day the money may be used.
+     */
+    until: NaiveDate;
+    /**
+     * Where it is stated.
+     */
+    source?: SourceRef;
+}
+
+/**
+ * One agreement in the report.
+ */
+export interface AgreementReport {
+    /**
+     * The agreement.
+     */
+    agreement: Agreement;
+    /**
+     * Its components, depth first.
+     */
+    components: ComponentLine[];
+    /**
+     * The allocations its rules allow.
+     */
+    allocations: ComponentAllocation[];
+    /**
+     * Its findings.
+     */
+    findings: Finding[];
+}
+
+/**
+ * One amount to one recipient.
+ */
+export interface Row {
+    /**
+     * The agreement id (`\"split\"` for a plain split).
+     */
+    agreement: string;
+    /**
+     * The component id.
+     */
+    component: string;
+    /**
+     * The tranche id, when the component is paid in tranches.
+     */
+    tranche?: string;
+    /**
+     * The payment date, when known.
+     */
+    date?: When;
+    /**
+     * Who gets it.
+     */
+    recipient: RecipientId;
+    /**
+     * The recipient\'s name.
+     */
+    name: string;
+    /**
+     * What the money is.
+     */
+    part: Part;
+    /**
+     * The performance criterion, for earned money.
+     */
+    criterion?: string;
+    /**
+     * The amount.
+     */
+    amount: Sek;
+    /**
+     * The figures behind the amount.
+     */
+    basis: Basis;
+}
+
+/**
+ * One component, as a line of the report.
+ */
+export interface ComponentLine {
+    /**
+     * Depth in the tree (1 = top level).
+     */
+    depth: number;
+    /**
+     * Component id.
+     */
+    id: string;
+    /**
+     * Swedish name.
+     */
+    name: string;
+    /**
+     * Block, item or earmark.
+     */
+    kind: string;
+    /**
+     * The amount, with its source.
+     */
+    amount?: Figure;
+    /**
+     * Who it pays.
+     */
+    recipients?: string;
+    /**
+     * The rule.
+     */
+    rule?: string;
+}
+
+/**
+ * One figure with where it comes from.
+ */
+export interface Citation {
+    /**
+     * What the figure is (`\"okad-tillganglighet-2022/block-1 amount\"`).
+     */
+    what: string;
+    /**
+     * The figure.
+     */
+    figure: Figure;
+    /**
+     * The source\'s headline and publisher.
+     */
+    source_title?: string;
+    /**
+     * The line of the source text that holds the quote.
+     */
+    context?: string;
+}
+
+/**
+ * One line of a published table that holds an amount: a region row, an unknown row or a
+ * total line.
+ */
+export interface TableRow {
+    /**
+     * The 1-based line of the input.
+     */
+    line: number;
+    /**
+     * The line as written (two lines joined by `\" / \"` when a PDF put the name and the
+     * amount on lines of their own).
+     */
+    text: string;
+    /**
+     * The region name or code as written.
+     */
+    label: string;
+    /**
+     * The region the label names, when it names one.
+     */
+    recipient: RecipientId | null;
+    /**
+     * The amount as written (`\"54,5 mnkr\"`).
+     */
+    printed: string;
+    /**
+     * The amount in kronor; `None` when the digit grouping is irregular (see `readings`).
+     */
+    amount: Sek | null;
+    /**
+     * The kronor worth of one unit of the last digit written: 1 for `\"54 499 160 kr\"`,
+     * 1000 for `\"54 499 tkr\"`, 100 000 for `\"54,5 mnkr\"`. Above one krona the amount is
+     * rounded and is compared within half of this.
+     */
+    precision: Sek;
+    /**
+     * For an amount with an irregular digit grouping, the readings that regroup it
+     * (digits concatenated first, then short groups padded with zeros).
+     */
+    readings: Sek[];
+}
+
+/**
+ * One performance criterion.
+ */
+export interface Criterion {
+    /**
+     * Id, used in outcome files.
+     */
+    id: string;
+    /**
+     * What it measures.
+     */
+    name: string;
+    /**
+     * The share of the pot it carries, as a fraction (\"0.5\").
+     */
+    share: Weight;
+    /**
+     * How a recipient qualifies.
+     */
+    test: Test;
+}
+
+/**
+ * One pot that was apportioned: the rows with the same agreement, component, tranche,
+ * part and criterion sum exactly to it.
+ */
+export interface Pot {
+    /**
+     * The agreement id.
+     */
+    agreement: string;
+    /**
+     * The component id.
+     */
+    component: string;
+    /**
+     * The tranche id.
+     */
+    tranche?: string;
+    /**
+     * The payment date.
+     */
+    date?: When;
+    /**
+     * The amount handed out.
+     */
+    amount: Sek;
+    /**
+     * The rule (`\"per_capita\"`, …).
+     */
+    rule: string;
+    /**
+     * The key, for key-based rules.
+     */
+    key?: string;
+    /**
+     * Where the key\'s figures come from (source ids).
+     */
+    key_sources?: string[];
+}
+
+/**
+ * One problem or observation, with a stable code, a location and context values.
+ */
+export interface Finding {
+    /**
+     * Stable machine-readable code.
+     */
+    code: Code;
+    /**
+     * How serious it is.
+     */
+    severity: Severity;
+    /**
+     * Where it is.
+     */
+    loc: Loc;
+    /**
+     * What is wrong, for a person.
+     */
+    msg: string;
+    /**
+     * The values behind the message (amounts as plain decimal strings).
+     */
+    ctx: Record<string, string>;
+}
+
+/**
+ * One reading of an irregularly grouped amount.
+ */
+export interface Reading {
+    /**
+     * The amount under this reading.
+     */
+    amount: Sek;
+    /**
+     * True when with this reading the rows add up to the stated total.
+     */
+    adds_up: boolean;
+}
+
+/**
+ * One recipient\'s outcome on one criterion.
+ */
+export interface Outcome {
+    /**
+     * This year\'s value.
+     */
+    value?: Decimal;
+    /**
+     * Last year\'s value.
+     */
+    previous?: Decimal;
+    /**
+     * Whether the requirement is met, where stated directly.
+     */
+    met?: boolean;
+}
+
+/**
+ * One recipient\'s totals in two allocations.
+ */
+export interface Difference {
+    /**
+     * Recipient code.
+     */
+    recipient: string;
+    /**
+     * Recipient name.
+     */
+    name: string;
+    /**
+     * Total in the first allocation (zero when absent).
+     */
+    a: Sek;
+    /**
+     * Total in the second allocation (zero when absent).
+     */
+    b: Sek;
+    /**
+     * `b − a`.
+     */
+    diff: Sek;
+}
+
+/**
+ * One region of an implied key.
+ */
+export interface ImpliedPopulation {
+    /**
+     * The region.
+     */
+    recipient: RecipientId;
+    /**
+     * Its name.
+     */
+    name: string;
+    /**
+     * Inhabitants implied by the table.
+     */
+    population: number;
+    /**
+     * Inhabitants in the bundled key the search was centred on.
+     */
+    bundled: number;
+}
+
+/**
+ * One row of the table with its verdict.
+ */
+export interface RowVerdict {
+    /**
+     * The 1-based line of the input.
+     */
+    line: number;
+    /**
+     * The line as written.
+     */
+    text: string;
+    /**
+     * The region name or code as written.
+     */
+    label: string;
+    /**
+     * The region, when the label names one.
+     */
+    recipient: RecipientId | null;
+    /**
+     * The official name of the region, or the label verbatim.
+     */
+    name: string;
+    /**
+     * The amount as written.
+     */
+    printed: string;
+    /**
+     * The amount in kronor (for an irregular grouping: the reading that makes the table add
+     * up, else the reading nearest the model).
+     */
+    amount: Sek | null;
+    /**
+     * True when the amount is stated less precisely than to the krona (`tkr`, `mnkr`).
+     */
+    rounded: boolean;
+    /**
+     * The model\'s amount with the best key.
+     */
+    expected: Sek | null;
+    /**
+     * amount − expected.
+     */
+    diff: Sek | null;
+    /**
+     * The verdict.
+     */
+    verdict: Verdict;
+    /**
+     * For an irregular grouping, every reading and whether it makes the table add up.
+     */
+    readings: Reading[];
+    /**
+     * The region\'s population in the implied key, when one was found.
+     */
+    implied_population?: number;
+    /**
+     * A remark for a reader (\"two adjacent digits swapped: 54 499 160 kr expected\").
+     */
+    note?: string;
+}
+
+/**
+ * One step of a location path: a field name or a list index.
+ */
+export type LocPart = string | number;
+
+/**
+ * One value of a table.
+ */
+export type Cell = null | string | Sek | number | Decimal | When;
+
+/**
+ * Outcomes by criterion id, then recipient code. In files, a criterion or recipient given
+ * twice is an error.
+ */
+export type Outcomes = Record<string, Record<RecipientId, Outcome>>;
+
+/**
+ * Performance outcomes: JSON text or an object.
+ */
+export type OutcomesInput = string | Outcomes;
+
+/**
+ * Regions or municipalities: the level a population key is taken at.
+ */
+export type Level = "regions" | "municipalities";
+
+/**
+ * The JSON form of an [`Allocation`](crate::Allocation), with its totals: what its
+ * `Serialize` writes (`AllocationData` in TypeScript).
+ */
+export interface AllocationData {
+    /**
+     * The rounding unit.
+     */
+    unit: Unit;
+    /**
+     * The apportionment method.
+     */
+    method: Method;
+    /**
+     * The sum of every row.
+     */
+    total: Sek;
+    /**
+     * The pots handed out.
+     */
+    pots: Pot[];
+    /**
+     * Every amount.
+     */
+    rows: Row[];
+    /**
+     * The totals by recipient, component and date.
+     */
+    totals: AllocationTotals;
+    /**
+     * Components that were not allocated and why.
+     */
+    notes: Finding[];
+}
+
+/**
+ * The allocation of one component, or why it cannot be made.
+ */
+export interface ComponentAllocation {
+    /**
+     * Component id.
+     */
+    component: string;
+    /**
+     * The allocation, when it could be made.
+     */
+    allocation?: Allocation;
+    /**
+     * Why it could not be made.
+     */
+    errors: Finding[];
+}
+
+/**
+ * The apportionment method.
+ */
+export type Method = "largest_remainder";
+
+/**
+ * The bundled SCB reference data.
+ */
+export interface Reference {
+    regions: Region[];
+    municipalities: Municipality[];
+    population_dates: PopulationDates;
+}
+
+/**
+ * The catalog: sources, agreements and packages.
+ */
+export interface Catalog {
+    /**
+     * The source texts.
+     */
+    sources: Source[];
+    /**
+     * Every agreement.
+     */
+    agreements: Agreement[];
+    /**
+     * Press-release totals.
+     */
+    packages: Package[];
+}
+
+/**
+ * The family of a [`Code`]: what went wrong, at which stage.
+ */
+export type ErrorKind = "input" | "allocation" | "validation";
+
+/**
+ * The figures behind one amount.
+ */
+export interface Basis {
+    /**
+     * The pot of this step (a component, tranche, criterion or bonus pot).
+     */
+    pot: Sek;
+    /**
+     * What the weights are (`\"population:regions:2021-11-01\"`).
+     */
+    key: string;
+    /**
+     * The recipient\'s weight.
+     */
+    weight: Decimal;
+    /**
+     * The sum of the weights.
+     */
+    total_weight: Decimal;
+    /**
+     * The exact quota `pot × weight / total_weight`, in kronor (to 28 significant digits
+     * when it does not terminate).
+     */
+    quota: Decimal;
+    /**
+     * The quota rounded down to the unit.
+     */
+    floor: Sek;
+    /**
+     * Units left over after every recipient got its floor, handed out by largest remainder.
+     */
+    left_over: Sek;
+    /**
+     * The rank of the recipient\'s remainder when it got one of the units left over.
+     */
+    remainder_rank?: number;
+    /**
+     * How many recipients share the pot.
+     */
+    recipients: number;
+    /**
+     * Why the recipient qualified or not, for performance money.
+     */
+    note?: string;
+    /**
+     * For performance money: whether the recipient qualified (when not, its share by the
+     * key, `floor` or one unit more, went to the bonus pot or back to the state).
+     */
+    qualified?: boolean;
+}
+
+/**
+ * The object form of a [`Figure`] in files.
+ */
+export interface FigureObject {
+    /**
+     * The amount in kronor.
+     */
+    value: Sek;
+    /**
+     * The value of one unit of the last digit stated (\"9,4 miljarder\" → \"100000000\");
+     * absent when the figure is exact to the krona.
+     */
+    precision?: Sek | null;
+    /**
+     * A hedge word in front of the figure.
+     */
+    qualifier?: Qualifier | null;
+    /**
+     * The year the amount is for, when the figure is for one year of several.
+     */
+    year?: number | null;
+    /**
+     * The source stating the figure.
+     */
+    source?: SourceRef | null;
+}
+
+/**
+ * The options of `allocate` and `explain` (read by `convert::options`).
+ */
+export interface AllocateOptions {
+    /**
+     * Replaces the key of key-based rules at the same level.
+     */
+    key?: KeyInput;
+    /**
+     * Performance outcomes.
+     */
+    outcomes?: OutcomesInput;
+    /**
+     * The rounding unit (default krona).
+     */
+    unit?: Unit;
+}
+
+/**
+ * The outcome in a few figures and one sentence.
+ */
+export interface Summary {
+    /**
+     * Rows with an amount (total lines not counted).
+     */
+    rows: number;
+    /**
+     * Distinct regions named.
+     */
+    regions: number;
+    /**
+     * Names of the regions with no row.
+     */
+    missing: string[];
+    /**
+     * Rows that repeat a region.
+     */
+    duplicates: number;
+    /**
+     * Rows whose name is not a region.
+     */
+    unknown: number;
+    /**
+     * Rows with an irregular digit grouping.
+     */
+    irregular: number;
+    /**
+     * Region rows that differ from the best key.
+     */
+    differing: number;
+    /**
+     * What the rows add up to.
+     */
+    rows_sum: Sek;
+    /**
+     * True when the rows add up to every stated total (within rounding).
+     */
+    adds_up: boolean;
+    /**
+     * The best key and rounding.
+     */
+    best: KeyFit | null;
+    /**
+     * True when a bundled key reproduces every region row.
+     */
+    exact: boolean;
+    /**
+     * One sentence for a reader.
+     */
+    headline: string;
+}
+
+/**
+ * The per-recipient comparison of two allocations.
+ */
+export interface Comparison {
+    /**
+     * One row per recipient in either allocation, in code order.
+     */
+    rows: Difference[];
+}
+
+/**
+ * The population key implied by a table that no bundled key reproduces.
+ */
+export interface ImpliedKey {
+    /**
+     * The total population T (of the candidates, the one nearest the closest bundled key).
+     */
+    total: number;
+    /**
+     * The population of each region under T, in region code order.
+     */
+    populations: ImpliedPopulation[];
+    /**
+     * How many totals in the searched range reproduce the table.
+     */
+    candidates: number;
+    /**
+     * The first candidate totals (at most 100), ascending.
+     */
+    totals: number[];
+    /**
+     * The searched range of T (inclusive), ±8 % around the closest bundled population key.
+     */
+    searched: [number, number];
+    /**
+     * The bundled population key the search was centred on.
+     */
+    near: string;
+    /**
+     * The rounding that reproduces every row with these populations.
+     */
+    rounding?: Rounding;
+}
+
+/**
+ * The reference dates that have population figures, by level.
+ */
+export interface PopulationDates {
+    regions: string[];
+    municipalities: string[];
+}
+
+/**
+ * The report over the catalog (or the agreements of one year).
+ */
+export interface Report {
+    /**
+     * The year, when the report is for one.
+     */
+    year?: number;
+    /**
+     * The agreements.
+     */
+    agreements: AgreementReport[];
+    /**
+     * Findings on the packages (press-release totals) of the year.
+     */
+    package_findings: Finding[];
+}
+
+/**
+ * The result of [`reconcile`]: a verdict per row, the findings, the key fits, the implied key.
+ */
+export interface Reconciliation {
+    /**
+     * The table\'s name.
+     */
+    table: string;
+    /**
+     * What the publisher states.
+     */
+    statement: Statement;
+    /**
+     * The rounding unit of the comparison (öre when an amount has öre).
+     */
+    unit: Unit;
+    /**
+     * The pot the model splits.
+     */
+    pot: Sek;
+    /**
+     * Where that pot comes from.
+     */
+    pot_source: PotSource;
+    /**
+     * Every row, in input order.
+     */
+    rows: RowVerdict[];
+    /**
+     * The rows\' sum against the total line and the pot.
+     */
+    totals: TotalCheck[];
+    /**
+     * Every finding: lines that could not be read, then the checks.
+     */
+    findings: Finding[];
+    /**
+     * Every bundled key × rounding, best first.
+     */
+    fits: KeyFit[];
+    /**
+     * The implied population key, when no bundled key reproduces the table.
+     */
+    implied: ImpliedKey | null;
+    /**
+     * The outcome in brief.
+     */
+    summary: Summary;
+}
+
+/**
+ * The rule a publisher states for a table.
+ */
+export type StatedRule = { type: "population" } | { type: "fixed_plus_population"; each: Sek } | { type: "need" };
+
+/**
+ * The totals of an [`AllocationData`].
+ */
+export interface AllocationTotals {
+    /**
+     * By recipient.
+     */
+    by_recipient: Total[];
+    /**
+     * By component.
+     */
+    by_component: Total[];
+    /**
+     * By payment date.
+     */
+    by_date: Total[];
+}
+
+/**
+ * The unit an allocation rounds to: whole kronor (the practice of official distributions)
+ * or öre.
+ */
+export type Unit = "krona" | "ore";
+
+/**
+ * The verdict on one row.
+ */
+export type Verdict = "ok" | "differs" | "irregular_grouping" | "duplicate" | "unknown" | "not_compared";
+
+/**
+ * What a column holds: it decides alignment and how a value is written for people.
+ */
+export type Kind = "text" | "amount" | "integer" | "decimal" | "date";
+
+/**
+ * What a component is to its parent.
+ */
+export type ComponentKind = "block" | "item" | "earmark";
+
+/**
+ * What a row\'s money is.
+ */
+export type Part = "share" | "fixed" | "each" | "equal" | "earned" | "bonus" | "returned";
+
+/**
+ * What happens to performance money a recipient does not earn.
+ */
+export type Unearned = "bonus_pot" | "return_to_state";
+
+/**
+ * What kind of agreement this is.
+ */
+export type AgreementKind = { type: "base" } | { type: "supplementary"; base: string } | { type: "sector_grant" } | { type: "reimbursement" } | { type: "budget_proposal" };
+
+/**
+ * What kind of recipient a code names.
+ */
+export type RecipientKind = "region" | "municipality" | "skr" | "state" | "other";
+
+/**
+ * What the publisher states about a table (read by `convert::statement`).
+ */
+export interface ReconcileOptions {
+    /**
+     * The pot, an amount string (`\"1 382 miljoner kronor\"`).
+     */
+    pot?: string;
+    /**
+     * `\"population\"`, `\"need\"` or `\"fixed-plus-population:AMOUNT\"`.
+     */
+    rule?: string;
+}
+
+/**
+ * What the publisher states about a table: the pot and, if known, the rule.
+ */
+export interface Statement {
+    /**
+     * The amount the table distributes.
+     */
+    pot?: Sek;
+    /**
+     * How it is distributed.
+     */
+    rule?: StatedRule;
+}
+
+/**
+ * Where an agreement stands.
+ */
+export type Status = "signed" | { pending: { party: string } } | "proposed";
+
+/**
+ * Where the pot the model splits comes from.
+ */
+export type PotSource = "stated" | "total_line" | "rows";
+
+/**
+ * Which distribution key to use.
+ */
+export type KeySpec = { type: "population"; level: Level; date: NaiveDate } | { type: "needs_regions2024" } | { type: "needs_weighted"; level: Level; date: NaiveDate; index: Record<RecipientId, Weight> } | { type: "weights"; name?: string; weights: Record<RecipientId, Weight> };
+
+/**
+ * Who a component pays.
+ */
+export type Group = "regions" | "municipalities" | "regions_and_municipalities" | { municipalities_of: string } | { recipient: RecipientId } | { list: RecipientId[] } | { named: { name: string; members?: number } };
+
+/**
+ * Who pays part of an agreement\'s money.
+ */
+export interface Funding {
+    /**
+     * The payer.
+     */
+    payer: Payer;
+    /**
+     * How much it pays.
+     */
+    amount?: Figure;
+}
+
+
+/**
+ * r" An allocation: every amount of a pot, a component or an agreement.
+ */
+export class Allocation {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The explanations as text, then the notes on what was not allocated.
+     */
+    explainText(recipient?: string | null): string;
+    /**
+     * The explanation of every amount, or of one recipient's (by code), in row order.
+     */
+    explain(recipient?: string | null): string[];
+    /**
+     * An allocation from its JSON form (as `toJSON()` gives it, or JSON text).
+     */
+    static fromJSON(value: AllocationData | string): Allocation;
+    /**
+     * The allocation as a table: recipients × pots.
+     */
+    pivot(): PivotResult;
+    /**
+     * The long form: one row per amount (the table of `toCsv()`).
+     */
+    rowsTable(): Table;
+    /**
+     * The core's table: title, typed columns, rows of cells, footer and notes.
+     */
+    table(): Table;
+    /**
+     * CSV with a header, amounts as plain decimals: what the CLI prints with
+     * `--format csv`.
+     */
+    toCsv(): string;
+    /**
+     * The table as an HTML `<table>`.
+     */
+    toHtml(): string;
+    /**
+     * The core's JSON form (amounts as strings): what `JSON.stringify` writes.
+     */
+    toJSON(): AllocationData;
+    /**
+     * The text people read: what the CLI prints with `--format table`.
+     */
+    toText(): string;
+    /**
+     * Components that were not allocated and why.
+     */
+    readonly notes: Finding[];
+    /**
+     * The pots handed out, one per component and tranche.
+     */
+    readonly pots: Pot[];
+    /**
+     * Every amount.
+     */
+    readonly rows: Row[];
+    /**
+     * The sum of every row (a plain decimal string).
+     */
+    readonly total: string;
+}
+
+/**
+ * r" The per-recipient difference `b − a` between two allocations.
+ */
+export class ComparisonResult {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The core's table: title, typed columns, rows of cells, footer and notes.
+     */
+    table(): Table;
+    /**
+     * CSV with a header, amounts as plain decimals: what the CLI prints with
+     * `--format csv`.
+     */
+    toCsv(): string;
+    /**
+     * The table as an HTML `<table>`.
+     */
+    toHtml(): string;
+    /**
+     * The core's JSON form (amounts as strings): what `JSON.stringify` writes.
+     */
+    toJSON(): Comparison;
+    /**
+     * The text people read: what the CLI prints with `--format table`.
+     */
+    toText(): string;
+}
+
+/**
+ * r" The findings of a validation: every problem, never only the first.
+ */
+export class Findings {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The core's table: title, typed columns, rows of cells, footer and notes.
+     */
+    table(): Table;
+    /**
+     * The severity tally: `"2 errors, 1 warning"`.
+     */
+    tally(): string;
+    /**
+     * CSV with a header, amounts as plain decimals: what the CLI prints with
+     * `--format csv`.
+     */
+    toCsv(): string;
+    /**
+     * The table as an HTML `<table>`.
+     */
+    toHtml(): string;
+    /**
+     * The core's JSON form (amounts as strings): what `JSON.stringify` writes.
+     */
+    toJSON(): Finding[];
+    /**
+     * The text people read: what the CLI prints with `--format table`.
+     */
+    toText(): string;
+    /**
+     * How many findings.
+     */
+    readonly length: number;
+}
+
+/**
+ * r" A resolved distribution key: recipients in code order, each with an exact weight.
+ */
+export class KeyResult {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The core's table: title, typed columns, rows of cells, footer and notes.
+     */
+    table(): Table;
+    /**
+     * CSV with a header, amounts as plain decimals: what the CLI prints with
+     * `--format csv`.
+     */
+    toCsv(): string;
+    /**
+     * The table as an HTML `<table>`.
+     */
+    toHtml(): string;
+    /**
+     * The core's JSON form (amounts as strings): what `JSON.stringify` writes.
+     */
+    toJSON(): Key;
+    /**
+     * The text people read: what the CLI prints with `--format table`.
+     */
+    toText(): string;
+    /**
+     * How many recipients.
+     */
+    readonly length: number;
+}
+
+/**
+ * r" An allocation as a table: recipients × pots, with totals.
+ */
+export class PivotResult {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The core's table: title, typed columns, rows of cells, footer and notes.
+     */
+    table(): Table;
+    /**
+     * CSV with a header, amounts as plain decimals: what the CLI prints with
+     * `--format csv`.
+     */
+    toCsv(): string;
+    /**
+     * The table as an HTML `<table>`.
+     */
+    toHtml(): string;
+    /**
+     * The core's JSON form (amounts as strings): what `JSON.stringify` writes.
+     */
+    toJSON(): Pivot;
+    /**
+     * The text people read: what the CLI prints with `--format table`.
+     */
+    toText(): string;
+    /**
+     * The grand total.
+     */
+    readonly total: string;
+}
+
+/**
+ * r" A published table checked against the model.
+ */
+export class ReconciliationResult {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The core's table: title, typed columns, rows of cells, footer and notes.
+     */
+    table(): Table;
+    /**
+     * CSV with a header, amounts as plain decimals: what the CLI prints with
+     * `--format csv`.
+     */
+    toCsv(): string;
+    /**
+     * The table as an HTML `<table>`.
+     */
+    toHtml(): string;
+    /**
+     * The core's JSON form (amounts as strings): what `JSON.stringify` writes.
+     */
+    toJSON(): Reconciliation;
+    /**
+     * The text people read: what the CLI prints with `--format table`.
+     */
+    toText(): string;
+}
+
+/**
+ * r" The report of the catalog: every agreement's components and their sources.
+ */
+export class ReportResult {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The core's table: title, typed columns, rows of cells, footer and notes.
+     */
+    table(): Table;
+    /**
+     * CSV with a header, amounts as plain decimals: what the CLI prints with
+     * `--format csv`.
+     */
+    toCsv(): string;
+    /**
+     * The table as an HTML `<table>`.
+     */
+    toHtml(): string;
+    /**
+     * The core's JSON form (amounts as strings): what `JSON.stringify` writes.
+     */
+    toJSON(): Report;
+    /**
+     * The text people read: what the CLI prints with `--format table`.
+     */
+    toText(): string;
+}
+
+/**
+ * One agreement of the catalog, by id (throws `unknown_agreement`, with the closest ids).
+ */
+export function agreement(id: string): Agreement;
+
+/**
+ * Allocate every component of an agreement (JSON text, an object or a catalog id), by
+ * tranche, with an optional replacement key, performance outcomes and rounding unit.
+ */
+export function allocate(agreement: AgreementInput, options?: AllocateOptions): Allocation;
+
+/**
+ * The bundled catalog: the source texts, every agreement and the packages.
+ */
+export function catalog(): Catalog;
+
+/**
+ * The per-recipient difference `b − a` between two allocations (another key date,
+ * other outcomes, another version of an agreement).
+ */
+export function compare(a: Allocation, b: Allocation): ComparisonResult;
+
+/**
+ * The explanation of every amount of an agreement's allocation (or of one recipient's),
+ * one sentence per row: `allocate(agreement, options).explain(recipient)`.
+ */
+export function explain(agreement: AgreementInput, options?: AllocateOptions, recipient?: string): string[];
+
+/**
+ * The explanation of one row of an allocation (`alloc.rows[i]`).
+ */
+export function explainRow(row: Row): string;
+
+/**
+ * An amount (a plain decimal string) written the Swedish way: `"1 382 000 000 kr"`.
+ */
+export function formatKr(amount: string): string;
+
+/**
+ * An amount given by a person (`"443 miljoner kronor"`, `"1,6 miljarder"`) as a plain
+ * decimal string (`"443000000"`).
+ */
+export function parseAmount(amount: string): string;
+
+/**
+ * Check a published per-region table (CSV, or text pasted from a web page or a PDF)
+ * against the model, optionally with the pot and the rule the publisher states.
+ */
+export function reconcile(tableText: string, options?: ReconcileOptions): ReconciliationResult;
+
+/**
+ * The bundled SCB reference data: the regions, the municipalities and the reference
+ * dates that have population figures (for keys `population:LEVEL:DATE`).
+ */
+export function reference(): Reference;
+
+/**
+ * The report of the bundled catalog, optionally only the agreements covering `year`.
+ */
+export function report(year?: number | null): ReportResult;
+
+/**
+ * Resolve a key: its description, sources, recipients and weights.
+ */
+export function resolveKey(key: KeyInput): KeyResult;
+
+/**
+ * One source of the catalog, by id, with its full text (throws `unknown_source`).
+ */
+export function source(id: string): Source;
+
+/**
+ * The source texts the catalog's figures are quoted from.
+ */
+export function sources(): Source[];
+
+/**
+ * Split `amount` by `key` in whole `unit`s by largest remainder, optionally giving `each`
+ * to every recipient first. The rows sum exactly to the amount.
+ */
+export function split(amount: string, key: KeyInput, each?: string, unit?: Unit): Allocation;
+
+/**
+ * Validate one agreement or an array of them (with the links between them): every
+ * finding, never only the first. Throws only when an agreement cannot be read.
+ */
+export function validate(agreements: AgreementInput | AgreementInput[]): Findings;
+
+/**
+ * Validate the bundled catalog.
+ */
+export function validateCatalog(): Findings;
+
+/**
+ * The version of the package (the same as the core crate's).
+ */
+export function version(): string;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly __wbg_allocation_free: (a: number, b: number) => void;
+    readonly __wbg_comparisonresult_free: (a: number, b: number) => void;
+    readonly __wbg_findings_free: (a: number, b: number) => void;
+    readonly __wbg_keyresult_free: (a: number, b: number) => void;
+    readonly __wbg_pivotresult_free: (a: number, b: number) => void;
+    readonly __wbg_reconciliationresult_free: (a: number, b: number) => void;
+    readonly __wbg_reportresult_free: (a: number, b: number) => void;
+    readonly agreement: (a: number, b: number) => [number, number, number];
+    readonly allocate: (a: any, b: number) => [number, number, number];
+    readonly allocation_explain: (a: number, b: number, c: number) => [number, number];
+    readonly allocation_explainText: (a: number, b: number, c: number) => [number, number];
+    readonly allocation_fromJSON: (a: any) => [number, number, number];
+    readonly allocation_notes: (a: number) => [number, number, number];
+    readonly allocation_pivot: (a: number) => number;
+    readonly allocation_pots: (a: number) => [number, number, number];
+    readonly allocation_rows: (a: number) => [number, number, number];
+    readonly allocation_rowsTable: (a: number) => [number, number, number];
+    readonly allocation_table: (a: number) => [number, number, number];
+    readonly allocation_toCsv: (a: number) => [number, number];
+    readonly allocation_toHtml: (a: number) => [number, number];
+    readonly allocation_toJSON: (a: number) => [number, number, number];
+    readonly allocation_toText: (a: number) => [number, number];
+    readonly allocation_total: (a: number) => [number, number];
+    readonly catalog: () => [number, number, number];
+    readonly compare: (a: number, b: number) => number;
+    readonly comparisonresult_table: (a: number) => [number, number, number];
+    readonly comparisonresult_toCsv: (a: number) => [number, number];
+    readonly comparisonresult_toHtml: (a: number) => [number, number];
+    readonly comparisonresult_toJSON: (a: number) => [number, number, number];
+    readonly comparisonresult_toText: (a: number) => [number, number];
+    readonly explain: (a: any, b: number, c: number, d: number) => [number, number, number, number];
+    readonly explainRow: (a: any) => [number, number, number, number];
+    readonly findings_length: (a: number) => number;
+    readonly findings_table: (a: number) => [number, number, number];
+    readonly findings_tally: (a: number) => [number, number];
+    readonly findings_toCsv: (a: number) => [number, number];
+    readonly findings_toHtml: (a: number) => [number, number];
+    readonly findings_toJSON: (a: number) => [number, number, number];
+    readonly findings_toText: (a: number) => [number, number];
+    readonly formatKr: (a: any) => [number, number, number, number];
+    readonly keyresult_length: (a: number) => number;
+    readonly keyresult_table: (a: number) => [number, number, number];
+    readonly keyresult_toCsv: (a: number) => [number, number];
+    readonly keyresult_toHtml: (a: number) => [number, number];
+    readonly keyresult_toJSON: (a: number) => [number, number, number];
+    readonly keyresult_toText: (a: number) => [number, number];
+    readonly parseAmount: (a: any) => [number, number, number, number];
+    readonly pivotresult_table: (a: number) => [number, number, number];
+    readonly pivotresult_toCsv: (a: number) => [number, number];
+    readonly pivotresult_toHtml: (a: number) => [number, number];
+    readonly pivotresult_toJSON: (a: number) => [number, number, number];
+    readonly pivotresult_toText: (a: number) => [number, number];
+    readonly pivotresult_total: (a: number) => [number, number];
+    readonly reconcile: (a: any, b: number) => [number, number, number];
+    readonly reconciliationresult_table: (a: number) => [number, number, number];
+    readonly reconciliationresult_toCsv: (a: number) => [number, number];
+    readonly reconciliationresult_toHtml: (a: number) => [number, number];
+    readonly reconciliationresult_toJSON: (a: number) => [number, number, number];
+    readonly reconciliationresult_toText: (a: number) => [number, number];
+    readonly reference: () => [number, number, number];
+    readonly report: (a: number) => [number, number, number];
+    readonly reportresult_table: (a: number) => [number, number, number];
+    readonly reportresult_toCsv: (a: number) => [number, number];
+    readonly reportresult_toHtml: (a: number) => [number, number];
+    readonly reportresult_toJSON: (a: number) => [number, number, number];
+    readonly reportresult_toText: (a: number) => [number, number];
+    readonly resolveKey: (a: any) => [number, number, number];
+    readonly source: (a: number, b: number) => [number, number, number];
+    readonly sources: () => [number, number, number];
+    readonly split: (a: any, b: any, c: number, d: number) => [number, number, number];
+    readonly validate: (a: any) => [number, number, number];
+    readonly validateCatalog: () => number;
+    readonly version: () => [number, number];
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __externref_drop_slice: (a: number, b: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
