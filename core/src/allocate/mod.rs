@@ -88,6 +88,17 @@ pub struct Options {
     pub outcomes: Outcomes,
 }
 
+/// An allocation with nothing in it yet, in the unit and method of `opts`.
+fn empty(opts: &Options) -> Allocation {
+    Allocation {
+        unit: opts.unit,
+        method: opts.method,
+        pots: Vec::new(),
+        rows: Vec::new(),
+        notes: Vec::new(),
+    }
+}
+
 /// Allocate every component of an agreement, by tranche.
 ///
 /// Components with a rule are allocated whole; a component without a rule allocates its
@@ -95,13 +106,7 @@ pub struct Options {
 /// rule, no amount and no parts) are listed in [`Allocation::notes`]. Every error found
 /// is reported, not only the first.
 pub fn allocate(agreement: &Agreement, opts: &Options) -> Result<Allocation> {
-    let mut out = Allocation {
-        unit: opts.unit,
-        method: opts.method,
-        pots: Vec::new(),
-        rows: Vec::new(),
-        notes: Vec::new(),
-    };
+    let mut out = empty(opts);
     let mut errors: Vec<Finding> = Vec::new();
     collect(
         agreement,
@@ -133,13 +138,7 @@ fn finish(out: Allocation, errors: Vec<Finding>) -> Result<Allocation> {
 
 /// Allocate several agreements into one allocation.
 pub fn allocate_all(agreements: &[Agreement], opts: &Options) -> Result<Allocation> {
-    let mut out = Allocation {
-        unit: opts.unit,
-        method: opts.method,
-        pots: Vec::new(),
-        rows: Vec::new(),
-        notes: Vec::new(),
-    };
+    let mut out = empty(opts);
     let mut errors = Vec::new();
     for (i, a) in agreements.iter().enumerate() {
         match allocate(a, opts) {
@@ -167,13 +166,7 @@ pub fn allocate_component(
             format!("agreement {} has no component {component:?}", agreement.id),
         ));
     };
-    let mut out = Allocation {
-        unit: opts.unit,
-        method: opts.method,
-        pots: Vec::new(),
-        rows: Vec::new(),
-        notes: Vec::new(),
-    };
+    let mut out = empty(opts);
     let mut errors = Vec::new();
     let parent = Loc(loc
         .0

@@ -180,16 +180,8 @@ pub fn text_of(name: &str, bytes: &[u8]) -> Result<String> {
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
 pub fn level(arg: &str) -> Result<Level> {
-    match arg {
-        "regions" => Ok(Level::Regions),
-        "municipalities" => Ok(Level::Municipalities),
-        _ => Err(Error::new(
-            Code::InvalidValue,
-            Loc::root().join("level"),
-            format!("unknown level {arg:?}: expected \"regions\" or \"municipalities\""),
-        )
-        .with("level", arg)),
-    }
+    arg.parse::<Level>()
+        .map_err(|e| e.prefixed(&Loc::root().join("level")))
 }
 
 /// Validate agreement files (paths, catalog ids or JSON text, read as [`agreement`]) together,
