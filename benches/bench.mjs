@@ -89,7 +89,7 @@ for (const c of inputs.cases) {
 
   if (wasm) {
     // The same numbers: the bundled key the spec names equals the CSV weights.
-    const rk = wasm.resolveKey(c.spec);
+    const rk = wasm.resolveKey(c.spec).toJSON();
     if (JSON.stringify(rk.recipients) !== JSON.stringify(c.codes) || JSON.stringify(rk.weights) !== JSON.stringify(c.weights)) {
       throw new Error(`${c.id}: the bundled key ${c.spec} differs from the CSV weights`);
     }
