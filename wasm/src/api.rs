@@ -214,7 +214,7 @@ pub fn source(id: &str) -> JsResult<JsValue> {
 /// dates that have population figures (for keys `population:LEVEL:DATE`).
 #[wasm_bindgen(unchecked_return_type = "Reference")]
 pub fn reference() -> JsResult<JsValue> {
-    to_value(&crate::types::Reference::bundled()).js()
+    to_value(&vardavtal::reference::bundled()).js()
 }
 
 /// The report of the bundled catalog, optionally only the agreements covering `year`.

@@ -17,7 +17,6 @@
 //! | the exported functions | [`api`] |
 //! | JS values in, JS values out | [`convert`] |
 //! | `VardavtalError` | [`error`] |
-//! | the shapes JS passes in (their TypeScript derived by tsify-next) | [`types`] |
 //!
 //! The skin holds no domain logic: it converts values and errors, and calls the core.
 //! Amounts cross as strings; every error is a `VardavtalError` (an `Error` subclass) with
@@ -28,4 +27,3 @@
 pub mod api;
 pub mod convert;
 pub mod error;
-pub mod types;

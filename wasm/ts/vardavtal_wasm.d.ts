@@ -206,8 +206,8 @@ export type Qualifier = "about" | "over" | "nearly" | "under";
 
 /**
  * A key: `\"population:regions:2021-11-01\"`, `\"population:municipalities:DATE\"`,
- * `\"needs:regions:2024\"`, CSV text with columns `code,weight`, or `{code: weight}` with
- * weights as strings.
+ * `\"needs:regions:2024\"`, CSV text with columns `code,weight`, or `{code: weight}`
+ * with weights as strings.
  */
 export type KeyInput = string | Record<RecipientId, Weight>;
 
@@ -1243,15 +1243,6 @@ export interface ComponentAllocation {
 export type Method = "largest_remainder";
 
 /**
- * The bundled SCB reference data.
- */
-export interface Reference {
-    regions: Region[];
-    municipalities: Municipality[];
-    population_dates: PopulationDates;
-}
-
-/**
  * The catalog: sources, agreements and packages.
  */
 export interface Catalog {
@@ -1354,7 +1345,7 @@ export interface FigureObject {
 }
 
 /**
- * The options of `allocate` and `explain` (read by `convert::options`).
+ * The options of `allocate` and `explain` (read by `input::args::options`).
  */
 export interface AllocateOptions {
     /**
@@ -1470,11 +1461,36 @@ export interface ImpliedKey {
 }
 
 /**
- * The reference dates that have population figures, by level.
+ * The reference data in one value, as the browser takes it: the regions, the
+ * municipalities and the reference dates that have population figures, by level.
+ */
+export interface Reference {
+    /**
+     * The 21 regions.
+     */
+    regions: Region[];
+    /**
+     * The 290 municipalities.
+     */
+    municipalities: Municipality[];
+    /**
+     * The dates with population figures.
+     */
+    population_dates: PopulationDates;
+}
+
+/**
+ * The reference dates that have population figures, by level, oldest first.
  */
 export interface PopulationDates {
-    regions: string[];
-    municipalities: string[];
+    /**
+     * For the regions.
+     */
+    regions: NaiveDate[];
+    /**
+     * For the municipalities.
+     */
+    municipalities: NaiveDate[];
 }
 
 /**
@@ -1610,7 +1626,7 @@ export type AgreementKind = { type: "base" } | { type: "supplementary"; base: st
 export type RecipientKind = "region" | "municipality" | "skr" | "state" | "other";
 
 /**
- * What the publisher states about a table (read by `convert::statement`).
+ * What the publisher states about a table (read by `input::args::statement`).
  */
 export interface ReconcileOptions {
     /**

@@ -74,7 +74,7 @@ pub enum Method {
 }
 
 /// What an allocation runs with.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Options {
     /// The rounding unit (whole kronor by default).
     pub unit: Unit,

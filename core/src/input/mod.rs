@@ -23,6 +23,7 @@
 //! # Ok::<(), vardavtal::Error>(())
 //! ```
 
+pub mod args;
 pub mod json;
 
 use std::path::Path;

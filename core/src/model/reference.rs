@@ -95,6 +95,41 @@ pub fn municipalities() -> &'static [Municipality] {
     MUNICIPALITIES
 }
 
+/// The reference data in one value, as the browser takes it: the regions, the
+/// municipalities and the reference dates that have population figures, by level.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+pub struct Reference {
+    /// The 21 regions.
+    pub regions: &'static [Region],
+    /// The 290 municipalities.
+    pub municipalities: &'static [Municipality],
+    /// The dates with population figures.
+    pub population_dates: PopulationDates,
+}
+
+/// The reference dates that have population figures, by level, oldest first.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+pub struct PopulationDates {
+    /// For the regions.
+    pub regions: Vec<NaiveDate>,
+    /// For the municipalities.
+    pub municipalities: Vec<NaiveDate>,
+}
+
+/// The bundled reference data ([`Reference`]).
+pub fn bundled() -> Reference {
+    Reference {
+        regions: REGIONS,
+        municipalities: MUNICIPALITIES,
+        population_dates: PopulationDates {
+            regions: population_dates(Level::Regions),
+            municipalities: population_dates(Level::Municipalities),
+        },
+    }
+}
+
 /// The region with this code.
 pub fn region(code: &str) -> Option<&'static Region> {
     // The build script checks that the table is in code order.

@@ -1,0 +1,359 @@
+//! Arguments given as values, not as text or paths: what a skin without files (the
+//! browser) receives as objects. The skin writes its object as JSON and core reads it
+//! here, so every field has the same codes and locations as from the CLI and Python:
+//! the options of an allocation `{key?, outcomes?, unit?}`, what a publisher states about
+//! a table `{pot?, rule?}`, a key as text or `{code: weight}`, and one agreement or a list
+//! of them. The shapes are TypeScript types too (feature `tsify`).
+//!
+//! ```
+//! use serde_json::json;
+//! use vardavtal::{Code, Unit, input::args};
+//! let o = args::options(&json!({"key": "population:regions:2021-11-01", "unit": "ore"}))?;
+//! assert_eq!((o.unit, o.key.map(|k| k.len())), (Unit::Ore, Some(21)));
+//! let e = args::options(&json!({"outcome": {}})).unwrap_err();
+//! assert_eq!((e.code(), e.findings()[0].loc.to_string()), (Code::UnknownField, "options.outcome".to_owned()));
+//! let e = args::statement(&json!({"pot": 1382000000})).unwrap_err();
+//! assert_eq!((e.code(), e.findings()[0].loc.to_string()), (Code::InvalidAmount, "pot".to_owned()));
+//! # Ok::<(), vardavtal::Error>(())
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use crate::agreement::Agreement;
+use crate::finding::{Code, Error, Loc, Result};
+use crate::key::{Key, KeySpec, Weight};
+use crate::money::{Sek, Unit};
+use crate::outcomes::Outcomes;
+use crate::recipient::RecipientId;
+use crate::reconcile::{StatedRule, Statement};
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+fn wrong(code: Code, loc: Loc, msg: String, v: &Value) -> Error {
+    Error::new(code, loc, msg).with("type", type_name(v))
+}
+
+/// The fields of an options object (`null` is none given); a field not in `fields` is
+/// an `unknown_field` error at `what.field`, every one of them.
+fn fields(v: &Value, what: &str, names: &[&str]) -> Result<Map<String, Value>> {
+    let map = match v {
+        Value::Null => Map::new(),
+        Value::Object(m) => m.clone(),
+        v => {
+            let msg = format!(
+                "the {what} must be an object {{{}?}}, not a {}",
+                names.join("?, "),
+                type_name(v)
+            );
+            return Err(wrong(Code::InvalidValue, Loc::root().join(what), msg, v));
+        }
+    };
+    let unknown: Vec<_> = map
+        .keys()
+        .filter(|k| !names.contains(&k.as_str()))
+        .map(|k| {
+            let msg = format!("unknown option {k:?}: expected {}", names.join(", "));
+            crate::Finding::error(
+                Code::UnknownField,
+                Loc::root().join(what).join(k.as_str()),
+                msg,
+            )
+        })
+        .collect();
+    if unknown.is_empty() {
+        Ok(map)
+    } else {
+        Err(Error::from_findings(unknown))
+    }
+}
+
+/// A field that is there and not `null`.
+fn given<'a>(map: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
+    map.get(name).filter(|v| !v.is_null())
+}
+
+/// A key: a string (a key spec or CSV text, read by [`super::key_text`]) or an object
+/// `{code: weight}` with weights as strings; errors are located under `key`.
+pub fn key(v: &Value) -> Result<Key> {
+    let at = Loc::root().join("key");
+    match v {
+        Value::String(s) => super::key_text(s),
+        Value::Object(_) => {
+            let weights: BTreeMap<RecipientId, Weight> =
+                crate::json::from_str(&v.to_string()).map_err(|e| e.prefixed(&at))?;
+            let spec = KeySpec::Weights {
+                name: None,
+                weights,
+            };
+            spec.resolve().map_err(|e| e.prefixed(&at))
+        }
+        _ => Err(wrong(
+            Code::InvalidValue,
+            at,
+            format!(
+                "the key must be a string (\"population:regions:2021-11-01\" or CSV text) or an object {{code: weight}}, not a {}",
+                type_name(v)
+            ),
+            v,
+        )),
+    }
+}
+
+/// An amount given as a value at `field`: a string, plain (`"443000000"`) or Swedish
+/// (`"443 miljoner kronor"`); a number is refused, since it may have lost digits.
+pub fn amount(v: &Value, field: &str) -> Result<Sek> {
+    match v {
+        Value::String(s) => Sek::parse_any(s).map_err(|e| e.prefixed(&Loc::root().join(field))),
+        _ => Err(wrong(
+            Code::InvalidAmount,
+            Loc::root().join(field),
+            format!(
+                "the {field} must be a string such as \"443000000\" or \"443 miljoner kronor\", not a {}: amounts cross as strings so that no digit is lost",
+                type_name(v)
+            ),
+            v,
+        )),
+    }
+}
+
+/// A string field parsed by `FromStr`, its error located at `field`.
+fn parsed<T: std::str::FromStr<Err = Error>>(v: &Value, field: &str, expected: &str) -> Result<T> {
+    match v {
+        Value::String(s) => s
+            .parse()
+            .map_err(|e: Error| e.prefixed(&Loc::root().join(field))),
+        _ => Err(wrong(
+            Code::InvalidValue,
+            Loc::root().join(field),
+            format!("the {field} must be {expected}, not a {}", type_name(v)),
+            v,
+        )),
+    }
+}
+
+/// Performance outcomes: JSON text or an object; errors are located under `outcomes`.
+fn outcomes(v: &Value) -> Result<Outcomes> {
+    let text = match v {
+        Value::String(s) => s.clone(),
+        _ => v.to_string(),
+    };
+    Outcomes::from_json(&text).map_err(|e| e.prefixed(&Loc::root().join("outcomes")))
+}
+
+/// The rounding unit: `"krona"` or `"ore"`; `null` is the default, whole kronor.
+pub fn unit(v: &Value) -> Result<Unit> {
+    match v {
+        Value::Null => Ok(Unit::default()),
+        v => parsed(v, "unit", "\"krona\" or \"ore\""),
+    }
+}
+
+/// The options of an allocation, `{key?, outcomes?, unit?}` (`null` for none): the
+/// defaults where a field is absent.
+pub fn options(v: &Value) -> Result<crate::Options> {
+    let map = fields(v, "options", &["key", "outcomes", "unit"])?;
+    Ok(crate::Options {
+        unit: unit(map.get("unit").unwrap_or(&Value::Null))?,
+        key: given(&map, "key").map(key).transpose()?,
+        outcomes: given(&map, "outcomes")
+            .map(outcomes)
+            .transpose()?
+            .unwrap_or_default(),
+        ..crate::Options::default()
+    })
+}
+
+/// What a publisher states about a table, `{pot?, rule?}` (`null` for none): the pot an
+/// amount string, the rule `"population"`, `"need"` or `"fixed-plus-population:AMOUNT"`.
+pub fn statement(v: &Value) -> Result<Statement> {
+    let map = fields(v, "options", &["pot", "rule"])?;
+    let expected = "\"population\", \"need\" or \"fixed-plus-population:AMOUNT\"";
+    Ok(Statement {
+        pot: given(&map, "pot").map(|p| amount(p, "pot")).transpose()?,
+        rule: given(&map, "rule")
+            .map(|r| parsed::<StatedRule>(r, "rule", expected))
+            .transpose()?,
+    })
+}
+
+/// An agreement as a value: a string (a catalog id or JSON text, read by
+/// [`super::agreement_text`]) or an object in the agreement file format.
+pub fn agreement(v: &Value) -> Result<Agreement> {
+    match v {
+        Value::String(s) => super::agreement_text(s),
+        Value::Object(_) => Agreement::from_json(&v.to_string()),
+        _ => Err(wrong(
+            Code::InvalidValue,
+            Loc::root(),
+            format!(
+                "the agreement must be JSON text, a catalog id or an object, not a {}",
+                type_name(v)
+            ),
+            v,
+        )),
+    }
+}
+
+/// One agreement or a list of them: every agreement that cannot be read is reported
+/// (located by its index), not only the first.
+pub fn agreements(v: &Value) -> Result<Vec<Agreement>> {
+    let list = match v {
+        Value::Array(list) => list,
+        v => return agreement(v).map(|a| vec![a]),
+    };
+    let mut out = Vec::with_capacity(list.len());
+    let mut errors = Vec::new();
+    for (i, item) in list.iter().enumerate() {
+        match agreement(item) {
+            Ok(a) => out.push(a),
+            Err(e) => errors.extend(e.prefixed(&Loc::root().join(i)).into_findings()),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::from_findings(errors))
+    }
+}
+
+/// The shapes of these arguments in TypeScript (the `.d.ts` of the wasm package).
+#[cfg(feature = "tsify")]
+#[allow(dead_code)]
+mod ts {
+    use std::collections::BTreeMap;
+
+    use tsify_next::Tsify;
+
+    use crate::agreement::Agreement;
+    use crate::key::Weight;
+    use crate::money::Unit;
+    use crate::outcomes::Outcomes;
+    use crate::recipient::RecipientId;
+
+    /// A key: `"population:regions:2021-11-01"`, `"population:municipalities:DATE"`,
+    /// `"needs:regions:2024"`, CSV text with columns `code,weight`, or `{code: weight}`
+    /// with weights as strings.
+    #[derive(Tsify)]
+    #[serde(untagged)]
+    pub enum KeyInput {
+        /// A key spec or CSV text.
+        Text(String),
+        /// Weights by recipient code.
+        Weights(BTreeMap<RecipientId, Weight>),
+    }
+
+    /// An agreement as JSON text, a catalog id, or an object in the agreement file format.
+    #[derive(Tsify)]
+    #[serde(untagged)]
+    pub enum AgreementInput {
+        /// JSON text or a catalog id.
+        Text(String),
+        /// The agreement as an object.
+        Object(Box<Agreement>),
+    }
+
+    /// Performance outcomes: JSON text or an object.
+    #[derive(Tsify)]
+    #[serde(untagged)]
+    pub enum OutcomesInput {
+        /// JSON text.
+        Text(String),
+        /// Criterion id → recipient code → outcome.
+        Object(Outcomes),
+    }
+
+    /// The options of `allocate` and `explain` (read by `input::args::options`).
+    #[derive(Tsify)]
+    pub struct AllocateOptions {
+        /// Replaces the key of key-based rules at the same level.
+        #[tsify(optional)]
+        key: Option<KeyInput>,
+        /// Performance outcomes.
+        #[tsify(optional)]
+        outcomes: Option<OutcomesInput>,
+        /// The rounding unit (default krona).
+        #[tsify(optional)]
+        unit: Option<Unit>,
+    }
+
+    /// What the publisher states about a table (read by `input::args::statement`).
+    #[derive(Tsify)]
+    pub struct ReconcileOptions {
+        /// The pot, an amount string (`"1 382 miljoner kronor"`).
+        #[tsify(optional)]
+        pot: Option<String>,
+        /// `"population"`, `"need"` or `"fixed-plus-population:AMOUNT"`.
+        #[tsify(optional)]
+        rule: Option<String>,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(text: &str) -> Value {
+        serde_json::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn every_unknown_option_is_reported() {
+        let e = options(&v(r#"{"kye": 1, "unti": "ore"}"#)).unwrap_err();
+        assert_eq!(e.findings().len(), 2);
+        assert!(e.findings().iter().all(|f| f.code == Code::UnknownField));
+    }
+
+    #[test]
+    fn values_of_the_wrong_type_are_located() {
+        let e = options(&v(r#"{"unit": 1}"#)).unwrap_err();
+        assert_eq!(
+            (e.code(), e.findings()[0].loc.to_string()),
+            (Code::InvalidValue, "unit".into())
+        );
+        let e = key(&v("42")).unwrap_err();
+        assert_eq!(
+            (e.code(), e.findings()[0].loc.to_string()),
+            (Code::InvalidValue, "key".into())
+        );
+        let e = key(&v(r#"{"01": 1}"#)).unwrap_err();
+        assert_eq!(
+            (e.code(), e.findings()[0].loc.to_string()),
+            (Code::InvalidAmount, "key.01".into())
+        );
+        let e = statement(&v(r#""population""#)).unwrap_err();
+        assert_eq!(e.code(), Code::InvalidValue);
+        let e = statement(&v(r#"{"rule": 1}"#)).unwrap_err();
+        assert_eq!(
+            (e.code(), e.findings()[0].loc.to_string()),
+            (Code::InvalidValue, "rule".into())
+        );
+    }
+
+    #[test]
+    fn null_is_the_defaults_and_lists_report_every_bad_agreement() {
+        assert_eq!(options(&v("null")).unwrap(), crate::Options::default());
+        assert_eq!(statement(&v("null")).unwrap(), Statement::default());
+        let e = agreements(&v(
+            r#"[1, "okad-tillganglighet-2022", "no-such-agreement"]"#,
+        ))
+        .unwrap_err();
+        assert_eq!(e.findings().len(), 2);
+        assert_eq!(
+            agreements(&v(r#""okad-tillganglighet-2022""#))
+                .unwrap()
+                .len(),
+            1
+        );
+    }
+}
