@@ -11,9 +11,8 @@ use vardavtal::agreement::When;
 use vardavtal::catalog::{Catalog, Source};
 use vardavtal::view::{self, AgreementList, Cell, SourceView, Table, View};
 use vardavtal::{
-    Agreement, Allocation, Comparison, Difference, Error, Finding, Key, Loc, Outcomes,
+    Agreement, Allocation, Comparison, Error, Finding, Key, Loc, Outcomes, Row, Severity,
 };
-use vardavtal::{RecipientId, Row, Sek, Severity};
 
 use crate::convert;
 use crate::error::{OrRaise, finding_dict, py_err};
@@ -283,6 +282,7 @@ skin! {
     PyKey |s|
     view s.0;
     len s.0.len();
+    json Key;
     get {
         /// What the key is (`"population:regions:2021-11-01"`).
         description -> &str = s.0.description();
@@ -299,23 +299,6 @@ skin! {
         #[new]
         fn new(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<Self> {
             convert::key(py, spec, &Loc::root().join("key")).map(PyKey)
-        }
-        /// A key from its parts (used by pickle). The recipients need not be known codes.
-        #[staticmethod]
-        fn _from_state(
-            py: Python<'_>,
-            description: String,
-            sources: Vec<String>,
-            codes: Vec<String>,
-            weights: Vec<Decimal>,
-        ) -> PyResult<Self> {
-            let ids: Vec<RecipientId> = codes.into_iter().map(RecipientId::new).collect();
-            let entries: Vec<_> = ids.iter().cloned().zip(weights).collect();
-            Key::new(description, sources, entries, &ids).map(PyKey).or_raise(py)
-        }
-        fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-            let state = (self.description(), self.sources(), self.recipients(), self.weights());
-            reduce(py.get_type::<Self>().getattr("_from_state")?, state)
         }
     }
 }
@@ -536,26 +519,12 @@ skin! {
     PyComparison |s|
     view s.0;
     len s.0.rows.len();
+    json Comparison;
     get {
         /// The sum of the differences (`total(b) − total(a)`).
         total_diff -> Decimal = s.0.total_diff().value();
     }
     {
-        /// A comparison from its rows `(code, name, a, b, diff)` (used by pickle).
-        #[staticmethod]
-        fn _from_state(rows: Vec<(String, String, Decimal, Decimal, Decimal)>) -> Self {
-            let rows = rows
-                .into_iter()
-                .map(|(recipient, name, a, b, diff)| Difference { recipient, name, a: Sek(a), b: Sek(b), diff: Sek(diff) })
-                .collect();
-            PyComparison(Comparison { rows })
-        }
-        fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-            let rows: Vec<_> = self.0.rows.iter()
-                .map(|r| (r.recipient.clone(), r.name.clone(), r.a.value(), r.b.value(), r.diff.value()))
-                .collect();
-            reduce(py.get_type::<Self>().getattr("_from_state")?, (rows,))
-        }
     }
 }
 

@@ -15,13 +15,13 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Allocation;
 use crate::money::Sek;
 
 /// One recipient's totals in two allocations.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Difference {
     /// Recipient code.
@@ -37,8 +37,9 @@ pub struct Difference {
 }
 
 /// The per-recipient comparison of two allocations.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[serde(deny_unknown_fields)]
 pub struct Comparison {
     /// One row per recipient in either allocation, in code order.
     pub rows: Vec<Difference>,

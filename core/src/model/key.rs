@@ -301,8 +301,9 @@ fn population_rows(
 }
 
 /// A resolved distribution key: recipients in code order, each with an exact weight.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[serde(try_from = "KeyForm")]
 pub struct Key {
     description: String,
     sources: Vec<String>,
@@ -313,6 +314,36 @@ pub struct Key {
     int_weights: Vec<u128>,
     #[serde(skip)]
     total: Decimal,
+}
+
+/// The JSON form of a [`Key`], read back through [`Key::new`] (which checks it again; the
+/// recipients need not be known codes):
+///
+/// ```
+/// let k = vardavtal::input::key("code,weight\n01,2\n03,1.5\n")?;
+/// let back: vardavtal::Key = vardavtal::json::from_str(&serde_json::to_string(&k).unwrap())?;
+/// assert_eq!(back, k);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyForm {
+    description: String,
+    sources: Vec<String>,
+    recipients: Vec<RecipientId>,
+    weights: Vec<Weight>,
+}
+
+impl TryFrom<KeyForm> for Key {
+    type Error = Error;
+    fn try_from(f: KeyForm) -> Result<Key> {
+        let entries = f
+            .recipients
+            .iter()
+            .cloned()
+            .zip(f.weights.into_iter().map(|w| w.0));
+        Key::new(f.description, f.sources, entries, &f.recipients)
+    }
 }
 
 fn ser_weights<S: serde::Serializer>(w: &[Decimal], s: S) -> std::result::Result<S::Ok, S::Error> {
