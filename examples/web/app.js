@@ -122,13 +122,8 @@ let catalog = null;
 
 const t = (k) => TEXT[state.lang][k];
 
-/** An amount (a plain decimal string) for display. */
-function money(amount) {
-  if (state.lang === "sv") return v.formatKr(amount);
-  const [int, frac] = amount.replace("-", "").split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${amount.startsWith("-") ? "-" : ""}SEK ${grouped}${frac ? "." + frac.padEnd(2, "0") : ""}`;
-}
+/** An amount (a plain decimal string) for display, as core writes it for people: "1 382 000 000 kr". */
+const money = (amount) => v.formatKr(amount);
 
 function componentName(id) {
   const find = (cs) => {
