@@ -20,6 +20,8 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::apportion::{self, ApportionError};
@@ -189,7 +191,8 @@ impl KeySpec {
     /// Resolve, accepting the recipient codes in `declared` as well as the known ones.
     pub fn resolve_with(&self, declared: &[RecipientId]) -> Result<Key> {
         match self {
-            KeySpec::Population { level, date } => {
+            // Bundled keys name known codes only, so `declared` does not change them.
+            KeySpec::Population { level, date } => bundled(Some((*level, *date)), || {
                 let rows = population_rows(*level, *date)?;
                 let sources = distinct(rows.iter().map(|r| r.source));
                 Key::new(
@@ -197,19 +200,19 @@ impl KeySpec {
                     sources,
                     rows.iter()
                         .map(|r| (RecipientId::new(r.code), Decimal::from(r.population))),
-                    declared,
+                    &[],
                 )
-            }
-            KeySpec::NeedsRegions2024 {} => {
+            }),
+            KeySpec::NeedsRegions2024 {} => bundled(None, || {
                 let rows = reference::needs_key_regions_2024();
                 Key::new(
                     self.to_string(),
                     distinct(rows.iter().map(|r| r.2)),
                     rows.iter()
                         .map(|r| (RecipientId::new(r.0), Decimal::from(r.1))),
-                    declared,
+                    &[],
                 )
-            }
+            }),
             KeySpec::NeedsWeighted { level, date, index } => {
                 let rows = population_rows(*level, *date)?;
                 let pop: BTreeMap<&str, u64> =
@@ -300,20 +303,51 @@ fn population_rows(
     Ok(rows)
 }
 
+/// A bundled key (a population at a date, or the care-need key when `date` is `None`),
+/// resolved once per process and then handed out again: a key by name costs a look-up.
+fn bundled(at: Option<(Level, NaiveDate)>, make: impl FnOnce() -> Result<Key>) -> Result<Key> {
+    type Cache = Vec<(Option<(Level, NaiveDate)>, Key)>;
+    static CACHE: std::sync::Mutex<Cache> = std::sync::Mutex::new(Vec::new());
+    let found = |c: &Cache| c.iter().find(|(a, _)| *a == at).map(|(_, k)| k.clone());
+    if let Some(k) = CACHE.lock().ok().and_then(|c| found(&c)) {
+        return Ok(k);
+    }
+    let key = make()?;
+    if let Ok(mut c) = CACHE.lock() {
+        c.push((at, key.clone()));
+    }
+    Ok(key)
+}
+
 /// A resolved distribution key: recipients in code order, each with an exact weight.
+///
+/// Cheap to clone (the figures are shared), so a bundled key is resolved once and handed
+/// out again ([`KeySpec::resolve`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
-#[serde(try_from = "KeyForm")]
-pub struct Key {
-    description: String,
-    sources: Vec<String>,
-    recipients: Vec<RecipientId>,
-    #[serde(serialize_with = "ser_weights")]
-    weights: Vec<Decimal>,
-    #[serde(skip)]
-    int_weights: Vec<u128>,
-    #[serde(skip)]
-    total: Decimal,
+#[serde(transparent)]
+pub struct Key(Arc<data::Key>);
+
+mod data {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Serialize};
+
+    use crate::recipient::RecipientId;
+
+    /// A resolved distribution key: recipients in code order, each with an exact weight.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+    #[serde(try_from = "super::KeyForm")]
+    pub struct Key {
+        pub(super) description: String,
+        pub(super) sources: Vec<String>,
+        pub(super) recipients: Vec<RecipientId>,
+        #[serde(serialize_with = "super::ser_weights")]
+        pub(super) weights: Vec<Decimal>,
+        #[serde(skip)]
+        pub(super) int_weights: Vec<u128>,
+        #[serde(skip)]
+        pub(super) total: Decimal,
+    }
 }
 
 /// The JSON form of a [`Key`], read back through [`Key::new`] (which checks it again; the
@@ -334,15 +368,16 @@ struct KeyForm {
     weights: Vec<Weight>,
 }
 
-impl TryFrom<KeyForm> for Key {
+impl TryFrom<KeyForm> for data::Key {
     type Error = Error;
-    fn try_from(f: KeyForm) -> Result<Key> {
+    fn try_from(f: KeyForm) -> Result<data::Key> {
         let entries = f
             .recipients
             .iter()
             .cloned()
             .zip(f.weights.into_iter().map(|w| w.0));
-        Key::new(f.description, f.sources, entries, &f.recipients)
+        let k = Key::new(f.description, f.sources, entries, &f.recipients)?;
+        Ok(Arc::unwrap_or_clone(k.0))
     }
 }
 
@@ -424,14 +459,14 @@ impl Key {
             )
         })?;
         let (recipients, weights) = entries.into_iter().unzip();
-        Ok(Key {
+        Ok(Key(Arc::new(data::Key {
             description: description.into(),
             sources,
             recipients,
             weights,
             int_weights,
             total,
-        })
+        })))
     }
 
     /// A key from CSV text with a header naming a `code` column (or `region_code`,
@@ -535,8 +570,8 @@ impl Key {
     /// The same key limited to `members` (for example the municipalities of one region).
     pub fn restrict(&self, members: &[RecipientId]) -> Result<Key> {
         Key::new(
-            self.description.clone(),
-            self.sources.clone(),
+            self.0.description.clone(),
+            self.0.sources.clone(),
             self.iter()
                 .filter(|(r, _)| members.contains(r))
                 .map(|(r, w)| (r.clone(), w)),
@@ -546,39 +581,39 @@ impl Key {
 
     /// What the key is (`"population:regions:2021-11-01"`).
     pub fn description(&self) -> &str {
-        &self.description
+        &self.0.description
     }
     /// Source ids of the figures in the key.
     pub fn sources(&self) -> &[String] {
-        &self.sources
+        &self.0.sources
     }
     /// Recipients in code order.
     pub fn recipients(&self) -> &[RecipientId] {
-        &self.recipients
+        &self.0.recipients
     }
     /// Weights, in the order of [`Key::recipients`].
     pub fn weights(&self) -> &[Decimal] {
-        &self.weights
+        &self.0.weights
     }
     /// The sum of the weights.
     pub fn total(&self) -> Decimal {
-        self.total
+        self.0.total
     }
     /// Number of recipients.
     pub fn len(&self) -> usize {
-        self.recipients.len()
+        self.0.recipients.len()
     }
     /// Always false: a key has at least one recipient.
     pub fn is_empty(&self) -> bool {
-        self.recipients.is_empty()
+        self.0.recipients.is_empty()
     }
     /// (recipient, weight) pairs in code order.
     pub fn iter(&self) -> impl Iterator<Item = (&RecipientId, Decimal)> {
-        self.recipients.iter().zip(self.weights.iter().copied())
+        self.0.recipients.iter().zip(self.0.weights.iter().copied())
     }
     /// The weights as exact integers (all scaled by the same power of ten).
     pub fn int_weights(&self) -> &[u128] {
-        &self.int_weights
+        &self.0.int_weights
     }
 
     /// Split `pot` by the key in whole `unit`s, by largest remainder; parts in the order
@@ -593,7 +628,7 @@ impl Key {
 
     /// Split a whole number of units by the key (the hot path).
     pub fn split_units(&self, pot_units: u128) -> Result<Vec<u128>> {
-        apportion::largest_remainder(pot_units, &self.int_weights).map_err(apportion_error)
+        apportion::largest_remainder(pot_units, &self.0.int_weights).map_err(apportion_error)
     }
 }
 
