@@ -107,6 +107,9 @@ for (const c of inputs.cases) {
     timings.push({ impl: "node", case: c.id, what: "wasm split(key=spec)", t: timed(() => wasm.split(potStr, c.spec)) });
     timings.push({ impl: "node", case: c.id, what: "wasm split(key=object)", t: timed(() => wasm.split(potStr, asObject)) });
     timings.push({ impl: "node", case: c.id, what: "wasm split(key=CSV)", t: timed(() => wasm.split(potStr, asCsv)) });
+    if (JSON.stringify(bySpec.amounts) !== JSON.stringify(amountsOf(bySpec))) throw new Error(`${c.id}: amounts differ from the rows' amounts`);
+    timings.push({ impl: "node", case: c.id, what: "wasm split(key=spec) → amounts", t: timed(() => wasm.split(potStr, c.spec).amounts) });
+    timings.push({ impl: "node", case: c.id, what: "wasm split(key=spec) → rows", t: timed(() => wasm.split(potStr, c.spec).rows) });
   }
   amounts[c.id] = got;
 }

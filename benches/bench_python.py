@@ -90,14 +90,17 @@ def main() -> None:
                                          "amounts": [str(r.amount) for r in batch[-1].rows]}
             timings.append({"impl": "python", "case": cid, "what": "split",
                             "t": timed(lambda: vardavtal.split(pot, key=key))})
+            assert list(one.amounts) == [r.amount for r in one.rows]
             timings.append({"impl": "python", "case": cid, "what": "split → amounts",
+                            "t": timed(lambda: vardavtal.split(pot, key=key).amounts)})
+            timings.append({"impl": "python", "case": cid, "what": "split → rows → amounts",
                             "t": timed(lambda: [r.amount for r in vardavtal.split(pot, key=key).rows])})
             timings.append({"impl": "python", "case": cid, "what": "split(key=spec string)",
                             "t": timed(lambda: vardavtal.split(pot, key=case["spec"]))})
             timings.append({"impl": "python", "case": cid, "what": "split_batch",
                             "t": timed(lambda: vardavtal.split_batch(pot, keys), per=BATCH)})
             timings.append({"impl": "python", "case": cid, "what": "split_batch → amounts",
-                            "t": timed(lambda: [[r.amount for r in a.rows] for a in vardavtal.split_batch(pot, keys)], per=BATCH)})
+                            "t": timed(lambda: [a.amounts for a in vardavtal.split_batch(pot, keys)], per=BATCH)})
         amounts[cid] = got
 
     # Sweep through the Python batch API: allocate_batch over scenarios of who qualifies on

@@ -10,7 +10,7 @@
 //! let key = "population:regions:2021-11-01".parse::<KeySpec>()?.resolve()?;
 //! let alloc = split("443000000".parse()?, &key, None, Unit::Krona)?;
 //! assert_eq!(alloc.total(), "443000000".parse::<Sek>()?);
-//! let stockholm = &alloc.rows[0];
+//! let stockholm = &alloc.rows()[0];
 //! assert_eq!(stockholm.name, "Region Stockholm");
 //! println!("{}", stockholm.explain());
 //! # Ok::<(), Box<dyn std::error::Error>>(())

@@ -68,7 +68,7 @@ proptest! {
         let key = key_of(&weights);
         let a = split(pot_of(pot, unit), &key, None, unit).unwrap();
         prop_assert_eq!(a.total(), pot_of(pot, unit));
-        prop_assert_eq!(a.rows.len(), weights.len());
+        prop_assert_eq!(a.len(), weights.len());
     }
 
     #[test]

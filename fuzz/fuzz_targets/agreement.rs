@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(alloc.check().is_ok(), "rows do not sum to their pots");
         let _ = serde_json::to_string(&alloc);
         let _ = alloc.pivot();
-        for r in alloc.rows.iter().take(50) {
+        for r in alloc.rows().iter().take(50) {
             let _ = r.explain();
         }
     }

@@ -75,8 +75,8 @@ fuzz_target!(|input: Input| {
     };
     let ws = key.int_weights();
     let total: u128 = ws.iter().sum();
-    assert_eq!(alloc.rows.len(), ws.len());
-    for (row, w) in alloc.rows.iter().zip(ws) {
+    assert_eq!(alloc.len(), ws.len());
+    for (row, w) in alloc.rows().iter().zip(ws) {
         let got = unit.to_units(row.amount).unwrap_or(u128::MAX);
         let prod = units
             .checked_mul(*w)

@@ -19,7 +19,8 @@ use vardavtal::{
 use crate::error::{OrRaise, py_err};
 use crate::objects::{PyAgreement, PyKey};
 
-static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+/// `decimal.Decimal`, imported once.
+pub static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// `InputError` at `loc`: expected `what`, got (the type and repr of) `obj`.
 fn wrong(py: Python<'_>, obj: &Bound<'_, PyAny>, loc: &Loc, code: Code, what: &str) -> PyErr {

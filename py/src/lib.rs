@@ -56,8 +56,8 @@ fn split(
     let each = convert::opt_money(py, each, &Loc::root().join("each"))?;
     let key = convert::key(py, key, &Loc::root().join("key"))?;
     let unit = convert::unit(py, unit)?;
-    vardavtal::split(pot, &key, each, unit)
-        .map(PyAllocation)
+    py.detach(|| vardavtal::split(pot, &key, each, unit))
+        .map(PyAllocation::from)
         .or_raise(py)
 }
 
@@ -101,7 +101,7 @@ fn collect_batch(
     let mut failed: Vec<Finding> = Vec::new();
     let mut out = Vec::with_capacity(results.len());
     for (i, r) in results.into_iter().enumerate() {
-        out.push(r.map(PyAllocation).map_err(|e| {
+        out.push(r.map(PyAllocation::from).map_err(|e| {
             let e = e.prefixed(&Loc::root().join(what).join(i));
             if raise {
                 failed.extend(e.findings().iter().cloned());
@@ -129,7 +129,7 @@ fn allocate(
     let a = convert::agreement(py, agreement, &Loc::root())?;
     let opts = options(py, outcomes, key, unit)?;
     py.detach(|| vardavtal::allocate(&a, &opts))
-        .map(PyAllocation)
+        .map(PyAllocation::from)
         .or_raise(py)
 }
 

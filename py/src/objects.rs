@@ -5,6 +5,7 @@
 //! `from_json()` and pickling through the core's serde JSON form where core reads it back.
 
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use rust_decimal::Decimal;
 use vardavtal::agreement::When;
@@ -181,7 +182,7 @@ macro_rules! skin {
             /// `invalid_value`, …) when the text is not that form.
             #[staticmethod]
             fn from_json(py: ::pyo3::Python<'_>, text: &str) -> ::pyo3::PyResult<Self> {
-                $crate::error::OrRaise::or_raise(::vardavtal::json::from_str::<$core>(text).map(Self), py)
+                $crate::error::OrRaise::or_raise(::vardavtal::json::from_str::<$core>(text).map(<Self as From<$core>>::from), py)
             }
             fn __reduce__<'py>(&self, py: ::pyo3::Python<'py>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::types::PyTuple>> {
                 $crate::objects::reduce(::pyo3::types::PyAnyMethods::getattr(py.get_type::<Self>().as_any(), "from_json")?, (self.to_json(),))
@@ -200,6 +201,36 @@ macro_rules! skin {
     };
 }
 pub(crate) use skin;
+
+/// `From` the core value, for the classes that read it back from JSON.
+macro_rules! wraps {
+    ($($py:ident($core:ty)),* $(,)?) => {
+        $(impl From<$core> for $py {
+            fn from(v: $core) -> Self {
+                $py(v)
+            }
+        })*
+    };
+}
+wraps!(
+    PyTable(Table),
+    PyFindings(Vec<Finding>),
+    PyKey(Key),
+    PyComparison(Comparison),
+    PyRow(Row),
+    PyAgreement(Agreement)
+);
+
+/// An amount as a `decimal.Decimal`: from an `int` when it is whole (several times faster
+/// than from its text), else from its text.
+pub fn decimal<'py>(py: Python<'py>, d: Decimal) -> PyResult<Bound<'py, PyAny>> {
+    match (d.scale(), i64::try_from(d.mantissa())) {
+        (0, Ok(i)) => crate::convert::DECIMAL
+            .import(py, "decimal", "Decimal")?
+            .call1((i,)),
+        _ => d.into_pyobject(py).map(Bound::into_any),
+    }
+}
 
 // ------------------------------------------------------------------ Table
 
@@ -400,10 +431,13 @@ skin! {
         part -> &str = s.0.part.as_str();
         /// The performance criterion, for earned money.
         criterion -> Option<&str> = s.0.criterion.as_deref();
-        /// The amount.
-        amount -> Decimal = s.0.amount.value();
     }
     {
+        /// The amount.
+        #[getter]
+        fn amount<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            decimal(py, self.0.amount.value())
+        }
         /// The figures behind the amount: pot, key, weight, total_weight, quota, floor,
         /// left_over, remainder_rank, recipients, note.
         #[getter]
@@ -431,7 +465,7 @@ skin! {
             let d = self.basis(py)?;
             d.set_item("code", self.recipient())?;
             d.set_item("name", self.name())?;
-            d.set_item("amount", self.amount())?;
+            d.set_item("amount", self.amount(py)?)?;
             d.set_item("agreement", self.agreement())?;
             d.set_item("component", self.component())?;
             d.set_item("tranche", self.tranche())?;
@@ -453,12 +487,28 @@ skin! {
 /// the recipients × pots table the CLI prints; `to_records()` and `to_csv()` have one row
 /// per amount.
 #[pyclass(name = "Allocation", module = "vardavtal._vardavtal", frozen)]
-pub struct PyAllocation(pub Allocation);
+pub struct PyAllocation(pub Allocation, Cache);
+
+/// What an allocation's Python objects are made once for: its rows and its amounts.
+pub struct Cache {
+    rows: PyOnceLock<Py<PyTuple>>,
+    amounts: PyOnceLock<Py<PyTuple>>,
+}
+
+impl From<Allocation> for PyAllocation {
+    fn from(a: Allocation) -> Self {
+        let cache = Cache {
+            rows: PyOnceLock::new(),
+            amounts: PyOnceLock::new(),
+        };
+        PyAllocation(a, cache)
+    }
+}
 
 skin! {
     PyAllocation |s|
     view s.0;
-    len s.0.rows.len();
+    len s.0.len();
     json Allocation;
     get {
         /// The rounding unit (`"krona"` or `"ore"`).
@@ -467,12 +517,26 @@ skin! {
         total -> Decimal = s.0.total().value();
         /// The sum of the pots.
         pot_total -> Decimal = s.0.pot_total().value();
-        /// Every amount, as `Row` objects.
-        rows -> Vec<PyRow> = s.0.rows.iter().cloned().map(PyRow).collect();
         /// Components that were not allocated, and why.
         notes -> PyFindings = PyFindings(s.0.notes.clone());
     }
     {
+        /// Every amount, as `Row` objects (a tuple, made once).
+        #[getter]
+        fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+            let make = || PyTuple::new(py, self.0.rows().iter().cloned().map(PyRow)).map(Bound::unbind);
+            Ok(self.1.rows.get_or_try_init(py, make)?.bind(py).clone())
+        }
+        /// Every amount as a `Decimal`, in row order (a tuple, made once, without making
+        /// the rows of a split).
+        #[getter]
+        fn amounts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+            let make = || {
+                let list: Vec<_> = self.0.amounts().into_iter().map(|a| decimal(py, a.value())).collect::<PyResult<_>>()?;
+                PyTuple::new(py, list).map(Bound::unbind)
+            };
+            Ok(self.1.amounts.get_or_try_init(py, make)?.bind(py).clone())
+        }
         /// The apportionment method (`"largest_remainder"`).
         #[getter]
         fn method<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

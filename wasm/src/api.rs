@@ -110,10 +110,16 @@ impl Allocation {
     pub fn total(&self) -> String {
         self.0.total().to_string()
     }
-    /// Every amount.
+    /// Every amount as a plain decimal string, in row order, without making the rows of a
+    /// split (`rows` has the figures behind each).
+    #[wasm_bindgen(getter)]
+    pub fn amounts(&self) -> Vec<String> {
+        self.0.amounts().iter().map(ToString::to_string).collect()
+    }
+    /// Every amount, with the figures behind it.
     #[wasm_bindgen(getter, unchecked_return_type = "Row[]")]
     pub fn rows(&self) -> JsResult<JsValue> {
-        to_value(&self.0.rows).js()
+        to_value(self.0.rows()).js()
     }
     /// The pots handed out, one per component and tranche.
     #[wasm_bindgen(getter, unchecked_return_type = "Pot[]")]

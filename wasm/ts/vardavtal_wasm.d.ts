@@ -1737,6 +1737,11 @@ export class Allocation {
      */
     toText(): string;
     /**
+     * Every amount as a plain decimal string, in row order, without making the rows of a
+     * split (`rows` has the figures behind each).
+     */
+    readonly amounts: string[];
+    /**
      * Components that were not allocated and why.
      */
     readonly notes: Finding[];
@@ -1745,7 +1750,7 @@ export class Allocation {
      */
     readonly pots: Pot[];
     /**
-     * Every amount.
+     * Every amount, with the figures behind it.
      */
     readonly rows: Row[];
     /**
@@ -2061,6 +2066,7 @@ export interface InitOutput {
     readonly __wbg_reportresult_free: (a: number, b: number) => void;
     readonly agreement: (a: number, b: number) => [number, number, number];
     readonly allocate: (a: any, b: number) => [number, number, number];
+    readonly allocation_amounts: (a: number) => [number, number];
     readonly allocation_explain: (a: number, b: number, c: number) => [number, number];
     readonly allocation_explainText: (a: number, b: number, c: number) => [number, number];
     readonly allocation_fromJSON: (a: any) => [number, number, number];

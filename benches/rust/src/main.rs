@@ -162,8 +162,8 @@ fn main() -> Res<()> {
         largest_remainder_into(pot, key.int_weights(), &mut out)?;
         let hot: Vec<String> = out.iter().map(u128::to_string).collect();
         let full = split(pot_sek, &key, None, Unit::Krona)?;
-        let rows = units(&full.rows, Unit::Krona)?;
-        let codes_out: Vec<&str> = full.rows.iter().map(|r| r.recipient.as_str()).collect();
+        let rows = units(full.rows(), Unit::Krona)?;
+        let codes_out: Vec<&str> = full.rows().iter().map(|r| r.recipient.as_str()).collect();
         amounts.insert(
             id.into(),
             json!({
@@ -179,6 +179,10 @@ fn main() -> Res<()> {
             "t": timer.time(|| key.split_units(black_box(pot)))}));
         timings.push(json!({"impl": "rust", "case": id, "what": "split",
             "t": timer.time(|| split(black_box(pot_sek), &key, None, Unit::Krona))}));
+        timings.push(json!({"impl": "rust", "case": id, "what": "split + amounts",
+            "t": timer.time(|| split(black_box(pot_sek), &key, None, Unit::Krona).map(|a| a.amounts()))}));
+        timings.push(json!({"impl": "rust", "case": id, "what": "split + rows",
+            "t": timer.time(|| split(black_box(pot_sek), &key, None, Unit::Krona).map(|a| a.rows().len()))}));
         timings.push(json!({"impl": "rust", "case": id, "what": "resolve key + split",
             "t": timer.time(|| split(black_box(pot_sek), &spec.parse::<KeySpec>().and_then(|s| s.resolve())?, None, Unit::Krona))}));
         // What the wasm skin does per call: resolve the key by name, split, serialize the

@@ -27,9 +27,9 @@
 //!   "components": [{"id": "b2", "name": "Utvecklingsblock", "amount": "443000000",
 //!                   "recipients": "regions", "rule": {"type": "per_capita"}}]}"#)?;
 //! let alloc = allocate(&a, &Options::default())?;
-//! assert_eq!(alloc.rows.len(), 21);
+//! assert_eq!(alloc.len(), 21);
 //! assert_eq!(alloc.total().to_string(), "443000000");
-//! let uppsala = alloc.rows.iter().find(|r| r.recipient.as_str() == "03").unwrap();
+//! let uppsala = alloc.rows().iter().find(|r| r.recipient.as_str() == "03").unwrap();
 //! assert!(uppsala.explain().contains("population:regions:2021-11-01"));
 //! # Ok::<(), vardavtal::Error>(())
 //! ```
@@ -90,13 +90,7 @@ pub struct Options {
 
 /// An allocation with nothing in it yet, in the unit and method of `opts`.
 fn empty(opts: &Options) -> Allocation {
-    Allocation {
-        unit: opts.unit,
-        method: opts.method,
-        pots: Vec::new(),
-        rows: Vec::new(),
-        notes: Vec::new(),
-    }
+    Allocation::new(opts.unit, opts.method, Vec::new(), Vec::new(), Vec::new())
 }
 
 /// Allocate every component of an agreement, by tranche.
@@ -241,7 +235,7 @@ fn collect(
                                         .map(|k| k.sources().to_vec())
                                         .unwrap_or_default(),
                                 });
-                                out.rows.extend(rows);
+                                out.push_rows(rows);
                             }
                             Err(e) => errors.extend(e.prefixed(&here.join("rule")).into_findings()),
                         }
@@ -313,30 +307,36 @@ pub fn split(pot: Sek, key: &Key, each: Option<Sek>, unit: Unit) -> Result<Alloc
         date: None,
         unit,
     };
-    let names = |r: &RecipientId| r.name().map_or_else(|| r.to_string(), str::to_owned);
-    let rows = match each {
-        Some(e) => fixed_plus_key(&step, pot, e, key, &names)?,
-        None => step.by_key(pot, key, Part::Share, None, &names)?,
+    let pot_row = Pot {
+        agreement: "split".into(),
+        component: "split".into(),
+        tranche: None,
+        date: None,
+        amount: pot,
+        rule: if each.is_some() {
+            "fixed_plus_key"
+        } else {
+            "per_capita"
+        }
+        .into(),
+        key: Some(key.description().to_owned()),
+        key_sources: key.sources().to_vec(),
     };
-    Ok(Allocation {
+    let Some(each) = each else {
+        let units = unit.to_units(pot)?;
+        // Every figure of a row is at most the pot's units: when they convert back to an
+        // amount, so does every figure, and the rows can be made later without failing.
+        unit.from_units(units)?;
+        let parts = key.split_units(units)?;
+        return Ok(Allocation::split(unit, pot_row, key, parts));
+    };
+    let names = |r: &RecipientId| r.name().map_or_else(|| r.to_string(), str::to_owned);
+    let rows = fixed_plus_key(&step, pot, each, key, &names)?;
+    Ok(Allocation::new(
         unit,
-        method: Method::LargestRemainder,
-        pots: vec![Pot {
-            agreement: "split".into(),
-            component: "split".into(),
-            tranche: None,
-            date: None,
-            amount: pot,
-            rule: if each.is_some() {
-                "fixed_plus_key"
-            } else {
-                "per_capita"
-            }
-            .into(),
-            key: Some(key.description().to_owned()),
-            key_sources: key.sources().to_vec(),
-        }],
+        Method::LargestRemainder,
+        vec![pot_row],
         rows,
-        notes: Vec::new(),
-    })
+        Vec::new(),
+    ))
 }

@@ -91,7 +91,7 @@ impl Allocation {
         }
         let mut by: BTreeMap<RecipientId, (String, Vec<Decimal>)> = BTreeMap::new();
         let mut totals = vec![Decimal::ZERO; columns.len()];
-        for r in &self.rows {
+        for r in self.rows() {
             let Some(&ci) = index.get(&(
                 r.agreement.as_str(),
                 r.component.as_str(),

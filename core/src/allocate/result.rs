@@ -3,6 +3,7 @@
 //! check that every pot is handed out exactly, CSV, and the serialised form.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -10,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::Method;
 use crate::agreement::When;
 use crate::finding::{Code, Error, Finding, Loc, Result};
+use crate::key::Key;
 use crate::money::{Sek, Unit, saturating_sum};
 use crate::recipient::RecipientId;
 
@@ -145,7 +147,12 @@ pub struct Pot {
 ///
 /// Serialises with its totals: `{"unit", "method", "total", "pots", "rows",
 /// "totals": {"by_recipient", "by_component", "by_date"}, "notes"}`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// A plain split is lean: it keeps the key (shared) and the parts in units, as the kernel
+/// gives them, and makes its [`Row`]s — names, key label, quota, remainder rank — the
+/// first time they are asked for ([`Allocation::rows`]); [`Allocation::amounts`] reads
+/// the amounts without making them.
+#[derive(Debug, Clone)]
 pub struct Allocation {
     /// The rounding unit.
     pub unit: Unit,
@@ -153,11 +160,34 @@ pub struct Allocation {
     pub method: Method,
     /// The pots handed out, one per component and tranche.
     pub pots: Vec<Pot>,
-    /// Every amount.
-    pub rows: Vec<Row>,
+    rows: Rows,
     /// Components that were not allocated and why (severity info).
     pub notes: Vec<Finding>,
 }
+
+/// The rows of an allocation: made, or a split's parts with its rows made on first use.
+#[derive(Debug, Clone)]
+enum Rows {
+    Made(Vec<Row>),
+    Split(Box<LeanSplit>),
+}
+
+/// A pot split over a key: the parts in units, in the key's order.
+#[derive(Debug, Clone)]
+struct LeanSplit {
+    pot: Sek,
+    key: Key,
+    parts: Vec<u128>,
+    made: OnceLock<Vec<Row>>,
+}
+
+impl PartialEq for Allocation {
+    fn eq(&self, o: &Self) -> bool {
+        (self.unit, self.method, &self.pots, &self.notes) == (o.unit, o.method, &o.pots, &o.notes)
+            && self.rows() == o.rows()
+    }
+}
+impl Eq for Allocation {}
 
 /// A total for one key (recipient, component, date).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -172,9 +202,87 @@ pub struct Total {
 }
 
 impl Allocation {
+    /// An allocation of `rows` from `pots`, with `notes` on what was not allocated.
+    pub fn new(
+        unit: Unit,
+        method: Method,
+        pots: Vec<Pot>,
+        rows: Vec<Row>,
+        notes: Vec<Finding>,
+    ) -> Allocation {
+        Allocation {
+            unit,
+            method,
+            pots,
+            rows: Rows::Made(rows),
+            notes,
+        }
+    }
+
+    /// `pot` split over `key` into `parts` (units in the key's order, summing to the
+    /// pot): the rows are made when first asked for.
+    pub(crate) fn split(unit: Unit, pot_row: Pot, key: &Key, parts: Vec<u128>) -> Allocation {
+        let lean = LeanSplit {
+            pot: pot_row.amount,
+            key: key.clone(),
+            parts,
+            made: OnceLock::new(),
+        };
+        Allocation {
+            unit,
+            method: Method::LargestRemainder,
+            pots: vec![pot_row],
+            rows: Rows::Split(Box::new(lean)),
+            notes: Vec::new(),
+        }
+    }
+
+    /// Every amount, with the figures behind it.
+    pub fn rows(&self) -> &[Row] {
+        match &self.rows {
+            Rows::Made(rows) => rows,
+            Rows::Split(s) => s.made.get_or_init(|| s.make(self.unit)),
+        }
+    }
+
+    /// The rows, owned.
+    pub fn into_rows(self) -> Vec<Row> {
+        self.rows.into_vec(self.unit)
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        match &self.rows {
+            Rows::Made(rows) => rows.len(),
+            Rows::Split(s) => s.parts.len(),
+        }
+    }
+
+    /// True when nothing was allocated.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The amounts, in row order, without making the rows of a split.
+    ///
+    /// ```
+    /// let key = vardavtal::input::key("population:regions:2021-11-01")?;
+    /// let a = vardavtal::split("443000000".parse()?, &key, None, vardavtal::Unit::Krona)?;
+    /// let amounts = a.amounts();
+    /// assert_eq!(amounts.len(), 21);
+    /// assert!(amounts.iter().zip(a.rows()).all(|(x, r)| *x == r.amount));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    pub fn amounts(&self) -> Vec<Sek> {
+        match &self.rows {
+            Rows::Made(rows) => rows.iter().map(|r| r.amount).collect(),
+            Rows::Split(s) => s.parts.iter().map(|p| s.amount(self.unit, *p)).collect(),
+        }
+    }
+
     /// The sum of every row.
     pub fn total(&self) -> Sek {
-        Sek(saturating_sum(self.rows.iter().map(|r| r.amount.0)))
+        Sek(saturating_sum(self.amounts().into_iter().map(|a| a.0)))
     }
     /// The sum of the pots.
     pub fn pot_total(&self) -> Sek {
@@ -183,14 +291,14 @@ impl Allocation {
     /// Totals by recipient, in code order.
     pub fn by_recipient(&self) -> Vec<Total> {
         totals(
-            self.rows
+            self.rows()
                 .iter()
                 .map(|r| (r.recipient.to_string(), r.name.clone(), r.amount)),
         )
     }
     /// Totals by component (`agreement/component`).
     pub fn by_component(&self) -> Vec<Total> {
-        totals(self.rows.iter().map(|r| {
+        totals(self.rows().iter().map(|r| {
             (
                 format!("{}/{}", r.agreement, r.component),
                 r.component.clone(),
@@ -200,20 +308,22 @@ impl Allocation {
     }
     /// Totals by payment date (`"unscheduled"` where the date is not known).
     pub fn by_date(&self) -> Vec<Total> {
-        totals(self.rows.iter().map(|r| {
+        totals(self.rows().iter().map(|r| {
             let d = r.date.map_or("unscheduled".to_owned(), |d| d.to_string());
             (d.clone(), d, r.amount)
         }))
     }
     /// The rows of one recipient.
     pub fn rows_of<'a>(&'a self, recipient: &'a RecipientId) -> impl Iterator<Item = &'a Row> + 'a {
-        self.rows.iter().filter(move |r| &r.recipient == recipient)
+        self.rows()
+            .iter()
+            .filter(move |r| &r.recipient == recipient)
     }
     /// Check that the rows of each pot sum exactly to it; an error names every pot that
     /// does not (it never should).
     pub fn check(&self) -> Result<()> {
         let mut sums: BTreeMap<(&str, &str, Option<&str>), Decimal> = BTreeMap::new();
-        for r in &self.rows {
+        for r in self.rows() {
             let e = sums
                 .entry((&r.agreement, &r.component, r.tranche.as_deref()))
                 .or_default();
@@ -259,10 +369,18 @@ impl Allocation {
         self.rows_table().to_csv()
     }
 
+    /// Add rows (of pots already added).
+    pub(crate) fn push_rows(&mut self, more: Vec<Row>) {
+        let mine = std::mem::replace(&mut self.rows, Rows::Made(Vec::new()));
+        let mut rows = mine.into_vec(self.unit);
+        rows.extend(more);
+        self.rows = Rows::Made(rows);
+    }
+
     /// Merge another allocation into this one (same unit and method).
     pub fn extend(&mut self, other: Allocation) {
+        self.push_rows(other.rows.into_vec(other.unit));
         self.pots.extend(other.pots);
-        self.rows.extend(other.rows);
         self.notes.extend(other.notes);
     }
 }
@@ -280,13 +398,7 @@ impl<'de> Deserialize<'de> for Allocation {
             notes: Vec<Finding>,
         }
         let r = Raw::deserialize(d)?;
-        Ok(Allocation {
-            unit: r.unit,
-            method: r.method,
-            pots: r.pots,
-            rows: r.rows,
-            notes: r.notes,
-        })
+        Ok(Allocation::new(r.unit, r.method, r.pots, r.rows, r.notes))
     }
 }
 
@@ -304,7 +416,7 @@ impl Serialize for Allocation {
         st.serialize_field("method", &self.method)?;
         st.serialize_field("total", &self.total())?;
         st.serialize_field("pots", &self.pots)?;
-        st.serialize_field("rows", &self.rows)?;
+        st.serialize_field("rows", self.rows())?;
         st.serialize_field(
             "totals",
             &Totals {
@@ -315,6 +427,41 @@ impl Serialize for Allocation {
         )?;
         st.serialize_field("notes", &self.notes)?;
         st.end()
+    }
+}
+
+impl Rows {
+    fn into_vec(self, unit: Unit) -> Vec<Row> {
+        match self {
+            Rows::Made(rows) => rows,
+            Rows::Split(mut s) => match s.made.take() {
+                Some(rows) => rows,
+                None => s.make(unit),
+            },
+        }
+    }
+}
+
+impl LeanSplit {
+    fn amount(&self, unit: Unit, units: u128) -> Sek {
+        // Every part is at most the pot's units, which came from a Sek: it fits.
+        unit.from_units(units).unwrap_or(self.pot)
+    }
+
+    /// The rows, as an allocation of the pot by the key makes them.
+    fn make(&self, unit: Unit) -> Vec<Row> {
+        let step = super::Step {
+            agreement: "split",
+            component: "split",
+            tranche: None,
+            date: None,
+            unit,
+        };
+        let names = |r: &RecipientId| r.name().map_or_else(|| r.to_string(), str::to_owned);
+        // `split` checked that the pot's units convert back to an amount, and every figure
+        // is at most that, so making the rows does not fail.
+        step.by_key_parts(self.pot, &self.key, &self.parts, Part::Share, None, &names)
+            .unwrap_or_default()
     }
 }
 

@@ -83,12 +83,17 @@ fn given<'a>(map: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
     map.get(name).filter(|v| !v.is_null())
 }
 
-/// A key: a string (a key spec or CSV text, read by [`super::key_text`]) or an object
-/// `{code: weight}` with weights as strings; errors are located under `key`.
+/// A key: a string (a key spec or CSV text, read by [`super::key_text`]), an object
+/// `{code: weight}` with weights as strings, or a key's own JSON form (`{description,
+/// sources, recipients, weights}`, as a resolved key writes itself); errors are located
+/// under `key`.
 pub fn key(v: &Value) -> Result<Key> {
     let at = Loc::root().join("key");
     match v {
         Value::String(s) => super::key_text(s),
+        Value::Object(m) if m.contains_key("recipients") && m.contains_key("weights") => {
+            crate::json::from_str(&v.to_string()).map_err(|e| e.prefixed(&at))
+        }
         Value::Object(_) => {
             let weights: BTreeMap<RecipientId, Weight> =
                 crate::json::from_str(&v.to_string()).map_err(|e| e.prefixed(&at))?;
@@ -305,6 +310,12 @@ mod tests {
 
     fn v(text: &str) -> Value {
         serde_json::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn a_resolved_key_reads_back_as_a_key() {
+        let k = crate::input::key("population:regions:2021-11-01").unwrap();
+        assert_eq!(key(&serde_json::to_value(&k).unwrap()).unwrap(), k);
     }
 
     #[test]

@@ -96,7 +96,7 @@ impl View for Allocation {
             "Allocation of {} to {} recipients ({} rows, unit {})",
             format_kr(self.total().value()),
             p.rows.len(),
-            self.rows.len(),
+            self.len(),
             self.unit.as_str()
         );
         t.notes.extend(self.pots.iter().map(pot_line));
@@ -359,7 +359,7 @@ impl View for Report {
         let mut t = Table::new(title, columns);
         for a in &self.agreements {
             for c in &a.allocations {
-                for r in c.allocation.iter().flat_map(|x| &x.rows) {
+                for r in c.allocation.iter().flat_map(|x| x.rows()) {
                     t.rows.push(vec![
                         text(&r.agreement),
                         text(&r.component),
@@ -586,11 +586,11 @@ impl Allocation {
             format!(
                 "Allocation of {} ({} rows)",
                 format_kr(self.total().value()),
-                self.rows.len()
+                self.len()
             ),
             columns,
         );
-        for r in &self.rows {
+        for r in self.rows() {
             t.rows.push(vec![
                 text(r.recipient.as_str()),
                 text(&r.name),
@@ -646,7 +646,7 @@ impl Allocation {
     /// # Ok::<(), vardavtal::Error>(())
     /// ```
     pub fn explanations(&self, recipient: Option<&str>) -> Vec<String> {
-        self.rows
+        self.rows()
             .iter()
             .filter(|r| recipient.is_none_or(|x| r.recipient.as_str() == x))
             .map(crate::Row::explain)
@@ -764,7 +764,7 @@ mod tests {
             Unit::Krona,
         )?;
         assert_eq!(a.csv(), a.to_csv());
-        assert_eq!(a.rows_table().rows.len(), a.rows.len());
+        assert_eq!(a.rows_table().rows.len(), a.len());
         Ok(())
     }
 }

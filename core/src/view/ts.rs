@@ -68,7 +68,7 @@ impl From<&crate::Allocation> for AllocationData {
             method: a.method,
             total: a.total(),
             pots: a.pots.clone(),
-            rows: a.rows.clone(),
+            rows: a.rows().to_vec(),
             totals: AllocationTotals {
                 by_recipient: a.by_recipient(),
                 by_component: a.by_component(),
