@@ -65,6 +65,10 @@ def main() -> None:
         import vardavtal
     except ImportError:
         vardavtal = None
+    try:
+        import pandas as pd
+    except ImportError:
+        pd = None
     for case in inputs["cases"]:
         cid, codes = case["id"], case["codes"]
         weights = [int(w) for w in case["weights"]]
@@ -74,6 +78,9 @@ def main() -> None:
         got["fractions baseline"] = {"codes": codes, "amounts": [str(a) for a in baseline_decimal.split_fractions(pot, weights)]}
         timings.append({"impl": "python", "case": cid, "what": "decimal baseline",
                         "t": timed(lambda: baseline_decimal.split_decimal(pot, weights))})
+        if pd is not None:
+            timings.append({"impl": "python", "case": cid, "what": "decimal baseline → DataFrame",
+                            "t": timed(lambda: pd.DataFrame({"code": codes, "amount": baseline_decimal.split_decimal(pot, weights)}))})
         timings.append({"impl": "python", "case": cid, "what": "fractions baseline",
                         "t": timed(lambda: baseline_decimal.split_fractions(pot, weights))})
 
@@ -95,6 +102,9 @@ def main() -> None:
                             "t": timed(lambda: vardavtal.split(pot, key=key).amounts)})
             timings.append({"impl": "python", "case": cid, "what": "split → rows → amounts",
                             "t": timed(lambda: [r.amount for r in vardavtal.split(pot, key=key).rows])})
+            if pd is not None:
+                timings.append({"impl": "python", "case": cid, "what": "split → to_pandas",
+                                "t": timed(lambda: vardavtal.split(pot, key=key).to_pandas())})
             timings.append({"impl": "python", "case": cid, "what": "split(key=spec string)",
                             "t": timed(lambda: vardavtal.split(pot, key=case["spec"]))})
             timings.append({"impl": "python", "case": cid, "what": "split_batch",

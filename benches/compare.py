@@ -299,6 +299,8 @@ def render(a: argparse.Namespace, inp: Dict[str, Any], results: Dict[str, Any], 
             ("Python `split` + every amount as `Decimal` (`a.amounts`)", "python", "split → amounts"),
             ("Python `split` + every row's amount (`[r.amount for r in a.rows]`)", "python", "split → rows → amounts"),
             ("Python `split(pot, key=\"population:…\")`", "python", "split(key=spec string)"),
+            ("Python `split(…).to_pandas()` (the long form, 12 columns)", "python", "split → to_pandas"),
+            ("Python baseline `decimal` → `pd.DataFrame` (2 columns)", "python", "decimal baseline → DataFrame"),
             ("wasm under node `split(pot, \"population:…\")`", "node", "wasm split(key=spec)"),
             ("wasm under node `split(pot, \"population:…\")` + every amount (`a.amounts`)", "node", "wasm split(key=spec) → amounts"),
             ("wasm under node `split(pot, \"population:…\")` + its rows (`a.rows`)", "node", "wasm split(key=spec) → rows"),
@@ -320,6 +322,22 @@ def render(a: argparse.Namespace, inp: Dict[str, Any], results: Dict[str, Any], 
 
     # growth and sweeps
     rust = results.get("rust", {})
+    if rust.get("catalog"):
+        c = rust["catalog"]
+        out.append("")
+        out.append("## The whole catalog's what-if (Rust)")
+        out.append("")
+        out.append(f"Every agreement of the catalog ({c['agreements']}) allocated once with each bundled population key "
+                   f"({c['keys']}: both levels, every date), {c['agreements'] * c['keys']} allocations, {c['rows']} rows: "
+                   f"**{fmt_ns(c['t']['cpu_median_ns'])}** CPU, {fmt_ns(c['t']['median_ns'])} wall.")
+    if rust.get("memory"):
+        out.append("")
+        out.append("## Memory per row (Rust `split`, heap and the value itself, counted by the allocator)")
+        out.append("")
+        out.append("| case | rows | lean (as `split` returns it) | with its rows made (`rows()`) |")
+        out.append("|---|---:|---:|---:|")
+        for cid, m in rust["memory"].items():
+            out.append(f"| {cid} | {m['rows']} | {m['lean_bytes_per_row']} B | {m['made_bytes_per_row']} B |")
     if rust.get("growth"):
         out.append("")
         out.append("## Growth with the number of recipients (Rust hot path, synthetic weights)")

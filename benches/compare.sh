@@ -43,6 +43,8 @@ if [ -z "${PYTHON:-}" ]; then
   rm -rf "$BUILD/wheel"
   PYO3_PYTHON="$PYTHON" "$MATURIN" build --release --locked -q -m "$ROOT/py/Cargo.toml" -i "$PYTHON" --out "$BUILD/wheel" >&2
   "$PYTHON" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$BUILD"/wheel/vardavtal-*.whl
+  # pandas for the DataFrame rows (to_pandas against the analyst's own DataFrame)
+  "$PYTHON" -c 'import pandas' 2>/dev/null || "$PYTHON" -m pip install -q --disable-pip-version-check pandas
 fi
 
 if [ -z "${WASM_PKG:-}" ]; then

@@ -32,6 +32,24 @@ pub trait Shape: View {
             t.columns.into_iter().map(|c| c.id).collect(),
         ))
     }
+    /// What `to_pandas()` builds its frame from: one list per column of
+    /// [`Shape::records_table`] (much faster for pandas than one dict per row).
+    fn py_frame<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Vec<String>)> {
+        let t = self.records_table();
+        let d = PyDict::new(py);
+        for (i, c) in t.columns.iter().enumerate() {
+            let col: Vec<_> = t
+                .rows
+                .iter()
+                .map(|r| {
+                    r.get(i)
+                        .map_or_else(|| Ok(py.None().into_bound(py)), |x| cell(py, x))
+                })
+                .collect::<PyResult<_>>()?;
+            d.set_item(&c.id, col)?;
+        }
+        Ok((d.into_any(), t.columns.into_iter().map(|c| c.id).collect()))
+    }
 }
 
 impl Shape for Allocation {
@@ -54,7 +72,7 @@ fn cell<'py>(py: Python<'py>, c: &Cell) -> PyResult<Bound<'py, PyAny>> {
     Ok(match c {
         Cell::Empty => py.None().into_bound(py),
         Cell::Text(s) => PyString::new(py, s).into_any(),
-        Cell::Amount(a) => a.value().into_pyobject(py)?.into_any(),
+        Cell::Amount(a) => decimal(py, a.value())?,
         Cell::Integer(i) => i.into_pyobject(py)?.into_any(),
         Cell::Decimal(d) => d.into_pyobject(py)?.into_any(),
         Cell::Date(When::Day(d)) => d.into_pyobject(py)?.into_any(),
@@ -76,10 +94,10 @@ pub fn records<'py>(py: Python<'py>, t: &Table) -> PyResult<Bound<'py, PyList>> 
     Ok(out)
 }
 
-/// Records as a pandas DataFrame with `columns` in order (pandas is optional).
+/// Records or columns as a pandas DataFrame with `columns` in order (pandas is optional).
 pub fn pandas<'py>(
     py: Python<'py>,
-    records: Bound<'py, PyList>,
+    records: Bound<'py, PyAny>,
     columns: Vec<String>,
 ) -> PyResult<Bound<'py, PyAny>> {
     py.import("vardavtal._tables")?
@@ -160,8 +178,8 @@ macro_rules! skin {
             /// `ImportError` when pandas is not installed.
             fn to_pandas<'py>(&self, py: ::pyo3::Python<'py>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
                 let $s = self;
-                let (records, columns) = $crate::objects::Shape::py_records(&$view, py)?;
-                $crate::objects::pandas(py, records, columns)
+                let (frame, columns) = $crate::objects::Shape::py_frame(&$view, py)?;
+                $crate::objects::pandas(py, frame, columns)
             }
             )?
             $(

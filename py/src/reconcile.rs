@@ -138,6 +138,10 @@ fn rows<'py>(py: Python<'py>, rec: &Reconciliation) -> PyResult<Bound<'py, PyLis
 }
 
 impl Shape for Reconciliation {
+    fn py_frame<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Vec<String>)> {
+        let (records, columns) = self.py_records(py)?;
+        Ok((records.into_any(), columns))
+    }
     fn py_records<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyList>, Vec<String>)> {
         Ok((
             rows(py, self)?,

@@ -24,6 +24,68 @@ use vardavtal::{Agreement, Key, KeySpec, Options, Sek, Unit, split};
 
 type Res<T> = Result<T, Box<dyn std::error::Error>>;
 
+/// The system allocator, counting the bytes live on the heap (for the memory per row).
+struct Counting;
+static LIVE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+// SAFETY: every call is forwarded to the system allocator unchanged; only a counter is added.
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: std::alloc::Layout) -> *mut u8 {
+        LIVE.fetch_add(l.size(), std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: the caller's layout is passed on as it is.
+        unsafe { std::alloc::System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: std::alloc::Layout) {
+        LIVE.fetch_sub(l.size(), std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: `p` was allocated by `alloc` above with this layout.
+        unsafe { std::alloc::System.dealloc(p, l) }
+    }
+}
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// The whole catalog's what-if: every agreement allocated once with each bundled population
+/// key (both levels, every date; a key replaces the key of the components at its level).
+fn catalog_what_if(timer: &Timer) -> Res<Value> {
+    use vardavtal::reference::{Level, population_dates};
+    let cat = vardavtal::catalog::catalog()?;
+    let mut keys = Vec::new();
+    for level in [Level::Regions, Level::Municipalities] {
+        for date in population_dates(level) {
+            keys.push(KeySpec::Population { level, date }.resolve()?);
+        }
+    }
+    let run = || {
+        let mut rows = 0usize;
+        for a in &cat.agreements {
+            for k in &keys {
+                let opts = Options {
+                    key: Some(k.clone()),
+                    ..Options::default()
+                };
+                rows += vardavtal::allocate(a, &opts).map_or(0, |x| x.len());
+            }
+        }
+        rows
+    };
+    let rows = run();
+    let t = timer.time(run);
+    Ok(json!({"agreements": cat.agreements.len(), "keys": keys.len(), "rows": rows, "t": t}))
+}
+
+/// Heap bytes an allocation of `n` rows holds, lean and with its rows made, per row.
+fn memory(pot: Sek, key: &Key) -> Res<Value> {
+    let live = || LIVE.load(std::sync::atomic::Ordering::Relaxed);
+    let before = live();
+    let a = split(pot, key, None, Unit::Krona)?;
+    let lean = live() - before + std::mem::size_of_val(&a);
+    let n = a.rows().len();
+    let made = live() - before + std::mem::size_of_val(&a);
+    drop(a);
+    Ok(
+        json!({"rows": n, "lean_bytes_per_row": lean / n.max(1), "made_bytes_per_row": made / n.max(1)}),
+    )
+}
+
 struct Timer {
     warmup: Duration,
     samples: usize,
@@ -121,6 +183,7 @@ fn main() -> Res<()> {
 
     let mut timings = Vec::new();
     let mut amounts = serde_json::Map::new();
+    let mut memory_use = serde_json::Map::new();
     for case in inputs["cases"].as_array().ok_or("cases")? {
         let id = case["id"].as_str().ok_or("id")?;
         let codes = case["codes"].as_array().ok_or("codes")?;
@@ -172,6 +235,7 @@ fn main() -> Res<()> {
             }),
         );
 
+        memory_use.insert(id.into(), memory(pot_sek, &key)?);
         let w = key.int_weights();
         timings.push(json!({"impl": "rust", "case": id, "what": "hot path",
             "t": timer.time(|| largest_remainder_into(black_box(pot), w, &mut out))}));
@@ -250,10 +314,11 @@ fn main() -> Res<()> {
         );
     }
 
+    let catalog = catalog_what_if(&timer)?;
     println!(
         "{}",
         json!({"impl": "rust", "timings": timings, "amounts": amounts,
-               "growth": growth, "sweep": sweeps})
+               "growth": growth, "sweep": sweeps, "memory": memory_use, "catalog": catalog})
     );
     Ok(())
 }

@@ -4,13 +4,14 @@ optional pandas conversion. Tables are rendered by the core (``vardavtal.Table``
 from __future__ import annotations
 
 import importlib
-from typing import Any, Dict, List, Sequence
+from typing import Any, Dict, List, Sequence, Union
 
 __all__ = ["Records", "to_pandas"]
 
 
-def to_pandas(records: List[Dict[str, Any]], columns: Sequence[str]) -> Any:
-    """A pandas DataFrame of ``records`` with ``columns`` in this order (pandas is optional)."""
+def to_pandas(data: Union[List[Dict[str, Any]], Dict[str, List[Any]]], columns: Sequence[str]) -> Any:
+    """A pandas DataFrame of ``data`` (one dict per row, or one list per column) with
+    ``columns`` in this order (pandas is optional)."""
     try:
         pd: Any = importlib.import_module("pandas")
     except ImportError as e:  # pragma: no cover - depends on the environment
@@ -18,7 +19,7 @@ def to_pandas(records: List[Dict[str, Any]], columns: Sequence[str]) -> Any:
             "to_pandas() needs pandas, which is not installed: pip install pandas "
             "(or use to_records(), which needs nothing)"
         ) from e
-    df = pd.DataFrame.from_records(records, columns=list(columns))
+    df = pd.DataFrame(data, columns=list(columns))
     for c in df.columns:
         values = [v for v in df[c] if v is not None]
         # Whole-number columns with gaps (remainder_rank) stay integers, not floats with NaN.
