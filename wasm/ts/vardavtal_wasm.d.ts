@@ -1740,7 +1740,7 @@ export class Allocation {
      * Every amount as a plain decimal string, in row order, without making the rows of a
      * split (`rows` has the figures behind each).
      */
-    readonly amounts: string[];
+    readonly amounts: Sek[];
     /**
      * Components that were not allocated and why.
      */
@@ -2066,7 +2066,7 @@ export interface InitOutput {
     readonly __wbg_reportresult_free: (a: number, b: number) => void;
     readonly agreement: (a: number, b: number) => [number, number, number];
     readonly allocate: (a: any, b: number) => [number, number, number];
-    readonly allocation_amounts: (a: number) => [number, number];
+    readonly allocation_amounts: (a: number) => [number, number, number];
     readonly allocation_explain: (a: number, b: number, c: number) => [number, number];
     readonly allocation_explainText: (a: number, b: number, c: number) => [number, number];
     readonly allocation_fromJSON: (a: any) => [number, number, number];
