@@ -113,6 +113,8 @@ for (const c of inputs.cases) {
     timings.push({ impl: "node", case: c.id, what: "wasm split(key=CSV)", t: timed(freed(() => wasm.split(potStr, asCsv))) });
     if (JSON.stringify(bySpec.amounts) !== JSON.stringify(amountsOf(bySpec))) throw new Error(`${c.id}: amounts differ from the rows' amounts`);
     timings.push({ impl: "node", case: c.id, what: "wasm split(key=spec) → amounts", t: timed(read(() => wasm.split(potStr, c.spec), (a) => a.amounts)) });
+    if (bySpec.units.join(",") !== amountsOf(bySpec).join(",")) throw new Error(`${c.id}: units differ from the amounts`);
+    timings.push({ impl: "node", case: c.id, what: "wasm split(key=spec) → units", t: timed(read(() => wasm.split(potStr, c.spec), (a) => a.units)) });
     timings.push({ impl: "node", case: c.id, what: "wasm split(key=spec) → rows", t: timed(read(() => wasm.split(potStr, c.spec), (a) => a.rows)) });
   }
   amounts[c.id] = got;

@@ -38,6 +38,10 @@ struct Run {
     /// Rounding unit.
     #[arg(long, default_value = "krona", value_parser = ["krona", "ore"])]
     unit: String,
+    /// Fail when money of the agreement is not allocated or a key is chosen by default
+    /// (both are notes otherwise).
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Subcommand)]
@@ -184,6 +188,7 @@ fn options(run: &Run) -> Result<Options, Error> {
             .map(outcomes)
             .transpose()?
             .unwrap_or_default(),
+        strict: run.strict,
         ..Options::default()
     })
 }

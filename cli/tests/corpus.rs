@@ -205,7 +205,14 @@ fn every_corpus_input_through_the_cli() {
                     "parse" | "allocate" => Some(want(&e["expect"])),
                     _ => e.get("allocate").map(want),
                 };
+                let strict = e.get("strict").and_then(Value::as_bool) == Some(true);
                 match aw {
+                    Some(aw) if strict => f.stderr(
+                        name,
+                        &["allocate", file, "--format", "json", "--strict"],
+                        &aw,
+                        prefix,
+                    ),
                     Some(aw) => {
                         f.stderr(name, &["allocate", file, "--format", "json"], &aw, prefix)
                     }

@@ -94,6 +94,14 @@ codes! {
     UnknownSource => "unknown_source", Input;
     /// A rule that cannot run on the data given.
     RuleNotRunnable => "rule_not_runnable", Allocation;
+    /// Money of an agreement that an allocation does not hand out, and why (an info note;
+    /// an error in strict mode).
+    NotAllocated => "not_allocated", Allocation;
+    /// A key chosen by default because none was given: which, why, and how far its date is
+    /// from the convention (an info note; an error in strict mode).
+    DefaultKey => "default_key", Allocation;
+    /// Outcomes for a criterion or a recipient that the agreement does not have.
+    UnknownOutcome => "unknown_outcome", Input;
     /// Numbers too large to apportion exactly.
     TooLarge => "too_large", Allocation;
     /// Criterion shares or tranche shares that do not add up to one.

@@ -43,8 +43,14 @@
 //! let alloc = allocate(&a, &Options::default())?;
 //! let text = render(&alloc, Format::Table);
 //! assert!(text.contains("443 000 000 kr") && text.contains("note: block-1"));
-//! // What cannot be computed is said, not dropped: block 1 has no published split.
-//! assert_eq!(alloc.notes.len(), 1);
+//! // What cannot be computed is said, not dropped: 443 of the 2 967 MSEK are allocated,
+//! // block 1 has no published split, and block 2's key was chosen by default.
+//! use vardavtal::Code;
+//! let codes: Vec<Code> = alloc.notes.iter().map(|n| n.code).collect();
+//! assert_eq!(codes, [Code::NotAllocated, Code::NotAllocated, Code::DefaultKey]);
+//! // Strict mode makes both an error.
+//! let strict = Options { strict: true, ..Options::default() };
+//! assert_eq!(allocate(&a, &strict).unwrap_err().findings().len(), 3);
 //! # Ok::<(), vardavtal::Error>(())
 //! ```
 #![forbid(unsafe_code)]

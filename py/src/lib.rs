@@ -23,8 +23,10 @@ fn options(
     outcomes: Option<&Bound<'_, PyAny>>,
     key: Option<&Bound<'_, PyAny>>,
     unit: &str,
+    strict: bool,
 ) -> PyResult<Options> {
     Ok(Options {
+        strict,
         unit: convert::unit(py, unit)?,
         key: convert::opt_key(py, key, &Loc::root().join("key"))?,
         outcomes: convert::outcomes(py, outcomes, &Loc::root().join("outcomes"))?
@@ -84,7 +86,8 @@ fn split_batch(
             .map(|k| vardavtal::split(pot, k, each, unit))
             .collect()
     });
-    collect_batch(py, results, "keys", true)?
+    let at: Vec<usize> = (0..ks.len()).collect();
+    collect_batch(py, results, "keys", true, &at)?
         .into_iter()
         .map(|r| r.map_err(|e| py_err(py, &e)))
         .collect()
@@ -97,12 +100,13 @@ fn collect_batch(
     results: Vec<vardavtal::Result<vardavtal::Allocation>>,
     what: &str,
     raise: bool,
+    at: &[usize],
 ) -> PyResult<Vec<Result<PyAllocation, Error>>> {
     let mut failed: Vec<Finding> = Vec::new();
     let mut out = Vec::with_capacity(results.len());
-    for (i, r) in results.into_iter().enumerate() {
+    for (r, i) in results.into_iter().zip(at) {
         out.push(r.map(PyAllocation::from).map_err(|e| {
-            let e = e.prefixed(&Loc::root().join(what).join(i));
+            let e = e.prefixed(&Loc::root().join(what).join(*i));
             if raise {
                 failed.extend(e.findings().iter().cloned());
             }
@@ -116,18 +120,21 @@ fn collect_batch(
 }
 
 /// Allocate every component of an agreement, by tranche. `agreement` is an `Agreement`, a
-/// dict, JSON text, a catalog id or a file path.
+/// dict, JSON text, a catalog id or a file path. What is not allocated, and a key chosen by
+/// default, are in `notes` (`not_allocated`, `default_key`); with `strict=True` they raise
+/// `AllocationError` instead.
 #[pyfunction]
-#[pyo3(signature = (agreement, outcomes = None, key = None, unit = "krona"))]
+#[pyo3(signature = (agreement, outcomes = None, key = None, unit = "krona", strict = false))]
 fn allocate(
     py: Python<'_>,
     agreement: &Bound<'_, PyAny>,
     outcomes: Option<&Bound<'_, PyAny>>,
     key: Option<&Bound<'_, PyAny>>,
     unit: &str,
+    strict: bool,
 ) -> PyResult<PyAllocation> {
     let a = convert::agreement(py, agreement, &Loc::root())?;
-    let opts = options(py, outcomes, key, unit)?;
+    let opts = options(py, outcomes, key, unit, strict)?;
     py.detach(|| vardavtal::allocate(&a, &opts))
         .map(PyAllocation::from)
         .or_raise(py)
@@ -161,34 +168,50 @@ fn allocate_batch<'py>(
         }
     };
     let a = convert::agreement(py, agreement, &Loc::root())?;
-    let base = options(py, outcomes, key, unit)?;
-    let mut list = Vec::new();
+    let base = options(py, outcomes, key, unit, false)?;
+    // Scenarios that cannot be read fail on their own: raised, or returned in their place.
+    let (mut list, mut at, mut unread) = (Vec::new(), Vec::new(), Vec::new());
     for (i, s) in scenarios.try_iter()?.enumerate() {
-        let s = s?;
-        list.push(match s.cast::<PyScenario>() {
-            Ok(sc) => Scenario {
-                key: sc.get().key.clone(),
-                outcomes: sc.get().outcomes.clone(),
-            },
-            Err(_) => Scenario {
-                key: Some(convert::key(
-                    py,
-                    &s,
-                    &Loc::root().join("scenarios").join(i),
-                )?),
-                outcomes: None,
-            },
-        });
-    }
-    let results = py.detach(|| vardavtal::allocate_batch(&a, &base, &list));
-    let out = PyList::empty(py);
-    for r in collect_batch(py, results, "scenarios", raise)? {
-        match r {
-            Ok(x) => out.append(x)?,
-            Err(e) => out.append(py_err(py, &e).into_value(py))?,
+        match scenario(py, &s?, i) {
+            Ok(sc) => {
+                list.push(sc);
+                at.push(i);
+            }
+            Err(e) if raise => return Err(e),
+            Err(e) => unread.push((i, e)),
         }
     }
-    Ok(out)
+    let results = py.detach(|| vardavtal::allocate_batch(&a, &base, &list));
+    let mut slots = std::collections::BTreeMap::new();
+    for (i, e) in unread {
+        slots.insert(i, e.into_value(py).into_bound(py).into_any());
+    }
+    for (i, r) in at
+        .iter()
+        .zip(collect_batch(py, results, "scenarios", raise, &at)?)
+    {
+        let i = *i;
+        let value = match r {
+            Ok(x) => Bound::new(py, x)?.into_any(),
+            Err(e) => py_err(py, &e).into_value(py).into_bound(py).into_any(),
+        };
+        slots.insert(i, value);
+    }
+    PyList::new(py, slots.into_values())
+}
+
+/// A scenario of a batch: a `Scenario`, or a key (read as `key=` is).
+fn scenario(py: Python<'_>, s: &Bound<'_, PyAny>, i: usize) -> PyResult<Scenario> {
+    Ok(match s.cast::<PyScenario>() {
+        Ok(sc) => Scenario {
+            key: sc.get().key.clone(),
+            outcomes: sc.get().outcomes.clone(),
+        },
+        Err(_) => Scenario {
+            key: Some(convert::key(py, s, &Loc::root().join("scenarios").join(i))?),
+            outcomes: None,
+        },
+    })
 }
 
 /// The explanation of every amount of an agreement's allocation (or one recipient's, by
@@ -204,7 +227,7 @@ fn explain(
     recipient: Option<&str>,
 ) -> PyResult<Vec<String>> {
     let a = convert::agreement(py, agreement, &Loc::root())?;
-    let opts = options(py, outcomes, key, unit)?;
+    let opts = options(py, outcomes, key, unit, false)?;
     let alloc = vardavtal::allocate(&a, &opts).or_raise(py)?;
     Ok(alloc.explanations(recipient))
 }

@@ -535,7 +535,9 @@ skin! {
         total -> Decimal = s.0.total().value();
         /// The sum of the pots.
         pot_total -> Decimal = s.0.pot_total().value();
-        /// Components that were not allocated, and why.
+        /// What the allocation does not cover, and why: money not allocated
+        /// (`not_allocated`), keys chosen by default (`default_key`), outcomes that nothing
+        /// reads (`unknown_outcome`, warnings).
         notes -> PyFindings = PyFindings(s.0.notes.clone());
     }
     {

@@ -439,3 +439,56 @@ def test_text_csv_and_keys_as_the_core_reads_and_renders_them() -> None:
     assert a.to_csv().splitlines()[2].startswith("03,Region Uppsala,75,")
     findings = vardavtal.validate()
     assert str(findings).rstrip().endswith("notes") and findings.to_csv().startswith("code,severity,loc,msg")
+
+
+def test_what_is_not_allocated_is_said_and_strict_makes_it_an_error() -> None:
+    empty = vardavtal.allocate("cancervard-2022")
+    assert len(empty) == 0
+    assert [n["code"] for n in empty.notes] == ["not_allocated"]
+    assert "530 000 000 kr" in empty.notes[0]["msg"]
+    a = vardavtal.allocate("okad-tillganglighet-2022")
+    assert [n["code"] for n in a.notes] == ["not_allocated", "not_allocated", "default_key"]
+    assert a.notes[0]["ctx"]["allocated"] == "443000000" and a.notes[0]["ctx"]["amount"] == "2967000000"
+    assert "population:regions:2021-11-01" in a.notes[2]["msg"]
+    with pytest.raises(AllocationError) as info:
+        vardavtal.allocate("okad-tillganglighet-2022", strict=True)
+    assert sorted(f["code"] for f in info.value.errors()) == ["default_key", "not_allocated", "not_allocated"]
+    # a key given is no default
+    given = vardavtal.allocate("okad-tillganglighet-2022", key="population:regions:2021-11-01")
+    assert "default_key" not in [n["code"] for n in given.notes]
+
+
+def test_outcomes_that_nothing_reads_are_warnings() -> None:
+    import json
+
+    outcomes: Dict[str, Any] = json.loads(DEMO_OUTCOMES.read_text())
+    outcomes["no-such-criterion"] = {"01": {"met": True}}
+    first = next(iter(outcomes))
+    outcomes[first]["99"] = next(iter(outcomes[first].values()))
+    a = vardavtal.allocate(DEMO, outcomes=outcomes)
+    unread = [n for n in a.notes if n["code"] == "unknown_outcome"]
+    assert [n["severity"] for n in unread] == ["warning", "warning"]
+    assert {tuple(n["loc"]) for n in unread} == {("outcomes", "no-such-criterion"), ("outcomes", first, "99")}
+    # ignored, so the amounts are those of the outcomes without them
+    assert a.amounts == vardavtal.allocate(DEMO, outcomes=DEMO_OUTCOMES).amounts
+
+
+def test_a_split_reads_its_amounts_without_its_rows_and_caches_them() -> None:
+    a = vardavtal.split("443000000", key="population:municipalities:2024-12-31")
+    assert a.amounts is a.amounts and a.rows is a.rows
+    assert list(a.amounts) == [r.amount for r in a.rows]
+    assert all(isinstance(x, Decimal) for x in a.amounts) and sum(a.amounts) == 443000000
+    ore = vardavtal.split("100.01", key={"01": "1", "03": "2"}, unit="ore")
+    assert list(ore.amounts) == [Decimal("33.34"), Decimal("66.67")]
+
+
+def test_allocate_batch_returns_a_scenario_that_cannot_be_read_in_its_place() -> None:
+    keys = ["population:regions:1999-01-01", "population:regions:2021-11-01", "befolkning"]
+    out = vardavtal.allocate_batch(DEMO, keys, outcomes=DEMO_OUTCOMES, errors="return")
+    assert len(out) == 3
+    assert isinstance(out[0], AllocationError) and out[0].code == "no_population_data"
+    assert out[0].errors()[0]["loc"][:2] == ["scenarios", 0]
+    assert isinstance(out[1], vardavtal.Allocation) and out[1].total == Decimal("3400000000")
+    assert isinstance(out[2], InputError) and out[2].errors()[0]["loc"][:2] == ["scenarios", 2]
+    with pytest.raises(AllocationError):
+        vardavtal.allocate_batch(DEMO, keys, outcomes=DEMO_OUTCOMES)

@@ -27,7 +27,8 @@ FAMILY = {
     "amount_finer_than_unit": "allocation", "empty_key": "allocation", "zero_total_weight": "allocation",
     "unknown_recipient": "allocation", "duplicate_recipient": "allocation", "no_population_data": "allocation",
     "missing_outcomes": "allocation", "unknown_component": "allocation", "rule_not_runnable": "allocation",
-    "too_large": "allocation", "shares_do_not_sum": "allocation",
+    "too_large": "allocation", "shares_do_not_sum": "allocation", "not_allocated": "allocation",
+    "default_key": "allocation", "unknown_outcome": "input",
     "parts_do_not_sum": "validation", "earmark_exceeds_parent": "validation", "tranches_do_not_sum": "validation",
     "base_cycle": "validation", "duplicate_id": "validation", "dates_out_of_order": "validation",
     "missing_base": "validation",
@@ -239,6 +240,15 @@ ag("amount-negative", agreement(components=[comp(amount="-1000")]), "validate", 
    "a negative pot", allocate=expect("negative_amount", AMT))
 ag("amount-negative-total", agreement(amount="-1"), "validate", "negative_amount", ["x", "amount"],
    "a negative total")
+# --- what an allocation does not cover: notes, errors in strict mode -----------------------
+ag("strict-not-allocated", agreement(amount="1000", components=[]), "allocate", "not_allocated", [],
+   "an agreement with an amount and no components: a not_allocated note, an error in strict mode", strict=True)
+ag("strict-default-key", agreement(), "allocate", "default_key", ["components", 0],
+   "a per-capita component that names no key: a default_key note, an error in strict mode", strict=True)
+ag("strict-unpublished-rule", agreement(amount="2000", components=[comp(), comp(id="b", rule={"type": "unpublished", "needs": "the key"})]),
+   "allocate", "not_allocated", [],
+   "half of the agreement has no published rule: its share is a not_allocated note (an error in strict mode)",
+   strict=True)
 ag("amount-zero", agreement(components=[comp(amount="0")]), "allocate", None, None,
    "a zero pot: valid, every region gets 0")
 ag("amount-negative-zero", agreement(components=[comp(amount="-0")]), "allocate", None, None,

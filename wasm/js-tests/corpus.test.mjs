@@ -105,7 +105,7 @@ const RUN = {
       return;
     }
     firstError("validate", findings, null);
-    const a = answers("allocate", () => v.allocate(text), expected);
+    const a = answers("allocate", () => v.allocate(text, e.strict ? { strict: true } : undefined), expected);
     if (a) exact(a);
   },
   agreement_set(e) {

@@ -117,6 +117,27 @@ impl Allocation {
         // One JSON text parsed by JavaScript: ten times faster than one string per amount.
         to_value(&self.0.amounts()).js()
     }
+    /// Every amount in whole units of `unit` (kronor, or öre), in row order, as a
+    /// `BigInt64Array`: the fastest way to read them all (throws `too_large` for an amount
+    /// beyond 2^63 units).
+    #[wasm_bindgen(getter)]
+    pub fn units(&self) -> JsResult<Vec<i64>> {
+        let too_large = || {
+            let msg = "an amount is more than 2^63 units: read amounts instead";
+            crate::error::invalid(vardavtal::Code::TooLarge, vardavtal::Loc::root(), msg)
+        };
+        let units = self.0.units().js()?;
+        units
+            .into_iter()
+            .map(|u| i64::try_from(u).map_err(|_| too_large()))
+            .collect::<Result<_, _>>()
+            .js()
+    }
+    /// The rounding unit: `"krona"` or `"ore"`.
+    #[wasm_bindgen(getter, unchecked_return_type = "Unit")]
+    pub fn unit(&self) -> String {
+        self.0.unit.as_str().to_owned()
+    }
     /// Every amount, with the figures behind it.
     #[wasm_bindgen(getter, unchecked_return_type = "Row[]")]
     pub fn rows(&self) -> JsResult<JsValue> {
@@ -127,7 +148,7 @@ impl Allocation {
     pub fn pots(&self) -> JsResult<JsValue> {
         to_value(&self.0.pots).js()
     }
-    /// Components that were not allocated and why.
+    /// What the allocation does not cover, and why (`not_allocated`, `default_key`, `unknown_outcome`).
     #[wasm_bindgen(getter, unchecked_return_type = "Finding[]")]
     pub fn notes(&self) -> JsResult<JsValue> {
         to_value(&self.0.notes).js()

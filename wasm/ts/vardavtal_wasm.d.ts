@@ -539,7 +539,7 @@ export interface Source {
  * A stable, machine-readable finding code. The string forms never change once
  * published; new codes may be added.
  */
-export type Code = "syntax" | "unknown_field" | "invalid_value" | "invalid_amount" | "invalid_date" | "io" | "negative_amount" | "negative_weight" | "amount_finer_than_unit" | "empty_key" | "zero_total_weight" | "unknown_recipient" | "duplicate_recipient" | "no_population_data" | "missing_outcomes" | "unknown_component" | "unknown_agreement" | "unknown_source" | "rule_not_runnable" | "too_large" | "shares_do_not_sum" | "parts_do_not_sum" | "earmark_exceeds_parent" | "funding_does_not_sum" | "tranches_do_not_sum" | "sources_disagree" | "missing_base" | "base_does_not_cover" | "supplement_before_base" | "base_cycle" | "dates_out_of_order" | "not_decided" | "frame_mismatch" | "duplicate_id" | "missing_figure" | "note" | "table_unparsed_line" | "table_total_mismatch" | "row_missing" | "row_duplicate" | "row_unknown" | "irregular_grouping" | "key_reproduces" | "key_differs" | "implied_key" | "row_differs";
+export type Code = "syntax" | "unknown_field" | "invalid_value" | "invalid_amount" | "invalid_date" | "io" | "negative_amount" | "negative_weight" | "amount_finer_than_unit" | "empty_key" | "zero_total_weight" | "unknown_recipient" | "duplicate_recipient" | "no_population_data" | "missing_outcomes" | "unknown_component" | "unknown_agreement" | "unknown_source" | "rule_not_runnable" | "not_allocated" | "default_key" | "unknown_outcome" | "too_large" | "shares_do_not_sum" | "parts_do_not_sum" | "earmark_exceeds_parent" | "funding_does_not_sum" | "tranches_do_not_sum" | "sources_disagree" | "missing_base" | "base_does_not_cover" | "supplement_before_base" | "base_cycle" | "dates_out_of_order" | "not_decided" | "frame_mismatch" | "duplicate_id" | "missing_figure" | "note" | "table_unparsed_line" | "table_total_mismatch" | "row_missing" | "row_duplicate" | "row_unknown" | "irregular_grouping" | "key_reproduces" | "key_differs" | "implied_key" | "row_differs";
 
 /**
  * A total for one key (recipient, component, date).
@@ -1214,7 +1214,7 @@ export interface AllocationData {
      */
     totals: AllocationTotals;
     /**
-     * Components that were not allocated and why.
+     * What the allocation does not cover, and why (`not_allocated`, `default_key`, `unknown_outcome`).
      */
     notes: Finding[];
 }
@@ -1360,6 +1360,10 @@ export interface AllocateOptions {
      * The rounding unit (default krona).
      */
     unit?: Unit;
+    /**
+     * Money not allocated and keys chosen by default are errors, not notes.
+     */
+    strict?: boolean;
 }
 
 /**
@@ -1742,7 +1746,7 @@ export class Allocation {
      */
     readonly amounts: Sek[];
     /**
-     * Components that were not allocated and why.
+     * What the allocation does not cover, and why (`not_allocated`, `default_key`, `unknown_outcome`).
      */
     readonly notes: Finding[];
     /**
@@ -1757,6 +1761,16 @@ export class Allocation {
      * The sum of every row (a plain decimal string).
      */
     readonly total: string;
+    /**
+     * The rounding unit: `"krona"` or `"ore"`.
+     */
+    readonly unit: Unit;
+    /**
+     * Every amount in whole units of `unit` (kronor, or öre), in row order, as a
+     * `BigInt64Array`: the fastest way to read them all (throws `too_large` for an amount
+     * beyond 2^63 units).
+     */
+    readonly units: BigInt64Array;
 }
 
 /**
@@ -2081,6 +2095,8 @@ export interface InitOutput {
     readonly allocation_toJSON: (a: number) => [number, number, number];
     readonly allocation_toText: (a: number) => [number, number];
     readonly allocation_total: (a: number) => [number, number];
+    readonly allocation_unit: (a: number) => [number, number];
+    readonly allocation_units: (a: number) => [number, number, number, number];
     readonly catalog: () => [number, number, number];
     readonly compare: (a: number, b: number) => number;
     readonly comparisonresult_table: (a: number) => [number, number, number];

@@ -86,6 +86,9 @@ pub struct Options {
     pub key: Option<Key>,
     /// Performance outcomes.
     pub outcomes: Outcomes,
+    /// Strict mode: money of the agreement that is not allocated (`not_allocated`) and keys
+    /// chosen by default (`default_key`) are errors, not notes.
+    pub strict: bool,
 }
 
 /// An allocation with nothing in it yet, in the unit and method of `opts`.
@@ -111,6 +114,113 @@ pub fn allocate(agreement: &Agreement, opts: &Options) -> Result<Allocation> {
         &mut out,
         &mut errors,
     );
+    not_allocated(agreement, &mut out);
+    unread_outcomes(agreement, &opts.outcomes, &mut out);
+    finish_strict(out, errors, opts.strict)
+}
+
+/// Outcomes that nothing reads are ignored, so each is a warning (`unknown_outcome`): a
+/// criterion or measure that no performance rule of `a` reads, a recipient that is not known.
+fn unread_outcomes(a: &Agreement, outcomes: &Outcomes, out: &mut Allocation) {
+    let mut read = std::collections::BTreeSet::new();
+    for (_, c) in a.walk() {
+        if let Some(Rule::Performance(p)) = &c.rule {
+            for crit in &p.criteria {
+                read.extend(crit.test.measures(&crit.id));
+            }
+        }
+    }
+    let declared = a.declared_ids();
+    for (id, by) in &outcomes.0 {
+        let at = Loc::root().join("outcomes").join(id.as_str());
+        if !read.contains(id.as_str()) {
+            let reads: Vec<&str> = read.iter().copied().collect();
+            let msg = format!(
+                "outcomes for {id:?}, which no performance rule of {} reads ({}): ignored",
+                a.id,
+                if reads.is_empty() {
+                    "it has none".to_owned()
+                } else {
+                    format!("it reads {}", reads.join(", "))
+                }
+            );
+            out.notes
+                .push(Finding::warning(Code::UnknownOutcome, at, msg).with("criterion", id));
+            continue;
+        }
+        for r in by.keys().filter(|r| r.check_known(&declared, &at).is_err()) {
+            let msg =
+                format!("outcomes for {r} under {id:?}: {r} is not a known recipient: ignored");
+            let f = Finding::warning(Code::UnknownOutcome, at.join(r.as_str()), msg);
+            out.notes.push(f.with("criterion", id).with("recipient", r));
+        }
+    }
+}
+
+/// The note on the money of `a` that the allocation does not hand out: its share of the
+/// agreement's stated amount, and why (no components, or the components noted).
+fn not_allocated(a: &Agreement, out: &mut Allocation) {
+    let Some(total) = a.amount.as_ref().map(|f| f.value) else {
+        return;
+    };
+    let allocated = out.pot_total();
+    let Some(rest) = total
+        .checked_sub(allocated)
+        .filter(|r| r.value().is_sign_positive() && !r.value().is_zero())
+    else {
+        return;
+    };
+    let share = allocated
+        .value()
+        .checked_mul(100.into())
+        .and_then(|x| x.checked_div(total.value()))
+        .map_or_else(|| "0".to_owned(), |x| x.round_dp(1).normalize().to_string());
+    let why = if a.components.is_empty() {
+        "the agreement has no components: the sources do not say how it is split".to_owned()
+    } else {
+        match out
+            .notes
+            .iter()
+            .filter(|n| n.code == Code::NotAllocated)
+            .count()
+        {
+            1 => "1 component is not allocated (the note below says why)".to_owned(),
+            n => format!("{n} components are not allocated (the notes below say why)"),
+        }
+    };
+    let msg = format!(
+        "{} allocates {} of its {} ({share} %): {} are not allocated; {why}",
+        a.id,
+        crate::swedish::format_kr(allocated.value()),
+        crate::swedish::format_kr(total.value()),
+        crate::swedish::format_kr(rest.value()),
+    );
+    let note = Finding::info(Code::NotAllocated, Loc::root(), msg)
+        .with("agreement", &a.id)
+        .with("allocated", allocated)
+        .with("amount", total)
+        .with("share", share);
+    out.notes.insert(0, note);
+}
+
+/// [`finish`], and in strict mode every `not_allocated` and `default_key` note an error.
+fn finish_strict(
+    mut out: Allocation,
+    mut errors: Vec<Finding>,
+    strict: bool,
+) -> Result<Allocation> {
+    if strict {
+        let strict_codes = [Code::NotAllocated, Code::DefaultKey];
+        let (hard, keep): (Vec<_>, Vec<_>) = out
+            .notes
+            .into_iter()
+            .partition(|n| strict_codes.contains(&n.code));
+        out.notes = keep;
+        errors.extend(hard.into_iter().map(|n| Finding {
+            severity: crate::Severity::Error,
+            ..n
+        }));
+    }
     finish(out, errors)
 }
 
@@ -190,12 +300,13 @@ fn collect(
 ) {
     for (i, c) in comps.iter().enumerate() {
         let here = at.join("components").join(i);
-        let note =
-            |msg: String| Finding::info(Code::Note, here.clone(), msg).with("component", &c.id);
+        let note = |msg: String| {
+            Finding::info(Code::NotAllocated, here.clone(), msg).with("component", &c.id)
+        };
         match &c.rule {
             None if c.components.is_empty() => {
                 out.notes.push(note(format!(
-                    "{} ({}) has no rule: not allocated",
+                    "{} ({}) has no rule: not allocated (its parts have no rule either)",
                     c.id, c.name
                 )));
             }
@@ -212,36 +323,55 @@ fn collect(
             Some(rule) => match pots_of(c, index.get(c.id.as_str()).map_or(&[][..], Vec::as_slice))
             {
                 Err(e) => errors.extend(e.prefixed(&here).into_findings()),
-                Ok(pots) => {
-                    for (tranche, date, pot) in pots {
-                        let step = Step {
-                            agreement: &a.id,
-                            component: &c.id,
-                            tranche: tranche.as_deref(),
-                            date,
-                            unit: opts.unit,
-                        };
-                        match run_rule(a, c, rule, pot, &step, opts) {
-                            Ok((rows, key)) => {
-                                out.pots.push(Pot {
-                                    agreement: a.id.clone(),
-                                    component: c.id.clone(),
-                                    tranche: tranche.clone(),
-                                    date,
-                                    amount: pot,
-                                    rule: rule.as_str().to_owned(),
-                                    key: key.as_ref().map(|k| k.description().to_owned()),
-                                    key_sources: key
-                                        .map(|k| k.sources().to_vec())
-                                        .unwrap_or_default(),
-                                });
-                                out.push_rows(rows);
-                            }
-                            Err(e) => errors.extend(e.prefixed(&here.join("rule")).into_findings()),
-                        }
-                    }
-                }
+                Ok(pots) => run_pots(a, c, rule, pots, &here, opts, out, errors),
             },
+        }
+    }
+}
+
+/// Run a component's rule on each of its pots (one per tranche): its pots and rows into
+/// `out`, the notes on its key once, its errors located under its rule.
+#[allow(clippy::too_many_arguments)]
+fn run_pots(
+    a: &Agreement,
+    c: &Component,
+    rule: &Rule,
+    pots: Vec<(Option<String>, Option<crate::agreement::When>, Sek)>,
+    here: &Loc,
+    opts: &Options,
+    out: &mut Allocation,
+    errors: &mut Vec<Finding>,
+) {
+    let mut notes = Vec::new();
+    for (tranche, date, pot) in pots {
+        let step = Step {
+            agreement: &a.id,
+            component: &c.id,
+            tranche: tranche.as_deref(),
+            date,
+            unit: opts.unit,
+        };
+        match run_rule(a, c, rule, pot, &step, opts, &mut notes) {
+            Ok((rows, key)) => {
+                out.pots.push(Pot {
+                    agreement: a.id.clone(),
+                    component: c.id.clone(),
+                    tranche,
+                    date,
+                    amount: pot,
+                    rule: rule.as_str().to_owned(),
+                    key: key.as_ref().map(|k| k.description().to_owned()),
+                    key_sources: key.map(|k| k.sources().to_vec()).unwrap_or_default(),
+                });
+                out.push_rows(rows);
+            }
+            Err(e) => errors.extend(e.prefixed(&here.join("rule")).into_findings()),
+        }
+    }
+    for n in notes {
+        let n = n.prefixed(here);
+        if !out.notes.contains(&n) {
+            out.notes.push(n);
         }
     }
 }
@@ -281,6 +411,7 @@ pub fn allocate_batch(
                 method: base.method,
                 key: s.key.clone().or_else(|| base.key.clone()),
                 outcomes: s.outcomes.clone().unwrap_or_else(|| base.outcomes.clone()),
+                strict: base.strict,
             };
             allocate(agreement, &opts)
         })

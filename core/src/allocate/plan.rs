@@ -4,12 +4,13 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::Options;
 use crate::agreement::{Agreement, Component, When};
 use crate::apportion;
-use crate::finding::{Code, Error, Loc, Result};
+use crate::finding::{Code, Error, Finding, Loc, Result};
 use crate::key::{Key, KeySpec, apportion_error, scale_to_integers};
 use crate::money::{Sek, Unit, checked_sum};
 use crate::recipient::{Group, RecipientId, RecipientKind};
@@ -190,12 +191,16 @@ fn by_shares(
 
 /// The key a rule runs on: the override (when at the same level), the rule's key, the
 /// agreement's key, or the default population key of the component's recipients.
+///
+/// A default key is named in `notes` (`default_key`): which key, and how many days its date
+/// is from the convention (the population of 1 November of the year before).
 pub(crate) fn resolve_key(
     a: &Agreement,
     c: &Component,
     spec: Option<&KeySpec>,
     default: Option<KeySpec>,
     opts: &Options,
+    notes: &mut Vec<Finding>,
 ) -> Result<Key> {
     let group = c.recipients.as_ref();
     let group_level = group.and_then(Group::level).or(match group {
@@ -237,6 +242,7 @@ pub(crate) fn resolve_key(
                         ),
                     )
                 })?;
+                notes.push(default_key_note(c, level, date, year));
                 KeySpec::Population { level, date }.resolve()?
             }
         },
@@ -248,6 +254,24 @@ pub(crate) fn resolve_key(
         },
         _ => Ok(key),
     }
+}
+
+/// The note on a default key: the population of `level` at `date` for an agreement of `year`.
+fn default_key_note(c: &Component, level: Level, date: NaiveDate, year: i32) -> Finding {
+    let spec = KeySpec::Population { level, date };
+    let convention = NaiveDate::from_ymd_opt(year.saturating_sub(1), 11, 1).unwrap_or(date);
+    let days = (convention - date).num_days();
+    let msg = format!(
+        "{} names no key: the default {spec} is used, the bundled population of the {} closest on or before 1 November {} ({days} days before it); give a key to choose another",
+        c.id,
+        level.as_str(),
+        year.saturating_sub(1)
+    );
+    Finding::info(Code::DefaultKey, Loc::root(), msg)
+        .with("component", &c.id)
+        .with("key", &spec)
+        .with("convention", convention)
+        .with("days", days)
 }
 
 /// The level of a key whose recipients are all regions or all municipalities.

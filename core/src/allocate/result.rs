@@ -161,7 +161,9 @@ pub struct Allocation {
     /// The pots handed out, one per component and tranche.
     pub pots: Vec<Pot>,
     rows: Rows,
-    /// Components that were not allocated and why (severity info).
+    /// What the allocation does not cover, and why: money of the agreement not allocated
+    /// (`not_allocated`) and keys chosen by default (`default_key`), as infos; outcomes
+    /// that nothing reads (`unknown_outcome`), as warnings.
     pub notes: Vec<Finding>,
 }
 
@@ -277,6 +279,15 @@ impl Allocation {
         match &self.rows {
             Rows::Made(rows) => rows.iter().map(|r| r.amount).collect(),
             Rows::Split(s) => s.parts.iter().map(|p| s.amount(self.unit, *p)).collect(),
+        }
+    }
+
+    /// The amounts in whole units of [`Allocation::unit`] (kronor or öre), in row order:
+    /// for a split, the kernel's parts as they are.
+    pub fn units(&self) -> Result<Vec<u128>> {
+        match &self.rows {
+            Rows::Made(rows) => rows.iter().map(|r| self.unit.to_units(r.amount)).collect(),
+            Rows::Split(s) => Ok(s.parts.clone()),
         }
     }
 

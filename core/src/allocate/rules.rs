@@ -22,11 +22,12 @@ pub(super) fn run_rule(
     pot: Sek,
     step: &Step<'_>,
     opts: &Options,
+    notes: &mut Vec<crate::Finding>,
 ) -> Result<(Vec<Row>, Option<Key>)> {
     let names = |r: &RecipientId| a.recipient_name(r);
     match rule {
         Rule::PerCapita { key } => {
-            let key = resolve_key(a, c, key.as_ref(), None, opts)?;
+            let key = resolve_key(a, c, key.as_ref(), None, opts, notes)?;
             Ok((
                 step.by_key(pot, &key, Part::Share, None, &names)?,
                 Some(key),
@@ -40,7 +41,7 @@ pub(super) fn run_rule(
                 key: None,
                 ..Options::default()
             };
-            let key = resolve_key(a, c, Some(&spec), None, &no_override)?;
+            let key = resolve_key(a, c, Some(&spec), None, &no_override, notes)?;
             Ok((
                 step.by_key(pot, &key, Part::Share, None, &names)?,
                 Some(key),
@@ -62,11 +63,11 @@ pub(super) fn run_rule(
             ))
         }
         Rule::FixedPlusKey { each, key } => {
-            let key = resolve_key(a, c, key.as_ref(), None, opts)?;
+            let key = resolve_key(a, c, key.as_ref(), None, opts, notes)?;
             Ok((fixed_plus_key(step, pot, *each, &key, &names)?, Some(key)))
         }
         Rule::Performance(p) => {
-            let key = resolve_key(a, c, p.key.as_ref(), None, opts)?;
+            let key = resolve_key(a, c, p.key.as_ref(), None, opts, notes)?;
             Ok((
                 performance(step, pot, p, &key, &opts.outcomes, &names)?,
                 Some(key),

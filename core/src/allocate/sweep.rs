@@ -64,7 +64,7 @@ impl PerformanceSweep {
                 format!("a sweep needs component {component} paid in one tranche"),
             ));
         };
-        let key = resolve_key(agreement, c, p.key.as_ref(), None, opts)?;
+        let key = resolve_key(agreement, c, p.key.as_ref(), None, opts, &mut Vec::new())?;
         performance::check(p)?;
         let potentials = Potentials::new(p, &key, opts.unit.to_units(*pot)?)?;
         Ok(PerformanceSweep {

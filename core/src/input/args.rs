@@ -164,10 +164,26 @@ pub fn unit(v: &Value) -> Result<Unit> {
     }
 }
 
-/// The options of an allocation, `{key?, outcomes?, unit?}` (`null` for none): the
-/// defaults where a field is absent.
+/// The options of an allocation, `{key?, outcomes?, unit?, strict?}` (`null` for none):
+/// the defaults where a field is absent.
 pub fn options(v: &Value) -> Result<crate::Options> {
-    let map = fields(v, "options", &["key", "outcomes", "unit"])?;
+    let map = fields(v, "options", &["key", "outcomes", "unit", "strict"])?;
+    let strict = match given(&map, "strict") {
+        None => false,
+        Some(Value::Bool(b)) => *b,
+        Some(v) => {
+            let msg = format!(
+                "the strict option must be true or false, not a {}",
+                type_name(v)
+            );
+            return Err(wrong(
+                Code::InvalidValue,
+                Loc::root().join("strict"),
+                msg,
+                v,
+            ));
+        }
+    };
     Ok(crate::Options {
         unit: unit(map.get("unit").unwrap_or(&Value::Null))?,
         key: given(&map, "key").map(key).transpose()?,
@@ -175,6 +191,7 @@ pub fn options(v: &Value) -> Result<crate::Options> {
             .map(outcomes)
             .transpose()?
             .unwrap_or_default(),
+        strict,
         ..crate::Options::default()
     })
 }
@@ -290,6 +307,9 @@ mod ts {
         /// The rounding unit (default krona).
         #[tsify(optional)]
         unit: Option<Unit>,
+        /// Money not allocated and keys chosen by default are errors, not notes.
+        #[tsify(optional)]
+        strict: Option<bool>,
     }
 
     /// What the publisher states about a table (read by `input::args::statement`).

@@ -100,8 +100,7 @@ impl View for Allocation {
             self.unit.as_str()
         );
         t.notes.extend(self.pots.iter().map(pot_line));
-        t.notes
-            .extend(self.notes.iter().map(|n| format!("note: {}", n.msg)));
+        t.notes.extend(self.notes.iter().map(note_line));
         t
     }
     /// One line per amount ([`Allocation::rows_table`]).
@@ -662,7 +661,8 @@ impl Allocation {
             s.push('\n');
         }
         for n in &self.notes {
-            s.push_str(&format!("note: {}\n", n.msg));
+            s.push_str(&note_line(n));
+            s.push('\n');
         }
         s
     }
@@ -746,6 +746,14 @@ impl crate::reconcile::ImpliedKey {
             ]);
         }
         t
+    }
+}
+
+/// A note of an allocation as a line: `note: …`, or `warning: …` for what was ignored.
+fn note_line(n: &Finding) -> String {
+    match n.severity {
+        crate::Severity::Info => format!("note: {}", n.msg),
+        s => format!("{s}: {}", n.msg),
     }
 }
 

@@ -45,7 +45,7 @@ pub struct AllocationData {
     pub rows: Vec<Row>,
     /// The totals by recipient, component and date.
     pub totals: AllocationTotals,
-    /// Components that were not allocated and why.
+    /// What the allocation does not cover, and why (`not_allocated`, `default_key`, `unknown_outcome`).
     pub notes: Vec<Finding>,
 }
 

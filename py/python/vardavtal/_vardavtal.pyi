@@ -344,6 +344,7 @@ def allocate(
     outcomes: Optional[_OutcomesLike] = None,
     key: Optional[_KeyLike] = None,
     unit: _Unit = "krona",
+    strict: bool = False,
 ) -> Allocation: ...
 def allocate_batch(
     agreement: _AgreementLike,
