@@ -86,3 +86,30 @@ test("toText and toCsv are byte-identical to the CLI", { skip: !CLI && "VARDAVTA
   assert.equal(rec.toText(), cli("reconcile", publishedPath, "--format", "table").replaceAll(publishedPath, "table"));
   assert.equal(v.report().toText(), cli("report"));
 });
+
+test("what an allocation does not cover is in its notes; strict mode throws", () => {
+  const a = v.allocate("okad-tillganglighet-2022");
+  assert.deepEqual(a.notes.map((n) => n.code), ["not_allocated", "not_allocated", "default_key"]);
+  assert.equal(a.notes[0].ctx.amount, "2967000000");
+  let err;
+  try { v.allocate("okad-tillganglighet-2022", { strict: true }); } catch (e) { err = e; }
+  assert.ok(err instanceof v.VardavtalError);
+  assert.deepEqual(err.errors.map((f) => f.code).sort(), ["default_key", "not_allocated", "not_allocated"]);
+  try { v.allocate("okad-tillganglighet-2022", { strict: "yes" }); } catch (e) { err = e; }
+  assert.equal(err.code, "invalid_value");
+  assert.deepEqual(err.loc, ["strict"]);
+});
+
+test("a split's amounts in bulk: strings and units agree with the rows", () => {
+  const a = v.split("443000000", "population:municipalities:2024-12-31");
+  assert.equal(a.unit, "krona");
+  assert.deepEqual(a.amounts, a.rows.map((r) => r.amount));
+  assert.ok(a.units instanceof BigInt64Array);
+  assert.equal(a.units.reduce((s, x) => s + x, 0n), 443000000n);
+  assert.deepEqual(Array.from(a.units, String), a.amounts);
+  const ore = v.split("100.01", { "01": "1", "03": "2" }, undefined, "ore");
+  assert.deepEqual(ore.amounts, ["33.34", "66.67"]);
+  assert.deepEqual(Array.from(ore.units), [3334n, 6667n]);
+  a.free();
+  ore.free();
+});
