@@ -1,6 +1,8 @@
 //! The table of every result: allocation and pivot, comparison, findings, key, catalog
 //! list, report, reconciliation, source, and the bundled reference data.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -8,6 +10,7 @@ use super::{Cell, Column, Kind, Table, View, render};
 use crate::agreement::Agreement;
 use crate::catalog::Source;
 use crate::finding::{Finding, tally};
+use crate::money::Sek;
 use crate::recipient::RecipientId;
 use crate::reconcile::Reconciliation;
 use crate::reference::{self, Level};
@@ -103,9 +106,67 @@ impl View for Allocation {
         t.notes.extend(self.notes.iter().map(note_line));
         t
     }
-    /// One line per amount ([`Allocation::rows_table`]).
+    /// One line per amount ([`Allocation::rows_table`]); for a split with a fixed part
+    /// each, one line per recipient with the parts as columns ([`Allocation::parts_table`]).
     fn csv(&self) -> String {
-        self.rows_table().to_csv()
+        match self.pots.as_slice() {
+            [p] if p.rule == "fixed_plus_key" => self.parts_table().to_csv(),
+            _ => self.rows_table().to_csv(),
+        }
+    }
+}
+
+impl Allocation {
+    /// One row per recipient, in code order, with one column per part of its money (`each`,
+    /// `share`, …, in the order they first appear) and the total: `code`, `name`, the parts,
+    /// `amount`.
+    ///
+    /// ```
+    /// use vardavtal::view::View;
+    /// let key = vardavtal::input::key("population:regions:2021-11-01")?;
+    /// let a = vardavtal::split("2100000000".parse()?, &key, Some("50000000".parse()?), vardavtal::Unit::Krona)?;
+    /// let csv = a.csv();
+    /// assert_eq!(csv.lines().next(), Some("code,name,each,share,amount"));
+    /// assert_eq!(csv.lines().count(), 22);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    pub fn parts_table(&self) -> Table {
+        let mut parts: Vec<crate::Part> = Vec::new();
+        let mut by: BTreeMap<&str, (&str, BTreeMap<crate::Part, Sek>)> = BTreeMap::new();
+        for r in self.rows() {
+            if !parts.contains(&r.part) {
+                parts.push(r.part);
+            }
+            let e = by
+                .entry(r.recipient.as_str())
+                .or_insert((&r.name, BTreeMap::new()));
+            let x = e.1.entry(r.part).or_insert(Sek::ZERO);
+            *x = x.checked_add(r.amount).unwrap_or(*x);
+        }
+        let mut columns = vec![
+            Column::new("code", Kind::Text),
+            Column::new("name", Kind::Text),
+        ];
+        columns.extend(parts.iter().map(|p| Column::new(p.as_str(), Kind::Amount)));
+        columns.push(Column::new("amount", Kind::Amount));
+        let mut t = Table::new(
+            format!("Allocation of {} by part", format_kr(self.total().value())),
+            columns,
+        );
+        for (code, (name, amounts)) in by {
+            let mut row = vec![text(code), text(name)];
+            row.extend(
+                parts
+                    .iter()
+                    .map(|p| Cell::Amount(amounts.get(p).copied().unwrap_or(Sek::ZERO))),
+            );
+            let total = amounts
+                .values()
+                .fold(Sek::ZERO, |a, x| a.checked_add(*x).unwrap_or(a));
+            row.push(Cell::Amount(total));
+            t.rows.push(row);
+        }
+        t
     }
 }
 
@@ -763,16 +824,32 @@ mod tests {
     use crate::{Sek, Unit, split};
 
     #[test]
-    fn the_csv_of_an_allocation_is_its_rows_table() -> crate::Result<()> {
+    fn the_csv_of_an_allocation_is_its_rows_table_or_for_parts_one_row_per_recipient()
+    -> crate::Result<()> {
         let key = Key::from_arg("population:municipalities:2024-12-31")?;
-        let a = split(
+        let plain = split(Sek::kronor(443_000_000), &key, None, Unit::Krona)?;
+        assert_eq!(plain.csv(), plain.to_csv());
+        assert_eq!(plain.rows_table().rows.len(), plain.len());
+        let each = split(
             Sek::kronor(443_000_000),
             &key,
             Some(Sek::kronor(1)),
             Unit::Krona,
         )?;
-        assert_eq!(a.csv(), a.to_csv());
-        assert_eq!(a.rows_table().rows.len(), a.len());
+        assert_eq!(each.rows_table().rows.len(), each.len());
+        let t = each.parts_table();
+        assert_eq!(each.csv(), t.to_csv());
+        assert_eq!((t.rows.len(), each.len()), (290, 580));
+        // each row: each + share = amount, and the amounts sum to the pot
+        let mut sum = Sek::ZERO;
+        for r in &t.rows {
+            let [_, _, Cell::Amount(e), Cell::Amount(s), Cell::Amount(a)] = r.as_slice() else {
+                panic!("{r:?}");
+            };
+            assert_eq!(e.checked_add(*s), Some(*a));
+            sum = sum.checked_add(*a).unwrap_or(sum);
+        }
+        assert_eq!(sum, Sek::kronor(443_000_000));
         Ok(())
     }
 }
