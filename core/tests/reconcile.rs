@@ -584,3 +584,34 @@ fn pdf_lines_and_unreadable_lines() {
         })
     );
 }
+
+#[test]
+fn a_table_that_follows_no_key_is_not_held_against_the_closest() {
+    // 21 equal amounts (say, performance money): no population or need key gives that.
+    let each = 10_000_000i64;
+    let rows: Vec<(String, i64)> = vardavtal::reference::regions()
+        .iter()
+        .map(|r| (r.name.to_owned(), each))
+        .collect();
+    let pot = each * 21;
+    let text = text_table(&printed(&rows), Some(&kr(pot)));
+    let table = PublishedTable::parse("equal.txt", &text).unwrap();
+    let rec = reconcile(&table, &statement(pot));
+    assert!(!rec.summary.exact);
+    assert!(
+        rec.rows.iter().all(|r| r.verdict != Verdict::Differs),
+        "no row is marked as differing from a key the table does not follow"
+    );
+    assert!(
+        rec.summary.headline.contains("follows no bundled key"),
+        "{}",
+        rec.summary.headline
+    );
+    let f = rec
+        .findings
+        .iter()
+        .find(|f| f.code == Code::KeyDiffers)
+        .unwrap();
+    assert!(f.msg.contains("follows no bundled key"), "{}", f.msg);
+    assert!(!codes(&rec).contains(&Code::RowDiffers));
+}

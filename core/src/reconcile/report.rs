@@ -67,6 +67,18 @@ pub(super) fn headline(rec: &Reconciliation) -> String {
             "The key {} with {} reproduces every region row.",
             b.key, b.rounding
         )),
+        Some(b) if b.rows_matching * 2 < b.rows_compared => {
+            parts.push(format!(
+                "The table follows no bundled key (the closest, {} with {}, matches {} of {} rows): it is not a split by one.",
+                b.key, b.rounding, b.rows_matching, b.rows_compared
+            ));
+            if let Some(k) = &rec.implied {
+                parts.push(format!(
+                    "A population key totalling {} inhabitants reproduces it exactly.",
+                    group(u128::from(k.total))
+                ));
+            }
+        }
         Some(b) => {
             parts.push(format!(
                 "No bundled key reproduces the table; closest: {} with {} ({} of {} rows match).",

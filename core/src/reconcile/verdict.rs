@@ -458,7 +458,13 @@ fn row_verdicts(work: &mut [Work], cx: &Ctx) -> Vec<(usize, Finding)> {
         };
         let ok = o.matches(e);
         if w.verdict != Verdict::IrregularGrouping {
-            w.verdict = if ok { Verdict::Ok } else { Verdict::Differs };
+            // A row differs from a key the table follows; when it follows none, a row that
+            // does not match is not held against the closest key.
+            w.verdict = match (ok, follows) {
+                (true, _) => Verdict::Ok,
+                (false, true) => Verdict::Differs,
+                (false, false) => Verdict::NotCompared,
+            };
         }
         if !ok && follows && w.verdict == Verdict::Differs {
             let name = reference::regions().get(i).map_or("", |r| r.name);
@@ -858,13 +864,23 @@ fn key_finding(b: &Fit, bf: &KeyFit, key_fits: &[KeyFit], cx: &Ctx, findings: &m
             Finding::info(
                 Code::KeyDiffers,
                 Loc::root(),
-                format!(
-                    "no bundled key reproduces the table; the closest is {best_name} with {}: {} of {} region rows match, and the rows differ from it by {} in all",
-                    b.rounding,
-                    bf.rows_matching,
-                    bf.rows_compared,
-                    kr(bf.total_abs_diff)
-                ),
+                if cx.follows {
+                    format!(
+                        "no bundled key reproduces the table; the closest is {best_name} with {}: {} of {} region rows match, and the rows differ from it by {} in all",
+                        b.rounding,
+                        bf.rows_matching,
+                        bf.rows_compared,
+                        kr(bf.total_abs_diff)
+                    )
+                } else {
+                    format!(
+                        "the table follows no bundled key: the closest, {best_name} with {}, matches only {} of {} region rows (it differs by {} in all), so the table is not a split by a bundled population or need key and its rows are not compared with one",
+                        b.rounding,
+                        bf.rows_matching,
+                        bf.rows_compared,
+                        kr(bf.total_abs_diff)
+                    )
+                },
             )
             .with("key", best_name)
             .with("rounding", b.rounding.as_str())
