@@ -248,13 +248,13 @@ fn main() -> Res<()> {
         timings.push(json!({"impl": "rust", "case": id, "what": "split + rows",
             "t": timer.time(|| split(black_box(pot_sek), &key, None, Unit::Krona).map(|a| a.rows().len()))}));
         timings.push(json!({"impl": "rust", "case": id, "what": "resolve key + split",
-            "t": timer.time(|| split(black_box(pot_sek), &spec.parse::<KeySpec>().and_then(|s| s.resolve())?, None, Unit::Krona))}));
+            "t": timer.time(|| split(black_box(pot_sek), &vardavtal::input::key(black_box(spec))?, None, Unit::Krona))}));
         // What the wasm skin does per call: resolve the key by name, split, serialize the
         // allocation to JSON text (which JavaScript then parses).
         timings.push(
             json!({"impl": "rust", "case": id, "what": "resolve key + split + JSON",
             "t": timer.time(|| -> Res<String> {
-                let k = spec.parse::<KeySpec>()?.resolve()?;
+                let k = vardavtal::input::key(black_box(spec))?;
                 Ok(serde_json::to_string(&split(black_box(pot_sek), &k, None, Unit::Krona)?)?)
             })}),
         );

@@ -319,6 +319,29 @@ fn bundled(at: Option<(Level, NaiveDate)>, make: impl FnOnce() -> Result<Key>) -
     Ok(key)
 }
 
+/// A key by its spec text (`population:regions:2021-11-01`): the text is looked up first,
+/// so a bundled key asked for by name again is not even parsed again.
+fn by_name(spec: &str) -> Result<Key> {
+    static NAMED: std::sync::Mutex<Vec<(String, Key)>> = std::sync::Mutex::new(Vec::new());
+    let found = NAMED
+        .lock()
+        .ok()
+        .and_then(|c| c.iter().find(|(s, _)| s == spec).map(|(_, k)| k.clone()));
+    if let Some(k) = found {
+        return Ok(k);
+    }
+    let parsed = spec.parse::<KeySpec>()?;
+    let key = parsed.resolve()?;
+    let bundled = !matches!(
+        parsed,
+        KeySpec::Weights { .. } | KeySpec::NeedsWeighted { .. }
+    );
+    if let (true, Ok(mut c)) = (bundled, NAMED.lock()) {
+        c.push((spec.to_owned(), key.clone()));
+    }
+    Ok(key)
+}
+
 /// A resolved distribution key: recipients in code order, each with an exact weight.
 ///
 /// Cheap to clone (the figures are shared), so a bundled key is resolved once and handed
@@ -537,10 +560,7 @@ impl Key {
     pub fn from_text(name: &str, text: &str) -> Result<Key> {
         let t = text.trim();
         if !t.is_empty() && !t.contains(['\n', ',']) {
-            return t
-                .parse::<KeySpec>()
-                .and_then(|s| s.resolve())
-                .map_err(|e| e.prefixed(&Loc::root().join(name)));
+            return by_name(t).map_err(|e| e.prefixed(&Loc::root().join(name)));
         }
         Key::from_csv(name, text, &[])
     }
@@ -550,7 +570,10 @@ impl Key {
     /// with columns `code,weight`.
     pub fn from_arg(arg: &str) -> Result<Key> {
         let looks_like_spec = arg.starts_with("population:") || arg.starts_with("needs:");
-        if looks_like_spec || !std::path::Path::new(arg).exists() {
+        if looks_like_spec {
+            return by_name(arg);
+        }
+        if !std::path::Path::new(arg).exists() {
             return match arg.parse::<KeySpec>() {
                 Ok(spec) => spec.resolve(),
                 Err(e) if looks_like_spec => Err(e),
