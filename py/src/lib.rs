@@ -203,10 +203,7 @@ fn allocate_batch<'py>(
 /// A scenario of a batch: a `Scenario`, or a key (read as `key=` is).
 fn scenario(py: Python<'_>, s: &Bound<'_, PyAny>, i: usize) -> PyResult<Scenario> {
     Ok(match s.cast::<PyScenario>() {
-        Ok(sc) => Scenario {
-            key: sc.get().key.clone(),
-            outcomes: sc.get().outcomes.clone(),
-        },
+        Ok(sc) => sc.get().0.clone(),
         Err(_) => Scenario {
             key: Some(convert::key(py, s, &Loc::root().join("scenarios").join(i))?),
             outcomes: None,

@@ -12,7 +12,7 @@ use vardavtal::agreement::When;
 use vardavtal::catalog::{Catalog, Source};
 use vardavtal::view::{self, AgreementList, Cell, SourceView, Table, View};
 use vardavtal::{
-    Agreement, Allocation, Comparison, Error, Finding, Key, Loc, Outcomes, Row, Severity,
+    Agreement, Allocation, Comparison, Error, Finding, Key, Loc, Row, Scenario, Severity,
 };
 
 use crate::convert;
@@ -236,7 +236,8 @@ wraps!(
     PyKey(Key),
     PyComparison(Comparison),
     PyRow(Row),
-    PyAgreement(Agreement)
+    PyAgreement(Agreement),
+    PyScenario(Scenario),
 );
 
 /// An amount as a `decimal.Decimal`: from an `int` when it is whole (several times faster
@@ -357,57 +358,32 @@ skin! {
 /// One what-if of a batch: another key, other outcomes, or both.
 #[pyclass(name = "Scenario", module = "vardavtal._vardavtal", frozen)]
 #[derive(Clone)]
-pub struct PyScenario {
-    /// The key for key-based rules at the same level.
-    pub key: Option<Key>,
-    /// The outcomes (replacing the base outcomes of the batch).
-    pub outcomes: Option<Outcomes>,
-}
+pub struct PyScenario(pub Scenario);
 
-#[pymethods]
-impl PyScenario {
-    #[new]
-    #[pyo3(signature = (key = None, outcomes = None))]
-    fn new(
-        py: Python<'_>,
-        key: Option<&Bound<'_, PyAny>>,
-        outcomes: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Self> {
-        Ok(PyScenario {
-            key: convert::opt_key(py, key, &Loc::root().join("key"))?,
-            outcomes: convert::outcomes(py, outcomes, &Loc::root().join("outcomes"))?,
-        })
+skin! {
+    PyScenario |s|
+    json Scenario;
+    get {
+        /// The scenario's key, if any.
+        key -> Option<PyKey> = s.0.key.clone().map(PyKey);
     }
-    /// The scenario's key, if any.
-    #[getter]
-    fn key(&self) -> Option<PyKey> {
-        self.key.clone().map(PyKey)
-    }
-    /// The scenario's outcomes as a dict, if any.
-    #[getter]
-    fn outcomes<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.outcomes
-            .as_ref()
-            .map(|o| json_loads(py, o))
-            .transpose()
-    }
-    fn __repr__(&self) -> String {
-        let key = self
-            .key
-            .as_ref()
-            .map_or("None".into(), |k| format!("{:?}", k.description()));
-        let outcomes = self
-            .outcomes
-            .as_ref()
-            .map_or("None".into(), |o| format!("<{} criteria>", o.0.len()));
-        format!("Scenario(key={key}, outcomes={outcomes})")
-    }
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let outcomes = self
-            .outcomes
-            .as_ref()
-            .map(|o| serde_json::to_string(o).unwrap_or_default());
-        reduce(py.get_type::<Self>().into_any(), (self.key(), outcomes))
+    {
+        #[new]
+        #[pyo3(signature = (key = None, outcomes = None))]
+        fn new(py: Python<'_>, key: Option<&Bound<'_, PyAny>>, outcomes: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+            Ok(PyScenario(Scenario {
+                key: convert::opt_key(py, key, &Loc::root().join("key"))?,
+                outcomes: convert::outcomes(py, outcomes, &Loc::root().join("outcomes"))?,
+            }))
+        }
+        /// The scenario's outcomes as a dict, if any.
+        #[getter]
+        fn outcomes<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+            self.0.outcomes.as_ref().map(|o| json_loads(py, o)).transpose()
+        }
+        fn __repr__(&self) -> String {
+            self.0.to_string()
+        }
     }
 }
 

@@ -376,13 +376,32 @@ fn run_pots(
     }
 }
 
-/// One what-if scenario of a batch: another key, other outcomes, or both.
-#[derive(Debug, Clone, Default)]
+/// One what-if scenario of a batch: another key, other outcomes, or both. Its JSON form
+/// reads back; `Display` is `Scenario(key=…, outcomes=…)`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// The key for key-based rules at the same level (as [`Options::key`]).
+    #[serde(default)]
     pub key: Option<Key>,
     /// The outcomes (replacing those of the base options).
+    #[serde(default)]
     pub outcomes: Option<Outcomes>,
+}
+
+impl std::fmt::Display for Scenario {
+    /// `Scenario(key="population:regions:2021-11-01", outcomes=<2 criteria>)`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let key = self
+            .key
+            .as_ref()
+            .map_or("None".into(), |k| format!("{:?}", k.description()));
+        let outcomes = self
+            .outcomes
+            .as_ref()
+            .map_or("None".into(), |o| format!("<{} criteria>", o.0.len()));
+        write!(f, "Scenario(key={key}, outcomes={outcomes})")
+    }
 }
 
 /// Allocate `agreement` once per scenario, each on `base` with the scenario's key and
