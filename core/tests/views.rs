@@ -174,3 +174,18 @@ fn reference_tables_and_formats() -> vardavtal::Result<()> {
     );
     Ok(())
 }
+
+#[test]
+fn a_split_is_labelled_by_what_its_key_is() {
+    let pot = vardavtal::Sek::kronor(1_000_000);
+    let rule = |spec: &str| {
+        let key = vardavtal::input::key(spec).unwrap();
+        vardavtal::split(pot, &key, None, vardavtal::Unit::Krona)
+            .unwrap()
+            .pots[0]
+            .rule
+            .clone()
+    };
+    assert_eq!(rule("needs:regions:2024"), "by_need");
+    assert_eq!(rule("population:regions:2021-11-01"), "per_capita");
+}

@@ -463,10 +463,11 @@ pub fn split(pot: Sek, key: &Key, each: Option<Sek>, unit: Unit) -> Result<Alloc
         tranche: None,
         date: None,
         amount: pot,
-        rule: if each.is_some() {
-            "fixed_plus_key"
-        } else {
-            "per_capita"
+        // labelled by what it is: a care-need key makes it a split by need
+        rule: match (each, key.description().starts_with("needs:")) {
+            (Some(_), _) => "fixed_plus_key",
+            (None, true) => "by_need",
+            (None, false) => "per_capita",
         }
         .into(),
         key: Some(key.description().to_owned()),
