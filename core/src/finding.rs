@@ -100,6 +100,9 @@ codes! {
     /// A key chosen by default because none was given: which, why, and how far its date is
     /// from the convention (an info note; an error in strict mode).
     DefaultKey => "default_key", Allocation;
+    /// A key that covers only some of the recipients a component pays: the others get
+    /// nothing (a warning).
+    PartialKey => "partial_key", Allocation;
     /// Outcomes for a criterion or a recipient that the agreement does not have.
     UnknownOutcome => "unknown_outcome", Input;
     /// Numbers too large to apportion exactly.

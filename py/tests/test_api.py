@@ -492,3 +492,11 @@ def test_allocate_batch_returns_a_scenario_that_cannot_be_read_in_its_place() ->
     assert isinstance(out[2], InputError) and out[2].errors()[0]["loc"][:2] == ["scenarios", 2]
     with pytest.raises(AllocationError):
         vardavtal.allocate_batch(DEMO, keys, outcomes=DEMO_OUTCOMES)
+
+
+def test_a_key_that_leaves_out_recipients_is_a_warning() -> None:
+    a = vardavtal.allocate("okad-tillganglighet-2022", key={"01": "1", "03": "2"})
+    [w] = [n for n in a.notes if n["code"] == "partial_key"]
+    assert w["severity"] == "warning" and w["ctx"]["missing"] == "19"
+    assert "covers 2 of the 21 recipients of block-2" in w["msg"]
+    assert len(a) == 2 and a.total == Decimal("443000000")

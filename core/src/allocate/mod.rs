@@ -56,6 +56,7 @@ use crate::recipient::RecipientId;
 use crate::rule::Rule;
 
 pub use pivot::{Pivot, PivotColumn, PivotRow};
+pub(crate) use plan::default_key_of;
 pub use result::{Allocation, Basis, Part, Pot, Row, Total};
 
 use plan::{TrancheIndex, pots_of, tranche_index};

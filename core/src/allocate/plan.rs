@@ -247,13 +247,59 @@ pub(crate) fn resolve_key(
             }
         },
     };
-    match group {
+    let key = match group {
         Some(Group::MunicipalitiesOf(_) | Group::List(_)) => match group.and_then(Group::members) {
-            Some(m) => key.restrict(&m),
-            None => Ok(key),
+            Some(m) => key.restrict(&m)?,
+            None => key,
         },
-        _ => Ok(key),
+        _ => key,
+    };
+    if let Some(members) = group.map_or_else(|| Group::Regions.members(), Group::members) {
+        notes.extend(partial_key_note(c, &key, &members));
     }
+    Ok(key)
+}
+
+/// The warning on a key that leaves out some of the component's recipients (they get nothing).
+fn partial_key_note(c: &Component, key: &Key, members: &[RecipientId]) -> Option<Finding> {
+    let missing: Vec<&RecipientId> = members
+        .iter()
+        .filter(|m| key.recipients().binary_search(m).is_err())
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let shown: Vec<String> = missing.iter().take(5).map(|m| m.to_string()).collect();
+    let more = if missing.len() > 5 { ", …" } else { "" };
+    let msg = format!(
+        "the key {:?} covers {} of the {} recipients of {}: {} of them ({}{more}) get nothing",
+        key.description(),
+        members.len() - missing.len(),
+        members.len(),
+        c.id,
+        missing.len(),
+        shown.join(", ")
+    );
+    let f = Finding::warning(Code::PartialKey, Loc::root(), msg).with("component", &c.id);
+    Some(
+        f.with("key", key.description())
+            .with("missing", missing.len()),
+    )
+}
+
+/// The key a component's rule would run on when it names none, as a `default_key`
+/// finding (for validation: what the allocation will choose, said before it runs).
+pub(crate) fn default_key_of(a: &Agreement, c: &Component) -> Option<Finding> {
+    let spec = match c.rule.as_ref()? {
+        crate::rule::Rule::PerCapita { key } | crate::rule::Rule::FixedPlusKey { key, .. } => {
+            key.as_ref()
+        }
+        crate::rule::Rule::Performance(p) => p.key.as_ref(),
+        _ => return None,
+    };
+    let mut notes = Vec::new();
+    resolve_key(a, c, spec, None, &Options::default(), &mut notes).ok()?;
+    notes.into_iter().find(|n| n.code == Code::DefaultKey)
 }
 
 /// The note on a default key: the population of `level` at `date` for an agreement of `year`.

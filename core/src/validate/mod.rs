@@ -126,6 +126,13 @@ fn check_agreement(a: &Agreement, out: &mut Vec<Finding>) {
         let loc = loc.prefixed(&at);
         figures::check_component(c, &loc, out);
         rules::check_rule(a, c, &loc, &declared, out);
+        // A key-based rule that names no key gets the default: said here, as a warning.
+        if let Some(n) = crate::allocate::default_key_of(a, c) {
+            out.push(Finding {
+                severity: crate::Severity::Warning,
+                ..n.prefixed(&loc)
+            });
+        }
     }
     tranches::check_tranches(a, &at, out);
     tranches::check_dates(a, &at, out);
