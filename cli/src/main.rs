@@ -20,8 +20,9 @@ struct Cli {
     cmd: Cmd,
 }
 
-/// `--format`: table (aligned, for people), csv (a header; plain decimals), json
-/// (amounts as strings).
+/// `--format`: table (aligned, for people), csv (a header; plain decimals), csv-sv (for
+/// Swedish Excel: semicolons, decimal comma, a BOM), json (amounts as strings), xlsx (an
+/// Excel workbook, bytes: redirect it to a file).
 fn format(s: &str) -> Result<Format, String> {
     s.parse().map_err(|e: Error| e.to_string())
 }
@@ -203,7 +204,7 @@ fn flag<T>(name: &str, r: Result<T, Error>) -> Result<T, Error> {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
-    let text = match cli.cmd {
+    let bytes = match cli.cmd {
         Cmd::Split {
             amount,
             key,
@@ -216,7 +217,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             render(
                 &vardavtal::split(pot, &input::key(&key)?, each, unit.parse()?)?,
                 format,
-            )
+            )?
         }
         Cmd::Allocate {
             agreement,
@@ -225,14 +226,14 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         } => render(
             &vardavtal::allocate(&input::agreement(&agreement)?, &options(&run)?)?,
             format,
-        ),
+        )?,
         Cmd::Explain {
             agreement,
             run,
             recipient,
         } => {
             let alloc = vardavtal::allocate(&input::agreement(&agreement)?, &options(&run)?)?;
-            alloc.explain_text(recipient.as_deref())
+            alloc.explain_text(recipient.as_deref()).into_bytes()
         }
         Cmd::Compare {
             agreement,
@@ -266,9 +267,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 &vardavtal::allocate(&a, &opts_a)?,
                 &vardavtal::allocate(&b, &opts_b)?,
             );
-            render(&cmp, format)
+            render(&cmp, format)?
         }
-        Cmd::Schema => json(&vardavtal::schema::agreement_schema()),
+        Cmd::Schema => json(&vardavtal::schema::agreement_schema()).into_bytes(),
         Cmd::Reconcile {
             table,
             pot,
@@ -280,7 +281,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 rule: flag("--rule", rule.as_deref().map(str::parse).transpose())?,
             };
             let t = input::table(&table.to_string_lossy())?;
-            render(&vardavtal::reconcile::reconcile(&t, &statement), format)
+            render(&vardavtal::reconcile::reconcile(&t, &statement), format)?
         }
         Cmd::Validate {
             files,
@@ -298,7 +299,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     .collect();
                 input::validate_files(&paths, o)
             };
-            print(&render(&findings, format));
+            print(&render(&findings, format)?);
             let failed = findings
                 .iter()
                 .any(|f| f.severity == vardavtal::Severity::Error);
@@ -314,19 +315,19 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 .agreements
                 .iter()
                 .filter(|a| year.is_none_or(|y| a.years.contains(&y)));
-            render(&AgreementList(list.collect()), format)
+            render(&AgreementList(list.collect()), format)?
         }
         Cmd::Report { year, format } => render(
             &vardavtal::report::report(vardavtal::catalog::catalog()?, year),
             format,
-        ),
-        Cmd::Source { id, format } => render(&SourceView::find(&id)?, format),
+        )?,
+        Cmd::Source { id, format } => render(&SourceView::find(&id)?, format)?,
     };
-    print(&text);
+    print(&bytes);
     Ok(ExitCode::SUCCESS)
 }
 
 /// A closed pipe (e.g. `| head`) is not an error worth a message.
-fn print(text: &str) {
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+fn print(bytes: &[u8]) {
+    let _ = std::io::stdout().lock().write_all(bytes);
 }

@@ -349,3 +349,57 @@ fn reconcile_a_published_table() {
         "{err}"
     );
 }
+
+#[test]
+fn files_for_excel_an_xlsx_workbook_and_the_swedish_csv() {
+    let demo = [
+        "allocate",
+        "examples/demo-agreement.json",
+        "--outcomes",
+        "examples/demo-outcomes.json",
+    ];
+    let o = run(&[&demo[..], &["--format", "xlsx"]].concat());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(&o.stdout[..2], b"PK", "an xlsx file is a zip container");
+    assert!(o.stdout.len() > 5_000);
+    let sv = ok(&[
+        "split",
+        "100.01",
+        "--key",
+        "population:regions:2021-11-01",
+        "--unit",
+        "ore",
+        "--format",
+        "csv-sv",
+    ]);
+    let lines: Vec<&str> = sv.trim_start_matches('\u{feff}').lines().collect();
+    assert!(sv.starts_with('\u{feff}') && sv.contains("\r\n"));
+    assert!(lines[0].starts_with("code;name;amount;"), "{}", lines[0]);
+    // `="01"` (Excel keeps it as text), quoted as CSV quotes a field with quotes in it
+    assert!(
+        lines[1].starts_with("\"=\"\"01\"\"\";Region Stockholm;"),
+        "{}",
+        lines[1]
+    );
+    let total: rust_decimal::Decimal = lines[1..]
+        .iter()
+        .map(|l| {
+            l.split(';')
+                .nth(2)
+                .unwrap()
+                .replace(',', ".")
+                .parse::<rust_decimal::Decimal>()
+                .unwrap()
+        })
+        .sum();
+    assert_eq!(total.to_string(), "100.01");
+    let e = fails(&[
+        "split",
+        "1",
+        "--key",
+        "population:regions:2021-11-01",
+        "--format",
+        "ods",
+    ]);
+    assert!(e.contains("csv-sv") && e.contains("xlsx"), "{e}");
+}

@@ -41,7 +41,7 @@
 //! // A catalog agreement by id, allocated, shown as the CLI shows it.
 //! let a = input::agreement("okad-tillganglighet-2022")?;
 //! let alloc = allocate(&a, &Options::default())?;
-//! let text = render(&alloc, Format::Table);
+//! let text = String::from_utf8(render(&alloc, Format::Table)?).unwrap_or_default();
 //! assert!(text.contains("443 000 000 kr") && text.contains("note: block-1"));
 //! // What cannot be computed is said, not dropped: 443 of the 2 967 MSEK are allocated,
 //! // block 1 has no published split, and block 2's key was chosen by default.

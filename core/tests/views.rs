@@ -48,7 +48,7 @@ fn a_split_reads_the_same_in_text_csv_and_records() -> vardavtal::Result<()> {
         "{text}"
     );
     // Data: plain decimals that sum to the pot.
-    let csv = render(&a, Format::Csv);
+    let csv = String::from_utf8(render(&a, Format::Csv)?).unwrap_or_default();
     assert_eq!(sum_column(&csv, "amount"), Decimal::from(443_000_000));
     assert!(
         csv.lines()
@@ -138,7 +138,7 @@ fn findings_text_ends_with_the_tally_and_csv_has_every_finding() {
         text.trim_end().ends_with(&vardavtal::finding::tally(&f)),
         "{text}"
     );
-    let csv = render(&f, Format::Csv);
+    let csv = String::from_utf8(render(&f, Format::Csv).unwrap()).unwrap_or_default();
     let mut r = csv::Reader::from_reader(csv.as_bytes());
     assert_eq!(r.records().count(), f.len());
 }
@@ -169,7 +169,7 @@ fn reference_tables_and_formats() -> vardavtal::Result<()> {
         assert_eq!(f.parse::<Format>()?.as_str(), *f);
     }
     assert_eq!(
-        "xlsx".parse::<Format>().map_err(|e| e.code()),
+        "ods".parse::<Format>().map_err(|e| e.code()),
         Err(vardavtal::Code::InvalidValue)
     );
     Ok(())

@@ -162,9 +162,26 @@ macro_rules! skin {
             /// CSV with a header of column ids, amounts as plain decimals (`1382000000`): byte
             /// for byte what the CLI prints with `--format csv`
             /// (`Path("a.csv").write_text(alloc.to_csv())`).
-            fn to_csv(&self) -> String {
+            ///
+            /// `swedish=True` gives the CSV for Swedish Excel instead: semicolons, decimal
+            /// comma, a byte-order mark, codes kept as text (`--format csv-sv`).
+            #[pyo3(signature = (swedish = false))]
+            fn to_csv(&self, swedish: bool) -> String {
                 let $s = self;
-                ::vardavtal::view::View::csv(&$view)
+                if swedish { ::vardavtal::view::View::csv_sv(&$view) } else { ::vardavtal::view::View::csv(&$view) }
+            }
+            /// The result as an Excel workbook, one sheet per table (for an allocation: the
+            /// pivot, every amount, the pots and the notes), amounts as numbers in kronor and
+            /// codes as text: the bytes of an `.xlsx` file, also written to `path` when given
+            /// (`alloc.to_excel("fördelning.xlsx")`; `--format xlsx` in the CLI).
+            #[pyo3(signature = (path = None))]
+            fn to_excel<'py>(&self, py: ::pyo3::Python<'py>, path: Option<std::path::PathBuf>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::types::PyBytes>> {
+                let $s = self;
+                let bytes = $crate::error::OrRaise::or_raise(::vardavtal::view::xlsx(&::vardavtal::view::View::sheets(&$view)), py)?;
+                if let Some(p) = path {
+                    std::fs::write(&p, &bytes).map_err(|e| ::pyo3::exceptions::PyOSError::new_err(format!("cannot write {}: {e}", p.display())))?;
+                }
+                Ok(::pyo3::types::PyBytes::new(py, &bytes))
             }
             /// One dict per row of the core's table, keyed by column id: amounts and decimals
             /// as `decimal.Decimal`, whole numbers as `int`, days as `datetime.date`, months as

@@ -500,3 +500,39 @@ def test_a_key_that_leaves_out_recipients_is_a_warning() -> None:
     assert w["severity"] == "warning" and w["ctx"]["missing"] == "19"
     assert "covers 2 of the 21 recipients of block-2" in w["msg"]
     assert len(a) == 2 and a.total == Decimal("443000000")
+
+
+def test_an_excel_workbook_of_the_demo_allocation_reads_back_exactly(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    a = vardavtal.allocate(DEMO, outcomes=DEMO_OUTCOMES)
+    path = tmp_path / "fördelning.xlsx"
+    data = a.to_excel(path)
+    assert path.read_bytes() == data and data[:2] == b"PK"
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Allocation", "Rows", "Pots", "Notes"]
+    rows = list(book["Rows"].iter_rows(values_only=True))
+    header = rows[1]
+    assert header[:3] == ("code", "name", "amount")
+    body = [r for r in rows[2:] if r[0] is not None]
+    assert len(body) == len(a)
+    # codes stay text (with their zero), amounts are whole numbers that sum to the pots
+    assert all(isinstance(r[0], str) for r in body) and body[0][0] == "01"
+    assert all(isinstance(r[2], int) for r in body)
+    assert sum(r[2] for r in body) == a.total == Decimal("3400000000")
+    assert [Decimal(r[2]) for r in body] == list(a.amounts)
+    assert book["Rows"].cell(3, 3).number_format == '#,##0 "kr"'
+
+
+def test_the_swedish_csv_reads_back_with_swedish_conventions() -> None:
+    import csv
+    import io
+
+    a = vardavtal.split("100.01", key={"01": "1", "03": "2"}, unit="ore")
+    text = a.to_csv(swedish=True)
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+    header, body = rows[0], rows[1:]
+    code, amount = header.index("code"), header.index("amount")
+    assert [r[code] for r in body] == ['="01"', '="03"']  # Excel keeps them as text
+    assert [Decimal(r[amount].replace(",", ".")) for r in body] == list(a.amounts)
+    assert a.to_csv() != text and "," in a.to_csv()

@@ -36,31 +36,31 @@ CASES = {
         ["split", "443 miljoner kronor", "--key", MUNI, "--each", "1000000"],
         lambda: vardavtal.split("443 miljoner kronor", key=MUNI, each="1000000"),
         f'v.split("443 miljoner kronor", "{MUNI}", "1000000")',
-        ("table", "csv"),
+        ("table", "csv", "csv-sv"),
     ),
     "demo-allocation": (
         ["allocate", DEMO, "--outcomes", OUTCOMES],
         alloc,
         "v.allocate(demo, { outcomes })",
-        ("table", "csv"),
+        ("table", "csv", "csv-sv"),
     ),
     "comparison": (
         ["compare", DEMO, "--outcomes", OUTCOMES, "--key", K21, "--key-b", K23],
         lambda: vardavtal.compare(alloc(K21), alloc(K23)),
         f'v.compare(v.allocate(demo, {{ outcomes, key: "{K21}" }}), v.allocate(demo, {{ outcomes, key: "{K23}" }}))',
-        ("table", "csv"),
+        ("table", "csv", "csv-sv"),
     ),
     "catalog-findings": (
         ["validate", "--catalog"],
         lambda: vardavtal.validate(),
         "v.validateCatalog()",
-        ("table", "csv"),
+        ("table", "csv", "csv-sv"),
     ),
     "reconciliation": (
         ["reconcile", TABLE, "--pot", POT],
         lambda: vardavtal.reconcile(TABLE, pot=POT),
         f'v.reconcile(table, {{ pot: "{POT}" }})',
-        ("table", "csv"),
+        ("table", "csv", "csv-sv"),
     ),
 }
 
@@ -72,17 +72,18 @@ const out = {};
 for (const [name, expr] of Object.entries(input.cases)) {
   const value = new Function("v", "demo", "outcomes", "table", "return " + expr)(
     v, input.demo, input.outcomes, input.table);
-  out[name] = { table: value.toText(), csv: value.toCsv() };
+  out[name] = { table: value.toText(), csv: value.toCsv(), "csv-sv": value.toCsv(true) };
 }
 process.stdout.write(JSON.stringify(out));
 """
 
 
 def cli(args: list[str], fmt: str) -> str:
-    r = subprocess.run([str(CLI), *args, "--format", fmt], capture_output=True, text=True, cwd=ROOT)
+    # bytes, decoded as they are: the Swedish CSV's CRLF line ends stay
+    r = subprocess.run([str(CLI), *args, "--format", fmt], capture_output=True, cwd=ROOT)
     if r.returncode not in (0, 1) or r.stderr:
-        raise SystemExit(f"CLI {args} failed ({r.returncode}): {r.stderr}")
-    return r.stdout
+        raise SystemExit(f"CLI {args} failed ({r.returncode}): {r.stderr.decode()}")
+    return r.stdout.decode("utf-8")
 
 
 def js() -> dict[str, dict[str, str]]:
@@ -105,7 +106,8 @@ def main() -> None:
         value = py()
         for fmt in formats:
             want = cli(args, fmt)
-            got = {"python": str(value) if fmt == "table" else value.to_csv(), "javascript": from_js[name][fmt]}
+            python = {"table": str(value), "csv": value.to_csv(), "csv-sv": value.to_csv(swedish=True)}[fmt]
+            got = {"python": python, "javascript": from_js[name][fmt]}
             if not want.strip():
                 failures.append(f"{name} {fmt}: the CLI printed nothing")
             for skin, text in got.items():

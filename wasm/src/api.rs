@@ -39,10 +39,11 @@ macro_rules! view_class {
                 self.0.text()
             }
             /// CSV with a header, amounts as plain decimals: what the CLI prints with
-            /// `--format csv`.
+            /// `--format csv`; with `swedish` true, the CSV for Swedish Excel (semicolons,
+            /// decimal comma, a byte-order mark, codes kept as text: `--format csv-sv`).
             #[wasm_bindgen(js_name = toCsv)]
-            pub fn to_csv(&self) -> String {
-                self.0.csv()
+            pub fn to_csv(&self, swedish: Option<bool>) -> String {
+                if swedish == Some(true) { self.0.csv_sv() } else { self.0.csv() }
             }
             /// The table as an HTML `<table>`.
             #[wasm_bindgen(js_name = toHtml)]

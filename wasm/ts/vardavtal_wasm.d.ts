@@ -539,7 +539,7 @@ export interface Source {
  * A stable, machine-readable finding code. The string forms never change once
  * published; new codes may be added.
  */
-export type Code = "syntax" | "unknown_field" | "invalid_value" | "invalid_amount" | "invalid_date" | "io" | "negative_amount" | "negative_weight" | "amount_finer_than_unit" | "empty_key" | "zero_total_weight" | "unknown_recipient" | "duplicate_recipient" | "no_population_data" | "missing_outcomes" | "unknown_component" | "unknown_agreement" | "unknown_source" | "rule_not_runnable" | "not_allocated" | "default_key" | "unknown_outcome" | "too_large" | "shares_do_not_sum" | "parts_do_not_sum" | "earmark_exceeds_parent" | "funding_does_not_sum" | "tranches_do_not_sum" | "sources_disagree" | "missing_base" | "base_does_not_cover" | "supplement_before_base" | "base_cycle" | "dates_out_of_order" | "not_decided" | "frame_mismatch" | "duplicate_id" | "missing_figure" | "note" | "table_unparsed_line" | "table_total_mismatch" | "row_missing" | "row_duplicate" | "row_unknown" | "irregular_grouping" | "key_reproduces" | "key_differs" | "implied_key" | "row_differs";
+export type Code = "syntax" | "unknown_field" | "invalid_value" | "invalid_amount" | "invalid_date" | "io" | "negative_amount" | "negative_weight" | "amount_finer_than_unit" | "empty_key" | "zero_total_weight" | "unknown_recipient" | "duplicate_recipient" | "no_population_data" | "missing_outcomes" | "unknown_component" | "unknown_agreement" | "unknown_source" | "rule_not_runnable" | "not_allocated" | "default_key" | "partial_key" | "unknown_outcome" | "too_large" | "shares_do_not_sum" | "parts_do_not_sum" | "earmark_exceeds_parent" | "funding_does_not_sum" | "tranches_do_not_sum" | "sources_disagree" | "missing_base" | "base_does_not_cover" | "supplement_before_base" | "base_cycle" | "dates_out_of_order" | "not_decided" | "frame_mismatch" | "duplicate_id" | "missing_figure" | "note" | "table_unparsed_line" | "table_total_mismatch" | "row_missing" | "row_duplicate" | "row_unknown" | "irregular_grouping" | "key_reproduces" | "key_differs" | "implied_key" | "row_differs";
 
 /**
  * A total for one key (recipient, component, date).
@@ -676,7 +676,7 @@ export interface Pivot {
 /**
  * An output format.
  */
-export type Format = "table" | "csv" | "json";
+export type Format = "table" | "csv" | "csv_sv" | "json" | "xlsx";
 
 /**
  * How a component is split.
@@ -1725,9 +1725,10 @@ export class Allocation {
     table(): Table;
     /**
      * CSV with a header, amounts as plain decimals: what the CLI prints with
-     * `--format csv`.
+     * `--format csv`; with `swedish` true, the CSV for Swedish Excel (semicolons,
+     * decimal comma, a byte-order mark, codes kept as text: `--format csv-sv`).
      */
-    toCsv(): string;
+    toCsv(swedish?: boolean | null): string;
     /**
      * The table as an HTML `<table>`.
      */
@@ -1786,9 +1787,10 @@ export class ComparisonResult {
     table(): Table;
     /**
      * CSV with a header, amounts as plain decimals: what the CLI prints with
-     * `--format csv`.
+     * `--format csv`; with `swedish` true, the CSV for Swedish Excel (semicolons,
+     * decimal comma, a byte-order mark, codes kept as text: `--format csv-sv`).
      */
-    toCsv(): string;
+    toCsv(swedish?: boolean | null): string;
     /**
      * The table as an HTML `<table>`.
      */
@@ -1820,9 +1822,10 @@ export class Findings {
     tally(): string;
     /**
      * CSV with a header, amounts as plain decimals: what the CLI prints with
-     * `--format csv`.
+     * `--format csv`; with `swedish` true, the CSV for Swedish Excel (semicolons,
+     * decimal comma, a byte-order mark, codes kept as text: `--format csv-sv`).
      */
-    toCsv(): string;
+    toCsv(swedish?: boolean | null): string;
     /**
      * The table as an HTML `<table>`.
      */
@@ -1854,9 +1857,10 @@ export class KeyResult {
     table(): Table;
     /**
      * CSV with a header, amounts as plain decimals: what the CLI prints with
-     * `--format csv`.
+     * `--format csv`; with `swedish` true, the CSV for Swedish Excel (semicolons,
+     * decimal comma, a byte-order mark, codes kept as text: `--format csv-sv`).
      */
-    toCsv(): string;
+    toCsv(swedish?: boolean | null): string;
     /**
      * The table as an HTML `<table>`.
      */
@@ -1888,9 +1892,10 @@ export class PivotResult {
     table(): Table;
     /**
      * CSV with a header, amounts as plain decimals: what the CLI prints with
-     * `--format csv`.
+     * `--format csv`; with `swedish` true, the CSV for Swedish Excel (semicolons,
+     * decimal comma, a byte-order mark, codes kept as text: `--format csv-sv`).
      */
-    toCsv(): string;
+    toCsv(swedish?: boolean | null): string;
     /**
      * The table as an HTML `<table>`.
      */
@@ -1922,9 +1927,10 @@ export class ReconciliationResult {
     table(): Table;
     /**
      * CSV with a header, amounts as plain decimals: what the CLI prints with
-     * `--format csv`.
+     * `--format csv`; with `swedish` true, the CSV for Swedish Excel (semicolons,
+     * decimal comma, a byte-order mark, codes kept as text: `--format csv-sv`).
      */
-    toCsv(): string;
+    toCsv(swedish?: boolean | null): string;
     /**
      * The table as an HTML `<table>`.
      */
@@ -1952,9 +1958,10 @@ export class ReportResult {
     table(): Table;
     /**
      * CSV with a header, amounts as plain decimals: what the CLI prints with
-     * `--format csv`.
+     * `--format csv`; with `swedish` true, the CSV for Swedish Excel (semicolons,
+     * decimal comma, a byte-order mark, codes kept as text: `--format csv-sv`).
      */
-    toCsv(): string;
+    toCsv(swedish?: boolean | null): string;
     /**
      * The table as an HTML `<table>`.
      */
@@ -2090,7 +2097,7 @@ export interface InitOutput {
     readonly allocation_rows: (a: number) => [number, number, number];
     readonly allocation_rowsTable: (a: number) => [number, number, number];
     readonly allocation_table: (a: number) => [number, number, number];
-    readonly allocation_toCsv: (a: number) => [number, number];
+    readonly allocation_toCsv: (a: number, b: number) => [number, number];
     readonly allocation_toHtml: (a: number) => [number, number];
     readonly allocation_toJSON: (a: number) => [number, number, number];
     readonly allocation_toText: (a: number) => [number, number];
@@ -2100,7 +2107,7 @@ export interface InitOutput {
     readonly catalog: () => [number, number, number];
     readonly compare: (a: number, b: number) => number;
     readonly comparisonresult_table: (a: number) => [number, number, number];
-    readonly comparisonresult_toCsv: (a: number) => [number, number];
+    readonly comparisonresult_toCsv: (a: number, b: number) => [number, number];
     readonly comparisonresult_toHtml: (a: number) => [number, number];
     readonly comparisonresult_toJSON: (a: number) => [number, number, number];
     readonly comparisonresult_toText: (a: number) => [number, number];
@@ -2109,34 +2116,34 @@ export interface InitOutput {
     readonly findings_length: (a: number) => number;
     readonly findings_table: (a: number) => [number, number, number];
     readonly findings_tally: (a: number) => [number, number];
-    readonly findings_toCsv: (a: number) => [number, number];
+    readonly findings_toCsv: (a: number, b: number) => [number, number];
     readonly findings_toHtml: (a: number) => [number, number];
     readonly findings_toJSON: (a: number) => [number, number, number];
     readonly findings_toText: (a: number) => [number, number];
     readonly formatKr: (a: any) => [number, number, number, number];
     readonly keyresult_length: (a: number) => number;
     readonly keyresult_table: (a: number) => [number, number, number];
-    readonly keyresult_toCsv: (a: number) => [number, number];
+    readonly keyresult_toCsv: (a: number, b: number) => [number, number];
     readonly keyresult_toHtml: (a: number) => [number, number];
     readonly keyresult_toJSON: (a: number) => [number, number, number];
     readonly keyresult_toText: (a: number) => [number, number];
     readonly parseAmount: (a: any) => [number, number, number, number];
     readonly pivotresult_table: (a: number) => [number, number, number];
-    readonly pivotresult_toCsv: (a: number) => [number, number];
+    readonly pivotresult_toCsv: (a: number, b: number) => [number, number];
     readonly pivotresult_toHtml: (a: number) => [number, number];
     readonly pivotresult_toJSON: (a: number) => [number, number, number];
     readonly pivotresult_toText: (a: number) => [number, number];
     readonly pivotresult_total: (a: number) => [number, number];
     readonly reconcile: (a: any, b: number) => [number, number, number];
     readonly reconciliationresult_table: (a: number) => [number, number, number];
-    readonly reconciliationresult_toCsv: (a: number) => [number, number];
+    readonly reconciliationresult_toCsv: (a: number, b: number) => [number, number];
     readonly reconciliationresult_toHtml: (a: number) => [number, number];
     readonly reconciliationresult_toJSON: (a: number) => [number, number, number];
     readonly reconciliationresult_toText: (a: number) => [number, number];
     readonly reference: () => [number, number, number];
     readonly report: (a: number) => [number, number, number];
     readonly reportresult_table: (a: number) => [number, number, number];
-    readonly reportresult_toCsv: (a: number) => [number, number];
+    readonly reportresult_toCsv: (a: number, b: number) => [number, number];
     readonly reportresult_toHtml: (a: number) => [number, number];
     readonly reportresult_toJSON: (a: number) => [number, number, number];
     readonly reportresult_toText: (a: number) => [number, number];

@@ -16,13 +16,15 @@
 //! let alloc = split(Sek::kronor(443_000_000), &key, None, Unit::Krona)?;
 //! let text = alloc.text();
 //! assert!(text.contains("| 03   | Region Uppsala") && text.contains("16 720 152 kr"));
-//! assert!(render(&alloc, Format::Csv).starts_with("code,name,amount,"));
+//! assert!(render(&alloc, Format::Csv)?.starts_with(b"code,name,amount,"));
 //! # Ok::<(), vardavtal::Error>(())
 //! ```
 
 mod render;
 mod tables;
 pub mod ts;
+#[cfg(feature = "xlsx")]
+mod xlsx;
 
 use std::fmt;
 use std::str::FromStr;
@@ -268,7 +270,20 @@ pub trait View {
     /// CSV with a header: the table's rows unless the result has a longer form (one line
     /// per amount of an allocation).
     fn csv(&self) -> String {
-        self.table().to_csv()
+        self.csv_table().to_csv()
+    }
+    /// The table of the CSV forms: the table, unless the result has a longer form.
+    fn csv_table(&self) -> Table {
+        self.table()
+    }
+    /// CSV for Swedish Excel ([`Table::to_csv_sv`]): the rows of [`View::csv_table`].
+    fn csv_sv(&self) -> String {
+        self.csv_table().to_csv_sv()
+    }
+    /// The sheets of an Excel workbook: the table, and more where the result has more to
+    /// show (an allocation: its rows, pots and notes).
+    fn sheets(&self) -> Vec<Table> {
+        vec![self.table()]
     }
     /// A short form for a quick look (a notebook's `repr`): the table cut to 60 rows, or
     /// the text where the result is not a table.
@@ -286,9 +301,6 @@ impl View for Table {
     fn text(&self) -> String {
         self.to_text()
     }
-    fn csv(&self) -> String {
-        self.to_csv()
-    }
 }
 
 /// An output format.
@@ -301,19 +313,26 @@ pub enum Format {
     Table,
     /// CSV with a header; amounts as plain decimals.
     Csv,
+    /// CSV for Swedish Excel (`csv-sv`): semicolons, decimal comma, UTF-8 with a BOM,
+    /// codes kept as text.
+    CsvSv,
     /// JSON; amounts as strings.
     Json,
+    /// An Excel workbook (`xlsx`, bytes): one sheet per table, amounts as numbers in kronor.
+    Xlsx,
 }
 
 impl Format {
     /// Every format, by name.
-    pub const NAMES: &'static [&'static str] = &["table", "csv", "json"];
-    /// `"table"`, `"csv"`, `"json"`.
+    pub const NAMES: &'static [&'static str] = &["table", "csv", "csv-sv", "json", "xlsx"];
+    /// `"table"`, `"csv"`, `"csv-sv"`, `"json"`, `"xlsx"`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Table => "table",
             Format::Csv => "csv",
+            Format::CsvSv => "csv-sv",
             Format::Json => "json",
+            Format::Xlsx => "xlsx",
         }
     }
 }
@@ -330,11 +349,13 @@ impl FromStr for Format {
         match s {
             "table" | "text" => Ok(Format::Table),
             "csv" => Ok(Format::Csv),
+            "csv-sv" => Ok(Format::CsvSv),
             "json" => Ok(Format::Json),
+            "xlsx" => Ok(Format::Xlsx),
             _ => Err(Error::new(
                 Code::InvalidValue,
                 Loc::root().join("format"),
-                format!("unknown format \"{s}\": one of table, csv, json"),
+                format!("unknown format \"{s}\": one of table, csv, csv-sv, json, xlsx"),
             )
             .with("value", s)),
         }
@@ -348,13 +369,32 @@ pub fn json<T: Serialize + ?Sized>(v: &T) -> String {
         .unwrap_or_default()
 }
 
-/// A result in a format: its text, its CSV, or its JSON form.
-pub fn render<T: View + Serialize + ?Sized>(v: &T, format: Format) -> String {
-    match format {
-        Format::Table => v.text(),
-        Format::Csv => v.csv(),
-        Format::Json => json(v),
-    }
+/// A result in a format, as the bytes of a file: its text, its CSV (plain, or for Swedish
+/// Excel), its JSON form, or an Excel workbook of its [`View::sheets`].
+pub fn render<T: View + Serialize + ?Sized>(v: &T, format: Format) -> crate::Result<Vec<u8>> {
+    Ok(match format {
+        Format::Table => v.text().into_bytes(),
+        Format::Csv => v.csv().into_bytes(),
+        Format::CsvSv => v.csv_sv().into_bytes(),
+        Format::Json => json(v).into_bytes(),
+        Format::Xlsx => xlsx(&v.sheets())?,
+    })
+}
+
+/// The Excel workbook of `sheets` (the bytes of an `.xlsx` file).
+#[cfg(feature = "xlsx")]
+pub fn xlsx(sheets: &[Table]) -> crate::Result<Vec<u8>> {
+    xlsx::workbook(sheets)
+}
+
+/// The Excel workbook of `sheets`: in a build without the feature `xlsx`, an error saying so.
+#[cfg(not(feature = "xlsx"))]
+pub fn xlsx(_sheets: &[Table]) -> crate::Result<Vec<u8>> {
+    Err(Error::new(
+        Code::InvalidValue,
+        Loc::root().join("format"),
+        "this build of vardavtal writes no Excel files (the feature xlsx is off)",
+    ))
 }
 
 #[cfg(test)]

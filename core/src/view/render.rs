@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use super::{Cell, Kind, Table};
+use crate::agreement::When;
 
 /// A whole number grouped by spaces: `10 443 100`.
 pub(crate) fn group(n: i128) -> String {
@@ -132,6 +133,36 @@ impl Table {
             .unwrap_or_default()
     }
 
+    /// CSV for Swedish Excel: a UTF-8 byte-order mark, semicolons, the headers people
+    /// read, amounts and decimals with a decimal comma and no grouping, and text that
+    /// Excel would turn into a number or a date (`01`, `0114`, `2019-06`) written as
+    /// `="01"`, so that it stays text.
+    ///
+    /// ```
+    /// use vardavtal::view::{Cell, Column, Kind, Table};
+    /// let mut t = Table::new("t", vec![Column::new("code", Kind::Text), Column::titled("amount", "Belopp", Kind::Amount)]);
+    /// t.rows.push(vec![Cell::Text("01".into()), Cell::Amount("1234.5".parse()?)]);
+    /// // `="01"`, quoted as CSV quotes a field with quotes in it
+    /// assert_eq!(t.to_csv_sv(), "\u{feff}code;Belopp\r\n\"=\"\"01\"\"\";1234,5\r\n");
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    pub fn to_csv_sv(&self) -> String {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        let _ = w.write_record(self.columns.iter().map(|c| c.header.as_str()));
+        for r in &self.rows {
+            let _ = w.write_record(r.iter().map(Cell::for_swedish_excel));
+        }
+        let body = w
+            .into_inner()
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default();
+        format!("\u{feff}{body}")
+    }
+
     /// The rows as JSON objects keyed by column id (amounts and decimals as strings).
     pub fn to_records(&self) -> Vec<Map<String, Value>> {
         self.rows
@@ -174,6 +205,25 @@ fn escape(s: &str) -> String {
         }
     }
     o
+}
+
+impl Cell {
+    /// The value in a CSV for Swedish Excel ([`Table::to_csv_sv`]).
+    fn for_swedish_excel(&self) -> String {
+        match self {
+            Cell::Amount(_) | Cell::Decimal(_) => self.plain().replace('.', ","),
+            Cell::Text(s) if excel_would_convert(s) => format!("=\"{s}\""),
+            Cell::Date(When::Month(_)) => format!("=\"{}\"", self.plain()),
+            _ => self.plain(),
+        }
+    }
+}
+
+/// Text that Excel reads as a number or a date: digits with a leading zero (`01`), or
+/// digits and dashes (`2019-06`).
+fn excel_would_convert(s: &str) -> bool {
+    let digits = !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '-');
+    digits && (s.starts_with('0') || s.contains('-'))
 }
 
 #[cfg(test)]

@@ -108,11 +108,19 @@ impl View for Allocation {
     }
     /// One line per amount ([`Allocation::rows_table`]); for a split with a fixed part
     /// each, one line per recipient with the parts as columns ([`Allocation::parts_table`]).
-    fn csv(&self) -> String {
+    fn csv_table(&self) -> Table {
         match self.pots.as_slice() {
-            [p] if p.rule == "fixed_plus_key" => self.parts_table().to_csv(),
-            _ => self.rows_table().to_csv(),
+            [p] if p.rule == "fixed_plus_key" => self.parts_table(),
+            _ => self.rows_table(),
         }
+    }
+    /// The pivot, every amount, the pots and the notes.
+    fn sheets(&self) -> Vec<Table> {
+        let mut notes = self.notes.as_slice().table();
+        notes.title = format!("Notes: {}", notes.title);
+        let mut rows = self.rows_table();
+        rows.title = format!("Rows: {}", rows.title);
+        vec![self.table(), rows, self.pots_table(), notes]
     }
 }
 
