@@ -200,10 +200,37 @@ function setAgreement(obj, text, outcomes) {
   state.selected = null;
   renderOutcomes();
   const a = obj;
-  $("agreement-info").textContent = a ? `${a.id} · ${a.years.join(", ")}${a.amount ? " · " + money(typeof a.amount === "string" ? a.amount : a.amount.value) : ""}` : "";
+  // the agreement may be anything pasted: what is shown of it must not throw
+  const amount = a?.amount ? (typeof a.amount === "string" ? a.amount : a.amount.value) : null;
+  const shown = [a?.id, Array.isArray(a?.years) ? a.years.join(", ") : null, typeof amount === "string" ? guardedMoney(amount) : null];
+  $("agreement-info").textContent = a ? shown.filter(Boolean).join(" · ") : "";
+}
+
+/** An amount for display, or nothing when it is not one (a pasted file may hold anything). */
+function guardedMoney(amount) {
+  try {
+    return money(amount);
+  } catch {
+    return null;
+  }
+}
+
+/** Run a change of the inputs; a failure clears the result and says why: the screen never
+ * shows a result for other inputs than those on it. */
+function guarded(change) {
+  try {
+    change();
+  } catch (e) {
+    Object.assign(state, { result: null, alloc: null, pivot: null, error: e });
+    render([]);
+  }
 }
 
 function chooseAgreement() {
+  guarded(chooseAgreementNow);
+}
+
+function chooseAgreementNow() {
   const val = $("agreement").value;
   $("paste-agreement").hidden = val !== "paste";
   if (val === "demo") setAgreement(JSON.parse(demo), demo, structuredClone(demoOutcomes));
@@ -213,6 +240,10 @@ function chooseAgreement() {
 }
 
 function usePastedAgreement() {
+  guarded(usePastedAgreementNow);
+}
+
+function usePastedAgreementNow() {
   const text = $("agreement-text").value;
   let obj = null;
   try {
@@ -274,7 +305,7 @@ function recompute() {
   const t0 = performance.now();
   const input = state.agreement ?? state.agreementText ?? "";
   const options = { outcomes: state.outcomes, unit: state.unit };
-  if (state.key) options.key = state.key;
+  if (state.key !== undefined) options.key = state.key; // an empty pasted key is an error, not the agreement's key
   try {
     state.result = v.allocate(input, options); // an Allocation object
     state.alloc = state.result.toJSON(); // its JSON form, for drawing

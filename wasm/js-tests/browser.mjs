@@ -112,6 +112,17 @@ try {
   await page.click("#use-agreement");
   await page.waitForSelector("#error:not([hidden]) code");
   assert.match(await page.textContent("#error"), /syntax/);
+  // an agreement without years: the error, and no table left from the agreement before
+  await page.fill("#agreement-text", JSON.stringify(demo));
+  await page.click("#use-agreement");
+  await page.waitForFunction(() => document.getElementById("grand-total")?.dataset.amount === "3600000000");
+  const noYears = { ...demo };
+  delete noYears.years;
+  await page.fill("#agreement-text", JSON.stringify(noYears));
+  await page.click("#use-agreement");
+  await page.waitForSelector("#error:not([hidden]) code");
+  assert.match(await page.textContent("#error"), /years/);
+  assert.equal(await page.locator("#grand-total").count(), 0, "no stale table");
 
   // 5. back to the example; click a row for its explanation
   await page.selectOption("#agreement", "demo");
