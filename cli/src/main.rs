@@ -311,11 +311,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
         Cmd::Catalog { year, format } => {
             let cat = vardavtal::catalog::catalog()?;
-            let list = cat
-                .agreements
-                .iter()
-                .filter(|a| year.is_none_or(|y| a.years.contains(&y)));
-            render(&AgreementList(list.collect()), format)?
+            let list = match year {
+                Some(y) => cat.for_year(y),
+                None => cat.agreements.iter().collect(),
+            };
+            render(&AgreementList(list), format)?
         }
         Cmd::Report { year, format } => render(
             &vardavtal::report::report(vardavtal::catalog::catalog()?, year),

@@ -403,3 +403,15 @@ fn files_for_excel_an_xlsx_workbook_and_the_swedish_csv() {
     ]);
     assert!(e.contains("csv-sv") && e.contains("xlsx"), "{e}");
 }
+
+#[test]
+fn a_year_filter_includes_money_carried_over_to_that_year() {
+    let y2023 = ok(&["catalog", "--year", "2023"]);
+    assert!(
+        y2023.contains("forsorjningsberedskap-lakemedel-2022"),
+        "{y2023}"
+    );
+    assert!(y2023.contains("may be used until 2023-12-31"), "{y2023}");
+    let report = ok(&["report", "--year", "2023"]);
+    assert!(report.contains("forsorjningsberedskap-lakemedel-2022"));
+}

@@ -743,7 +743,7 @@ skin! {
         fn source(&self, py: Python<'_>, id: &str) -> PyResult<PySource> {
             self.0.find_source(id).map(PySource).or_raise(py)
         }
-        /// The agreements covering `year`.
+        /// The agreements whose money may be used in `year` (covering it, or carried over to it).
         fn for_year(&self, year: i32) -> Vec<PyAgreement> {
             self.0.for_year(year).into_iter().cloned().map(PyAgreement).collect()
         }

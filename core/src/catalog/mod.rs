@@ -155,11 +155,12 @@ impl Catalog {
             unknown(Code::UnknownSource, "source", id, ids)
         })
     }
-    /// The agreements covering `year`.
+    /// The agreements whose money may be used in `year`: those covering it, and those whose
+    /// carry-over reaches it ([`Agreement::usable_in`]).
     pub fn for_year(&self, year: i32) -> Vec<&Agreement> {
         self.agreements
             .iter()
-            .filter(|a| a.years.contains(&year))
+            .filter(|a| a.usable_in(year))
             .collect()
     }
 }

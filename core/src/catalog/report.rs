@@ -161,7 +161,7 @@ pub fn report(catalog: &Catalog, year: Option<i32>) -> Report {
     let agreements = catalog
         .agreements
         .iter()
-        .filter(|a| year.is_none_or(|y| a.years.contains(&y)))
+        .filter(|a| year.is_none_or(|y| a.usable_in(y)))
         .map(|a| AgreementReport {
             agreement: a.clone(),
             components: component_lines(a),
@@ -220,11 +220,14 @@ fn write_figure(f: &mut fmt::Formatter<'_>, fig: &Figure) -> fmt::Result {
 impl fmt::Display for AgreementReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let a = &self.agreement;
-        let years = match (a.years.iter().min(), a.years.iter().max()) {
+        let mut years = match (a.years.iter().min(), a.years.iter().max()) {
             (Some(x), Some(y)) if x != y => format!("{x}–{y}"),
             (Some(x), _) => x.to_string(),
             _ => "?".into(),
         };
+        if let Some(c) = &a.carry_over {
+            years.push_str(&format!(", may be used until {}", c.until));
+        }
         let status = match &a.status {
             crate::Status::Signed => "signed".to_owned(),
             crate::Status::Pending { party } => format!("pending approval by {party}"),

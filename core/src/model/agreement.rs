@@ -605,6 +605,30 @@ impl Agreement {
     pub fn first_year(&self) -> Option<i32> {
         self.years.iter().copied().min()
     }
+
+    /// Whether money of the agreement may be used in `year`: a year it covers, or a later
+    /// year up to its carry-over (`medlen får även användas …`).
+    ///
+    /// ```
+    /// let a = vardavtal::input::agreement("forsorjningsberedskap-lakemedel-2022")?;
+    /// assert!(a.usable_in(2022) && a.usable_in(2023) && !a.usable_in(2021));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    pub fn usable_in(&self, year: i32) -> bool {
+        use chrono::Datelike;
+        let after = self
+            .years
+            .iter()
+            .copied()
+            .max()
+            .is_some_and(|last| year > last);
+        self.years.contains(&year)
+            || (after
+                && self
+                    .carry_over
+                    .as_ref()
+                    .is_some_and(|c| c.until.year() >= year))
+    }
 }
 
 #[cfg(test)]
