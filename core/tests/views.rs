@@ -189,3 +189,31 @@ fn a_split_is_labelled_by_what_its_key_is() {
     assert_eq!(rule("needs:regions:2024"), "by_need");
     assert_eq!(rule("population:regions:2021-11-01"), "per_capita");
 }
+
+#[test]
+fn the_catalog_text_shows_co_funding_conditions_and_frames() {
+    let cat = vardavtal::catalog::catalog().unwrap();
+    let text = vardavtal::view::View::text(&vardavtal::report::report(cat, None));
+    assert!(
+        text.contains("funding: the regions (co-funding) 100 000 000 kr"),
+        "{text}"
+    );
+    assert!(text.contains("the state 284 000 000 kr"));
+    assert!(text.contains("condition: subject to parliament's appropriation"));
+    assert!(text.contains("frame cancer-600-per-ar: 600 000 000 kr"));
+    // a package of the government's counts the state's money, not the regions' co-funding
+    let findings = vardavtal::validate::validate_catalog();
+    let f = findings
+        .iter()
+        .find(|f| {
+            f.loc
+                .to_string()
+                .starts_with("packages.overenskommelser-januari-2022")
+        })
+        .unwrap();
+    assert!(
+        f.msg.contains("the state's money") && f.msg.contains("11 006 000 000 kr"),
+        "{}",
+        f.msg
+    );
+}

@@ -213,6 +213,50 @@ pub fn report(catalog: &Catalog, year: Option<i32>) -> Report {
     }
 }
 
+/// Who pays what (state money and co-funding apart), the conditions and the frames.
+fn write_terms(f: &mut fmt::Formatter<'_>, a: &crate::Agreement) -> fmt::Result {
+    if a.funding
+        .iter()
+        .any(|x| x.payer != crate::agreement::Payer::State)
+    {
+        write!(f, "   funding: ")?;
+        for (i, x) in a.funding.iter().enumerate() {
+            let who = match x.payer {
+                crate::agreement::Payer::State => "the state",
+                crate::agreement::Payer::Regions => "the regions (co-funding)",
+                crate::agreement::Payer::Municipalities => "the municipalities (co-funding)",
+            };
+            write!(f, "{}{who} ", if i > 0 { "; " } else { "" })?;
+            match &x.amount {
+                Some(fig) => write_figure(f, fig)?,
+                None => write!(f, "(amount not published)")?,
+            }
+        }
+        writeln!(f)?;
+    }
+    for c in &a.conditions {
+        let what = match c.kind {
+            crate::agreement::ConditionKind::Appropriation => {
+                "subject to parliament's appropriation"
+            }
+            crate::agreement::ConditionKind::Performance => "paid only when results are shown",
+            crate::agreement::ConditionKind::Reporting => "paid only when the recipients report",
+        };
+        let to = c
+            .applies_to
+            .as_deref()
+            .map_or(String::new(), |x| format!(" ({x})"));
+        writeln!(f, "   condition: {what}{to}")?;
+    }
+    for fr in &a.frames {
+        write!(f, "   frame {}: ", fr.id)?;
+        write_figure(f, &fr.per_year)?;
+        let years: Vec<String> = fr.years.iter().map(ToString::to_string).collect();
+        writeln!(f, " per year, {}", years.join(", "))?;
+    }
+    Ok(())
+}
+
 fn write_figure(f: &mut fmt::Formatter<'_>, fig: &Figure) -> fmt::Result {
     write!(f, "{}", fig.cite())
 }
@@ -250,6 +294,7 @@ impl fmt::Display for AgreementReport {
             }
             None => writeln!(f, "   total: not published")?,
         }
+        write_terms(f, a)?;
         for c in &self.components {
             let indent = "   ".repeat(c.depth);
             write!(f, "{indent}- {} ({}, {}): ", c.id, c.name, c.kind)?;

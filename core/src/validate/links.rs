@@ -136,7 +136,7 @@ pub(super) fn check_package(
             agreements.iter().find(|a| &a.id == m),
             packages.iter().find(|q| &q.id == m && q.id != p.id),
         ) {
-            (Some(a), _) => a.amount.as_ref(),
+            (Some(a), _) => state_money(a),
             (None, Some(q)) => Some(&q.amount),
             (None, None) => {
                 out.push(Finding::error(Code::UnknownComponent, at.join("members"), format!("package {} names {m:?}, which is neither an agreement nor a package of the set", p.id)).with("member", m));
@@ -172,7 +172,7 @@ pub(super) fn check_package(
                     Code::PartsDoNotSum,
                     loc,
                     format!(
-                        "the {} members of {} with a published total sum to {} but the source says {}: {} beyond the precision of the figures",
+                        "the state's money in the {} members of {} with a published total sums to {} but the source says {}: {} beyond the precision of the figures",
                         figs.len(),
                         p.id,
                         format_kr(known),
@@ -200,4 +200,15 @@ pub(super) fn check_package(
             .with("missing", missing.join(",")),
         );
     }
+}
+
+/// What the state puts into an agreement, which is what a package of the government's
+/// counts: its state funding where the regions or municipalities co-fund it, else its
+/// amount.
+fn state_money(a: &crate::Agreement) -> Option<&crate::agreement::Figure> {
+    a.funding
+        .iter()
+        .find(|f| f.payer == crate::agreement::Payer::State)
+        .and_then(|f| f.amount.as_ref())
+        .or(a.amount.as_ref())
 }
