@@ -480,7 +480,8 @@ pub fn split(pot: Sek, key: &Key, each: Option<Sek>, unit: Unit) -> Result<Alloc
         // amount, so does every figure, and the rows can be made later without failing.
         unit.from_units(units)?;
         let parts = key.split_units(units)?;
-        return Ok(Allocation::split(unit, pot_row, key, parts));
+        let notes = plan::precision_note("split", key).into_iter().collect();
+        return Ok(Allocation::split(unit, pot_row, key, parts, notes));
     };
     let names = |r: &RecipientId| r.name().map_or_else(|| r.to_string(), str::to_owned);
     let rows = fixed_plus_key(&step, pot, each, key, &names)?;
@@ -489,6 +490,6 @@ pub fn split(pot: Sek, key: &Key, each: Option<Sek>, unit: Unit) -> Result<Alloc
         Method::LargestRemainder,
         vec![pot_row],
         rows,
-        Vec::new(),
+        plan::precision_note("split", key).into_iter().collect(),
     ))
 }

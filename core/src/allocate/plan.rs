@@ -257,7 +257,23 @@ pub(crate) fn resolve_key(
     if let Some(members) = group.map_or_else(|| Group::Regions.members(), Group::members) {
         notes.extend(partial_key_note(c, &key, &members));
     }
+    notes.extend(precision_note(&c.id, &key));
     Ok(key)
+}
+
+/// The note on a key whose figures are rounded: the care-need key of 2024 is a published
+/// table of amounts rounded to 100 000 kr (per the source), so each weight, and each share
+/// it gives, is exact only to ±50 000 kr in 6 000 000 000 kr.
+pub(crate) fn precision_note(component: &str, key: &Key) -> Option<Finding> {
+    (key.description() == "needs:regions:2024").then(|| {
+        let msg = format!(
+            "{component} is split by the care-need key of 2024, a published table of 6 000 000 000 kr rounded to 100 000 kr per region: its weights are exact only to ±50 000 kr of 6 000 000 000 kr each, and so are the shares it gives"
+        );
+        Finding::info(Code::Note, Loc::root(), msg)
+            .with("component", component)
+            .with("key", key.description())
+            .with("precision", "50000 of 6000000000")
+    })
 }
 
 /// The warning on a key that leaves out some of the component's recipients (they get nothing).

@@ -223,7 +223,13 @@ impl Allocation {
 
     /// `pot` split over `key` into `parts` (units in the key's order, summing to the
     /// pot): the rows are made when first asked for.
-    pub(crate) fn split(unit: Unit, pot_row: Pot, key: &Key, parts: Vec<u128>) -> Allocation {
+    pub(crate) fn split(
+        unit: Unit,
+        pot_row: Pot,
+        key: &Key,
+        parts: Vec<u128>,
+        notes: Vec<Finding>,
+    ) -> Allocation {
         let lean = LeanSplit {
             pot: pot_row.amount,
             key: key.clone(),
@@ -235,7 +241,7 @@ impl Allocation {
             method: Method::LargestRemainder,
             pots: vec![pot_row],
             rows: Rows::Split(Box::new(lean)),
-            notes: Vec::new(),
+            notes,
         }
     }
 
