@@ -269,7 +269,9 @@ pub fn agreement(py: Python<'_>, obj: &Bound<'_, PyAny>, loc: &Loc) -> PyResult<
         return Ok(a.get().0.clone());
     }
     let arg = if obj.is_instance_of::<PyDict>() {
-        json(py, obj, loc)?
+        // a dict is built in Python, where an int is exact: core reads it as an amount
+        let v = json_value(py, obj, loc, 0)?;
+        return at(py, loc, input::args::agreement_built(v));
     } else if let Some(s) = text_or_path(obj)? {
         if !obj.is_instance_of::<PyString>() {
             return at(py, loc, Agreement::from_file(Path::new(&s)));

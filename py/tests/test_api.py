@@ -536,3 +536,16 @@ def test_the_swedish_csv_reads_back_with_swedish_conventions() -> None:
     assert [r[code] for r in body] == ['="01"', '="03"']  # Excel keeps them as text
     assert [Decimal(r[amount].replace(",", ".")) for r in body] == list(a.amounts)
     assert a.to_csv() != text and "," in a.to_csv()
+
+
+def test_an_agreement_dict_takes_int_amounts_as_the_readme_says() -> None:
+    d: Dict[str, Any] = {"id": "x", "title": "X", "kind": {"type": "base"}, "years": [2022],
+                         "components": [{"id": "a", "name": "A", "amount": 1000, "recipients": "regions",
+                                         "rule": {"type": "per_capita", "key": {"type": "population", "level": "regions", "date": "2021-11-01"}}}]}
+    a = vardavtal.allocate(d)
+    assert a.total == Decimal(1000) and len(a) == 21
+    assert vardavtal.Agreement(d).components().to_records()[0]["amount"] == Decimal(1000)
+    d["components"][0]["amount"] = 1000.0
+    with pytest.raises(InputError) as info:
+        vardavtal.Agreement(d)
+    assert info.value.code == "invalid_amount" and "float" in str(info.value)

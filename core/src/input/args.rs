@@ -227,6 +227,41 @@ pub fn agreement(v: &Value) -> Result<Agreement> {
     }
 }
 
+/// An agreement built in a program (a Python dict): whole numbers are exact there, so a
+/// whole number where the format has an amount is read as that amount (`1000` as
+/// `"1000"`); `years`, `year` and `members` stay numbers. Files and text keep the strict
+/// form, where an amount is a string.
+///
+/// ```
+/// use serde_json::json;
+/// let a = vardavtal::input::args::agreement_built(json!({"id": "x", "title": "X", "kind": {"type": "base"},
+///     "years": [2022], "components": [{"id": "a", "name": "A", "amount": 1000, "recipients": "regions",
+///     "rule": {"type": "per_capita"}}]}))?;
+/// assert_eq!(a.components[0].amount.as_ref().map(|f| f.value.to_string()), Some("1000".into()));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+pub fn agreement_built(mut v: Value) -> Result<Agreement> {
+    whole_numbers_as_amounts(&mut v, None);
+    Agreement::from_json(&v.to_string())
+}
+
+fn whole_numbers_as_amounts(v: &mut Value, key: Option<&str>) {
+    match v {
+        Value::Number(n)
+            if (n.is_i64() || n.is_u64()) && !matches!(key, Some("years" | "year" | "members")) =>
+        {
+            *v = Value::String(n.to_string());
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|x| whole_numbers_as_amounts(x, key)),
+        Value::Object(m) => m
+            .iter_mut()
+            .for_each(|(k, x)| whole_numbers_as_amounts(x, Some(k))),
+        _ => {}
+    }
+}
+
 /// One agreement or a list of them: every agreement that cannot be read is reported
 /// (located by its index), not only the first.
 pub fn agreements(v: &Value) -> Result<Vec<Agreement>> {
