@@ -615,3 +615,29 @@ fn a_table_that_follows_no_key_is_not_held_against_the_closest() {
     assert!(f.msg.contains("follows no bundled key"), "{}", f.msg);
     assert!(!codes(&rec).contains(&Code::RowDiffers));
 }
+
+#[test]
+fn the_stated_rule_is_compared_with_the_key_that_reproduces_the_table() {
+    let rows = lr_table("population:regions:2021-11-01", POT);
+    let text = text_table(&printed(&rows), Some(&kr(POT)));
+    let table = PublishedTable::parse("t.txt", &text).unwrap();
+    let as_need = Statement {
+        pot: Some(Sek::kronor(POT)),
+        rule: Some(StatedRule::Need),
+    };
+    let rec = reconcile(&table, &as_need);
+    assert!(rec.summary.exact);
+    assert!(
+        rec.summary
+            .headline
+            .contains("stated as split by care need, but a population key reproduces it"),
+        "{}",
+        rec.summary.headline
+    );
+    let rec = reconcile(&table, &statement(POT));
+    assert!(
+        rec.summary
+            .headline
+            .contains("That is the rule stated: by population.")
+    );
+}

@@ -16,6 +16,21 @@ pub(super) fn group(n: u128) -> String {
     out
 }
 
+/// Whether the key that reproduces the table follows the rule the publisher states.
+fn stated_rule(rec: &Reconciliation, key: &str) -> Option<String> {
+    let by_need = key.starts_with("needs:");
+    match rec.statement.rule.as_ref()? {
+        super::StatedRule::Need if !by_need => Some(
+            "It is stated as split by care need, but a population key reproduces it, not the care-need key.".to_owned(),
+        ),
+        super::StatedRule::Need => Some("That is the rule stated: by care need.".to_owned()),
+        r if by_need => Some(format!(
+            "It is stated as split {r}, but the care-need key reproduces it."
+        )),
+        r => Some(format!("That is the rule stated: {r}.")),
+    }
+}
+
 pub(super) fn headline(rec: &Reconciliation) -> String {
     let s = &rec.summary;
     let mut parts = Vec::new();
@@ -63,10 +78,13 @@ pub(super) fn headline(rec: &Reconciliation) -> String {
         ));
     }
     match &s.best {
-        Some(b) if b.exact => parts.push(format!(
-            "The key {} with {} reproduces every region row.",
-            b.key, b.rounding
-        )),
+        Some(b) if b.exact => {
+            parts.push(format!(
+                "The key {} with {} reproduces every region row.",
+                b.key, b.rounding
+            ));
+            parts.extend(stated_rule(rec, &b.key));
+        }
         Some(b) if b.rows_matching * 2 < b.rows_compared => {
             parts.push(format!(
                 "The table follows no bundled key (the closest, {} with {}, matches {} of {} rows): it is not a split by one.",
