@@ -29,8 +29,8 @@
 //! | [`validate`] | every check on agreements, with stable codes |
 //! | [`reconcile`] | checking a published per-region table: reading it, fitting keys and roundings, per-row verdicts |
 //! | [`catalog`] | the bundled real agreements, their sources and packages; the catalog [`report`] |
-//! | [`input`] | one policy for reading what a user gives (JSON text, a catalog id, a path, a key spec, CSV text), for every skin |
-//! | [`view`] | every result as a table, rendered as text, HTML, CSV and JSON records: what the CLI prints and Python and JavaScript show |
+//! | [`input`] | one policy for reading what a user gives (JSON text, a catalog id, a path, a key spec, CSV text), for every skin; [`input::args`] for arguments given as values (the browser's objects, Python dicts) |
+//! | [`view`] | every result as a table, rendered as text, HTML, CSV (plain, and for Swedish Excel) and JSON records, and as an Excel workbook (feature `xlsx`): what the CLI prints and Python and JavaScript show |
 //! | [`finding`] | the one error and finding shape ([`Finding`]: `code`, `severity`, `loc`, `msg`, `ctx`) |
 //!
 //! Every problem — a bad input, an impossible allocation, a validation finding — has that
