@@ -434,20 +434,27 @@ impl From<Finding> for Error {
     }
 }
 
-/// A one-line tally of findings by severity: `"1 errors, 5 warnings, 11 notes"`.
+/// A one-line tally of findings by severity: `"1 error, 5 warnings, 11 notes"`.
 ///
 /// ```
 /// use vardavtal::finding::{tally, Finding, Code, Loc};
 /// let f = [Finding::warning(Code::Note, Loc::root(), "x"), Finding::info(Code::Note, Loc::root(), "y")];
-/// assert_eq!(tally(&f), "0 errors, 1 warnings, 1 notes");
+/// assert_eq!(tally(&f), "0 errors, 1 warning, 1 note");
 /// ```
 pub fn tally(findings: &[Finding]) -> String {
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let count = |s: Severity, one: &str, many: &str| match findings
+        .iter()
+        .filter(|f| f.severity == s)
+        .count()
+    {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    };
     format!(
-        "{} errors, {} warnings, {} notes",
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info)
+        "{}, {}, {}",
+        count(Severity::Error, "error", "errors"),
+        count(Severity::Warning, "warning", "warnings"),
+        count(Severity::Info, "note", "notes")
     )
 }
 

@@ -549,3 +549,20 @@ def test_an_agreement_dict_takes_int_amounts_as_the_readme_says() -> None:
     with pytest.raises(InputError) as info:
         vardavtal.Agreement(d)
     assert info.value.code == "invalid_amount" and "float" in str(info.value)
+
+
+def test_errors_name_the_public_module_and_pickle() -> None:
+    import json
+
+    with pytest.raises(InputError) as info:
+        vardavtal.split("ca 11 miljarder", key="population:regions:2021-11-01")
+    assert type(info.value).__module__ == "vardavtal"
+    assert repr(type(info.value)) == "<class 'vardavtal.InputError'>"
+    back = pickle.loads(pickle.dumps(info.value))
+    assert type(back) is InputError and back.errors() == info.value.errors()
+    # counts in the singular where there is one
+    none = vardavtal.Findings.from_json("[]")
+    assert str(none).splitlines()[-1] == "0 errors, 0 warnings, 0 notes"
+    f = vardavtal.validate("okad-tillganglighet-2022")
+    single = vardavtal.Findings.from_json(json.dumps([f[0]]))
+    assert str(single).splitlines()[-1] == "0 errors, 1 warning, 0 notes"

@@ -45,3 +45,9 @@ class AllocationError(VardavtalError, ValueError):
 
 class ValidationError(VardavtalError, ValueError):
     """Findings of severity error from a check on the content of agreements."""
+
+
+# Tracebacks and reprs name the public module (``vardavtal.InputError``), where the classes
+# are imported from, not this private one.
+for _cls in (VardavtalError, InputError, AllocationError, ValidationError):
+    _cls.__module__ = "vardavtal"
