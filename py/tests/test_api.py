@@ -566,3 +566,22 @@ def test_errors_name_the_public_module_and_pickle() -> None:
     f = vardavtal.validate("okad-tillganglighet-2022")
     single = vardavtal.Findings.from_json(json.dumps([f[0]]))
     assert str(single).splitlines()[-1] == "0 errors, 1 warning, 0 notes"
+
+
+def test_outcomes_take_a_decimal_comma_and_percentages() -> None:
+    import json
+
+    outcomes: Dict[str, Any] = json.loads(DEMO_OUTCOMES.read_text())
+    swedish = json.loads(json.dumps(outcomes))
+    changed = 0
+    for by_code in swedish.values():
+        for o in by_code.values():
+            for field in ("value", "previous"):
+                if isinstance(o.get(field), str) and "." in o[field]:
+                    o[field] = f"{Decimal(o[field]) * 100:f} %".replace(".", ",")
+                    changed += 1
+    assert changed > 0
+    assert vardavtal.allocate(DEMO, outcomes=swedish).amounts == vardavtal.allocate(DEMO, outcomes=outcomes).amounts
+    with pytest.raises(InputError) as info:
+        vardavtal.allocate(DEMO, outcomes={"bup": {"01": {"value": "ca 72 %"}}})
+    assert info.value.code == "invalid_amount"

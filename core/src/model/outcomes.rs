@@ -49,8 +49,28 @@ mod opt_decimal {
             None => s.serialize_none(),
         }
     }
+    /// From a string as a person writes a measured value: `"0.72"`, `"0,72"` or `"72 %"`
+    /// ([`crate::money::parse_measure`]); JSON numbers are refused, as for every decimal.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-        crate::money::decimal_str::deserialize(d).map(Some)
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Decimal;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "a plain decimal number as a string, e.g. \"0.72\", \"0,72\" or \"72 %\"",
+                )
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
+                crate::money::parse_measure(v).map_err(|e| {
+                    E::custom(
+                        e.findings()
+                            .first()
+                            .map_or(String::new(), |f| f.msg.clone()),
+                    )
+                })
+            }
+        }
+        d.deserialize_str(V).map(Some)
     }
 }
 

@@ -186,6 +186,52 @@ pub fn parse_plain_decimal(s: &str) -> Result<Decimal> {
     })
 }
 
+/// A measured value as a person writes it (an outcome: a share, a rate): a plain decimal
+/// (`0.72`), the same with a decimal comma (`0,72`), or a percentage (`72 %`, `72,5%`),
+/// read as its fraction (`0.72`, `0.725`), exactly. Anything else is the error of
+/// [`parse_plain_decimal`].
+///
+/// ```
+/// use vardavtal::money::parse_measure;
+/// for s in ["0.72", "0,72", "72 %", "72%"] {
+///     assert_eq!(parse_measure(s)?.to_string(), "0.72");
+/// }
+/// assert_eq!(parse_measure("72,5 %")?.to_string(), "0.725");
+/// assert!(parse_measure("0,7,2").is_err() && parse_measure("ca 72 %").is_err());
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+pub fn parse_measure(s: &str) -> Result<Decimal> {
+    let t = s.trim();
+    let (number, percent) = match t.strip_suffix('%') {
+        Some(n) => (n.trim_end(), true),
+        None => (t, false),
+    };
+    let plain = match (number.contains('.'), number.matches(',').count()) {
+        (false, 1) => number.replace(',', "."),
+        _ => number.to_owned(),
+    };
+    let d = parse_plain_decimal(&plain).map_err(|_| {
+        parse_plain_decimal(s).err().unwrap_or_else(|| {
+            Error::new(
+                Code::InvalidAmount,
+                Loc::root(),
+                format!("{} is not a measured value", excerpt(s)),
+            )
+        })
+    })?;
+    if percent {
+        d.checked_div(Decimal::ONE_HUNDRED).ok_or_else(|| {
+            Error::new(
+                Code::InvalidAmount,
+                Loc::root(),
+                format!("{} is out of range", excerpt(s)),
+            )
+        })
+    } else {
+        Ok(d)
+    }
+}
+
 /// serde helpers for `Decimal` fields: written as plain decimal strings, read only from
 /// strings in the strict plain syntax (JSON numbers are refused, since they may be floats).
 pub mod decimal_str {
