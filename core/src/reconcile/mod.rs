@@ -201,6 +201,14 @@ pub struct KeyFit {
     pub model_total: Sek,
 }
 
+impl KeyFit {
+    /// Whether the table follows this key: at least half its region rows match it (else it
+    /// is not a split by the key, and its rows are not held against it).
+    pub fn followed(&self) -> bool {
+        self.rows_compared > 0 && self.rows_matching * 2 >= self.rows_compared
+    }
+}
+
 /// The verdict on one row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]

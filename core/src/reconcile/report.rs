@@ -85,23 +85,18 @@ pub(super) fn headline(rec: &Reconciliation) -> String {
             ));
             parts.extend(stated_rule(rec, &b.key));
         }
-        Some(b) if b.rows_matching * 2 < b.rows_compared => {
-            parts.push(format!(
-                "The table follows no bundled key (the closest, {} with {}, matches {} of {} rows): it is not a split by one.",
-                b.key, b.rounding, b.rows_matching, b.rows_compared
-            ));
-            if let Some(k) = &rec.implied {
-                parts.push(format!(
-                    "A population key totalling {} inhabitants reproduces it exactly.",
-                    group(u128::from(k.total))
-                ));
-            }
-        }
         Some(b) => {
-            parts.push(format!(
-                "No bundled key reproduces the table; closest: {} with {} ({} of {} rows match).",
-                b.key, b.rounding, b.rows_matching, b.rows_compared
-            ));
+            parts.push(if b.followed() {
+                format!(
+                    "No bundled key reproduces the table; closest: {} with {} ({} of {} rows match).",
+                    b.key, b.rounding, b.rows_matching, b.rows_compared
+                )
+            } else {
+                format!(
+                    "The table follows no bundled key (the closest, {} with {}, matches {} of {} rows): it is not a split by one.",
+                    b.key, b.rounding, b.rows_matching, b.rows_compared
+                )
+            });
             if let Some(k) = &rec.implied {
                 parts.push(format!(
                     "A population key totalling {} inhabitants reproduces it exactly.",
@@ -111,11 +106,7 @@ pub(super) fn headline(rec: &Reconciliation) -> String {
         }
         None => {}
     }
-    if s.differing > 0
-        && s.best
-            .as_ref()
-            .is_some_and(|b| b.rows_matching * 2 >= b.rows_compared)
-    {
+    if s.differing > 0 && s.best.as_ref().is_some_and(KeyFit::followed) {
         let lines: Vec<String> = rec
             .rows
             .iter()
