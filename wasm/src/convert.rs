@@ -50,10 +50,8 @@ fn value(v: &JsValue) -> serde_json::Value {
 
 /// An amount at `field`: a string, plain (`"443000000"`) or Swedish (`"443 miljoner kronor"`).
 pub fn amount(v: &JsValue, field: &str) -> Result<Sek> {
-    match v.as_string() {
-        Some(s) => Sek::parse_any(&s).map_err(|e| e.prefixed(&Loc::root().join(field))),
-        None => args::amount(&value(v), field),
-    }
+    let text = v.as_string().map(serde_json::Value::String);
+    args::amount(&text.unwrap_or_else(|| value(v)), field)
 }
 
 /// An optional amount (`undefined` or `null` for none).
