@@ -6,10 +6,13 @@
 //! same shape serialises to JSON, becomes a dict in Python and a plain object in JS.
 //! An [`Error`] is one or more findings of severity error.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+use crate::message::{Lang, Template};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -283,6 +286,10 @@ pub struct Finding {
     pub msg: String,
     /// The values behind the message (amounts as plain decimal strings).
     pub ctx: BTreeMap<String, String>,
+    /// The template the message is made from, when there is one: it gives the message in
+    /// every language ([`Finding::message`]). Not part of the serialized shape.
+    #[serde(skip)]
+    pub template: Option<&'static Template>,
 }
 
 impl Finding {
@@ -294,7 +301,36 @@ impl Finding {
             loc,
             msg: msg.into(),
             ctx: BTreeMap::new(),
+            template: None,
         }
+    }
+    /// A finding made from a template (see [`Template::error`]): its code is the
+    /// template's, its message the template's English text filled from the context.
+    pub(crate) fn templated(t: &'static Template, severity: Severity, loc: Loc) -> Self {
+        Finding {
+            code: t.code,
+            severity,
+            loc,
+            msg: t.render(Lang::En, &BTreeMap::new()),
+            ctx: BTreeMap::new(),
+            template: Some(t),
+        }
+    }
+    /// The message in `lang`: the template's text filled from the context, or the message
+    /// as it was written when the finding has no template.
+    pub fn message(&self, lang: Lang) -> Cow<'_, str> {
+        match self.template {
+            Some(t) if lang != Lang::En => Cow::Owned(t.render(lang, &self.ctx)),
+            _ => Cow::Borrowed(&self.msg),
+        }
+    }
+    /// The same finding with its message in `lang` (its code, location and context
+    /// unchanged): what a skin shows or serializes for a user who chose a language.
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        if let Some(t) = self.template.filter(|_| lang != Lang::En) {
+            self.msg = t.render(lang, &self.ctx);
+        }
+        self
     }
     /// A finding of severity warning.
     pub fn warning(code: Code, loc: Loc, msg: impl Into<String>) -> Self {
@@ -310,9 +346,12 @@ impl Finding {
             ..Finding::error(code, loc, msg)
         }
     }
-    /// Add a context value.
+    /// Add a context value (a finding made from a template fills its message with it).
     pub fn with(mut self, key: &str, value: impl fmt::Display) -> Self {
         self.ctx.insert(key.to_owned(), value.to_string());
+        if let Some(t) = self.template {
+            self.msg = t.render(Lang::En, &self.ctx);
+        }
         self
     }
     /// Put `prefix` (such as a file name) in front of the location.
@@ -373,23 +412,22 @@ impl Error {
             let more = findings.len() - (MAX_FINDINGS - 1);
             findings.truncate(MAX_FINDINGS - 1);
             let code = findings.first().map_or(Code::InvalidValue, |f| f.code);
-            findings.push(
-                Finding::error(
-                    code,
-                    Loc::root(),
-                    format!("… and {more} more problems, not listed"),
-                )
-                .with("more", more),
-            );
+            findings.push(more_problems(code, more));
         }
         Error { findings }
     }
     /// Add a context value to the (first) finding.
     pub fn with(mut self, key: &str, value: impl fmt::Display) -> Self {
         if let Some(f) = self.findings.first_mut() {
-            f.ctx.insert(key.to_owned(), value.to_string());
+            *f = std::mem::replace(f, Finding::error(Code::Note, Loc::root(), "")).with(key, value);
         }
         self
+    }
+    /// The same error with every message in `lang` (codes, locations and context unchanged).
+    pub fn in_lang(self, lang: Lang) -> Self {
+        Error {
+            findings: self.findings.into_iter().map(|f| f.in_lang(lang)).collect(),
+        }
     }
     /// Put `prefix` (such as a file name) in front of every location.
     pub fn prefixed(mut self, prefix: &Loc) -> Self {
@@ -442,19 +480,20 @@ impl From<Finding> for Error {
 /// assert_eq!(tally(&f), "0 errors, 1 warning, 1 note");
 /// ```
 pub fn tally(findings: &[Finding]) -> String {
-    let count = |s: Severity, one: &str, many: &str| match findings
-        .iter()
-        .filter(|f| f.severity == s)
-        .count()
-    {
-        1 => format!("1 {one}"),
-        n => format!("{n} {many}"),
+    tally_in(findings, Lang::En)
+}
+
+/// [`tally`] in `lang`: `"0 fel, 1 varning, 1 anteckning"`.
+pub fn tally_in(findings: &[Finding], lang: Lang) -> String {
+    let count = |s: Severity| {
+        let n = findings.iter().filter(|f| f.severity == s).count();
+        crate::message::counted(s, n, lang)
     };
     format!(
         "{}, {}, {}",
-        count(Severity::Error, "error", "errors"),
-        count(Severity::Warning, "warning", "warnings"),
-        count(Severity::Info, "note", "notes")
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info)
     )
 }
 
@@ -497,19 +536,19 @@ impl Problems {
         }
         if self.more > 0 {
             let code = self.findings.first().map_or(Code::InvalidValue, |f| f.code);
-            self.findings.push(
-                Finding::error(
-                    code,
-                    Loc::root(),
-                    format!("… and {} more problems, not listed", self.more),
-                )
-                .with("more", self.more),
-            );
+            self.findings.push(more_problems(code, self.more));
         }
         Err(Error {
             findings: self.findings,
         })
     }
+}
+
+/// The last finding of a list that kept only the first [`MAX_FINDINGS`]: `more` were not
+/// kept; it has the code of the first.
+fn more_problems(code: Code, more: usize) -> Finding {
+    let f = crate::message::templates::MORE_PROBLEMS.error(Loc::root());
+    Finding { code, ..f }.with("more", more)
 }
 
 /// A bounded excerpt of user input for messages: the input itself when short, else its

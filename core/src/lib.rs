@@ -61,6 +61,7 @@ pub mod apportion;
 pub mod catalog;
 pub mod finding;
 pub mod input;
+pub mod message;
 pub mod model;
 pub mod money;
 mod names;

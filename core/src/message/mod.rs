@@ -1,0 +1,195 @@
+//! Messages for people, in Swedish and English: the language ([`Lang`]), the [`Template`]
+//! of a finding (one text per language, with named places filled from the finding's
+//! context), and how a template is filled.
+//!
+//! A template owns its code and its texts, as pydantic-core's error types own theirs: the
+//! code, location and context of a finding are the same in every language; only the text
+//! differs. A finding made from a template ([`Template::error`], [`Template::warning`],
+//! [`Template::info`]) can be read in either language with [`Finding::message`]:
+//!
+//! ```
+//! use vardavtal::message::{templates, Lang};
+//! use vardavtal::Loc;
+//! let f = templates::AMOUNT_FINER_THAN_UNIT.error(Loc::root())
+//!     .with("amount", "10.5")
+//!     .with("unit", "krona");
+//! assert_eq!(f.code, vardavtal::Code::AmountFinerThanUnit);
+//! assert_eq!(f.message(Lang::En), "10,50 kr has digits finer than the rounding unit (krona)");
+//! assert_eq!(f.message(Lang::Sv), "10,50 kr har siffror finare än avrundningsenheten (krona)");
+//! assert_eq!(f.msg, f.message(Lang::En));
+//! ```
+//!
+//! A place is written `{name}` (the context value as it is), `{name:kr}` (an amount in
+//! kronor, `1 382 000 000 kr`) or `{name:date}` (a day: `2021-11-01` in English, `1 november
+//! 2021` in Swedish). A place whose value is missing stays as it is written, so a template
+//! never hides that a value is missing.
+
+pub mod templates;
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::finding::{Code, Finding, Loc, Severity};
+
+/// The language of a text for people. Codes, locations and context are the same in every
+/// language.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Lang {
+    /// English (the libraries' default).
+    #[default]
+    En,
+    /// Swedish.
+    Sv,
+}
+
+crate::names::names!(Lang { En => "en", Sv => "sv" });
+
+/// The text of a finding in each language, with named places filled from its context.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Template {
+    /// The code of every finding made from this template.
+    pub code: Code,
+    /// A stable name of the template (unique; several templates may share a code).
+    pub id: &'static str,
+    /// The English text.
+    pub en: &'static str,
+    /// The Swedish text.
+    pub sv: &'static str,
+}
+
+impl Template {
+    /// The text in `lang`.
+    pub fn text(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Sv => self.sv,
+        }
+    }
+    /// The text in `lang` with its places filled from `ctx`.
+    pub fn render(&self, lang: Lang, ctx: &BTreeMap<String, String>) -> String {
+        fill(self.text(lang), lang, ctx)
+    }
+    /// A finding of severity error made from this template (add its context with
+    /// [`Finding::with`]).
+    pub fn error(&'static self, loc: Loc) -> Finding {
+        self.finding(Severity::Error, loc)
+    }
+    /// A finding of severity warning made from this template.
+    pub fn warning(&'static self, loc: Loc) -> Finding {
+        self.finding(Severity::Warning, loc)
+    }
+    /// A finding of severity info made from this template.
+    pub fn info(&'static self, loc: Loc) -> Finding {
+        self.finding(Severity::Info, loc)
+    }
+    fn finding(&'static self, severity: Severity, loc: Loc) -> Finding {
+        Finding::templated(self, severity, loc)
+    }
+}
+
+/// `text` with every `{name}`, `{name:kr}` and `{name:date}` replaced by its value in `ctx`.
+pub fn fill(text: &str, lang: Lang, ctx: &BTreeMap<String, String>) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let place = &after[..close];
+        let (name, form) = place.split_once(':').unwrap_or((place, ""));
+        match ctx.get(name) {
+            Some(v) => out.push_str(&format_value(v, form, lang)),
+            None => {
+                out.push('{');
+                out.push_str(place);
+                out.push('}');
+            }
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn format_value<'a>(v: &'a str, form: &str, lang: Lang) -> Cow<'a, str> {
+    match form {
+        "kr" => v
+            .parse::<rust_decimal::Decimal>()
+            .map_or(Cow::Borrowed(v), |d| Cow::Owned(crate::swedish::format_kr(d))),
+        "date" => match (lang, v.parse::<chrono::NaiveDate>()) {
+            (Lang::Sv, Ok(d)) => Cow::Owned(day_sv(d)),
+            _ => Cow::Borrowed(v),
+        },
+        _ => Cow::Borrowed(v),
+    }
+}
+
+/// A day as Swedish prose writes it: `1 november 2021`.
+pub fn day_sv(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let month = MONTHS.get(d.month0() as usize).copied().unwrap_or("");
+    format!("{} {month} {}", d.day(), d.year())
+}
+
+/// The name of a finding's severity for people, counted: `1 varning`, `5 varningar`.
+pub fn counted(severity: Severity, n: usize, lang: Lang) -> String {
+    let (one, many) = match (lang, severity) {
+        (Lang::En, Severity::Error) => ("error", "errors"),
+        (Lang::En, Severity::Warning) => ("warning", "warnings"),
+        (Lang::En, Severity::Info) => ("note", "notes"),
+        (Lang::Sv, Severity::Error) => ("fel", "fel"),
+        (Lang::Sv, Severity::Warning) => ("varning", "varningar"),
+        (Lang::Sv, Severity::Info) => ("anteckning", "anteckningar"),
+    };
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_are_filled_and_missing_ones_kept() {
+        let mut ctx = BTreeMap::new();
+        ctx.insert("pot".to_owned(), "443000000".to_owned());
+        ctx.insert("date".to_owned(), "2021-11-01".to_owned());
+        let t = "{pot:kr} den {date:date}, {missing} {";
+        assert_eq!(
+            fill(t, Lang::Sv, &ctx),
+            "443 000 000 kr den 1 november 2021, {missing} {"
+        );
+        assert_eq!(
+            fill(t, Lang::En, &ctx),
+            "443 000 000 kr den 2021-11-01, {missing} {"
+        );
+    }
+
+    #[test]
+    fn counts_agree_in_number() {
+        assert_eq!(counted(Severity::Warning, 1, Lang::Sv), "1 varning");
+        assert_eq!(counted(Severity::Warning, 2, Lang::Sv), "2 varningar");
+        assert_eq!(counted(Severity::Info, 0, Lang::En), "0 notes");
+    }
+}

@@ -1,0 +1,3 @@
+//! The templates of the findings that `allocate` reports.
+
+super::templates! {}

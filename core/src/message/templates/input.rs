@@ -1,0 +1,3 @@
+//! The templates of the findings that `model/` and `input/` report.
+
+super::templates! {}

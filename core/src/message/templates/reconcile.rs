@@ -1,0 +1,3 @@
+//! The templates of the findings that `reconcile/`, `money/` and `view/` report.
+
+super::templates! {}

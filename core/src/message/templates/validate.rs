@@ -1,0 +1,3 @@
+//! The templates of the findings that `validate/` and `catalog/` report.
+
+super::templates! {}
