@@ -50,6 +50,8 @@ use serde::{Deserialize, Serialize};
 use crate::agreement::{Agreement, Component};
 use crate::finding::{Code, Error, Finding, Loc, Result};
 use crate::key::Key;
+use crate::message::Template;
+use crate::message::templates::allocate as templates;
 use crate::money::{Sek, Unit, checked_sum};
 use crate::outcomes::Outcomes;
 use crate::recipient::RecipientId;
@@ -136,23 +138,19 @@ fn unread_outcomes(a: &Agreement, outcomes: &Outcomes, out: &mut Allocation) {
         let at = Loc::root().join("outcomes").join(id.as_str());
         if !read.contains(id.as_str()) {
             let reads: Vec<&str> = read.iter().copied().collect();
-            let msg = format!(
-                "outcomes for {id:?}, which no performance rule of {} reads ({}): ignored",
-                a.id,
-                if reads.is_empty() {
-                    "it has none".to_owned()
-                } else {
-                    format!("it reads {}", reads.join(", "))
-                }
-            );
+            let f = if reads.is_empty() {
+                templates::OUTCOME_NO_PERFORMANCE_RULE.warning(at)
+            } else {
+                templates::OUTCOME_CRITERION_NOT_READ
+                    .warning(at)
+                    .with("reads", reads.join(", "))
+            };
             out.notes
-                .push(Finding::warning(Code::UnknownOutcome, at, msg).with("criterion", id));
+                .push(f.with("criterion", id).with("agreement", &a.id));
             continue;
         }
         for r in by.keys().filter(|r| r.check_known(&declared, &at).is_err()) {
-            let msg =
-                format!("outcomes for {r} under {id:?}: {r} is not a known recipient: ignored");
-            let f = Finding::warning(Code::UnknownOutcome, at.join(r.as_str()), msg);
+            let f = templates::OUTCOME_RECIPIENT_UNKNOWN.warning(at.join(r.as_str()));
             out.notes.push(f.with("criterion", id).with("recipient", r));
         }
     }
@@ -176,28 +174,23 @@ fn not_allocated(a: &Agreement, out: &mut Allocation) {
         .checked_mul(100.into())
         .and_then(|x| x.checked_div(total.value()))
         .map_or_else(|| "0".to_owned(), |x| x.round_dp(1).normalize().to_string());
-    let why = if a.components.is_empty() {
-        "the agreement has no components: the sources do not say how it is split".to_owned()
-    } else {
-        match out
-            .notes
-            .iter()
-            .filter(|n| n.code == Code::NotAllocated)
-            .count()
-        {
-            1 => "1 component is not allocated (the note below says why)".to_owned(),
-            n => format!("{n} components are not allocated (the notes below say why)"),
+    let noted = out
+        .notes
+        .iter()
+        .filter(|n| n.code == Code::NotAllocated)
+        .count();
+    let note = match noted {
+        _ if a.components.is_empty() => {
+            templates::AGREEMENT_WITHOUT_COMPONENTS_NOT_ALLOCATED.info(Loc::root())
         }
+        1 => templates::AGREEMENT_ONE_COMPONENT_NOT_ALLOCATED.info(Loc::root()),
+        n => templates::AGREEMENT_COMPONENTS_NOT_ALLOCATED
+            .info(Loc::root())
+            .with("components", n),
     };
-    let msg = format!(
-        "{} allocates {} of its {} ({share} %): {} are not allocated; {why}",
-        a.id,
-        crate::swedish::format_kr(allocated.value()),
-        crate::swedish::format_kr(total.value()),
-        crate::swedish::format_kr(rest.value()),
-    );
-    let note = Finding::info(Code::NotAllocated, Loc::root(), msg)
+    let note = note
         .with("agreement", &a.id)
+        .with("rest", rest)
         .with("allocated", allocated)
         .with("amount", total)
         .with("share", share);
@@ -232,11 +225,7 @@ fn finish(out: Allocation, errors: Vec<Finding>) -> Result<Allocation> {
         return Err(Error::from_findings(errors));
     }
     if checked_sum(out.pots.iter().map(|p| p.amount.0)).is_none() {
-        return Err(Error::new(
-            Code::TooLarge,
-            Loc::root(),
-            "the pots together are more than a decimal holds (about 7.9 × 10^28 kronor)",
-        ));
+        return Err(templates::POTS_TOO_LARGE.error(Loc::root()).into());
     }
     Ok(out)
 }
@@ -265,11 +254,7 @@ pub fn allocate_component(
         .into_iter()
         .find(|(_, c)| c.id == component)
     else {
-        return Err(Error::new(
-            Code::UnknownComponent,
-            Loc::root(),
-            format!("agreement {} has no component {component:?}", agreement.id),
-        ));
+        return Err(unknown_component(agreement, component));
     };
     let mut out = empty(opts);
     let mut errors = Vec::new();
@@ -290,6 +275,15 @@ pub fn allocate_component(
     finish(out, errors)
 }
 
+/// The error on a component `component` that `agreement` does not have.
+fn unknown_component(agreement: &Agreement, component: &str) -> Error {
+    templates::COMPONENT_NOT_IN_AGREEMENT
+        .error(Loc::root())
+        .with("agreement", &agreement.id)
+        .with("component", component)
+        .into()
+}
+
 fn collect(
     a: &Agreement,
     index: &TrancheIndex<'_>,
@@ -301,25 +295,19 @@ fn collect(
 ) {
     for (i, c) in comps.iter().enumerate() {
         let here = at.join("components").join(i);
-        let note = |msg: String| {
-            Finding::info(Code::NotAllocated, here.clone(), msg).with("component", &c.id)
-        };
+        let note = |t: &'static Template| t.info(here.clone()).with("component", &c.id);
         match &c.rule {
             None if c.components.is_empty() => {
-                out.notes.push(note(format!(
-                    "{} ({}) has no rule: not allocated (its parts have no rule either)",
-                    c.id, c.name
-                )));
+                out.notes
+                    .push(note(&templates::COMPONENT_WITHOUT_RULE).with("name", &c.name));
             }
             None => collect(a, index, &c.components, &here, opts, out, errors),
             Some(Rule::Reimbursement {}) => {
-                out.notes.push(note(format!("{} is paid as reimbursement of reported actual costs: nothing to split ahead of time", c.id)));
+                out.notes.push(note(&templates::COMPONENT_REIMBURSED));
             }
             Some(Rule::Unpublished { needs }) => {
-                out.notes.push(note(format!(
-                    "{}: the sources do not say how it is split; needs {needs}",
-                    c.id
-                )));
+                out.notes
+                    .push(note(&templates::COMPONENT_RULE_UNPUBLISHED).with("needs", needs));
             }
             Some(rule) => match pots_of(c, index.get(c.id.as_str()).map_or(&[][..], Vec::as_slice))
             {
@@ -492,4 +480,49 @@ pub fn split(pot: Sek, key: &Key, each: Option<Sek>, unit: Unit) -> Result<Alloc
         rows,
         plan::precision_note("split", key).into_iter().collect(),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::Lang;
+
+    #[test]
+    fn notes_and_errors_read_in_english_and_swedish() {
+        let a = Agreement::from_json(
+            r#"{"id": "d", "title": "D", "kind": {"type": "base"}, "years": [2022], "amount": "1000",
+              "components": [{"id": "b", "name": "B", "amount": "400", "recipients": "regions",
+                              "rule": {"type": "per_capita"}},
+                             {"id": "c", "name": "C", "amount": "600"}]}"#,
+        )
+        .unwrap();
+        let alloc = allocate(&a, &Options::default()).unwrap();
+        let note = alloc.notes.first().unwrap();
+        assert_eq!(
+            note.msg,
+            "d allocates 400 kr of its 1 000 kr (40 %): 600 kr are not allocated; 1 component is not allocated (the note below says why)"
+        );
+        assert!(
+            note.message(Lang::Sv)
+                .starts_with("d fördelar 400 kr av sina 1 000 kr (40 %)")
+        );
+        let default = alloc
+            .notes
+            .iter()
+            .find(|n| n.code == Code::DefaultKey)
+            .unwrap();
+        assert!(default.msg.starts_with("b names no key: the default population:regions:2021-11-01 is used, the bundled population of the regions closest on or before 1 November 2021 (0 days before it)"));
+        assert!(
+            default
+                .message(Lang::Sv)
+                .contains("befolkningen i regionerna närmast den 1 november 2021")
+        );
+        let e = allocate_component(&a, "x", &Options::default()).unwrap_err();
+        assert_eq!(e.findings()[0].msg, "agreement d has no component \"x\"");
+        let sv = e.in_lang(Lang::Sv);
+        assert_eq!(
+            sv.findings()[0].msg,
+            "överenskommelsen d har ingen komponent \"x\""
+        );
+    }
 }

@@ -14,8 +14,9 @@ use super::explain::kr;
 use super::step::Step;
 use super::{Part, Row};
 use crate::apportion;
-use crate::finding::{Code, Error, Finding, Loc, Result};
+use crate::finding::{Error, Loc, Result};
 use crate::key::{Key, apportion_error, scale_to_integers};
+use crate::message::templates::allocate as templates;
 use crate::money::{Sek, checked_sum};
 use crate::outcomes::Outcomes;
 use crate::recipient::{RecipientId, STATE};
@@ -25,22 +26,16 @@ use crate::rule::{Criterion, Performance, Unearned};
 /// to 1.
 pub(super) fn check(p: &Performance) -> Result<()> {
     if p.criteria.is_empty() {
-        return Err(Error::new(
-            Code::RuleNotRunnable,
-            Loc::root().join("criteria"),
-            "a performance rule needs at least one criterion",
-        ));
+        let at = Loc::root().join("criteria");
+        return Err(templates::PERFORMANCE_WITHOUT_CRITERIA.error(at).into());
     }
     let shares = p.criteria.iter().map(|c| c.share.0);
     let sum = checked_sum(shares.clone()).unwrap_or(Decimal::MAX);
     let negative = shares.clone().any(|s| s.is_sign_negative() && !s.is_zero());
     if sum != Decimal::ONE || negative {
-        return Err(Error::new(
-            Code::SharesDoNotSum,
-            Loc::root().join("criteria"),
-            format!("the criteria's shares sum to {sum}, not 1"),
-        )
-        .with("sum", sum));
+        let at = Loc::root().join("criteria");
+        let f = templates::CRITERIA_SHARES_DO_NOT_SUM.error(at);
+        return Err(f.with("sum", sum).into());
     }
     Ok(())
 }
@@ -62,11 +57,7 @@ impl Potentials {
     pub(super) fn new(p: &Performance, key: &Key, pot: u128) -> Result<Potentials> {
         let shares: Vec<Decimal> = p.criteria.iter().map(|c| c.share.0).collect();
         let weights = scale_to_integers(&shares).ok_or_else(|| {
-            Error::new(
-                Code::TooLarge,
-                Loc::root(),
-                "criterion shares have too many digits",
-            )
+            Error::from(templates::CRITERIA_SHARES_TOO_PRECISE.error(Loc::root()))
         })?;
         let pots = apportion::largest_remainder(pot, &weights).map_err(apportion_error)?;
         let mut cells = Vec::with_capacity(pots.len() * key.len());
@@ -108,22 +99,17 @@ pub(super) fn qualifications(p: &Performance, key: &Key, outcomes: &Outcomes) ->
             }
         }
         if !lacking.is_empty() {
+            let at = Loc::root().join("criteria").join(ci);
             missing.push(
-                Finding::error(
-                    Code::MissingOutcomes,
-                    Loc::root().join("criteria").join(ci),
-                    format!(
-                        "criterion {} ({}) needs outcomes [{}] ({}) for {} recipients: {}",
-                        crit.id,
-                        crit.name,
-                        crit.test.measures(&crit.id).join(", "),
-                        crit.test.describe(),
-                        lacking.len(),
-                        lacking.join(", ")
-                    ),
-                )
-                .with("criterion", &crit.id)
-                .with("recipients", lacking.join(",")),
+                templates::CRITERION_OUTCOMES_MISSING
+                    .error(at)
+                    .with("criterion", &crit.id)
+                    .with("name", &crit.name)
+                    .with("measures", crit.test.measures(&crit.id).join(", "))
+                    .with("test", crit.test.describe())
+                    .with("count", lacking.len())
+                    .with("listed", lacking.join(", "))
+                    .with("recipients", lacking.join(",")),
             );
         }
     }

@@ -12,6 +12,7 @@ use crate::agreement::{Agreement, Component, When};
 use crate::apportion;
 use crate::finding::{Code, Error, Finding, Loc, Result};
 use crate::key::{Key, KeySpec, apportion_error, scale_to_integers};
+use crate::message::templates::allocate as templates;
 use crate::money::{Sek, Unit, checked_sum};
 use crate::recipient::{Group, RecipientId, RecipientKind};
 use crate::reference::{self, Level};
@@ -47,18 +48,12 @@ pub(super) fn pots_of(
     tranches: &[(usize, &crate::agreement::Tranche)],
 ) -> Result<Vec<TranchePot>> {
     let Some(amount) = c.amount.as_ref().map(|f| f.value) else {
-        return Err(Error::new(
-            Code::RuleNotRunnable,
-            Loc::root().join("amount"),
-            format!("component {} has a rule but no amount to split", c.id),
-        ));
+        let f = templates::COMPONENT_WITHOUT_AMOUNT.error(Loc::root().join("amount"));
+        return Err(f.with("component", &c.id).into());
     };
     if amount.is_negative() {
-        return Err(Error::new(
-            Code::NegativeAmount,
-            Loc::root().join("amount"),
-            format!("the amount of component {} is negative ({amount})", c.id),
-        ));
+        let f = templates::COMPONENT_AMOUNT_NEGATIVE.error(Loc::root().join("amount"));
+        return Err(f.with("component", &c.id).with("amount", amount).into());
     }
     if tranches.is_empty() {
         return Ok(vec![(None, None, amount)]);
@@ -69,14 +64,9 @@ pub(super) fn pots_of(
     if tranches.iter().all(|(_, t)| t.share.is_some()) {
         return by_shares(c, amount, tranches);
     }
-    Err(Error::new(
-        Code::InvalidValue,
-        tranche_loc(tranches.first().map_or(0, |t| t.0)),
-        format!(
-            "the tranches of component {} must all give an amount or all give a share",
-            c.id
-        ),
-    ))
+    let at = tranche_loc(tranches.first().map_or(0, |t| t.0));
+    let f = templates::TRANCHES_AMOUNTS_AND_SHARES_MIXED.error(at);
+    Err(f.with("component", &c.id).into())
 }
 
 /// The location of tranche `i` of the agreement.
@@ -97,25 +87,17 @@ fn by_amounts(
             .map(|f| f.value.0),
     )
     .ok_or_else(|| {
-        Error::new(
-            Code::TooLarge,
-            tranche_loc(tranches.first().map_or(0, |t| t.0)),
-            "the tranche amounts sum to more than a decimal holds",
-        )
+        let at = tranche_loc(tranches.first().map_or(0, |t| t.0));
+        Error::from(templates::TRANCHE_AMOUNTS_TOO_LARGE.error(at))
     })?;
     if sum != amount.0 {
-        return Err(Error::new(
-            Code::TranchesDoNotSum,
-            tranche_loc(tranches.first().map_or(0, |t| t.0)),
-            format!(
-                "the tranches of component {} sum to {} but the component is {}",
-                c.id,
-                Sek(sum),
-                amount
-            ),
-        )
-        .with("tranches", Sek(sum))
-        .with("component", amount));
+        let at = tranche_loc(tranches.first().map_or(0, |t| t.0));
+        let f = templates::TRANCHE_AMOUNTS_DO_NOT_SUM.error(at);
+        return Err(f
+            .with("component_id", &c.id)
+            .with("tranches", Sek(sum))
+            .with("component", amount)
+            .into());
     }
     Ok(tranches
         .iter()
@@ -144,34 +126,17 @@ fn by_shares(
         t.share
             .is_some_and(|w| w.0.is_sign_negative() && !w.0.is_zero())
     }) {
-        return Err(Error::new(
-            Code::NegativeWeight,
-            tranche_loc(*i).join("share"),
-            format!(
-                "tranche {} of component {} has a negative share",
-                t.id, c.id
-            ),
-        ));
+        let f = templates::TRANCHE_SHARE_NEGATIVE.error(tranche_loc(*i).join("share"));
+        return Err(f.with("tranche", &t.id).with("component", &c.id).into());
     }
     let sum = checked_sum(shares.iter().copied()).unwrap_or(Decimal::MAX);
     if sum != Decimal::ONE {
-        return Err(Error::new(
-            Code::SharesDoNotSum,
-            tranche_loc(tranches.first().map_or(0, |t| t.0)),
-            format!(
-                "the tranche shares of component {} sum to {sum}, not 1",
-                c.id
-            ),
-        )
-        .with("sum", sum));
+        let at = tranche_loc(tranches.first().map_or(0, |t| t.0));
+        let f = templates::TRANCHE_SHARES_DO_NOT_SUM.error(at);
+        return Err(f.with("component", &c.id).with("sum", sum).into());
     }
-    let w = scale_to_integers(&shares).ok_or_else(|| {
-        Error::new(
-            Code::TooLarge,
-            Loc::root(),
-            "tranche shares have too many digits",
-        )
-    })?;
+    let w = scale_to_integers(&shares)
+        .ok_or_else(|| Error::from(templates::TRANCHE_SHARES_TOO_PRECISE.error(Loc::root())))?;
     // Tranches are split in whole kronor; the rule then splits each tranche.
     let units = Unit::Krona
         .to_units(amount)
@@ -214,34 +179,11 @@ pub(crate) fn resolve_key(
             Some(s) => s.resolve_with(&declared)?,
             None => {
                 let Some(level) = group_level else {
-                    return Err(Error::new(
-                        Code::RuleNotRunnable,
-                        Loc::root(),
-                        format!(
-                            "component {} pays {}, whose members are not known: the rule needs a key",
-                            c.id,
-                            group.map_or("?".into(), Group::describe)
-                        ),
-                    ));
+                    let f = templates::KEY_NEEDED_FOR_GROUP.error(Loc::root());
+                    let group = group.map_or("?".into(), Group::describe);
+                    return Err(f.with("component", &c.id).with("group", group).into());
                 };
-                let year = a.first_year().ok_or_else(|| {
-                    Error::new(
-                        Code::RuleNotRunnable,
-                        Loc::root(),
-                        "the agreement has no years, so there is no default key date",
-                    )
-                })?;
-                let date = reference::default_population_date(level, year).ok_or_else(|| {
-                    Error::new(
-                        Code::NoPopulationData,
-                        Loc::root(),
-                        format!(
-                            "no bundled population of the {} on or before 1 November {}",
-                            level.as_str(),
-                            year.saturating_sub(1)
-                        ),
-                    )
-                })?;
+                let (date, year) = default_date(a, level)?;
                 notes.push(default_key_note(c, level, date, year));
                 KeySpec::Population { level, date }.resolve()?
             }
@@ -261,15 +203,30 @@ pub(crate) fn resolve_key(
     Ok(key)
 }
 
+/// The date of the default population key of `level` for agreement `a`, and the agreement's
+/// first year it is chosen by.
+fn default_date(a: &Agreement, level: Level) -> Result<(NaiveDate, i32)> {
+    let Some(year) = a.first_year() else {
+        return Err(templates::DEFAULT_KEY_NO_YEARS.error(Loc::root()).into());
+    };
+    let date = reference::default_population_date(level, year).ok_or_else(|| {
+        let t = match level {
+            Level::Regions => &templates::DEFAULT_KEY_NO_POPULATION_REGIONS,
+            Level::Municipalities => &templates::DEFAULT_KEY_NO_POPULATION_MUNICIPALITIES,
+        };
+        let f = t.error(Loc::root()).with("level", level.as_str());
+        Error::from(f.with("convention_year", year.saturating_sub(1)))
+    })?;
+    Ok((date, year))
+}
+
 /// The note on a key whose figures are rounded: the care-need key of 2024 is a published
 /// table of amounts rounded to 100 000 kr (per the source), so each weight, and each share
 /// it gives, is exact only to ±50 000 kr in 6 000 000 000 kr.
 pub(crate) fn precision_note(component: &str, key: &Key) -> Option<Finding> {
     (key.description() == "needs:regions:2024").then(|| {
-        let msg = format!(
-            "{component} is split by the care-need key of 2024, a published table of 6 000 000 000 kr rounded to 100 000 kr per region: its weights are exact only to ±50 000 kr of 6 000 000 000 kr each, and so are the shares it gives"
-        );
-        Finding::info(Code::Note, Loc::root(), msg)
+        templates::CARE_NEED_KEY_2024_PRECISION
+            .info(Loc::root())
             .with("component", component)
             .with("key", key.description())
             .with("precision", "50000 of 6000000000")
@@ -287,16 +244,12 @@ fn partial_key_note(c: &Component, key: &Key, members: &[RecipientId]) -> Option
     }
     let shown: Vec<String> = missing.iter().take(5).map(|m| m.to_string()).collect();
     let more = if missing.len() > 5 { ", …" } else { "" };
-    let msg = format!(
-        "the key {:?} covers {} of the {} recipients of {}: {} of them ({}{more}) get nothing",
-        key.description(),
-        members.len() - missing.len(),
-        members.len(),
-        c.id,
-        missing.len(),
-        shown.join(", ")
-    );
-    let f = Finding::warning(Code::PartialKey, Loc::root(), msg).with("component", &c.id);
+    let f = templates::KEY_LEAVES_OUT_RECIPIENTS
+        .warning(Loc::root())
+        .with("component", &c.id)
+        .with("covered", members.len() - missing.len())
+        .with("members", members.len())
+        .with("shown", format!("{}{more}", shown.join(", ")));
     Some(
         f.with("key", key.description())
             .with("missing", missing.len()),
@@ -323,13 +276,13 @@ fn default_key_note(c: &Component, level: Level, date: NaiveDate, year: i32) -> 
     let spec = KeySpec::Population { level, date };
     let convention = NaiveDate::from_ymd_opt(year.saturating_sub(1), 11, 1).unwrap_or(date);
     let days = (convention - date).num_days();
-    let msg = format!(
-        "{} names no key: the default {spec} is used, the bundled population of the {} closest on or before 1 November {} ({days} days before it); give a key to choose another",
-        c.id,
-        level.as_str(),
-        year.saturating_sub(1)
-    );
-    Finding::info(Code::DefaultKey, Loc::root(), msg)
+    let t = match level {
+        Level::Regions => &templates::DEFAULT_KEY_REGIONS,
+        Level::Municipalities => &templates::DEFAULT_KEY_MUNICIPALITIES,
+    };
+    t.info(Loc::root())
+        .with("level", level.as_str())
+        .with("convention_year", year.saturating_sub(1))
         .with("component", &c.id)
         .with("key", &spec)
         .with("convention", convention)

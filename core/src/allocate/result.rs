@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use super::Method;
 use crate::agreement::When;
-use crate::finding::{Code, Error, Finding, Loc, Result};
+use crate::finding::{Error, Finding, Loc, Result};
 use crate::key::Key;
+use crate::message::templates::allocate as templates;
 use crate::money::{Sek, Unit, saturating_sum};
 use crate::recipient::RecipientId;
 
@@ -357,11 +358,15 @@ impl Allocation {
             .iter()
             .filter(|(k, v)| sums.get(*k).copied().unwrap_or_default() != **v)
             .map(|(k, v)| {
-                Finding::error(
-                    Code::PartsDoNotSum,
-                    Loc::root().join(k.0).join(k.1),
-                    format!("rows do not sum to the pot {v}"),
-                )
+                let f = templates::ROWS_DO_NOT_SUM_TO_POT.error(Loc::root().join(k.0).join(k.1));
+                let f = f
+                    .with("pot", v)
+                    .with("agreement", k.0)
+                    .with("component", k.1);
+                match k.2 {
+                    Some(t) => f.with("tranche", t),
+                    None => f,
+                }
             })
             .collect();
         if bad.is_empty() {

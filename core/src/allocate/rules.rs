@@ -3,14 +3,14 @@
 
 use rust_decimal::Decimal;
 
-use super::explain::kr;
 use super::performance::performance;
 use super::plan::resolve_key;
 use super::step::Step;
 use super::{Options, Part, Row};
 use crate::agreement::{Agreement, Component};
-use crate::finding::{Code, Error, Loc, Result};
+use crate::finding::{Error, Loc, Result};
 use crate::key::{Key, KeySpec};
+use crate::message::templates::allocate as templates;
 use crate::money::Sek;
 use crate::recipient::{Group, RecipientId};
 use crate::rule::Rule;
@@ -84,14 +84,8 @@ fn equal_key(a: &Agreement, c: &Component) -> Result<Key> {
         .as_ref()
         .and_then(Group::members)
         .ok_or_else(|| {
-            Error::new(
-                Code::RuleNotRunnable,
-                Loc::root(),
-                format!(
-                    "an equal split needs known recipients; component {} names none",
-                    c.id
-                ),
-            )
+            let f = templates::EQUAL_SPLIT_RECIPIENTS_UNKNOWN.error(Loc::root());
+            Error::from(f.with("component", &c.id))
         })?;
     Key::new(
         format!(
@@ -118,28 +112,21 @@ pub(super) fn fixed_plus_key(
     let pot_units = step.unit.to_units(pot)?;
     let n = key.len() as u128;
     let fixed_total = each_units.checked_mul(n).ok_or_else(|| {
-        Error::new(
-            Code::TooLarge,
-            Loc::root().join("each"),
-            "fixed amounts too large",
-        )
+        Error::from(templates::FIXED_AMOUNTS_TOO_LARGE.error(Loc::root().join("each")))
     })?;
     if fixed_total > pot_units {
-        return Err(Error::new(
-            Code::RuleNotRunnable,
-            Loc::root().join("each"),
-            format!(
-                "{n} recipients × {} each = {} is more than the pot of {}",
-                kr(each),
-                step.unit
-                    .from_units(fixed_total)
-                    .map_or_else(|_| "more than a decimal holds".to_owned(), kr),
-                kr(pot)
-            ),
-        )
-        .with("each", each)
-        .with("recipients", n)
-        .with("pot", pot));
+        let at = Loc::root().join("each");
+        let f = match step.unit.from_units(fixed_total) {
+            Ok(fixed) => templates::FIXED_AMOUNTS_EXCEED_POT
+                .error(at)
+                .with("fixed", fixed),
+            Err(_) => templates::FIXED_AMOUNTS_OVERFLOW.error(at),
+        };
+        return Err(f
+            .with("each", each)
+            .with("recipients", n)
+            .with("pot", pot)
+            .into());
     }
     let mut rows: Vec<Row> = key
         .recipients()

@@ -21,8 +21,9 @@ use super::Options;
 use super::performance::{self, Potentials, Settlement};
 use super::plan::{component_pots, resolve_key};
 use crate::agreement::Agreement;
-use crate::finding::{Code, Error, Loc, Result};
+use crate::finding::{Loc, Result};
 use crate::key::Key;
+use crate::message::templates::allocate as templates;
 use crate::money::{Sek, Unit};
 use crate::outcomes::Outcomes;
 use crate::recipient::RecipientId;
@@ -42,27 +43,17 @@ impl PerformanceSweep {
     /// Prepare component `component` of `agreement` (a performance rule paid in one
     /// tranche) with the key of `opts`.
     pub fn new(agreement: &Agreement, component: &str, opts: &Options) -> Result<PerformanceSweep> {
-        let c = agreement.component(component).ok_or_else(|| {
-            Error::new(
-                Code::UnknownComponent,
-                Loc::root(),
-                format!("agreement {} has no component {component:?}", agreement.id),
-            )
-        })?;
+        let c = agreement
+            .component(component)
+            .ok_or_else(|| super::unknown_component(agreement, component))?;
         let Some(Rule::Performance(p)) = &c.rule else {
-            return Err(Error::new(
-                Code::RuleNotRunnable,
-                Loc::root(),
-                format!("component {component} is not performance-based"),
-            ));
+            let f = templates::SWEEP_COMPONENT_NOT_PERFORMANCE.error(Loc::root());
+            return Err(f.with("component", component).into());
         };
         let pots = component_pots(agreement, c)?;
         let [(_, _, pot)] = pots.as_slice() else {
-            return Err(Error::new(
-                Code::RuleNotRunnable,
-                Loc::root(),
-                format!("a sweep needs component {component} paid in one tranche"),
-            ));
+            let f = templates::SWEEP_NEEDS_ONE_TRANCHE.error(Loc::root());
+            return Err(f.with("component", component).into());
         };
         let key = resolve_key(agreement, c, p.key.as_ref(), None, opts, &mut Vec::new())?;
         performance::check(p)?;
@@ -92,15 +83,12 @@ impl PerformanceSweep {
         let n = self.key.len();
         let cells = self.potentials.cells();
         if qualified.len() != cells.len() || out.len() < n {
-            return Err(Error::new(
-                Code::InvalidValue,
-                Loc::root(),
-                format!(
-                    "a scenario needs {} qualifications ({} criteria × {n} recipients)",
-                    cells.len(),
-                    self.rule.criteria.len()
-                ),
-            ));
+            return Err(templates::SWEEP_QUALIFICATIONS_COUNT
+                .error(Loc::root())
+                .with("needed", cells.len())
+                .with("criteria", self.rule.criteria.len())
+                .with("recipients", n)
+                .into());
         }
         let out = out.get_mut(..n).unwrap_or_default();
         let unearned = performance::earn(cells, qualified, out);
