@@ -23,7 +23,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::agreement::{Agreement, Figure};
-use crate::finding::{Code, Error, Loc, Result};
+use crate::finding::{Error, Loc, Result};
+use crate::message::Template;
+use crate::message::templates::validate as templates;
 
 /// A source text: a press release or web page the catalog's figures are quoted from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,7 +146,8 @@ impl Catalog {
     pub fn find_agreement(&self, id: &str) -> Result<&Agreement> {
         self.agreement(id).ok_or_else(|| {
             let ids = self.agreements.iter().map(|a| a.id.as_str());
-            unknown(Code::UnknownAgreement, "agreement", id, ids)
+            let t = &templates::CATALOG_AGREEMENT_UNKNOWN;
+            unknown([t, &templates::CATALOG_AGREEMENT_UNKNOWN_NEAR], id, ids)
         })
     }
     /// The source with this id, or an `unknown_source` error located at `id` that suggests
@@ -152,7 +155,8 @@ impl Catalog {
     pub fn find_source(&self, id: &str) -> Result<&Source> {
         self.source(id).ok_or_else(|| {
             let ids = self.sources.iter().map(|s| s.id.as_str());
-            unknown(Code::UnknownSource, "source", id, ids)
+            let t = &templates::CATALOG_SOURCE_UNKNOWN;
+            unknown([t, &templates::CATALOG_SOURCE_UNKNOWN_NEAR], id, ids)
         })
     }
     /// The agreements whose money may be used in `year`: those covering it, and those whose
@@ -165,25 +169,22 @@ impl Catalog {
     }
 }
 
-/// The error for an id the catalog does not have, with the closest ids as suggestions.
-fn unknown<'a>(code: Code, what: &str, id: &str, ids: impl Iterator<Item = &'a str>) -> Error {
+/// The error for an id the catalog does not have, with the closest ids as suggestions:
+/// made from `templates[0]`, or `templates[1]` when there is a suggestion.
+fn unknown<'a>(
+    templates: [&'static Template; 2],
+    id: &str,
+    ids: impl Iterator<Item = &'a str>,
+) -> Error {
     let mut near: Vec<(f64, &str)> = ids
         .map(|c| (strsim::normalized_damerau_levenshtein(id, c), c))
         .filter(|(d, _)| *d >= 0.6)
         .collect();
     near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    let hint = match near.as_slice() {
-        [] => String::new(),
-        [(_, c), ..] => format!("; did you mean {c:?}?"),
+    let loc = Loc::root().join("id");
+    let f = match near.first() {
+        None => templates[0].error(loc),
+        Some((_, c)) => templates[1].error(loc).with("did_you_mean", c),
     };
-    let mut e = Error::new(
-        code,
-        Loc::root().join("id"),
-        format!("the catalog has no {what} {id:?}{hint}"),
-    )
-    .with("id", id);
-    if let Some((_, c)) = near.first() {
-        e = e.with("did_you_mean", c);
-    }
-    e
+    Error::from(f.with("id", id))
 }

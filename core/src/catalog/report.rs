@@ -18,7 +18,8 @@ use serde::Serialize;
 use crate::agreement::{Agreement, Component, Figure};
 use crate::allocation::{Allocation, Options, allocate_component};
 use crate::catalog::{Catalog, Source};
-use crate::finding::{Code, Error, Finding, Loc, LocPart, Result};
+use crate::finding::{Error, Finding, Loc, LocPart, Result};
+use crate::message::templates::validate as templates;
 use crate::rule::Rule;
 use crate::swedish::format_kr;
 
@@ -438,10 +439,11 @@ pub fn citations(catalog: &Catalog, id: &str) -> Result<Vec<Citation>> {
             }
             Some(c) => {
                 let comp = a.component(c).ok_or_else(|| {
-                    Error::new(
-                        Code::UnknownComponent,
-                        Loc::root().join(id),
-                        format!("agreement {aid} has no component {c:?}"),
+                    Error::from(
+                        templates::CATALOG_COMPONENT_UNKNOWN
+                            .error(Loc::root().join(id))
+                            .with("agreement", aid)
+                            .with("component", c),
                     )
                 })?;
                 figs.extend(comp.amount.iter().map(|f| (format!("{aid}/{c}"), f)));
@@ -460,10 +462,10 @@ pub fn citations(catalog: &Catalog, id: &str) -> Result<Vec<Citation>> {
                 .map(|f| (format!("{id} total (other source)"), f)),
         );
     } else {
-        return Err(Error::new(
-            Code::UnknownComponent,
-            Loc::root().join(id),
-            format!("{id:?} is not an agreement, AGREEMENT/COMPONENT or package id of the catalog"),
+        return Err(Error::from(
+            templates::CATALOG_ID_UNKNOWN
+                .error(Loc::root().join(id))
+                .with("id", id),
         ));
     }
     Ok(figs

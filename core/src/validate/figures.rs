@@ -4,7 +4,9 @@
 use rust_decimal::Decimal;
 
 use crate::agreement::{Agreement, Component, ComponentKind, Figure};
-use crate::finding::{Code, Finding, Loc};
+use crate::finding::{Finding, Loc, Severity};
+use crate::message::Template;
+use crate::message::templates::validate as templates;
 use crate::money::{Sek, saturating_sum};
 use crate::swedish::{SwedishAmount, format_kr};
 
@@ -50,12 +52,23 @@ pub(super) fn sum_ranges<'a>(it: impl Iterator<Item = &'a Figure>) -> (Decimal, 
         })
 }
 
-pub(super) fn fmt_range(r: (Decimal, Decimal)) -> String {
-    if r.0 == r.1 {
-        format_kr(r.0)
-    } else {
-        format!("{} to {}", format_kr(r.0), format_kr(r.1))
-    }
+/// A finding of `exact` when the interval `r` is one amount, else of `range` (which shows
+/// `{key:kr} to {key_high:kr}`), with `key` (its low end) and `key_high` in its context.
+pub(super) fn ranged(
+    exact: &'static Template,
+    range: &'static Template,
+    severity: Severity,
+    loc: Loc,
+    key: &str,
+    r: (Decimal, Decimal),
+) -> Finding {
+    let t = if r.0 == r.1 { exact } else { range };
+    let f = match severity {
+        Severity::Error => t.error(loc),
+        Severity::Warning => t.warning(loc),
+        Severity::Info => t.info(loc),
+    };
+    f.with(key, r.0).with(&format!("{key}_high"), r.1)
 }
 
 /// Every figure of the agreement (its amount, other figures, funding, components and
@@ -90,12 +103,9 @@ pub(super) fn check_negative(a: &Agreement, at: &Loc, out: &mut Vec<Finding>) {
     for (loc, f) in &figures {
         if f.value.is_negative() {
             out.push(
-                Finding::error(
-                    Code::NegativeAmount,
-                    loc.clone(),
-                    format!("the amount {} is negative", format_kr(f.value.0)),
-                )
-                .with("amount", f.value),
+                templates::AMOUNT_NEGATIVE
+                    .error(loc.clone())
+                    .with("amount", f.value),
             );
         }
     }
@@ -104,7 +114,7 @@ pub(super) fn check_negative(a: &Agreement, at: &Loc, out: &mut Vec<Finding>) {
 /// The whole agreement: its top-level parts, co-funding shares and other figures.
 pub(super) fn check_totals(a: &Agreement, at: &Loc, out: &mut Vec<Finding>) {
     if let Some(total) = &a.amount {
-        check_parts(total, &a.components, at, "the agreement", out);
+        check_parts(total, &a.components, at, None, out);
         check_other_figures(total, &a.other_figures, at, out);
         let funded: Vec<&Figure> = a.funding.iter().filter_map(|f| f.amount.as_ref()).collect();
         if !a.funding.is_empty() && funded.len() == a.funding.len() {
@@ -112,18 +122,16 @@ pub(super) fn check_totals(a: &Agreement, at: &Loc, out: &mut Vec<Finding>) {
             let g = gap(sum, total.range());
             if !g.is_zero() {
                 out.push(
-                    Finding::warning(
-                        Code::FundingDoesNotSum,
+                    ranged(
+                        &templates::FUNDING_SHARES_DO_NOT_SUM,
+                        &templates::FUNDING_SHARES_DO_NOT_SUM_RANGE,
+                        Severity::Warning,
                         at.join("funding"),
-                        format!(
-                            "the funding shares sum to {} but the total is {}: a gap of {}",
-                            fmt_range(sum),
-                            total.cite(),
-                            format_kr(g)
-                        ),
+                        "sum",
+                        sum,
                     )
-                    .with("sum", sum.0)
                     .with("total", total.value)
+                    .with("total_cited", total.cite())
                     .with("gap", g),
                 );
             }
@@ -134,13 +142,7 @@ pub(super) fn check_totals(a: &Agreement, at: &Loc, out: &mut Vec<Finding>) {
 /// One component (at `loc`): its parts, other figures and earmarks.
 pub(super) fn check_component(c: &Component, loc: &Loc, out: &mut Vec<Finding>) {
     if let Some(amount) = &c.amount {
-        check_parts(
-            amount,
-            &c.components,
-            loc,
-            &format!("component {}", c.id),
-            out,
-        );
+        check_parts(amount, &c.components, loc, Some(&c.id), out);
         check_other_figures(amount, &c.other_figures, loc, out);
         for (i, e) in c
             .components
@@ -152,21 +154,15 @@ pub(super) fn check_component(c: &Component, loc: &Loc, out: &mut Vec<Finding>) 
                 let g = ea.range().0.saturating_sub(amount.range().1);
                 if g > Decimal::ZERO {
                     out.push(
-                        Finding::error(
-                            Code::EarmarkExceedsParent,
-                            loc.join("components").join(i).join("amount"),
-                            format!(
-                                "earmark {} ({}) is larger than {} ({}) it is reserved from, by {}",
-                                e.id,
-                                ea.cite(),
-                                c.id,
-                                amount.cite(),
-                                format_kr(g)
-                            ),
-                        )
-                        .with("earmark", ea.value)
-                        .with("parent", amount.value)
-                        .with("excess", g),
+                        templates::EARMARK_LARGER_THAN_PARENT
+                            .error(loc.join("components").join(i).join("amount"))
+                            .with("earmark_id", &e.id)
+                            .with("earmark_cited", ea.cite())
+                            .with("component", &c.id)
+                            .with("parent_cited", amount.cite())
+                            .with("earmark", ea.value)
+                            .with("parent", amount.value)
+                            .with("excess", g),
                     );
                 }
             }
@@ -174,7 +170,45 @@ pub(super) fn check_component(c: &Component, loc: &Loc, out: &mut Vec<Finding>) 
     }
 }
 
-fn check_parts(total: &Figure, parts: &[Component], at: &Loc, what: &str, out: &mut Vec<Finding>) {
+/// The templates of the findings on the parts of a whole: the agreement's, or a component's.
+struct PartsTemplates {
+    known_exceed: &'static Template,
+    known_exceed_range: &'static Template,
+    unpublished: &'static Template,
+    do_not_sum: &'static Template,
+}
+
+const OF_AGREEMENT: PartsTemplates = PartsTemplates {
+    known_exceed: &templates::AGREEMENT_KNOWN_PARTS_EXCEED,
+    known_exceed_range: &templates::AGREEMENT_KNOWN_PARTS_EXCEED_RANGE,
+    unpublished: &templates::AGREEMENT_PARTS_UNPUBLISHED,
+    do_not_sum: &templates::AGREEMENT_PARTS_DO_NOT_SUM,
+};
+
+const OF_COMPONENT: PartsTemplates = PartsTemplates {
+    known_exceed: &templates::COMPONENT_KNOWN_PARTS_EXCEED,
+    known_exceed_range: &templates::COMPONENT_KNOWN_PARTS_EXCEED_RANGE,
+    unpublished: &templates::COMPONENT_PARTS_UNPUBLISHED,
+    do_not_sum: &templates::COMPONENT_PARTS_DO_NOT_SUM,
+};
+
+/// The parts of `total` (the agreement's when `component` is `None`) against it.
+fn check_parts(
+    total: &Figure,
+    parts: &[Component],
+    at: &Loc,
+    component: Option<&str>,
+    out: &mut Vec<Finding>,
+) {
+    let t = if component.is_some() {
+        &OF_COMPONENT
+    } else {
+        &OF_AGREEMENT
+    };
+    let of = |f: Finding| match component {
+        Some(id) => f.with("component", id),
+        None => f,
+    };
     let adding: Vec<&Component> = parts
         .iter()
         .filter(|c| c.kind != ComponentKind::Earmark)
@@ -192,28 +226,27 @@ fn check_parts(total: &Figure, parts: &[Component], at: &Loc, what: &str, out: &
         let known = sum_ranges(adding.iter().filter_map(|c| c.amount.as_ref()));
         let excess = known.0.saturating_sub(total.range().1);
         if excess > Decimal::ZERO {
+            let f = ranged(
+                t.known_exceed,
+                t.known_exceed_range,
+                Severity::Warning,
+                at.join("components"),
+                "sum",
+                known,
+            );
             out.push(
-                Finding::warning(
-                    Code::PartsDoNotSum,
-                    at.join("components"),
-                    format!("the parts of {what} with a published amount already sum to {}, more than {}: by {}", fmt_range(known), total.cite(), format_kr(excess)),
-                )
-                .with("sum", Sek(known.0))
-                .with("total", total.value)
-                .with("gap", Sek(excess)),
+                of(f)
+                    .with("sum", Sek(known.0))
+                    .with("total", total.value)
+                    .with("total_cited", total.cite())
+                    .with("gap", Sek(excess)),
             );
             return;
         }
         out.push(
-            Finding::info(
-                Code::MissingFigure,
-                at.join("components"),
-                format!(
-                    "cannot check that the parts of {what} add up: no amount is published for {}",
-                    missing.join(", ")
-                ),
-            )
-            .with("missing", missing.join(",")),
+            of(t.unpublished.info(at.join("components")))
+                .with("missing", missing.join(","))
+                .with("missing_list", missing.join(", ")),
         );
         return;
     }
@@ -227,21 +260,14 @@ fn check_parts(total: &Figure, parts: &[Component], at: &Loc, what: &str, out: &
         let parts_sum = saturating_sum(parts_sum);
         let diff = total.value.0.saturating_sub(parts_sum);
         out.push(
-            Finding::warning(
-                Code::PartsDoNotSum,
-                at.join("components"),
-                format!(
-                    "the parts of {what} sum to {} but it is {}: {} apart, {} beyond the precision of the figures",
-                    format_kr(parts_sum),
-                    total.cite(),
-                    format_kr(diff.abs()),
-                    format_kr(g)
-                ),
-            )
-            .with("sum", Sek(sum.0))
-            .with("total", total.value)
-            .with("difference", Sek(diff))
-            .with("gap", Sek(g)),
+            of(t.do_not_sum.warning(at.join("components")))
+                .with("parts_sum", Sek(parts_sum))
+                .with("total_cited", total.cite())
+                .with("apart", Sek(diff.abs()))
+                .with("sum", Sek(sum.0))
+                .with("total", total.value)
+                .with("difference", Sek(diff))
+                .with("gap", Sek(g)),
         );
     }
 }
@@ -256,19 +282,13 @@ pub(super) fn check_other_figures(
         let g = gap(main.range(), o.range());
         if !g.is_zero() {
             out.push(
-                Finding::warning(
-                    Code::SourcesDisagree,
-                    at.join("other_figures").join(i),
-                    format!(
-                        "the sources disagree: {} vs {}, a gap of {} beyond their precision",
-                        main.cite(),
-                        o.cite(),
-                        format_kr(g)
-                    ),
-                )
-                .with("figure", main.value)
-                .with("other", o.value)
-                .with("gap", Sek(g)),
+                templates::FIGURES_DISAGREE
+                    .warning(at.join("other_figures").join(i))
+                    .with("figure_cited", main.cite())
+                    .with("other_cited", o.cite())
+                    .with("figure", main.value)
+                    .with("other", o.value)
+                    .with("gap", Sek(g)),
             );
         }
     }

@@ -7,9 +7,9 @@ use rust_decimal::Decimal;
 
 use crate::agreement::{Agreement, AgreementKind};
 use crate::catalog::Package;
-use crate::finding::{Code, Finding, Loc};
+use crate::finding::{Finding, Loc};
+use crate::message::templates::validate as templates;
 use crate::money::{Sek, saturating_sum};
-use crate::swedish::format_kr;
 
 use super::figures::{check_other_figures, gap, sum_ranges};
 
@@ -21,28 +21,22 @@ pub(super) fn check_duplicate_ids(a: &Agreement, at: &Loc, out: &mut Vec<Finding
     }
     for (id, n) in ids.iter().filter(|(_, n)| **n > 1) {
         out.push(
-            Finding::error(
-                Code::DuplicateId,
-                at.join("components"),
-                format!(
-                    "component id {id:?} is used {n} times in agreement {}",
-                    a.id
-                ),
-            )
-            .with("id", id),
+            templates::COMPONENT_ID_DUPLICATE
+                .error(at.join("components"))
+                .with("id", id)
+                .with("times", n)
+                .with("agreement", &a.id),
         );
     }
     let mut tranche_ids = BTreeSet::new();
     for (i, t) in a.tranches.iter().enumerate() {
         if !tranche_ids.insert((t.id.as_str(), t.component.as_str())) {
-            out.push(Finding::error(
-                Code::DuplicateId,
-                at.join("tranches").join(i),
-                format!(
-                    "tranche {:?} of component {:?} appears twice",
-                    t.id, t.component
-                ),
-            ));
+            out.push(
+                templates::TRANCHE_ID_DUPLICATE
+                    .error(at.join("tranches").join(i))
+                    .with("tranche", &t.id)
+                    .with("component", &t.component),
+            );
         }
     }
 }
@@ -61,7 +55,10 @@ pub(super) fn check_links(agreements: &[Agreement], out: &mut Vec<Finding>) {
         while let Some(id) = next {
             if seen.contains(&id) {
                 out.push(
-                    Finding::error(Code::BaseCycle, at.clone(), format!("supplementary agreement {} refers to itself through its bases: {} → {id}", a.id, seen.join(" → ")))
+                    templates::SUPPLEMENT_BASE_CYCLE
+                        .error(at.clone())
+                        .with("agreement", &a.id)
+                        .with("cycle", format!("{} → {id}", seen.join(" → ")))
                         .with("chain", seen.join(",")),
                 );
                 break;
@@ -74,7 +71,9 @@ pub(super) fn check_links(agreements: &[Agreement], out: &mut Vec<Finding>) {
         }
         let Some(b) = by_id.get(base.as_str()) else {
             out.push(
-                Finding::warning(Code::MissingBase, at, format!("supplementary agreement {} refers to base agreement {base:?}, which is not in the set", a.id))
+                templates::SUPPLEMENT_BASE_MISSING
+                    .warning(at)
+                    .with("agreement", &a.id)
                     .with("base", base),
             );
             continue;
@@ -87,33 +86,24 @@ pub(super) fn check_links(agreements: &[Agreement], out: &mut Vec<Finding>) {
             .collect();
         if !uncovered.is_empty() {
             out.push(
-                Finding::warning(
-                    Code::BaseDoesNotCover,
-                    at.clone(),
-                    format!(
-                        "supplementary agreement {} covers {} which its base {} does not",
-                        a.id,
-                        uncovered.join(", "),
-                        b.id
-                    ),
-                )
-                .with("years", uncovered.join(",")),
+                templates::SUPPLEMENT_YEARS_OUTSIDE_BASE
+                    .warning(at.clone())
+                    .with("agreement", &a.id)
+                    .with("year_list", uncovered.join(", "))
+                    .with("base", &b.id)
+                    .with("years", uncovered.join(",")),
             );
         }
         if let (Some(sd), Some(bd)) = (a.decided.first(), b.decided.first())
             && sd.date.last_day() < bd.date.first_day()
         {
             out.push(
-                Finding::warning(
-                    Code::SupplementBeforeBase,
-                    at,
-                    format!(
-                        "supplementary agreement {} is dated {}, before its base {} ({})",
-                        a.id, sd.date, b.id, bd.date
-                    ),
-                )
-                .with("supplement", sd.date)
-                .with("base", bd.date),
+                templates::SUPPLEMENT_DATED_BEFORE_BASE
+                    .warning(at)
+                    .with("agreement", &a.id)
+                    .with("base_id", &b.id)
+                    .with("supplement", sd.date)
+                    .with("base", bd.date),
             );
         }
     }
@@ -139,7 +129,12 @@ pub(super) fn check_package(
             (Some(a), _) => state_money(a),
             (None, Some(q)) => Some(&q.amount),
             (None, None) => {
-                out.push(Finding::error(Code::UnknownComponent, at.join("members"), format!("package {} names {m:?}, which is neither an agreement nor a package of the set", p.id)).with("member", m));
+                out.push(
+                    templates::PACKAGE_MEMBER_UNKNOWN
+                        .error(at.join("members"))
+                        .with("package", &p.id)
+                        .with("member", m),
+                );
                 continue;
             }
         };
@@ -168,36 +163,24 @@ pub(super) fn check_package(
         if !g.is_zero() {
             let known = saturating_sum(figs.iter().map(|f| f.value.0));
             out.push(
-                Finding::warning(
-                    Code::PartsDoNotSum,
-                    loc,
-                    format!(
-                        "the state's money in the {} members of {} with a published total sums to {} but the source says {}: {} beyond the precision of the figures",
-                        figs.len(),
-                        p.id,
-                        format_kr(known),
-                        total.cite(),
-                        format_kr(g)
-                    ),
-                )
-                .with("sum", Sek(known))
-                .with("total", total.value)
-                .with("gap", Sek(g)),
+                templates::PACKAGE_MEMBERS_DO_NOT_SUM
+                    .warning(loc)
+                    .with("members", figs.len())
+                    .with("package", &p.id)
+                    .with("total_cited", total.cite())
+                    .with("sum", Sek(known))
+                    .with("total", total.value)
+                    .with("gap", Sek(g)),
             );
         }
     }
     if !missing.is_empty() {
         out.push(
-            Finding::info(
-                Code::MissingFigure,
-                at.join("members"),
-                format!(
-                    "the total of {} can be checked only in part: no amount is published for {}",
-                    p.id,
-                    missing.join(", ")
-                ),
-            )
-            .with("missing", missing.join(",")),
+            templates::PACKAGE_MEMBERS_UNPUBLISHED
+                .info(at.join("members"))
+                .with("package", &p.id)
+                .with("missing_list", missing.join(", "))
+                .with("missing", missing.join(",")),
         );
     }
 }

@@ -44,6 +44,7 @@ use std::collections::BTreeSet;
 use crate::agreement::Agreement;
 use crate::catalog::Package;
 use crate::finding::{Code, Finding, Loc};
+use crate::message::templates::validate as templates;
 
 mod decision;
 mod figures;
@@ -66,12 +67,9 @@ pub fn validate_all(agreements: &[Agreement]) -> Vec<Finding> {
     for a in agreements {
         if !seen.insert(a.id.as_str()) {
             out.push(
-                Finding::error(
-                    Code::DuplicateId,
-                    Loc::root().join(a.id.as_str()),
-                    format!("agreement id {:?} is used more than once", a.id),
-                )
-                .with("id", &a.id),
+                templates::AGREEMENT_ID_DUPLICATE
+                    .error(Loc::root().join(a.id.as_str()))
+                    .with("id", &a.id),
             );
         }
         check_agreement(a, &mut out);

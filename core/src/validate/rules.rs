@@ -6,12 +6,12 @@ use std::collections::BTreeSet;
 use rust_decimal::Decimal;
 
 use crate::agreement::{Agreement, Component};
-use crate::finding::{Code, Finding, Loc};
+use crate::finding::{Finding, Loc};
 use crate::key::KeySpec;
+use crate::message::templates::validate as templates;
 use crate::money::checked_sum;
 use crate::recipient::{Group, RecipientId};
 use crate::rule::Rule;
-use crate::swedish::format_kr;
 
 /// A component's recipients and rule (at `at`, the component's location).
 pub(super) fn check_rule(
@@ -26,15 +26,12 @@ pub(super) fn check_rule(
     let Some(rule) = &c.rule else { return };
     let needs_amount = !matches!(rule, Rule::Reimbursement {} | Rule::Unpublished { .. });
     if needs_amount && c.amount.is_none() {
-        out.push(Finding::error(
-            Code::RuleNotRunnable,
-            rl.clone(),
-            format!(
-                "component {} has a {} rule but no amount to split",
-                c.id,
-                rule.as_str()
-            ),
-        ));
+        out.push(
+            templates::RULE_WITHOUT_AMOUNT
+                .error(rl.clone())
+                .with("component", &c.id)
+                .with("rule", rule.as_str()),
+        );
     }
     let keys: Vec<&KeySpec> = match rule {
         Rule::PerCapita { key } | Rule::ByNeed { key } | Rule::FixedPlusKey { key, .. } => {
@@ -59,15 +56,10 @@ fn check_recipients(c: &Component, at: &Loc, declared: &[RecipientId], out: &mut
             for (i, r) in v.iter().enumerate() {
                 if !seen.insert(r) {
                     out.push(
-                        Finding::error(
-                            Code::DuplicateRecipient,
-                            at.join("recipients").join(i),
-                            format!(
-                                "recipient {r} appears more than once in the list of component {}",
-                                c.id
-                            ),
-                        )
-                        .with("recipient", r),
+                        templates::RECIPIENT_LISTED_TWICE
+                            .error(at.join("recipients").join(i))
+                            .with("component", &c.id)
+                            .with("recipient", r),
                     );
                 }
             }
@@ -78,12 +70,9 @@ fn check_recipients(c: &Component, at: &Loc, declared: &[RecipientId], out: &mut
         Some(Group::Recipient(r)) => unknown(r, declared, &at.join("recipients"), out),
         Some(Group::MunicipalitiesOf(r)) if crate::reference::region(r).is_none() => {
             out.push(
-                Finding::error(
-                    Code::UnknownRecipient,
-                    at.join("recipients"),
-                    format!("unknown region code {r:?}"),
-                )
-                .with("recipient", r),
+                templates::REGION_CODE_UNKNOWN
+                    .error(at.join("recipients"))
+                    .with("recipient", r),
             );
         }
         _ => {}
@@ -109,14 +98,11 @@ fn check_rule_shape(
     match rule {
         Rule::Fixed { recipient } => unknown(recipient, declared, &rl.join("recipient"), out),
         Rule::Equal {} if c.recipients.as_ref().and_then(Group::members).is_none() => {
-            out.push(Finding::error(
-                Code::RuleNotRunnable,
-                rl,
-                format!(
-                    "an equal split needs known recipients; component {} names none",
-                    c.id
-                ),
-            ));
+            out.push(
+                templates::EQUAL_SPLIT_WITHOUT_RECIPIENTS
+                    .error(rl)
+                    .with("component", &c.id),
+            );
         }
         Rule::FixedPlusKey { each, .. } => {
             let n = c
@@ -131,17 +117,12 @@ fn check_rule_shape(
                     .is_none_or(|x| x > amount.value.0)
             {
                 out.push(
-                    Finding::error(
-                        Code::RuleNotRunnable,
-                        rl.join("each"),
-                        format!(
-                            "{n} recipients × {} each is more than the amount {}",
-                            format_kr(each.0),
-                            amount.cite()
-                        ),
-                    )
-                    .with("each", each)
-                    .with("recipients", n),
+                    templates::FIXED_PARTS_EXCEED_AMOUNT
+                        .error(rl.join("each"))
+                        .with("amount", amount.value)
+                        .with("amount_cited", amount.cite())
+                        .with("each", each)
+                        .with("recipients", n),
                 );
             }
         }
@@ -149,22 +130,19 @@ fn check_rule_shape(
             let sum = checked_sum(p.criteria.iter().map(|c| c.share.0)).unwrap_or(Decimal::MAX);
             if p.criteria.is_empty() || sum != Decimal::ONE {
                 out.push(
-                    Finding::error(
-                        Code::SharesDoNotSum,
-                        rl.join("criteria"),
-                        format!("the criteria's shares sum to {sum}, not 1"),
-                    )
-                    .with("sum", sum),
+                    templates::CRITERIA_SHARES_DO_NOT_SUM
+                        .error(rl.join("criteria"))
+                        .with("sum", sum),
                 );
             }
             let mut seen = BTreeSet::new();
             for (i, cr) in p.criteria.iter().enumerate() {
                 if !seen.insert(cr.id.as_str()) {
-                    out.push(Finding::error(
-                        Code::DuplicateId,
-                        rl.join("criteria").join(i),
-                        format!("criterion id {:?} appears twice", cr.id),
-                    ));
+                    out.push(
+                        templates::CRITERION_ID_DUPLICATE
+                            .error(rl.join("criteria").join(i))
+                            .with("criterion", &cr.id),
+                    );
                 }
             }
         }

@@ -6,11 +6,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use rust_decimal::Decimal;
 
 use crate::agreement::{Agreement, Component, Figure, Tranche};
-use crate::finding::{Code, Finding, Loc};
+use crate::finding::{Finding, Loc, Severity};
+use crate::message::templates::validate as templates;
 use crate::money::checked_sum;
-use crate::swedish::format_kr;
 
-use super::figures::{fmt_range, gap, sum_ranges};
+use super::figures::{gap, ranged, sum_ranges};
 
 /// The tranches of each component: the component exists, and its tranches all give an
 /// amount (summing to it) or all give a share (summing to 1).
@@ -31,15 +31,10 @@ pub(super) fn check_tranches(a: &Agreement, at: &Loc, out: &mut Vec<Finding>) {
         let first = at.join("tranches").join(ts.first().map_or(0, |t| t.0));
         let Some(c) = components.get(cid).copied() else {
             out.push(
-                Finding::error(
-                    Code::UnknownComponent,
-                    first,
-                    format!(
-                        "a tranche pays component {cid:?}, which agreement {} does not have",
-                        a.id
-                    ),
-                )
-                .with("component", cid),
+                templates::TRANCHE_COMPONENT_UNKNOWN
+                    .error(first)
+                    .with("component", cid)
+                    .with("agreement", &a.id),
             );
             continue;
         };
@@ -54,17 +49,16 @@ pub(super) fn check_tranches(a: &Agreement, at: &Loc, out: &mut Vec<Finding>) {
                 let g = gap(sum, total.range());
                 if !g.is_zero() {
                     out.push(
-                        Finding::error(
-                            Code::TranchesDoNotSum,
+                        ranged(
+                            &templates::TRANCHE_AMOUNTS_DO_NOT_SUM,
+                            &templates::TRANCHE_AMOUNTS_DO_NOT_SUM_RANGE,
+                            Severity::Error,
                             first,
-                            format!(
-                                "the tranches of {cid} sum to {} but it is {}: a gap of {}",
-                                fmt_range(sum),
-                                total.cite(),
-                                format_kr(g)
-                            ),
+                            "sum",
+                            sum,
                         )
-                        .with("sum", sum.0)
+                        .with("component_id", cid)
+                        .with("component_cited", total.cite())
                         .with("component", total.value)
                         .with("gap", g),
                     );
@@ -75,30 +69,29 @@ pub(super) fn check_tranches(a: &Agreement, at: &Loc, out: &mut Vec<Finding>) {
                 if t.share
                     .is_some_and(|w| w.0.is_sign_negative() && !w.0.is_zero())
                 {
-                    out.push(Finding::error(
-                        Code::NegativeWeight,
-                        at.join("tranches").join(*i).join("share"),
-                        format!("tranche {} of {cid} has a negative share", t.id),
-                    ));
+                    out.push(
+                        templates::TRANCHE_SHARE_NEGATIVE
+                            .error(at.join("tranches").join(*i).join("share"))
+                            .with("tranche", &t.id)
+                            .with("component", cid),
+                    );
                 }
             }
             let sum = checked_sum(shares.iter().copied()).unwrap_or(Decimal::MAX);
             if sum != Decimal::ONE {
                 out.push(
-                    Finding::error(
-                        Code::TranchesDoNotSum,
-                        first,
-                        format!("the tranche shares of {cid} sum to {sum}, not 1"),
-                    )
-                    .with("sum", sum),
+                    templates::TRANCHE_SHARES_DO_NOT_SUM
+                        .error(first)
+                        .with("component", cid)
+                        .with("sum", sum),
                 );
             }
         } else {
-            out.push(Finding::error(
-                Code::InvalidValue,
-                first,
-                format!("the tranches of {cid} must all give an amount or all give a share"),
-            ));
+            out.push(
+                templates::TRANCHES_AMOUNTS_AND_SHARES_MIXED
+                    .error(first)
+                    .with("component", cid),
+            );
         }
     }
 }
@@ -119,15 +112,10 @@ pub(super) fn check_dates(a: &Agreement, at: &Loc, out: &mut Vec<Finding>) {
                 })
                 .collect();
             out.push(
-                Finding::warning(
-                    Code::SourcesDisagree,
-                    at.join("decided"),
-                    format!(
-                        "the sources give different decision dates: {}",
-                        cites.join(" vs ")
-                    ),
-                )
-                .with("dates", dates.into_iter().collect::<Vec<_>>().join(",")),
+                templates::DECISION_DATES_DISAGREE
+                    .warning(at.join("decided"))
+                    .with("cited", cites.join(" vs "))
+                    .with("dates", dates.into_iter().collect::<Vec<_>>().join(",")),
             );
         }
     }
@@ -137,13 +125,11 @@ pub(super) fn check_dates(a: &Agreement, at: &Loc, out: &mut Vec<Finding>) {
                 && td.last_day() < d.first_day()
             {
                 out.push(
-                    Finding::error(
-                        Code::DatesOutOfOrder,
-                        at.join("tranches").join(i).join("date"),
-                        format!("tranche {} is paid {td}, before the decision ({d})", t.id),
-                    )
-                    .with("paid", td)
-                    .with("decided", d),
+                    templates::TRANCHE_PAID_BEFORE_DECISION
+                        .error(at.join("tranches").join(i).join("date"))
+                        .with("tranche", &t.id)
+                        .with("paid", td)
+                        .with("decided", d),
                 );
             }
         }
@@ -152,17 +138,14 @@ pub(super) fn check_dates(a: &Agreement, at: &Loc, out: &mut Vec<Finding>) {
         let period_end = chrono::NaiveDate::from_ymd_opt(*last, 12, 31);
         if period_end.is_some_and(|end| co.until < end) {
             out.push(
-                Finding::error(Code::DatesOutOfOrder, at.join("carry_over").join("until"), format!("the money may be used until {}, before the agreement's period ends ({last})", co.until))
+                templates::CARRY_OVER_ENDS_BEFORE_PERIOD
+                    .error(at.join("carry_over").join("until"))
                     .with("until", co.until)
                     .with("last_year", last),
             );
         }
     }
     if a.years.is_empty() {
-        out.push(Finding::error(
-            Code::InvalidValue,
-            at.join("years"),
-            "the agreement covers no years",
-        ));
+        out.push(templates::AGREEMENT_WITHOUT_YEARS.error(at.join("years")));
     }
 }
