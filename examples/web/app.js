@@ -300,16 +300,36 @@ function renderOutcomes() {
 }
 
 // ------------------------------------------------------------------ compute
+/** The findings of validating `input`: the last ones again while the agreement is the same
+ * (they depend on the agreement alone, not on the key, the unit or the outcomes). */
+let validated = { input: undefined, findings: [] };
+
+function findingsOf(input) {
+  if (validated.input === input) return validated.findings;
+  let findings;
+  try {
+    findings = v.validate(input).toJSON();
+  } catch (e) {
+    findings = e.errors ?? [{ code: "invalid_value", severity: "error", loc: [], msg: String(e), ctx: {} }];
+  }
+  validated = { input, findings };
+  return findings;
+}
+
 /** Allocate with the current inputs and show the result; returns the milliseconds taken. */
 function recompute() {
   const t0 = performance.now();
-  const input = state.agreement ?? state.agreementText ?? "";
+  // the text of the agreement when there is one (the demo, a paste): the core reads it
+  // as it is, without a JSON round trip of the object (a fifth of the allocation's time)
+  const input = state.agreementText ?? state.agreement ?? "";
   const options = { outcomes: state.outcomes, unit: state.unit };
   if (state.key !== undefined) options.key = state.key; // an empty pasted key is an error, not the agreement's key
   try {
     state.result = v.allocate(input, options); // an Allocation object
     state.alloc = state.result.toJSON(); // its JSON form, for drawing
-    state.pivot = state.result.pivot().toJSON();
+    const pivot = state.result.pivot();
+    state.pivot = pivot.toJSON();
+    pivot.free();
     state.error = null;
   } catch (e) {
     state.result = null;
@@ -317,19 +337,35 @@ function recompute() {
     state.pivot = null;
     state.error = e;
   }
-  let findings;
-  try {
-    findings = v.validate(input).toJSON();
-  } catch (e) {
-    findings = e.errors ?? [{ code: "invalid_value", severity: "error", loc: [], msg: String(e), ctx: {} }];
-  }
-  render(findings);
+  render(findingsOf(input));
   const ms = performance.now() - t0;
   $("timing").textContent = t("timing")(ms.toFixed(1));
   return ms;
 }
 
 // ------------------------------------------------------------------ output
+// The result is drawn as HTML text, one assignment per part, and a part whose text is the
+// same as last time is left alone (no new nodes, no style or layout of it again).
+const ESC = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ESC[c]);
+const drawn = new WeakMap(); // element → the HTML last set
+
+function setHtml(e, html) {
+  if (drawn.get(e) === html) return;
+  e.innerHTML = html;
+  drawn.set(e, html);
+}
+
+/** `money` for one drawing: an amount that occurs again (a zero, a total) is formatted once. */
+function moneyOnce() {
+  const seen = new Map();
+  return (amount) => {
+    let s = seen.get(amount);
+    if (s === undefined) seen.set(amount, (s = money(amount)));
+    return s;
+  };
+}
+
 function columnLabel(c) {
   let s = componentName(c.component);
   if (c.tranche) s += ` / ${c.tranche}`;
@@ -340,61 +376,99 @@ function columnLabel(c) {
 function render(findings) {
   const err = $("error");
   err.hidden = !state.error;
-  err.replaceChildren();
+  let html = "";
   if (state.error) {
-    err.append(el("strong", {}, t("errorTitle")));
-    const list = el("ul");
-    for (const f of state.error.errors ?? []) list.append(el("li", {}, el("code", {}, f.code), ` ${f.loc.join(".") || "(root)"}: ${f.msg}`));
-    if (!(state.error.errors ?? []).length) list.append(el("li", {}, String(state.error)));
-    err.append(list);
+    const errors = state.error.errors ?? [];
+    html = `<strong>${esc(t("errorTitle"))}</strong><ul>`;
+    for (const f of errors) html += `<li><code>${esc(f.code)}</code> ${esc(`${f.loc.join(".") || "(root)"}: ${f.msg}`)}</li>`;
+    if (!errors.length) html += `<li>${esc(String(state.error))}</li>`;
+    html += "</ul>";
   }
-  renderTable();
-  renderChart();
-  renderTotals();
+  setHtml(err, html);
+  const fmt = moneyOnce();
+  renderTable(fmt);
+  renderChart(fmt);
+  renderTotals(fmt);
   renderFindings(findings);
   renderExplain();
 }
 
-function renderTable() {
+/** What the table was last drawn from: its shape (language, columns, recipients), and per
+ * row its cells, so that a recompute of the same shape only changes the amounts that changed. */
+let tableDrawn = null;
+
+function renderTable(fmt) {
   const table = $("alloc-table");
-  table.replaceChildren();
   const p = state.pivot;
   const a = state.alloc;
-  if (!p || !a) {
-    $("summary").textContent = "";
+  const summary = $("summary");
+  if (!p || !a || !p.columns.length) {
+    summary.textContent = !p || !a ? "" : t("nothing");
+    if (p && a) summary.dataset.total = a.total;
+    table.replaceChildren();
+    tableDrawn = null;
     return;
   }
   const potAmount = state.agreement?.amount ? (typeof state.agreement.amount === "string" ? state.agreement.amount : state.agreement.amount.value) : null;
-  $("summary").textContent = p.columns.length ? t("summary")(money(a.total), potAmount ? money(potAmount) : null, potAmount === a.total) : t("nothing");
-  $("summary").dataset.total = a.total;
-  if (!p.columns.length) return;
+  summary.textContent = t("summary")(fmt(a.total), potAmount ? money(potAmount) : null, potAmount === a.total);
+  summary.dataset.total = a.total;
   const many = p.columns.length > 1;
-  const head = el("tr", {}, el("th", {}, t("code")), el("th", {}, t("name")));
-  for (const c of p.columns) head.append(el("th", { class: "num" }, columnLabel(c)));
-  if (many) head.append(el("th", { class: "num" }, t("total")));
-  const body = el("tbody");
-  for (const r of p.rows) {
-    const tr = el("tr", { "data-recipient": r.recipient, class: state.selected?.recipient === r.recipient ? "selected" : "" });
-    tr.append(el("td", {}, r.recipient), el("td", {}, r.name));
-    r.amounts.forEach((amt, i) => {
-      const td = el("td", { class: "num", "data-amount": amt }, money(amt));
-      td.addEventListener("click", (ev) => { ev.stopPropagation(); select(r.recipient, i); });
-      tr.append(td);
+  const labels = p.columns.map(columnLabel);
+  const shape = JSON.stringify([state.lang, labels, p.rows.map((r) => [r.recipient, r.name])]);
+  const selected = state.selected?.recipient;
+  if (tableDrawn?.shape === shape && table.rows.length) {
+    // the same columns and recipients: change the amounts that changed, nothing else
+    const setAmount = (cell, amount) => {
+      if (cell.amount === amount) return;
+      cell.amount = amount;
+      cell.td.setAttribute("data-amount", amount);
+      cell.text.data = fmt(amount);
+    };
+    p.rows.forEach((r, k) => {
+      const row = tableDrawn.rows[k];
+      r.amounts.forEach((amt, i) => setAmount(row.cells[i], amt));
+      if (many) setAmount(row.total, r.total);
+      if (row.selected !== (r.recipient === selected)) row.tr.classList.toggle("selected", (row.selected = r.recipient === selected));
     });
-    if (many) tr.append(el("td", { class: "num total", "data-amount": r.total }, money(r.total)));
-    tr.addEventListener("click", () => select(r.recipient, null));
-    body.append(tr);
+    p.totals.forEach((amt, i) => setAmount(tableDrawn.foot[i], amt));
+    if (many) setAmount(tableDrawn.foot[p.totals.length], p.total);
+    return;
   }
-  const foot = el("tr", {}, el("th", {}), el("th", {}, t("sum")));
-  p.totals.forEach((amt) => foot.append(el("th", { class: "num", "data-amount": amt }, money(amt))));
-  if (many) foot.append(el("th", { class: "num", id: "grand-total", "data-amount": p.total }, money(p.total)));
-  else foot.lastChild.id = "grand-total";
-  table.append(el("thead", {}, head), body, el("tfoot", {}, foot));
+  let html = `<thead><tr><th>${esc(t("code"))}</th><th>${esc(t("name"))}</th>`;
+  for (const label of labels) html += `<th class="num">${esc(label)}</th>`;
+  if (many) html += `<th class="num">${esc(t("total"))}</th>`;
+  html += "</tr></thead><tbody>";
+  // a click on an amount explains that amount, elsewhere on a row the recipient's (see main)
+  for (const r of p.rows) {
+    const code = esc(r.recipient);
+    html += `<tr data-recipient="${code}"${r.recipient === selected ? ' class="selected"' : ""}><td>${code}</td><td>${esc(r.name)}</td>`;
+    for (let i = 0; i < r.amounts.length; i++) html += `<td class="num" data-col="${i}" data-amount="${esc(r.amounts[i])}">${esc(fmt(r.amounts[i]))}</td>`;
+    if (many) html += `<td class="num total" data-amount="${esc(r.total)}">${esc(fmt(r.total))}</td>`;
+    html += "</tr>";
+  }
+  html += `</tbody><tfoot><tr><th></th><th>${esc(t("sum"))}</th>`;
+  p.totals.forEach((amt, i) => {
+    const last = !many && i === p.totals.length - 1;
+    html += `<th class="num"${last ? ' id="grand-total"' : ""} data-amount="${esc(amt)}">${esc(fmt(amt))}</th>`;
+  });
+  if (many) html += `<th class="num" id="grand-total" data-amount="${esc(p.total)}">${esc(fmt(p.total))}</th>`;
+  table.innerHTML = html + "</tr></tfoot>";
+  const cell = (td) => td && { td, text: td.firstChild, amount: td.getAttribute("data-amount") };
+  tableDrawn = {
+    shape,
+    rows: [...table.tBodies[0].rows].map((tr) => ({
+      tr,
+      selected: tr.classList.contains("selected"),
+      cells: [...tr.querySelectorAll("td[data-col]")].map(cell),
+      total: cell(tr.querySelector("td.total")),
+    })),
+    foot: [...table.tFoot.querySelectorAll("th[data-amount]")].map(cell),
+  };
 }
 
 function select(recipient, column) {
   state.selected = { recipient, column };
-  for (const tr of $("alloc-table").querySelectorAll("tbody tr")) tr.classList.toggle("selected", tr.dataset.recipient === recipient);
+  for (const row of tableDrawn?.rows ?? []) row.tr.classList.toggle("selected", (row.selected = row.tr.dataset.recipient === recipient));
   renderExplain();
 }
 
@@ -418,69 +492,111 @@ function renderExplain() {
 }
 
 const PALETTE = ["#1f5f8b", "#e07b39", "#3a9d5d", "#b03a48", "#7a5195", "#c9a227", "#2f9c9c", "#6b6b6b"];
+const CHART = { W: 760, LABEL: 190, VALUE: 150, BAR: 16, GAP: 5, TOP: 8 };
 
-function renderChart() {
+/** What the chart was last drawn from (language, components, recipients) and its bars, so
+ * that a recompute of the same shape moves the bars and changes the figures, nothing else. */
+let chartDrawn = null;
+
+function renderChart(fmt) {
   const box = $("chart");
-  box.replaceChildren();
   const p = state.pivot;
-  if (!p || !p.columns.length) return;
+  if (!p || !p.columns.length) {
+    box.replaceChildren();
+    chartDrawn = null;
+    return;
+  }
   // one stack per recipient, one colour per component (tranches of a component merged)
   const comps = [...new Set(p.columns.map((c) => c.component))];
+  const colsOf = comps.map((comp) => p.columns.flatMap((c, i) => (c.component === comp ? [i] : [])));
+  const names = comps.map(componentName);
   const rows = p.rows.map((r) => ({
     name: r.name,
     total: Number(r.total), // for drawing only; the figures shown are the exact strings
-    parts: comps.map((comp) => p.columns.reduce((s, c, i) => (c.component === comp ? s + Number(r.amounts[i]) : s), 0)),
-    label: money(r.total),
+    // a component of one column: its exact amount; of several (tranches): their sum, as before
+    parts: colsOf.map((cols) => (cols.length === 1 ? r.amounts[cols[0]] : String(cols.reduce((s, i) => s + Number(r.amounts[i]), 0)))),
+    label: fmt(r.total),
   }));
+  const { W, LABEL, VALUE, BAR, GAP, TOP } = CHART;
   const max = Math.max(1, ...rows.map((r) => r.total));
-  const W = 760, LABEL = 190, VALUE = 150, BAR = 16, GAP = 5, TOP = 8;
+  const scale = (W - LABEL - VALUE) / max;
+  // A row's stack is drawn as one bar per component from the left edge to where that
+  // component's part ends, the last underneath: a change of the amounts changes widths
+  // only. A part of nothing ends where the part before it ends (hidden under it).
+  const ends = (r) => {
+    let x = 0;
+    return r.parts.map((part) => {
+      const w = Number(part) * scale;
+      if (!(w > 0)) return x;
+      const end = x + Math.max(w, 0.5);
+      x += w;
+      return end;
+    });
+  };
+  const shape = JSON.stringify([state.lang, names, rows.map((r) => r.name)]);
+  if (chartDrawn?.shape === shape && box.firstChild) {
+    rows.forEach((r, i) => {
+      const drawn = chartDrawn.rows[i];
+      const widths = ends(r);
+      widths.forEach((width, j) => {
+        const d = drawn.bars[j];
+        if (d.width !== width) d.rect.setAttribute("width", (d.width = width));
+        if (d.part !== r.parts[j]) {
+          d.part = r.parts[j];
+          d.title.data = `${r.name}: ${names[j]} ${fmt(d.part)}`;
+        }
+      });
+      const end = LABEL + Math.max(0, ...widths);
+      if (drawn.end !== end) drawn.value.setAttribute("x", (drawn.end = end) + 6);
+      if (drawn.label !== r.label) drawn.value.firstChild.data = drawn.label = r.label;
+    });
+    return;
+  }
   const legendH = 22 * Math.ceil(comps.length / 3);
   const H = TOP + rows.length * (BAR + GAP) + legendH + 8;
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", t("chart"));
-  const add = (tag, attrs, text) => {
-    const e = document.createElementNS(ns, tag);
-    for (const [k, val] of Object.entries(attrs)) e.setAttribute(k, val);
-    if (text !== undefined) e.textContent = text;
-    svg.append(e);
-    return e;
-  };
-  const scale = (W - LABEL - VALUE) / max;
-  rows.forEach((r, i) => {
+  let svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(t("chart"))}">`;
+  const drawnRows = rows.map((r, i) => {
     const y = TOP + i * (BAR + GAP);
-    add("text", { x: LABEL - 6, y: y + BAR - 4, "text-anchor": "end", class: "chart-label" }, r.name);
-    let x = LABEL;
-    r.parts.forEach((part, j) => {
-      if (part <= 0) return;
-      const w = part * scale;
-      add("rect", { x, y, width: Math.max(w, 0.5), height: BAR, fill: PALETTE[j % PALETTE.length] }).append(
-        Object.assign(document.createElementNS(ns, "title"), { textContent: `${r.name}: ${componentName(comps[j])} ${money(String(part))}` }),
-      );
-      x += w;
-    });
-    add("text", { x: x + 6, y: y + BAR - 4, class: "chart-value" }, r.label);
+    svg += `<text x="${LABEL - 6}" y="${y + BAR - 4}" text-anchor="end" class="chart-label">${esc(r.name)}</text>`;
+    const widths = ends(r);
+    for (let j = widths.length - 1; j >= 0; j--) {
+      svg += `<rect x="${LABEL}" y="${y}" width="${widths[j]}" height="${BAR}" fill="${PALETTE[j % PALETTE.length]}"><title>${esc(`${r.name}: ${names[j]} ${fmt(r.parts[j])}`)}</title></rect>`;
+    }
+    const end = LABEL + Math.max(0, ...widths);
+    svg += `<text x="${end + 6}" y="${y + BAR - 4}" class="chart-value">${esc(r.label)}</text>`;
+    return { bars: widths.map((width, j) => ({ width, part: r.parts[j] })), end, label: r.label };
   });
   comps.forEach((comp, j) => {
     const y = TOP + rows.length * (BAR + GAP) + 8 + Math.floor(j / 3) * 22;
     const x = LABEL + (j % 3) * 190;
-    add("rect", { x, y, width: 12, height: 12, fill: PALETTE[j % PALETTE.length] });
-    add("text", { x: x + 16, y: y + 11, class: "chart-legend" }, componentName(comp).slice(0, 28));
+    svg += `<rect x="${x}" y="${y}" width="12" height="12" fill="${PALETTE[j % PALETTE.length]}"></rect>`;
+    svg += `<text x="${x + 16}" y="${y + 11}" class="chart-legend">${esc(names[j].slice(0, 28))}</text>`;
   });
-  box.append(svg);
+  box.innerHTML = svg + "</svg>";
+  const drawnSvg = box.firstChild;
+  const rects = drawnSvg.querySelectorAll("rect");
+  const values = drawnSvg.querySelectorAll("text.chart-value");
+  let n = 0;
+  drawnRows.forEach((d, i) => {
+    for (let j = d.bars.length - 1; j >= 0; j--) {
+      const bar = d.bars[j];
+      bar.rect = rects[n++];
+      bar.title = bar.rect.firstChild.firstChild;
+    }
+    d.value = values[i];
+  });
+  chartDrawn = { shape, rows: drawnRows };
 }
 
-function renderTotals() {
+function renderTotals(fmt) {
   const a = state.alloc;
   for (const [id, list, label] of [
     ["by-component", a?.totals.by_component ?? [], (x) => componentName(x.name)],
     ["by-date", a?.totals.by_date ?? [], (x) => (x.key === "unscheduled" ? t("unscheduled") : x.key)],
   ]) {
-    const table = $(id);
-    table.replaceChildren();
-    for (const x of list) table.append(el("tr", {}, el("td", {}, label(x)), el("td", { class: "num", "data-amount": x.amount }, money(x.amount))));
+    let html = "";
+    for (const x of list) html += `<tr><td>${esc(label(x))}</td><td class="num" data-amount="${esc(x.amount)}">${esc(fmt(x.amount))}</td></tr>`;
+    setHtml($(id), html && `<tbody>${html}</tbody>`);
   }
 }
 
@@ -489,9 +605,11 @@ function renderFindings(findings) {
 }
 
 function renderFindingList(ul, all) {
-  ul.replaceChildren();
-  if (!all.length) ul.append(el("li", { class: "muted" }, t("noFindings")));
-  for (const f of all) ul.append(el("li", { class: `finding ${f.severity}`, "data-code": f.code }, el("span", { class: "badge" }, f.severity), " ", el("code", {}, f.code), ` ${f.loc.join(".") || "(root)"}: ${f.msg}`));
+  let html = all.length ? "" : `<li class="muted">${esc(t("noFindings"))}</li>`;
+  for (const f of all) {
+    html += `<li class="finding ${esc(f.severity)}" data-code="${esc(f.code)}"><span class="badge">${esc(f.severity)}</span> <code>${esc(f.code)}</code>${esc(` ${f.loc.join(".") || "(root)"}: ${f.msg}`)}</li>`;
+  }
+  setHtml(ul, html);
 }
 
 // ------------------------------------------------------------------ CSV
@@ -670,6 +788,13 @@ async function main() {
     recompute();
   });
   $("csv").addEventListener("click", downloadCsv);
+  // the table is drawn as HTML: one listener for every row and amount
+  $("alloc-table").addEventListener("click", (ev) => {
+    const tr = ev.target.closest("#alloc-table tbody tr");
+    if (!tr) return;
+    const td = ev.target.closest("td[data-col]");
+    select(tr.dataset.recipient, td ? Number(td.dataset.col) : null);
+  });
   $("tab-calc").addEventListener("click", () => chooseView("calc"));
   $("tab-check").addEventListener("click", () => chooseView("check"));
   $("check").addEventListener("click", runCheck);
