@@ -33,12 +33,12 @@ pub(crate) use names;
 
 /// The error for a name that is not one of an enum's.
 pub(crate) fn unknown_name(what: &str, s: &str, names: &[&str]) -> crate::finding::Error {
-    crate::finding::Error::new(
-        crate::finding::Code::InvalidValue,
-        crate::finding::Loc::root(),
-        format!("{s:?} is not a {what}: one of {}", names.join(", ")),
-    )
-    .with("value", s)
+    crate::message::templates::input::NAME_UNKNOWN
+        .error(crate::finding::Loc::root())
+        .with("value", s)
+        .with("what", what)
+        .with("names", names.join(", "))
+        .into()
 }
 
 #[cfg(test)]

@@ -22,8 +22,14 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use crate::agreement::Agreement;
-use crate::finding::{Code, Error, Loc, Result};
+use crate::finding::{Error, Loc, Result};
 use crate::key::{Key, KeySpec, Weight};
+use crate::message::Template;
+use crate::message::templates::input::{
+    AGREEMENT_ARGUMENT_WRONG_TYPE, AMOUNT_ARGUMENT_NOT_A_STRING, KEY_ARGUMENT_WRONG_TYPE,
+    OPTION_UNKNOWN, OPTIONS_NOT_AN_OBJECT, RULE_ARGUMENT_NOT_A_STRING, STRICT_OPTION_NOT_A_BOOLEAN,
+    UNIT_ARGUMENT_NOT_A_STRING,
+};
 use crate::money::{Sek, Unit};
 use crate::outcomes::Outcomes;
 use crate::recipient::RecipientId;
@@ -40,8 +46,9 @@ fn type_name(v: &Value) -> &'static str {
     }
 }
 
-fn wrong(code: Code, loc: Loc, msg: String, v: &Value) -> Error {
-    Error::new(code, loc, msg).with("type", type_name(v))
+/// The error of a value of the wrong type, from `t`, at `loc`.
+fn wrong(t: &'static Template, loc: Loc, v: &Value) -> Error {
+    t.error(loc).with("type", type_name(v)).into()
 }
 
 /// The fields of an options object (`null` is none given); a field not in `fields` is
@@ -51,24 +58,23 @@ fn fields(v: &Value, what: &str, names: &[&str]) -> Result<Map<String, Value>> {
         Value::Null => Map::new(),
         Value::Object(m) => m.clone(),
         v => {
-            let msg = format!(
-                "the {what} must be an object {{{}?}}, not a {}",
-                names.join("?, "),
-                type_name(v)
-            );
-            return Err(wrong(Code::InvalidValue, Loc::root().join(what), msg, v));
+            let shape = format!("{{{}?}}", names.join("?, "));
+            return Err(OPTIONS_NOT_AN_OBJECT
+                .error(Loc::root().join(what))
+                .with("type", type_name(v))
+                .with("what", what)
+                .with("shape", shape)
+                .into());
         }
     };
     let unknown: Vec<_> = map
         .keys()
         .filter(|k| !names.contains(&k.as_str()))
         .map(|k| {
-            let msg = format!("unknown option {k:?}: expected {}", names.join(", "));
-            crate::Finding::error(
-                Code::UnknownField,
-                Loc::root().join(what).join(k.as_str()),
-                msg,
-            )
+            OPTION_UNKNOWN
+                .error(Loc::root().join(what).join(k.as_str()))
+                .with("option", k)
+                .with("expected", names.join(", "))
         })
         .collect();
     if unknown.is_empty() {
@@ -103,15 +109,7 @@ pub fn key(v: &Value) -> Result<Key> {
             };
             spec.resolve().map_err(|e| e.prefixed(&at))
         }
-        _ => Err(wrong(
-            Code::InvalidValue,
-            at,
-            format!(
-                "the key must be a string (\"population:regions:2021-11-01\" or CSV text) or an object {{code: weight}}, not a {}",
-                type_name(v)
-            ),
-            v,
-        )),
+        _ => Err(wrong(&KEY_ARGUMENT_WRONG_TYPE, at, v)),
     }
 }
 
@@ -120,30 +118,24 @@ pub fn key(v: &Value) -> Result<Key> {
 pub fn amount(v: &Value, field: &str) -> Result<Sek> {
     match v {
         Value::String(s) => Sek::parse_any(s).map_err(|e| e.prefixed(&Loc::root().join(field))),
-        _ => Err(wrong(
-            Code::InvalidAmount,
-            Loc::root().join(field),
-            format!(
-                "the {field} must be a string such as \"443000000\" or \"443 miljoner kronor\", not a {}: amounts cross as strings so that no digit is lost",
-                type_name(v)
-            ),
-            v,
-        )),
+        _ => Err(
+            wrong(&AMOUNT_ARGUMENT_NOT_A_STRING, Loc::root().join(field), v).with("field", field),
+        ),
     }
 }
 
-/// A string field parsed by `FromStr`, its error located at `field`.
-fn parsed<T: std::str::FromStr<Err = Error>>(v: &Value, field: &str, expected: &str) -> Result<T> {
+/// A string field parsed by `FromStr`, its error located at `field`; a value that is not
+/// a string is an error from `not_a_string`.
+fn parsed<T: std::str::FromStr<Err = Error>>(
+    v: &Value,
+    field: &str,
+    not_a_string: &'static Template,
+) -> Result<T> {
     match v {
         Value::String(s) => s
             .parse()
             .map_err(|e: Error| e.prefixed(&Loc::root().join(field))),
-        _ => Err(wrong(
-            Code::InvalidValue,
-            Loc::root().join(field),
-            format!("the {field} must be {expected}, not a {}", type_name(v)),
-            v,
-        )),
+        _ => Err(wrong(not_a_string, Loc::root().join(field), v)),
     }
 }
 
@@ -160,7 +152,7 @@ fn outcomes(v: &Value) -> Result<Outcomes> {
 pub fn unit(v: &Value) -> Result<Unit> {
     match v {
         Value::Null => Ok(Unit::default()),
-        v => parsed(v, "unit", "\"krona\" or \"ore\""),
+        v => parsed(v, "unit", &UNIT_ARGUMENT_NOT_A_STRING),
     }
 }
 
@@ -172,14 +164,9 @@ pub fn options(v: &Value) -> Result<crate::Options> {
         None => false,
         Some(Value::Bool(b)) => *b,
         Some(v) => {
-            let msg = format!(
-                "the strict option must be true or false, not a {}",
-                type_name(v)
-            );
             return Err(wrong(
-                Code::InvalidValue,
+                &STRICT_OPTION_NOT_A_BOOLEAN,
                 Loc::root().join("strict"),
-                msg,
                 v,
             ));
         }
@@ -200,11 +187,10 @@ pub fn options(v: &Value) -> Result<crate::Options> {
 /// amount string, the rule `"population"`, `"need"` or `"fixed-plus-population:AMOUNT"`.
 pub fn statement(v: &Value) -> Result<Statement> {
     let map = fields(v, "options", &["pot", "rule"])?;
-    let expected = "\"population\", \"need\" or \"fixed-plus-population:AMOUNT\"";
     Ok(Statement {
         pot: given(&map, "pot").map(|p| amount(p, "pot")).transpose()?,
         rule: given(&map, "rule")
-            .map(|r| parsed::<StatedRule>(r, "rule", expected))
+            .map(|r| parsed::<StatedRule>(r, "rule", &RULE_ARGUMENT_NOT_A_STRING))
             .transpose()?,
     })
 }
@@ -215,15 +201,7 @@ pub fn agreement(v: &Value) -> Result<Agreement> {
     match v {
         Value::String(s) => super::agreement_text(s),
         Value::Object(_) => Agreement::from_json(&v.to_string()),
-        _ => Err(wrong(
-            Code::InvalidValue,
-            Loc::root(),
-            format!(
-                "the agreement must be JSON text, a catalog id or an object, not a {}",
-                type_name(v)
-            ),
-            v,
-        )),
+        _ => Err(wrong(&AGREEMENT_ARGUMENT_WRONG_TYPE, Loc::root(), v)),
     }
 }
 
@@ -362,6 +340,7 @@ mod ts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Code;
 
     fn v(text: &str) -> Value {
         serde_json::from_str(text).unwrap()

@@ -4,7 +4,12 @@
 
 use serde::de::DeserializeOwned;
 
-use crate::finding::{Code, Error, Loc, LocPart, Result};
+use crate::finding::{Error, Loc, LocPart, Result};
+use crate::message::Template;
+use crate::message::templates::input::{
+    FILE_NOT_FOUND, FILE_UNREADABLE, JSON_DUPLICATE_KEY, JSON_INVALID_AMOUNT, JSON_INVALID_DATE,
+    JSON_INVALID_VALUE, JSON_SYNTAX, JSON_UNKNOWN_FIELD,
+};
 
 /// Parse JSON text into `T`, mapping every failure to an [`Error`] with a location.
 ///
@@ -21,28 +26,46 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
         let loc = path_loc(e.path());
         let inner = e.into_inner();
         let msg = inner.to_string();
-        let code = classify(&inner, &msg, text);
-        Error::new(code, loc, msg)
-            .with("line", inner.line())
-            .with("column", inner.column())
+        let template = classify(&inner, &msg, text);
+        reading_error(template, loc, &inner)
     })?;
-    de.end().map_err(|e| {
-        Error::new(Code::Syntax, Loc::root(), e.to_string())
-            .with("line", e.line())
-            .with("column", e.column())
-    })?;
+    de.end()
+        .map_err(|e| reading_error(&JSON_SYNTAX, Loc::root(), &e))?;
     Ok(value)
+}
+
+/// The error of JSON that cannot be read: serde's words as the detail, with the line and
+/// column.
+fn reading_error(template: &'static Template, loc: Loc, e: &serde_json::Error) -> Error {
+    template
+        .error(loc)
+        .with("detail", e)
+        .with("line", e.line())
+        .with("column", e.column())
+        .into()
 }
 
 /// Read a text file; an `io` error names the file.
 pub fn read_text(path: &std::path::Path) -> Result<String> {
+    read_text_or(path, &FILE_NOT_FOUND, &FILE_UNREADABLE)
+}
+
+/// Read a text file; an `io` error from `not_found` when there is no such file, else
+/// from `unreadable`, names the file and the system's reason.
+pub(crate) fn read_text_or(
+    path: &std::path::Path,
+    not_found: &'static Template,
+    unreadable: &'static Template,
+) -> Result<String> {
     std::fs::read_to_string(path).map_err(|e| {
-        Error::new(
-            Code::Io,
-            Loc::root().join(path.display().to_string()),
-            format!("cannot read {}: {e}", path.display()),
-        )
-        .with("path", path.display())
+        let t = match e.kind() {
+            std::io::ErrorKind::NotFound => not_found,
+            _ => unreadable,
+        };
+        t.error(Loc::root().join(path.display().to_string()))
+            .with("path", path.display())
+            .with("reason", e)
+            .into()
     })
 }
 
@@ -92,9 +115,10 @@ where
     d.deserialize_map(Vis(std::marker::PhantomData))
 }
 
-/// The code of a JSON reading error. serde reports a value of the wrong type for an enum as
-/// a syntax error ("expected value"); when the text is well-formed JSON, it is a wrong value.
-fn classify(e: &serde_json::Error, msg: &str, text: &str) -> Code {
+/// The template (and so the code) of a JSON reading error. serde reports a value of the
+/// wrong type for an enum as a syntax error ("expected value"); when the text is
+/// well-formed JSON, it is a wrong value.
+fn classify(e: &serde_json::Error, msg: &str, text: &str) -> &'static Template {
     use serde_json::error::Category;
     let amount = [
         "not a plain decimal",
@@ -113,14 +137,14 @@ fn classify(e: &serde_json::Error, msg: &str, text: &str) -> Code {
             if msg.starts_with("expected value")
                 && serde_json::from_str::<serde_json::Value>(text).is_ok() =>
         {
-            Code::InvalidValue
+            &JSON_INVALID_VALUE
         }
-        Category::Syntax | Category::Eof | Category::Io => Code::Syntax,
-        Category::Data if msg.starts_with("unknown field") => Code::UnknownField,
-        Category::Data if msg.contains("appears more than once") => Code::DuplicateRecipient,
-        Category::Data if amount.iter().any(|m| msg.contains(m)) => Code::InvalidAmount,
-        Category::Data if date.iter().any(|m| msg.contains(m)) => Code::InvalidDate,
-        Category::Data => Code::InvalidValue,
+        Category::Syntax | Category::Eof | Category::Io => &JSON_SYNTAX,
+        Category::Data if msg.starts_with("unknown field") => &JSON_UNKNOWN_FIELD,
+        Category::Data if msg.contains("appears more than once") => &JSON_DUPLICATE_KEY,
+        Category::Data if amount.iter().any(|m| msg.contains(m)) => &JSON_INVALID_AMOUNT,
+        Category::Data if date.iter().any(|m| msg.contains(m)) => &JSON_INVALID_DATE,
+        Category::Data => &JSON_INVALID_VALUE,
     }
 }
 
@@ -140,6 +164,7 @@ fn path_loc(path: &serde_path_to_error::Path) -> Loc {
 mod tests {
     use super::*;
     use crate::Agreement;
+    use crate::finding::Code;
 
     #[test]
     fn syntax_errors_have_line_and_column() {

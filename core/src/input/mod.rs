@@ -30,8 +30,11 @@ use std::path::Path;
 
 use crate::agreement::Agreement;
 use crate::catalog::catalog;
-use crate::finding::{Code, Error, Loc, Result};
+use crate::finding::{Loc, Result};
 use crate::key::Key;
+use crate::message::templates::input::{
+    TABLE_FILE_NOT_FOUND, TABLE_FILE_UNREADABLE, TEXT_NOT_UTF8, TEXT_NOT_UTF8_INCOMPLETE,
+};
 use crate::outcomes::Outcomes;
 use crate::reconcile::PublishedTable;
 use crate::reference::Level;
@@ -135,15 +138,7 @@ pub fn table_text(arg: &str) -> Result<(String, String)> {
         return Ok(("table".to_owned(), arg.to_owned()));
     }
     let path = Path::new(arg);
-    let text = crate::json::read_text(path).map_err(|e| {
-        let mut findings = e.into_findings();
-        for f in &mut findings {
-            f.msg.push_str(
-                " (an argument without a line break is read as a path; table text has one line per row)",
-            );
-        }
-        Error::from_findings(findings)
-    })?;
+    let text = crate::json::read_text_or(path, &TABLE_FILE_NOT_FOUND, &TABLE_FILE_UNREADABLE)?;
     Ok((path.display().to_string(), text))
 }
 
@@ -162,12 +157,12 @@ pub fn table(arg: &str) -> Result<PublishedTable> {
 /// ```
 pub fn text_of(name: &str, bytes: &[u8]) -> Result<String> {
     String::from_utf8(bytes.to_vec()).map_err(|e| {
-        Error::new(
-            Code::Io,
-            Loc::root().join(name),
-            format!("{name} is not UTF-8 text: {e}"),
-        )
-        .with("path", name)
+        let e = e.utf8_error();
+        let f = match e.error_len() {
+            Some(n) => TEXT_NOT_UTF8.error(Loc::root().join(name)).with("bytes", n),
+            None => TEXT_NOT_UTF8_INCOMPLETE.error(Loc::root().join(name)),
+        };
+        f.with("path", name).with("index", e.valid_up_to()).into()
     })
 }
 

@@ -18,8 +18,9 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::finding::{Code, Error, Loc, Result};
+use crate::finding::{Error, Loc, Result};
 use crate::key::{KeySpec, parse_date};
+use crate::message::templates::input::DATE_OR_MONTH_INVALID;
 use crate::money::Sek;
 use crate::recipient::{DeclaredRecipient, Group, RecipientId};
 use crate::rule::Rule;
@@ -444,11 +445,7 @@ impl std::str::FromStr for When {
     fn from_str(s: &str) -> Result<When> {
         if s.len() == 7 {
             let d = parse_date(&format!("{s}-01")).map_err(|_| {
-                Error::new(
-                    Code::InvalidDate,
-                    Loc::root(),
-                    format!("{s:?} is not a date (YYYY-MM-DD) or month (YYYY-MM)"),
-                )
+                Error::from(DATE_OR_MONTH_INVALID.error(Loc::root()).with("input", s))
             })?;
             return Ok(When::Month(d));
         }
@@ -634,6 +631,7 @@ impl Agreement {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Code;
 
     #[test]
     fn figures_from_strings_or_objects() {

@@ -25,7 +25,17 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::apportion::{self, ApportionError};
-use crate::finding::{Code, Error, Loc, Result};
+use crate::finding::{Error, Finding, Loc, Result};
+use crate::message::Template;
+use crate::message::templates::input::{
+    APPORTION_TOO_LARGE, APPORTION_WEIGHTS_ALL_ZERO, DATE_OUT_OF_RANGE, DATE_REFUSED, DATE_SHAPE,
+    KEY_ARGUMENT_NEITHER_SPEC_NOR_FILE, KEY_CSV_HEADER_COLUMNS, KEY_CSV_HEADER_UNREADABLE,
+    KEY_CSV_MALFORMED, KEY_DUPLICATE_RECIPIENT, KEY_EMPTY, KEY_NEGATIVE_WEIGHT,
+    KEY_SPEC_DATE_OUT_OF_RANGE, KEY_SPEC_DATE_REFUSED, KEY_SPEC_DATE_SHAPE, KEY_SPEC_UNKNOWN_FORM,
+    KEY_SPEC_UNKNOWN_LEVEL, KEY_WEIGHT_SUM_TOO_LARGE, KEY_WEIGHTS_ALL_ZERO,
+    KEY_WEIGHTS_TOO_MANY_DIGITS, NEED_INDEX_CODES_WITHOUT_POPULATION, NEED_INDEX_PRODUCT_TOO_LARGE,
+    NO_POPULATION_DATA_MUNICIPALITIES, NO_POPULATION_DATA_REGIONS,
+};
 use crate::money::{Sek, Unit, parse_plain_decimal};
 use crate::recipient::RecipientId;
 use crate::reference::{self, Level};
@@ -86,29 +96,24 @@ impl FromStr for KeySpec {
     type Err = Error;
     /// `population:regions:DATE`, `population:municipalities:DATE` or `needs:regions:2024`.
     fn from_str(s: &str) -> Result<KeySpec> {
-        let bad = |why: String| {
-            Error::new(
-                Code::InvalidValue,
-                Loc::root(),
-                format!("invalid key {s:?}: {why}"),
-            )
-            .with("key", s)
-        };
+        let bad = |f: Finding| Error::from(f.with("key", s));
         let parts: Vec<&str> = s.split(':').collect();
         match parts.as_slice() {
             ["population", level, date] => {
                 let level = match *level {
                     "regions" => Level::Regions,
                     "municipalities" => Level::Municipalities,
-                    l => return Err(bad(format!("unknown level {l:?}: expected regions or municipalities"))),
+                    l => {
+                        let f = KEY_SPEC_UNKNOWN_LEVEL.error(Loc::root()).with("level", l);
+                        return Err(bad(f));
+                    }
                 };
-                let date = parse_date(date).map_err(|e| bad(e.findings().first().map_or(String::new(), |f| f.msg.clone())))?;
+                let date = read_date(date)
+                    .map_err(|b| bad(b.finding(&KEY_SPEC_DATE).with("input", *date)))?;
                 Ok(KeySpec::Population { level, date })
             }
             ["needs", "regions", "2024"] => Ok(KeySpec::NeedsRegions2024 {}),
-            _ => Err(bad(
-                "expected population:regions:YYYY-MM-DD, population:municipalities:YYYY-MM-DD, needs:regions:2024 or a CSV file with columns code,weight".into(),
-            )),
+            _ => Err(bad(KEY_SPEC_UNKNOWN_FORM.error(Loc::root()))),
         }
     }
 }
@@ -134,14 +139,53 @@ impl fmt::Display for KeySpec {
 /// Parse a `YYYY-MM-DD` date: four-digit year, two-digit month and day, nothing else
 /// (no sign, no unpadded fields, no time).
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
-    let bad = |why: &str| {
-        Error::new(
-            Code::InvalidDate,
-            Loc::root(),
-            format!("{s:?} is not a date of the form YYYY-MM-DD ({why})"),
-        )
-        .with("input", s)
-    };
+    read_date(s).map_err(|b| b.finding(&PLAIN_DATE).with("input", s).into())
+}
+
+/// Why a text is not a `YYYY-MM-DD` date.
+enum BadDate {
+    /// Not four digits, a dash, two digits, a dash and two digits.
+    Shape,
+    /// A month or day that does not exist.
+    OutOfRange,
+    /// Refused by the calendar for another reason (its words).
+    Other(String),
+}
+
+/// The templates of a bad date, one for each [`BadDate`].
+struct DateTemplates {
+    shape: &'static Template,
+    out_of_range: &'static Template,
+    other: &'static Template,
+}
+
+/// A date alone.
+const PLAIN_DATE: DateTemplates = DateTemplates {
+    shape: &DATE_SHAPE,
+    out_of_range: &DATE_OUT_OF_RANGE,
+    other: &DATE_REFUSED,
+};
+
+/// The date of a key spec.
+const KEY_SPEC_DATE: DateTemplates = DateTemplates {
+    shape: &KEY_SPEC_DATE_SHAPE,
+    out_of_range: &KEY_SPEC_DATE_OUT_OF_RANGE,
+    other: &KEY_SPEC_DATE_REFUSED,
+};
+
+impl BadDate {
+    /// The finding (at the root) of this problem, from `t`.
+    fn finding(self, t: &DateTemplates) -> Finding {
+        match self {
+            BadDate::Shape => t.shape.error(Loc::root()),
+            BadDate::OutOfRange => t.out_of_range.error(Loc::root()),
+            BadDate::Other(why) => t.other.error(Loc::root()).with("reason", why),
+        }
+    }
+}
+
+/// A strict `YYYY-MM-DD` date, or why it is not one.
+fn read_date(s: &str) -> std::result::Result<NaiveDate, BadDate> {
     let b = s.as_bytes();
     let shape = b.len() == 10
         && b.iter().enumerate().all(|(i, c)| {
@@ -152,9 +196,12 @@ pub fn parse_date(s: &str) -> Result<NaiveDate> {
             }
         });
     if !shape {
-        return Err(bad("four-digit year, two-digit month and day"));
+        return Err(BadDate::Shape);
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| bad(&e.to_string()))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| match e.kind() {
+        chrono::format::ParseErrorKind::OutOfRange => BadDate::OutOfRange,
+        _ => BadDate::Other(e.to_string()),
+    })
 }
 
 /// serde helpers for `NaiveDate` fields: written and read as strict `YYYY-MM-DD`.
@@ -224,30 +271,25 @@ impl KeySpec {
                         Some(p) => entries.push((
                             code.clone(),
                             Decimal::from(*p).checked_mul(w.0).ok_or_else(|| {
-                                Error::new(
-                                    Code::TooLarge,
-                                    loc_key(code),
-                                    "population × need index does not fit a decimal",
-                                )
+                                NEED_INDEX_PRODUCT_TOO_LARGE
+                                    .error(loc_key(code))
+                                    .with("recipient", code)
                             })?,
                         )),
                         None => missing.push(code.to_string()),
                     }
                 }
                 if !missing.is_empty() {
-                    return Err(Error::new(
-                        Code::UnknownRecipient,
-                        Loc::root().join("index"),
-                        format!(
-                            "the need index names codes with no population in {}: {}",
-                            KeySpec::Population {
-                                level: *level,
-                                date: *date
-                            },
-                            missing.join(", ")
-                        ),
-                    )
-                    .with("codes", missing.join(",")));
+                    let population = KeySpec::Population {
+                        level: *level,
+                        date: *date,
+                    };
+                    return Err(NEED_INDEX_CODES_WITHOUT_POPULATION
+                        .error(Loc::root().join("index"))
+                        .with("population", population)
+                        .with("missing", missing.join(", "))
+                        .with("codes", missing.join(","))
+                        .into());
                 }
                 Key::new(
                     self.to_string(),
@@ -287,18 +329,17 @@ fn population_rows(
             .iter()
             .map(ToString::to_string)
             .collect();
-        return Err(Error::new(
-            Code::NoPopulationData,
-            Loc::root(),
-            format!(
-                "the bundled data has no population of the {} on {date}; dates with data: {}",
-                level.as_str(),
-                dates.join(", ")
-            ),
-        )
-        .with("date", date)
-        .with("level", level.as_str())
-        .with("available", dates.join(",")));
+        let t = match level {
+            Level::Regions => &NO_POPULATION_DATA_REGIONS,
+            Level::Municipalities => &NO_POPULATION_DATA_MUNICIPALITIES,
+        };
+        return Err(t
+            .error(Loc::root())
+            .with("date", date)
+            .with("level", level.as_str())
+            .with("dates", dates.join(", "))
+            .with("available", dates.join(","))
+            .into());
     }
     Ok(rows)
 }
@@ -431,11 +472,7 @@ impl Key {
     ) -> Result<Key> {
         let mut entries: Vec<(RecipientId, Decimal)> = entries.into_iter().collect();
         if entries.is_empty() {
-            return Err(Error::new(
-                Code::EmptyKey,
-                Loc::root(),
-                "the key has no recipients",
-            ));
+            return Err(KEY_EMPTY.error(Loc::root()).into());
         }
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         let mut problems = crate::finding::Problems::default();
@@ -446,23 +483,17 @@ impl Key {
             }
             if i > 0 && entries.get(i - 1).map(|p| &p.0) == Some(code) {
                 problems.push(
-                    crate::Finding::error(
-                        Code::DuplicateRecipient,
-                        at.clone(),
-                        format!("recipient {code} appears more than once in the key"),
-                    )
-                    .with("recipient", code),
+                    KEY_DUPLICATE_RECIPIENT
+                        .error(at.clone())
+                        .with("recipient", code),
                 );
             }
             if w.is_sign_negative() && !w.is_zero() {
                 problems.push(
-                    crate::Finding::error(
-                        Code::NegativeWeight,
-                        at,
-                        format!("the weight of {code} is negative ({w})"),
-                    )
-                    .with("recipient", code)
-                    .with("weight", w),
+                    KEY_NEGATIVE_WEIGHT
+                        .error(at)
+                        .with("recipient", code)
+                        .with("weight", w),
                 );
             }
         }
@@ -470,28 +501,13 @@ impl Key {
         let total = entries
             .iter()
             .try_fold(Decimal::ZERO, |a, (_, w)| a.checked_add(*w))
-            .ok_or_else(|| {
-                Error::new(
-                    Code::TooLarge,
-                    Loc::root(),
-                    "the weights sum to more than a decimal holds",
-                )
-            })?;
+            .ok_or_else(|| KEY_WEIGHT_SUM_TOO_LARGE.error(Loc::root()))?;
         if total.is_zero() {
-            return Err(Error::new(
-                Code::ZeroTotalWeight,
-                Loc::root(),
-                "the weights of the key are all zero: there is nothing to split by",
-            ));
+            return Err(KEY_WEIGHTS_ALL_ZERO.error(Loc::root()).into());
         }
         let ws: Vec<Decimal> = entries.iter().map(|(_, w)| *w).collect();
-        let int_weights = scale_to_integers(&ws).ok_or_else(|| {
-            Error::new(
-                Code::TooLarge,
-                Loc::root(),
-                "the weights have too many digits to apportion exactly",
-            )
-        })?;
+        let int_weights =
+            scale_to_integers(&ws).ok_or_else(|| KEY_WEIGHTS_TOO_MANY_DIGITS.error(Loc::root()))?;
         let (recipients, weights) = entries.into_iter().unzip();
         Ok(Key(Arc::new(data::Key {
             description: description.into(),
@@ -514,11 +530,9 @@ impl Key {
         let headers = rdr
             .headers()
             .map_err(|e| {
-                Error::new(
-                    Code::Syntax,
-                    file.clone(),
-                    format!("cannot read the CSV header: {e}"),
-                )
+                KEY_CSV_HEADER_UNREADABLE
+                    .error(file.clone())
+                    .with("reason", e)
             })?
             .clone();
         let col = |names: &[&str]| headers.iter().position(|h| names.contains(&h));
@@ -526,25 +540,20 @@ impl Key {
             col(&["code", "region_code", "municipality_code"]),
             col(&["weight"]),
         ) else {
-            return Err(Error::new(
-                Code::Syntax,
-                file.join(1usize),
-                format!(
-                    "the CSV header must have the columns code,weight; it has {:?}",
-                    headers.iter().collect::<Vec<_>>().join(",")
-                ),
-            ));
+            let header = headers.iter().collect::<Vec<_>>().join(",");
+            return Err(KEY_CSV_HEADER_COLUMNS
+                .error(file.join(1usize))
+                .with("header", header)
+                .into());
         };
         let mut entries = Vec::new();
         let mut problems = crate::finding::Problems::default();
         for rec in rdr.records() {
             let rec = rec.map_err(|e| {
                 let line = e.position().map_or(0, |p| p.line());
-                Error::new(
-                    Code::Syntax,
-                    file.join(line as usize),
-                    format!("malformed CSV: {e}"),
-                )
+                KEY_CSV_MALFORMED
+                    .error(file.join(line as usize))
+                    .with("reason", e)
             })?;
             let line = rec.position().map_or(0, |p| p.line()) as usize;
             let code = rec.get(ci).unwrap_or_default();
@@ -588,13 +597,10 @@ impl Key {
             return match arg.parse::<KeySpec>() {
                 Ok(spec) => spec.resolve(),
                 Err(e) if looks_like_spec => Err(e),
-                Err(_) => Err(Error::new(
-                    Code::Io,
-                    Loc::root().join(arg),
-                    format!(
-                        "{arg:?} is neither a key (population:regions:YYYY-MM-DD, population:municipalities:YYYY-MM-DD, needs:regions:2024) nor a CSV file that exists"
-                    ),
-                )),
+                Err(_) => Err(KEY_ARGUMENT_NEITHER_SPEC_NOR_FILE
+                    .error(Loc::root().join(arg))
+                    .with("input", arg)
+                    .into()),
             };
         }
         let text = crate::json::read_text(std::path::Path::new(arg))?;
@@ -682,17 +688,18 @@ pub fn scale_to_integers(ws: &[Decimal]) -> Option<Vec<u128>> {
 
 /// Map the hot path's error to the common shape.
 pub fn apportion_error(e: ApportionError) -> Error {
-    let code = match e {
-        ApportionError::Empty => Code::EmptyKey,
-        ApportionError::ZeroTotal => Code::ZeroTotalWeight,
-        ApportionError::TooLarge => Code::TooLarge,
+    let t = match e {
+        ApportionError::Empty => &KEY_EMPTY,
+        ApportionError::ZeroTotal => &APPORTION_WEIGHTS_ALL_ZERO,
+        ApportionError::TooLarge => &APPORTION_TOO_LARGE,
     };
-    Error::new(code, Loc::root(), e.to_string())
+    t.error(Loc::root()).into()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Code;
 
     #[test]
     fn parses_key_strings() {

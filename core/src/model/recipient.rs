@@ -6,7 +6,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::finding::{Code, Error, Loc, Result};
+use crate::finding::{Loc, Result};
+use crate::message::templates::input::RECIPIENT_UNKNOWN;
 use crate::reference;
 
 /// A recipient code: `"03"` (a region), `"0114"` (a municipality), `"SKR"`, `"staten"`
@@ -91,15 +92,10 @@ impl RecipientId {
         if self.is_known() || declared.contains(self) {
             return Ok(());
         }
-        Err(Error::new(
-            Code::UnknownRecipient,
-            loc.clone(),
-            format!(
-                "unknown recipient code {:?}: not one of the 21 region codes, 290 municipality codes, \"SKR\" or a recipient the agreement declares",
-                self.0
-            ),
-        )
-        .with("recipient", &self.0))
+        Err(RECIPIENT_UNKNOWN
+            .error(loc.clone())
+            .with("recipient", &self.0)
+            .into())
     }
 }
 
@@ -220,6 +216,7 @@ impl Group {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Code;
 
     #[test]
     fn kinds_and_names() {
