@@ -8,7 +8,9 @@
 # over the 21 regions and the 290 municipalities in Rust, through the Python package
 # (split, split_batch), through the wasm package under node, with the analyst's Python
 # baseline (decimal, fractions) and with dinero.js allocate; checks the amounts; prints the
-# table and writes it to benches/results.md. Not part of CI.
+# table and writes it to benches/results.md; then, when Chromium and wasm/pkg-web are there,
+# times the web page's recompute of the demo agreement (benches/page.mjs) into
+# benches/.build/page.json. Not part of CI.
 #
 # Environment:
 #   CARGO_TARGET_DIR  where cargo builds (default: benches/.build/target)
@@ -71,4 +73,21 @@ if [ ! -f "$HERE/node_modules/dinero.js/package.json" ]; then
 fi
 
 say "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-exec python3 "$HERE/compare.py" --rust "$RUST_BIN" --python "$PYTHON" --pkg "$WASM_PKG" "$@"
+rc=0
+python3 "$HERE/compare.py" --rust "$RUST_BIN" --python "$PYTHON" --pkg "$WASM_PKG" "$@" || rc=$?
+
+# The page's recompute of the demo agreement in headless Chromium (benches/page.mjs), when
+# Chromium, the page's package (wasm/pkg-web, built by wasm/ci.sh: it is not rebuilt here)
+# and playwright-core (wasm/node_modules) are present; its figures go to benches/.build/page.json.
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+if [ -x "$CHROMIUM" ] && [ -f "$ROOT/wasm/pkg-web/vardavtal_wasm.js" ] &&
+   [ -f "$ROOT/wasm/node_modules/playwright-core/package.json" ]; then
+  say "the page's recompute (benches/page.mjs, headless Chromium) into benches/.build/page.json"
+  RUNS=200
+  case " $* " in *" --quick "*) RUNS=50 ;; esac
+  CHROMIUM=$CHROMIUM XDG_CONFIG_HOME=$BUILD/xdg/config XDG_CACHE_HOME=$BUILD/xdg/cache \
+    node "$HERE/page.mjs" --runs "$RUNS" --out "$BUILD/page.json" >/dev/null || rc=$?
+else
+  say "no $CHROMIUM, wasm/pkg-web or wasm/node_modules/playwright-core (bash wasm/ci.sh): the page's recompute is skipped"
+fi
+exit "$rc"
