@@ -17,7 +17,7 @@ step "venv and tools"
 [ -x "$PY" ] || python3 -m venv "$VENV"
 missing=()
 "$PY" -c 'import maturin' 2>/dev/null || missing+=("maturin==1.16.*")
-for mod in pytest hypothesis mypy pandas nbclient ipykernel nbformat matplotlib openpyxl; do
+for mod in pytest hypothesis mypy pandas nbclient ipykernel nbformat matplotlib openpyxl pyarrow polars; do
   "$PY" -c "import $mod" 2>/dev/null || missing+=("$mod")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use vardavtal::message::Lang;
 use vardavtal::view::{AgreementList, Format, SourceView, json, render};
 use vardavtal::{Error, Options, Sek, Unit, input};
 
@@ -16,8 +17,16 @@ use vardavtal::{Error, Options, Sek, Unit, input};
     about = "Exact allocation of Swedish state–SKR health care funding agreements (överenskommelser)"
 )]
 struct Cli {
+    /// Language of messages, explanations and headers: sv (svenska) or en (English).
+    #[arg(long, global = true, default_value = "en", value_parser = lang)]
+    lang: Lang,
     #[command(subcommand)]
     cmd: Cmd,
+}
+
+/// `--lang`: sv or en.
+fn lang(s: &str) -> Result<Lang, String> {
+    s.parse().map_err(|e: Error| e.to_string())
 }
 
 /// `--format`: table (aligned, for people), csv (a header; plain decimals), csv-sv (for
@@ -168,6 +177,7 @@ enum Cmd {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    vardavtal::message::set_lang(cli.lang);
     match run(cli) {
         Ok(code) => code,
         Err(e) => {

@@ -362,13 +362,18 @@ impl Finding {
 }
 
 impl fmt::Display for Finding {
-    /// `error[unknown_recipient] at key[3]: unknown recipient code "99"`.
+    /// `error[unknown_recipient] at key[3]: unknown recipient code "99"`, the message in
+    /// the [current](Lang::current) language (`fel[unknown_recipient] vid key[3]: …`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}[{}] at {}: {}",
-            self.severity, self.code, self.loc, self.msg
-        )
+        let lang = Lang::current();
+        let (severity, at) = match (lang, self.severity) {
+            (Lang::Sv, Severity::Error) => ("fel", "vid"),
+            (Lang::Sv, Severity::Warning) => ("varning", "vid"),
+            (Lang::Sv, Severity::Info) => ("anteckning", "vid"),
+            (_, s) => (s.as_str(), "at"),
+        };
+        let msg = self.message(lang);
+        write!(f, "{severity}[{}] {at} {}: {msg}", self.code, self.loc)
     }
 }
 

@@ -354,3 +354,16 @@ pub fn table(py: Python<'_>, obj: &Bound<'_, PyAny>, loc: &Loc) -> PyResult<(Str
     };
     Ok((name.clone(), input::text_of(&name, &bytes).or_raise(py)?))
 }
+
+/// Runs `f` with texts in `lang` (`"sv"`, `"en"`), or in the current language when `None`.
+pub fn in_lang<T>(lang: Option<&str>, f: impl FnOnce() -> T) -> PyResult<T> {
+    match lang {
+        None => Ok(f()),
+        Some(l) => {
+            let l = l
+                .parse::<vardavtal::message::Lang>()
+                .map_err(|e| Python::attach(|py| crate::error::py_err(py, &e)))?;
+            Ok(vardavtal::message::with_lang(l, f))
+        }
+    }
+}

@@ -13,7 +13,7 @@ pub fn finding_dict<'py>(py: Python<'py>, f: &Finding) -> PyResult<Bound<'py, Py
     d.set_item("code", f.code.as_str())?;
     d.set_item("severity", f.severity.as_str())?;
     d.set_item("loc", loc_list(py, &f.loc)?)?;
-    d.set_item("msg", &f.msg)?;
+    d.set_item("msg", f.message(vardavtal::message::Lang::current()))?;
     let ctx = PyDict::new(py);
     for (k, v) in &f.ctx {
         ctx.set_item(k, v)?;

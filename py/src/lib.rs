@@ -214,7 +214,7 @@ fn scenario(py: Python<'_>, s: &Bound<'_, PyAny>, i: usize) -> PyResult<Scenario
 /// The explanation of every amount of an agreement's allocation (or one recipient's, by
 /// code): the lines of `vardavtal explain`.
 #[pyfunction]
-#[pyo3(signature = (agreement, outcomes = None, key = None, unit = "krona", recipient = None))]
+#[pyo3(signature = (agreement, outcomes = None, key = None, unit = "krona", recipient = None, lang = None))]
 fn explain(
     py: Python<'_>,
     agreement: &Bound<'_, PyAny>,
@@ -222,11 +222,44 @@ fn explain(
     key: Option<&Bound<'_, PyAny>>,
     unit: &str,
     recipient: Option<&str>,
+    lang: Option<&str>,
 ) -> PyResult<Vec<String>> {
     let a = convert::agreement(py, agreement, &Loc::root())?;
     let opts = options(py, outcomes, key, unit, false)?;
     let alloc = vardavtal::allocate(&a, &opts).or_raise(py)?;
-    Ok(alloc.explanations(recipient))
+    convert::in_lang(lang, || alloc.explanations(recipient))
+}
+
+/// Sets the language of messages, explanations and headers for the whole process: ``"sv"``
+/// (svenska) or ``"en"`` (English, the default). Codes, locations and context are the same
+/// in both.
+///
+/// Parameters
+/// ----------
+/// lang : str
+///     ``"sv"`` or ``"en"``.
+///
+/// Raises
+/// ------
+/// InputError
+///     ``invalid_value`` for any other language.
+///
+/// Examples
+/// --------
+/// >>> vardavtal.set_lang("sv")
+/// >>> vardavtal.get_lang()
+/// 'sv'
+/// >>> vardavtal.set_lang("en")
+#[pyfunction]
+fn set_lang(py: Python<'_>, lang: &str) -> PyResult<()> {
+    vardavtal::message::set_lang(lang.parse().or_raise(py)?);
+    Ok(())
+}
+
+/// The language of messages, explanations and headers: ``"sv"`` or ``"en"``.
+#[pyfunction]
+fn get_lang() -> &'static str {
+    vardavtal::message::Lang::current().as_str()
 }
 
 /// The per-recipient difference between two allocations (`b − a`).
@@ -335,6 +368,8 @@ fn _vardavtal(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(allocate, m)?)?;
     m.add_function(wrap_pyfunction!(allocate_batch, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add_function(wrap_pyfunction!(set_lang, m)?)?;
+    m.add_function(wrap_pyfunction!(get_lang, m)?)?;
     m.add_function(wrap_pyfunction!(compare, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(catalog, m)?)?;

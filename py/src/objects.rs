@@ -10,7 +10,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use rust_decimal::Decimal;
 use vardavtal::agreement::When;
 use vardavtal::catalog::{Catalog, Source};
-use vardavtal::view::{self, AgreementList, Cell, SourceView, Table, View};
+use vardavtal::view::{self, AgreementList, Cell, Kind, SourceView, Table, View};
 use vardavtal::{
     Agreement, Allocation, Comparison, Error, Finding, Key, Loc, Row, Scenario, Severity,
 };
@@ -33,23 +33,178 @@ pub trait Shape: View {
         ))
     }
     /// What `to_pandas()` builds its frame from: one list per column of
-    /// [`Shape::records_table`] (much faster for pandas than one dict per row).
-    fn py_frame<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Vec<String>)> {
+    /// [`Shape::records_table`] (much faster for pandas than one dict per row), and the
+    /// whole-number columns with gaps (kept as pandas' nullable `Int64`, not floats).
+    fn py_frame<'py>(&self, py: Python<'py>) -> PyResult<Frame<'py>> {
         let t = self.records_table();
         let d = PyDict::new(py);
+        let mut nullable_ints = Vec::new();
         for (i, c) in t.columns.iter().enumerate() {
-            let col: Vec<_> = t
+            let cells = t.rows.iter().map(|r| r.get(i).unwrap_or(&Cell::Empty));
+            if c.kind == Kind::Integer
+                && t.rows
+                    .iter()
+                    .any(|r| matches!(r.get(i), None | Some(Cell::Empty)))
+            {
+                nullable_ints.push(c.id.clone());
+            }
+            d.set_item(&c.id, column(py, cells)?)?;
+        }
+        let columns = t.columns.into_iter().map(|c| c.id).collect();
+        Ok(Frame {
+            data: d.into_any(),
+            columns,
+            nullable_ints,
+        })
+    }
+    /// The exact columnar form, for `to_arrow()`: one pyarrow array per column, amounts and
+    /// decimals as `decimal128` built from their integer mantissas (no text, no floats).
+    fn py_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let t = self.records_table();
+        let pa = py
+            .import("pyarrow")
+            .map_err(|e| needs(py, "to_arrow()", "pyarrow", e))?;
+        let arrays = PyList::empty(py);
+        for (i, c) in t.columns.iter().enumerate() {
+            let cells: Vec<&Cell> = t
                 .rows
                 .iter()
-                .map(|r| {
-                    r.get(i)
-                        .map_or_else(|| Ok(py.None().into_bound(py)), |x| cell(py, x))
-                })
-                .collect::<PyResult<_>>()?;
-            d.set_item(&c.id, col)?;
+                .map(|r| r.get(i).unwrap_or(&Cell::Empty))
+                .collect();
+            arrays.append(arrow_column(&pa, c.kind, &cells)?)?;
         }
-        Ok((d.into_any(), t.columns.into_iter().map(|c| c.id).collect()))
+        let names: Vec<String> = t.columns.into_iter().map(|c| c.id).collect();
+        pa.getattr("Table")?
+            .call_method1("from_arrays", (arrays, names))
     }
+}
+
+/// The columns of a frame and the whole-number columns that have gaps.
+pub struct Frame<'py> {
+    /// One list per column, keyed by column id.
+    pub data: Bound<'py, PyAny>,
+    /// The column ids in order.
+    pub columns: Vec<String>,
+    /// Whole-number columns with empty cells.
+    pub nullable_ints: Vec<String>,
+}
+
+/// A column's cells as a Python list; a cell equal to the one before reuses its object
+/// (the pot, agreement and component repeat on every row of a pot).
+fn column<'py, 'a>(
+    py: Python<'py>,
+    cells: impl Iterator<Item = &'a Cell>,
+) -> PyResult<Bound<'py, PyList>> {
+    let out = PyList::empty(py);
+    let mut last: Option<(&Cell, Bound<'py, PyAny>)> = None;
+    for c in cells {
+        let obj = match &last {
+            Some((prev, obj)) if *prev == c => obj.clone(),
+            _ => cell(py, c)?,
+        };
+        out.append(&obj)?;
+        last = Some((c, obj));
+    }
+    Ok(out)
+}
+
+/// One column as a pyarrow array: text as `string`, whole numbers as `int64`, days as
+/// `date32`, months as text, amounts and decimals as `decimal128(38, s)` with `s` the
+/// column's largest scale (`decimal256` through `decimal.Decimal` where 38 digits do not
+/// hold them).
+fn arrow_column<'py>(
+    pa: &Bound<'py, PyModule>,
+    kind: Kind,
+    cells: &[&Cell],
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = pa.py();
+    let decimals: Option<Vec<Option<Decimal>>> = cells
+        .iter()
+        .map(|c| match c {
+            Cell::Amount(a) => Some(Some(a.value())),
+            Cell::Decimal(d) => Some(Some(*d)),
+            Cell::Empty => Some(None),
+            _ => None,
+        })
+        .collect();
+    match decimals {
+        Some(ds) if matches!(kind, Kind::Amount | Kind::Decimal) => arrow_decimals(pa, &ds),
+        _ => {
+            let values = column(py, cells.iter().copied())?;
+            let ty = match kind {
+                Kind::Integer => "int64",
+                Kind::Date
+                    if cells
+                        .iter()
+                        .all(|c| matches!(c, Cell::Empty | Cell::Date(When::Day(_)))) =>
+                {
+                    "date32"
+                }
+                _ => "string",
+            };
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("type", pa.call_method0(ty)?)?;
+            pa.call_method("array", (values,), Some(&kwargs))
+        }
+    }
+}
+
+/// Decimals as one `decimal128(38, s)` array from their mantissas at the largest scale.
+fn arrow_decimals<'py>(
+    pa: &Bound<'py, PyModule>,
+    ds: &[Option<Decimal>],
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = pa.py();
+    let scale = ds.iter().flatten().map(|d| d.scale()).max().unwrap_or(0);
+    let limit = 10i128.pow(38);
+    let mantissas: Option<Vec<i128>> = ds
+        .iter()
+        .map(|d| {
+            let d = d.unwrap_or_default();
+            let m = d
+                .mantissa()
+                .checked_mul(10i128.checked_pow(scale - d.scale())?)?;
+            (m.abs() < limit).then_some(m)
+        })
+        .collect();
+    let Some(mantissas) = mantissas else {
+        let values = PyList::new(py, ds.iter().map(|d| d.map(|d| d.normalize())))?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("type", pa.call_method1("decimal256", (76, scale))?)?;
+        return pa.call_method("array", (values,), Some(&kwargs));
+    };
+    let bytes: Vec<u8> = mantissas.iter().flat_map(|m| m.to_le_bytes()).collect();
+    // Arrow's validity bitmap: bit j of byte i says whether value 8i + j is present.
+    let valid = ds.iter().any(Option::is_none).then(|| {
+        ds.chunks(8)
+            .map(|c| {
+                c.iter()
+                    .enumerate()
+                    .filter(|(_, d)| d.is_some())
+                    .fold(0u8, |b, (j, _)| b | (1 << j))
+            })
+            .collect::<Vec<u8>>()
+    });
+    let buffer = |b: &[u8]| pa.call_method1("py_buffer", (pyo3::types::PyBytes::new(py, b),));
+    let validity = match &valid {
+        Some(bits) => buffer(bits)?,
+        None => py.None().into_bound(py),
+    };
+    let ty = pa.call_method1("decimal128", (38, scale))?;
+    pa.getattr("Array")?.call_method1(
+        "from_buffers",
+        (ty, ds.len(), vec![validity, buffer(&bytes)?]),
+    )
+}
+
+/// The `ImportError` of a method that needs an optional package.
+pub fn needs(py: Python<'_>, method: &str, package: &str, e: PyErr) -> PyErr {
+    let err = pyo3::exceptions::PyImportError::new_err(format!(
+        "{method} needs {package}, which is not installed: pip install {package} \
+         (or use to_records(), which needs nothing)"
+    ));
+    err.set_cause(py, Some(e));
+    err
 }
 
 impl Shape for Allocation {
@@ -94,14 +249,12 @@ pub fn records<'py>(py: Python<'py>, t: &Table) -> PyResult<Bound<'py, PyList>> 
     Ok(out)
 }
 
-/// Records or columns as a pandas DataFrame with `columns` in order (pandas is optional).
-pub fn pandas<'py>(
-    py: Python<'py>,
-    records: Bound<'py, PyAny>,
-    columns: Vec<String>,
-) -> PyResult<Bound<'py, PyAny>> {
-    py.import("vardavtal._tables")?
-        .call_method1("to_pandas", (records, columns))
+/// A frame's columns as a pandas DataFrame (pandas is optional).
+pub fn pandas<'py>(py: Python<'py>, frame: Frame<'py>) -> PyResult<Bound<'py, PyAny>> {
+    py.import("vardavtal._tables")?.call_method1(
+        "to_pandas",
+        (frame.data, frame.columns, frame.nullable_ints),
+    )
 }
 
 /// Records that are not a core table (the structured parts of a result) as a
@@ -148,8 +301,12 @@ macro_rules! skin {
             }
             /// The same as `str()`: the text people read, byte for byte what the CLI prints
             /// with `--format table` for the same call (`print(alloc.to_text())`).
-            fn to_text(&self) -> String {
-                self.__str__()
+            ///
+            /// `lang="sv"` gives it in Swedish, `"en"` in English; by default the language of
+            /// `vardavtal.set_lang` (English unless set).
+            #[pyo3(signature = (lang = None))]
+            fn to_text(&self, lang: Option<&str>) -> ::pyo3::PyResult<String> {
+                $crate::convert::in_lang(lang, || self.__str__())
             }
             fn __repr__(&self) -> String {
                 let $s = self;
@@ -165,19 +322,22 @@ macro_rules! skin {
             ///
             /// `swedish=True` gives the CSV for Swedish Excel instead: semicolons, decimal
             /// comma, a byte-order mark, codes kept as text (`--format csv-sv`).
-            #[pyo3(signature = (swedish = false))]
-            fn to_csv(&self, swedish: bool) -> String {
+            /// `lang` as in `to_text`.
+            #[pyo3(signature = (swedish = false, lang = None))]
+            fn to_csv(&self, swedish: bool, lang: Option<&str>) -> ::pyo3::PyResult<String> {
                 let $s = self;
-                if swedish { ::vardavtal::view::View::csv_sv(&$view) } else { ::vardavtal::view::View::csv(&$view) }
+                $crate::convert::in_lang(lang, || if swedish { ::vardavtal::view::View::csv_sv(&$view) } else { ::vardavtal::view::View::csv(&$view) })
             }
             /// The result as an Excel workbook, one sheet per table (for an allocation: the
             /// pivot, every amount, the pots and the notes), amounts as numbers in kronor and
             /// codes as text: the bytes of an `.xlsx` file, also written to `path` when given
             /// (`alloc.to_excel("fördelning.xlsx")`; `--format xlsx` in the CLI).
-            #[pyo3(signature = (path = None))]
-            fn to_excel<'py>(&self, py: ::pyo3::Python<'py>, path: Option<std::path::PathBuf>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::types::PyBytes>> {
+            /// `lang` as in `to_text`.
+            #[pyo3(signature = (path = None, lang = None))]
+            fn to_excel<'py>(&self, py: ::pyo3::Python<'py>, path: Option<std::path::PathBuf>, lang: Option<&str>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::types::PyBytes>> {
                 let $s = self;
-                let bytes = $crate::error::OrRaise::or_raise(::vardavtal::view::xlsx(&::vardavtal::view::View::sheets(&$view)), py)?;
+                let sheets = $crate::convert::in_lang(lang, || ::vardavtal::view::View::sheets(&$view))?;
+                let bytes = $crate::error::OrRaise::or_raise(::vardavtal::view::xlsx(&sheets), py)?;
                 if let Some(p) = path {
                     std::fs::write(&p, &bytes).map_err(|e| ::pyo3::exceptions::PyOSError::new_err(format!("cannot write {}: {e}", p.display())))?;
                 }
@@ -195,8 +355,20 @@ macro_rules! skin {
             /// `ImportError` when pandas is not installed.
             fn to_pandas<'py>(&self, py: ::pyo3::Python<'py>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
                 let $s = self;
-                let (frame, columns) = $crate::objects::Shape::py_frame(&$view, py)?;
-                $crate::objects::pandas(py, frame, columns)
+                $crate::objects::pandas(py, $crate::objects::Shape::py_frame(&$view, py)?)
+            }
+            /// The table as a `pyarrow.Table`, exact: amounts and decimals as `decimal128`
+            /// (from their integer mantissas, never floats), codes and names as strings, days
+            /// as `date32`. Raises `ImportError` when pyarrow is not installed.
+            fn to_arrow<'py>(&self, py: ::pyo3::Python<'py>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
+                let $s = self;
+                $crate::objects::Shape::py_arrow(&$view, py)
+            }
+            /// The table as a `polars.DataFrame`, from `to_arrow()` (exact decimals). Raises
+            /// `ImportError` when polars or pyarrow is not installed.
+            fn to_polars<'py>(&self, py: ::pyo3::Python<'py>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
+                let pl = py.import("polars").map_err(|e| $crate::objects::needs(py, "to_polars()", "polars", e))?;
+                pl.call_method1("from_arrow", (self.to_arrow(py)?,))
             }
             )?
             $(
@@ -468,8 +640,11 @@ skin! {
             Ok(d)
         }
         /// A sentence a person can read: the key figures, the exact quota, and the rounding.
-        fn explain(&self) -> String {
-            self.0.explain()
+        /// The sentence behind the amount; `lang="sv"` in Swedish, `"en"` in English (by
+        /// default the language of `vardavtal.set_lang`).
+        #[pyo3(signature = (lang = None))]
+        fn explain(&self, lang: Option<&str>) -> PyResult<String> {
+            crate::convert::in_lang(lang, || self.0.explain_in(vardavtal::message::Lang::current()))
         }
         /// The row as one flat dict: the fields and the basis.
         fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
@@ -578,10 +753,11 @@ skin! {
         fn pivot(&self) -> PyTable {
             PyTable(self.0.pivot().table())
         }
-        /// The explanation of every row (or of one recipient's rows, by code).
-        #[pyo3(signature = (recipient = None))]
-        fn explain(&self, recipient: Option<&str>) -> Vec<String> {
-            self.0.explanations(recipient)
+        /// The explanation of every row (or of one recipient's rows, by code); `lang="sv"` in
+        /// Swedish, `"en"` in English (by default the language of `vardavtal.set_lang`).
+        #[pyo3(signature = (recipient = None, lang = None))]
+        fn explain(&self, recipient: Option<&str>, lang: Option<&str>) -> PyResult<Vec<String>> {
+            crate::convert::in_lang(lang, || self.0.explanations(recipient))
         }
     }
 }

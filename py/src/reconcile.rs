@@ -9,7 +9,7 @@ use vardavtal::{Loc, Sek};
 
 use crate::convert;
 use crate::error::OrRaise;
-use crate::objects::{PyFindings, Shape, json_loads, record_list, reduce, skin};
+use crate::objects::{Frame, PyFindings, Shape, json_loads, record_list, reduce, skin};
 
 /// What a reconciliation was computed from, so that it pickles: the table's name and text
 /// and the statement.
@@ -138,9 +138,19 @@ fn rows<'py>(py: Python<'py>, rec: &Reconciliation) -> PyResult<Bound<'py, PyLis
 }
 
 impl Shape for Reconciliation {
-    fn py_frame<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Vec<String>)> {
+    fn py_frame<'py>(&self, py: Python<'py>) -> PyResult<Frame<'py>> {
         let (records, columns) = self.py_records(py)?;
-        Ok((records.into_any(), columns))
+        let gaps = self.rows.iter().any(|r| r.implied_population.is_none());
+        let nullable_ints = if gaps {
+            vec!["implied_population".to_owned()]
+        } else {
+            vec![]
+        };
+        Ok(Frame {
+            data: records.into_any(),
+            columns,
+            nullable_ints,
+        })
     }
     fn py_records<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyList>, Vec<String>)> {
         Ok((

@@ -585,3 +585,55 @@ def test_outcomes_take_a_decimal_comma_and_percentages() -> None:
     with pytest.raises(InputError) as info:
         vardavtal.allocate(DEMO, outcomes={"bup": {"01": {"value": "ca 72 %"}}})
     assert info.value.code == "invalid_amount"
+
+
+def test_to_arrow_is_exact_columns() -> None:
+    pa = pytest.importorskip("pyarrow")
+    alloc = vardavtal.split(443_000_000, key="population:municipalities:2024-12-31")
+    t = alloc.to_arrow()
+    assert isinstance(t, pa.Table)
+    assert t.num_rows == 290
+    assert pa.types.is_decimal(t.schema.field("amount").type)
+    assert pa.types.is_string(t.schema.field("code").type)
+    amounts = t.column("amount").to_pylist()
+    assert amounts == list(alloc.amounts)
+    assert sum(amounts) == Decimal(443_000_000)
+    # The exact quotas keep every digit the core has, not a float's.
+    quotas = t.column("quota").to_pylist()
+    assert quotas == [r["quota"] for r in alloc.to_records()]
+    assert t.column_names == list(alloc.to_records()[0])
+
+
+def test_to_polars_from_arrow() -> None:
+    pl = pytest.importorskip("polars")
+    pytest.importorskip("pyarrow")
+    df = vardavtal.split(1000, key=KEY21, each=10).to_polars()
+    assert isinstance(df, pl.DataFrame)
+    assert df["amount"].sum() == Decimal(1000)
+    assert df.height == len(vardavtal.split(1000, key=KEY21, each=10).to_records())
+
+
+def test_to_pandas_keeps_ranks_whole() -> None:
+    pd = pytest.importorskip("pandas")
+    df = vardavtal.split(443_000_000, key=KEY21).to_pandas()
+    assert str(df["remainder_rank"].dtype) == "Int64"
+    assert df["remainder_rank"].isna().any() and not df["remainder_rank"].isna().all()
+    assert isinstance(df, pd.DataFrame)
+
+
+def test_swedish_explanations_and_messages() -> None:
+    alloc = vardavtal.split(443_000_000, key=KEY21)
+    row = next(r for r in alloc.rows if r.recipient == "03")
+    assert row.explain(lang="sv").startswith("Region Uppsala (03) får 16 720 152 kr av 443 000 000 kr")
+    assert row.explain(lang="en") == row.explain()
+    assert alloc.explain("03", lang="sv") == [row.explain(lang="sv")]
+    assert vardavtal.get_lang() == "en"
+    vardavtal.set_lang("sv")
+    try:
+        assert vardavtal.get_lang() == "sv"
+        assert row.explain().startswith("Region Uppsala (03) får")
+    finally:
+        vardavtal.set_lang("en")
+    with pytest.raises(vardavtal.InputError) as e:
+        vardavtal.set_lang("de")
+    assert e.value.errors()[0]["code"] == "invalid_value"

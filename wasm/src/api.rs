@@ -11,6 +11,7 @@
 //! `VardavtalError`.
 
 use vardavtal::catalog::Catalog;
+use vardavtal::message::Lang;
 use vardavtal::view::View;
 use wasm_bindgen::prelude::*;
 
@@ -158,14 +159,23 @@ impl Allocation {
     pub fn pivot(&self) -> Pivot {
         Pivot(self.0.pivot())
     }
-    /// The explanation of every amount, or of one recipient's (by code), in row order.
-    pub fn explain(&self, recipient: Option<String>) -> Vec<String> {
-        self.0.explanations(recipient.as_deref())
+    /// The explanation of every amount, or of one recipient's (by code), in row order; in
+    /// `lang` (`"sv"`, `"en"`) or the language of `setLang`.
+    pub fn explain(
+        &self,
+        recipient: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
+    ) -> JsResult<Vec<String>> {
+        in_lang(lang, || self.0.explanations(recipient.as_deref()))
     }
     /// The explanations as text, then the notes on what was not allocated.
     #[wasm_bindgen(js_name = explainText)]
-    pub fn explain_text(&self, recipient: Option<String>) -> String {
-        self.0.explain_text(recipient.as_deref())
+    pub fn explain_text(
+        &self,
+        recipient: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
+    ) -> JsResult<String> {
+        in_lang(lang, || self.0.explain_text(recipient.as_deref()))
     }
     /// The long form: one row per amount (the table of `toCsv()`).
     #[wasm_bindgen(js_name = rowsTable, unchecked_return_type = "Table")]
@@ -315,16 +325,42 @@ pub fn explain(
     #[wasm_bindgen(unchecked_param_type = "AgreementInput")] agreement: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "AllocateOptions")] options: Option<JsValue>,
     #[wasm_bindgen(unchecked_optional_param_type = "string")] recipient: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
 ) -> JsResult<Vec<String>> {
-    Ok(allocate(agreement, options)?.explain(recipient))
+    allocate(agreement, options)?.explain(recipient, lang)
 }
 
-/// The explanation of one row of an allocation (`alloc.rows[i]`).
+/// The explanation of one row of an allocation (`alloc.rows[i]`), in `lang` or the
+/// language of `setLang`.
 #[wasm_bindgen(js_name = explainRow)]
-pub fn explain_row(#[wasm_bindgen(unchecked_param_type = "Row")] row: JsValue) -> JsResult<String> {
-    Ok(convert::from_value::<vardavtal::Row>(row, "row")
-        .js()?
-        .explain())
+pub fn explain_row(
+    #[wasm_bindgen(unchecked_param_type = "Row")] row: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
+) -> JsResult<String> {
+    let row = convert::from_value::<vardavtal::Row>(row, "row").js()?;
+    in_lang(lang, || row.explain_in(Lang::current()))
+}
+
+/// Sets the language of messages, explanations and headers: `"sv"` (svenska) or `"en"`
+/// (English, the default). Codes, locations and context are the same in both.
+#[wasm_bindgen(js_name = setLang)]
+pub fn set_lang(#[wasm_bindgen(unchecked_param_type = "Lang")] lang: String) -> JsResult<()> {
+    vardavtal::message::set_lang(lang.parse().js()?);
+    Ok(())
+}
+
+/// The language of messages, explanations and headers: `"sv"` or `"en"`.
+#[wasm_bindgen(js_name = getLang, unchecked_return_type = "Lang")]
+pub fn get_lang() -> String {
+    Lang::current().as_str().to_owned()
+}
+
+/// Runs `f` with texts in `lang`, or in the current language when `None`.
+fn in_lang<T>(lang: Option<String>, f: impl FnOnce() -> T) -> JsResult<T> {
+    match lang {
+        None => Ok(f()),
+        Some(l) => Ok(vardavtal::message::with_lang(l.parse().js()?, f)),
+    }
 }
 
 /// The per-recipient difference `b − a` between two allocations (another key date,

@@ -41,6 +41,7 @@ export declare class VardavtalError extends Error {
 
 /// A core error as a `VardavtalError`, ready to throw.
 pub fn to_js(e: &Error) -> JsValue {
+    let e = e.clone().in_lang(vardavtal::message::Lang::current());
     let findings = crate::convert::to_value(e.findings()).unwrap_or(JsValue::UNDEFINED);
     VardavtalError::new(&e.to_string(), findings).into()
 }

@@ -1,12 +1,38 @@
-//! Explanations: [`Row::explain`], the sentence behind every amount, and the exact quota
-//! figures of a row's [`Basis`](super::Basis), computed from integers.
+//! Explanations: [`Row::explain`] and [`Row::explain_in`], the sentence behind every amount
+//! in English or Swedish, and the exact quota figures of a row's [`Basis`](super::Basis),
+//! computed from integers.
 
 use rust_decimal::Decimal;
 
 use super::{Part, Row};
+use crate::key::KeySpec;
+use crate::message::{Lang, day_sv};
 use crate::money::Sek;
+use crate::swedish::format_number;
 
 impl Row {
+    /// The sentence behind the amount in `lang`: what the recipient gets of which pot, the
+    /// key figures, the exact quota and how rounding moved the amount; the figures
+    /// themselves are in [`Row::basis`](super::Basis).
+    ///
+    /// ```
+    /// use vardavtal::{split, Key, Sek, Unit, message::Lang};
+    /// let key = vardavtal::input::key("population:regions:2021-11-01")?;
+    /// let a = split("443000000".parse::<Sek>()?, &key, None, Unit::Krona)?;
+    /// let uppsala = a.rows().iter().find(|r| r.recipient.as_str() == "03").unwrap();
+    /// assert!(uppsala.explain_in(Lang::Sv).starts_with(
+    ///     "Region Uppsala (03) får 16 720 152 kr av 443 000 000 kr: 3,774 % av befolkningen den 1 november 2021 (394 154 av 10 443 100 invånare), exakt 16 720 152,2536… kr"
+    /// ));
+    /// assert_eq!(uppsala.explain_in(Lang::En), uppsala.explain());
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    pub fn explain_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Sv => self.explain_sv(),
+            _ => self.explain(),
+        }
+    }
+
     /// A sentence a person can read: the key figures, the exact quota, and how rounding
     /// moved the amount.
     pub fn explain(&self) -> String {
@@ -82,6 +108,135 @@ impl Row {
             Some(n) => format!("{head}: {body}. {n}."),
             None => format!("{head}: {body}."),
         }
+    }
+}
+
+impl Row {
+    fn explain_sv(&self) -> String {
+        let b = &self.basis;
+        let what = match (self.part, &self.criterion) {
+            (Part::Earned, Some(c)) => format!("{} (kriterium {c})", self.component),
+            (Part::Bonus, _) => format!("bonuspotten i {}", self.component),
+            _ if self.agreement == "split" => kr(b.pot),
+            _ => self.component.clone(),
+        };
+        let when = match (&self.tranche, self.date) {
+            (Some(t), Some(d)) => format!(", delbetalning {t} den {}", day_sv(d.first_day())),
+            (Some(t), None) => format!(", delbetalning {t}"),
+            (None, Some(d)) => format!(", utbetalt den {}", day_sv(d.first_day())),
+            (None, None) => String::new(),
+        };
+        let head = format!(
+            "{} ({}) får {} av {what}{when}",
+            self.name,
+            self.recipient,
+            kr(self.amount)
+        );
+        let body = match self.part {
+            Part::Fixed => format!("hela potten på {} går till denna mottagare", kr(b.pot)),
+            Part::Each => format!(
+                "det fasta beloppet på {} som varje mottagare i nyckeln får först",
+                kr(b.pot)
+            ),
+            Part::Returned => format!(
+                "pengar som inte uppnåtts genom prestation ({}) går tillbaka till staten",
+                kr(b.pot)
+            ),
+            Part::Earned if b.qualified == Some(false) => format!(
+                "dess andel av kriteriets pott hade varit {} av {} ≈ {}, men den uppfyllde inte kravet",
+                share_sv(self),
+                kr(b.pot),
+                kr(Sek(b.quota.round_dp(0))),
+            ),
+            Part::Equal => format!(
+                "en lika del av {} för var och en av {} mottagare, exakt {}; {}",
+                kr(b.pot),
+                b.recipients,
+                quota_sv(self),
+                rounding_sv(self)
+            ),
+            _ => {
+                let of_pot = if self.agreement == "split" {
+                    String::new()
+                } else {
+                    format!(" av potten på {}", kr(b.pot))
+                };
+                format!(
+                    "{}{of_pot}, exakt {}; {}",
+                    share_sv(self),
+                    quota_sv(self),
+                    rounding_sv(self)
+                )
+            }
+        };
+        match b.note_sv.as_ref().or(b.note.as_ref()) {
+            Some(n) => format!("{head}: {body}. {n}."),
+            None => format!("{head}: {body}."),
+        }
+    }
+}
+
+/// `3,774 % av befolkningen den 1 november 2021 (394 154 av 10 443 100 invånare)`.
+fn share_sv(row: &Row) -> String {
+    let b = &row.basis;
+    let pct = if b.total_weight.is_zero() {
+        Decimal::ZERO
+    } else {
+        (b.weight * Decimal::ONE_HUNDRED / b.total_weight).round_dp(3)
+    };
+    let pct = format_number(pct);
+    let (w, t) = (format_number(b.weight), format_number(b.total_weight));
+    if row.part == Part::Bonus {
+        return format!("{pct} % av det som uppnåddes på kriterierna ({w} av {t})");
+    }
+    match b.key.parse::<KeySpec>() {
+        Ok(KeySpec::Population { date, .. }) => format!(
+            "{pct} % av befolkningen den {} ({w} av {t} invånare)",
+            day_sv(date)
+        ),
+        Ok(KeySpec::NeedsRegions2024 {}) => {
+            format!("{pct} % av vårdbehovsnyckeln 2024 ({w} av {t} kr i den publicerade tabellen)")
+        }
+        Ok(KeySpec::NeedsWeighted { date, .. }) => format!(
+            "{pct} % av den behovsviktade befolkningen den {} (vikt {w} av {t})",
+            day_sv(date)
+        ),
+        _ => format!("{pct} % av nyckeln {} (vikt {w} av {t})", b.key),
+    }
+}
+
+/// The exact quota: `16 720 152,2617… kr`.
+fn quota_sv(row: &Row) -> String {
+    let b = &row.basis;
+    let shown = b.quota.round_dp(4);
+    let approx = if shown == b.quota { "" } else { "…" };
+    let text = kr(Sek(shown));
+    match text.strip_suffix(" kr") {
+        Some(n) => format!("{n}{approx} kr"),
+        None => text,
+    }
+}
+
+/// How rounding moved the amount.
+fn rounding_sv(row: &Row) -> String {
+    let b = &row.basis;
+    if row.amount != b.floor {
+        return format!(
+            "avrundat nedåt till {} och en enhet av de {} som blev över (resten är nummer {} av {} i storlek)",
+            kr(b.floor),
+            kr(b.left_over),
+            b.remainder_rank.unwrap_or(0),
+            b.recipients
+        );
+    }
+    if b.left_over.0.is_zero() {
+        "ingen avrundning behövdes".to_owned()
+    } else {
+        format!(
+            "avrundat nedåt till {}; de {} som blev över gick till större rester",
+            kr(b.floor),
+            kr(b.left_over)
+        )
     }
 }
 

@@ -188,7 +188,9 @@ pub(super) fn performance(
             step.by_key_parts(cpot, key, parts, Part::Earned, Some(&crit.id), names)?;
         for (mut row, ok) in earned_rows.into_iter().zip(quals) {
             row.basis.qualified = Some(*ok);
-            row.basis.note = Some(qualification_note(crit, &row, *ok, p.unearned, outcomes));
+            let (en, sv) = qualification_note(crit, &row, *ok, p.unearned, outcomes);
+            row.basis.note = Some(en);
+            row.basis.note_sv = Some(sv);
             if !*ok {
                 row.amount = Sek::ZERO;
             }
@@ -202,9 +204,10 @@ pub(super) fn performance(
         }
         Settlement::Returned(units) => {
             let note = match p.unearned {
-                Unearned::BonusPot => Some(
+                Unearned::BonusPot => Some((
                     "No recipient earned any money, so the bonus pot cannot be paid out".to_owned(),
-                ),
+                    "Ingen mottagare uppnådde något, så bonuspotten kan inte betalas ut".to_owned(),
+                )),
                 Unearned::ReturnToState => None,
             };
             let state = RecipientId::new(STATE);
@@ -216,46 +219,53 @@ pub(super) fn performance(
     Ok(rows)
 }
 
-/// Why a recipient qualified on a criterion or not, with the outcomes measured.
+/// Why a recipient qualified on a criterion or not, with the outcomes measured, in English
+/// and in Swedish.
 fn qualification_note(
     crit: &Criterion,
     row: &Row,
     ok: bool,
     unearned: Unearned,
     outcomes: &Outcomes,
-) -> String {
-    let measured: String = crit
-        .test
-        .measures(&crit.id)
-        .into_iter()
-        .filter_map(|m| {
-            let o = outcomes.get(m, &row.recipient)?;
-            Some(match (o.value, o.previous, o.met) {
-                (Some(v), Some(p), _) => format!(" ({m}: {v}, last year {p})"),
-                (Some(v), None, _) => format!(" ({m}: {v})"),
-                (_, _, Some(x)) => format!(" ({m} met: {x})"),
-                _ => String::new(),
-            })
-        })
-        .collect();
-    if ok {
-        format!(
-            "Qualified on {}: {}{measured}",
-            crit.id,
-            crit.test.describe()
-        )
-    } else {
-        format!(
-            "Did not qualify on {}: {}{measured}; its {} goes to {}",
-            crit.id,
-            crit.test.describe(),
-            kr(row.amount),
-            match unearned {
-                Unearned::BonusPot => "the bonus pot",
-                Unearned::ReturnToState => "the state",
+) -> (String, String) {
+    let (mut en, mut sv) = (String::new(), String::new());
+    for m in crit.test.measures(&crit.id) {
+        let Some(o) = outcomes.get(m, &row.recipient) else {
+            continue;
+        };
+        let num = |d: Decimal| crate::swedish::format_number(d);
+        match (o.value, o.previous, o.met) {
+            (Some(v), Some(p), _) => {
+                en += &format!(" ({m}: {v}, last year {p})");
+                sv += &format!(" ({m}: {}, förra året {})", num(v), num(p));
             }
-        )
+            (Some(v), None, _) => {
+                en += &format!(" ({m}: {v})");
+                sv += &format!(" ({m}: {})", num(v));
+            }
+            (_, _, Some(x)) => {
+                en += &format!(" ({m} met: {x})");
+                sv += &format!(" ({m} uppfyllt: {})", if x { "ja" } else { "nej" });
+            }
+            _ => {}
+        }
     }
+    let (id, test, test_sv) = (&crit.id, crit.test.describe(), crit.test.describe_sv());
+    if ok {
+        return (
+            format!("Qualified on {id}: {test}{en}"),
+            format!("Uppfyllde {id}: {test_sv}{sv}"),
+        );
+    }
+    let (to, till) = match unearned {
+        Unearned::BonusPot => ("the bonus pot", "bonuspotten"),
+        Unearned::ReturnToState => ("the state", "staten"),
+    };
+    let amount = kr(row.amount);
+    (
+        format!("Did not qualify on {id}: {test}{en}; its {amount} goes to {to}"),
+        format!("Uppfyllde inte {id}: {test_sv}{sv}; dess {amount} går till {till}"),
+    )
 }
 
 /// The rows of the bonus pot: the `bonus` units [`settle`] gave each recipient that earned

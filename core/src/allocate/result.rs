@@ -82,6 +82,9 @@ pub struct Basis {
     /// Why the recipient qualified or not, for performance money.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The same note in Swedish.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_sv: Option<String>,
     /// For performance money: whether the recipient qualified (when not, its share by the
     /// key, `floor` or one unit more, went to the bonus pot or back to the state).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -117,6 +117,7 @@ impl Step<'_> {
                 },
                 recipients: n,
                 note: None,
+                note_sv: None,
                 qualified: None,
             };
             rows.push(self.row(
@@ -137,8 +138,9 @@ impl Step<'_> {
         recipient: RecipientId,
         name: String,
         part: Part,
-        note: Option<String>,
+        note: Option<(String, String)>,
     ) -> Row {
+        let (note, note_sv) = note.unzip();
         let basis = Basis {
             pot,
             key: "whole amount".into(),
@@ -150,6 +152,7 @@ impl Step<'_> {
             remainder_rank: None,
             recipients: 1,
             note,
+            note_sv,
             qualified: None,
         };
         self.row(recipient, name, part, None, pot, basis)

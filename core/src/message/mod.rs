@@ -20,9 +20,12 @@
 //! ```
 //!
 //! A place is written `{name}` (the context value as it is), `{name:kr}` (an amount in
-//! kronor, `1 382 000 000 kr`) or `{name:date}` (a day: `2021-11-01` in English, `1 november
-//! 2021` in Swedish). A place whose value is missing stays as it is written, so a template
-//! never hides that a value is missing.
+//! kronor, `1 382 000 000 kr`), `{name:num}` (a number: `0.72` in English, `0,72` in
+//! Swedish) or `{name:date}` (a day: `2021-11-01` in English, `1 november 2021` in
+//! Swedish). A value that is itself a text for people (a rule described in words) has its
+//! Swedish form under `name.sv` in the context, which a Swedish text uses. A place whose
+//! value is missing stays as it is written, so a template never hides that a value is
+//! missing.
 
 pub mod templates;
 
@@ -48,6 +51,54 @@ pub enum Lang {
 }
 
 crate::names::names!(Lang { En => "en", Sv => "sv" });
+
+impl Lang {
+    /// The language of texts made now on this thread: the one of [`with_lang`] when inside
+    /// it, else the default of [`set_lang`] (English unless set).
+    pub fn current() -> Lang {
+        SCOPED.with(std::cell::Cell::get).unwrap_or_else(|| {
+            match DEFAULT.load(std::sync::atomic::Ordering::Relaxed) {
+                1 => Lang::Sv,
+                _ => Lang::En,
+            }
+        })
+    }
+}
+
+static DEFAULT: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+thread_local! {
+    static SCOPED: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// Sets the language of texts for the whole process (a command line's `--lang`, Python's
+/// `vardavtal.set_lang`, the page's language button).
+pub fn set_lang(lang: Lang) {
+    let v = match lang {
+        Lang::Sv => 1,
+        Lang::En => 0,
+    };
+    DEFAULT.store(v, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Runs `f` with texts in `lang` on this thread (a call's own `lang=`), then restores the
+/// language before.
+///
+/// ```
+/// use vardavtal::message::{with_lang, Lang};
+/// assert_eq!(with_lang(Lang::Sv, Lang::current), Lang::Sv);
+/// assert_eq!(Lang::current(), Lang::En);
+/// ```
+pub fn with_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
+    struct Restore(Option<Lang>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            SCOPED.with(|s| s.set(self.0));
+        }
+    }
+    let _restore = Restore(SCOPED.with(|s| s.replace(Some(lang))));
+    f()
+}
 
 /// The text of a finding in each language, with named places filled from its context.
 #[derive(Debug, PartialEq, Eq)]
@@ -105,7 +156,11 @@ pub fn fill(text: &str, lang: Lang, ctx: &BTreeMap<String, String>) -> String {
         };
         let place = &after[..close];
         let (name, form) = place.split_once(':').unwrap_or((place, ""));
-        match ctx.get(name) {
+        let own = match lang {
+            Lang::Sv => ctx.get(&format!("{name}.sv")),
+            Lang::En => None,
+        };
+        match own.or_else(|| ctx.get(name)) {
             Some(v) => out.push_str(&format_value(v, form, lang)),
             None => {
                 out.push('{');
@@ -123,7 +178,13 @@ fn format_value<'a>(v: &'a str, form: &str, lang: Lang) -> Cow<'a, str> {
     match form {
         "kr" => v
             .parse::<rust_decimal::Decimal>()
-            .map_or(Cow::Borrowed(v), |d| Cow::Owned(crate::swedish::format_kr(d))),
+            .map_or(Cow::Borrowed(v), |d| {
+                Cow::Owned(crate::swedish::format_kr(d))
+            }),
+        "num" => match (lang, v.parse::<rust_decimal::Decimal>()) {
+            (Lang::Sv, Ok(d)) => Cow::Owned(crate::swedish::format_number(d)),
+            _ => Cow::Borrowed(v),
+        },
         "date" => match (lang, v.parse::<chrono::NaiveDate>()) {
             (Lang::Sv, Ok(d)) => Cow::Owned(day_sv(d)),
             _ => Cow::Borrowed(v),
@@ -175,14 +236,19 @@ mod tests {
         let mut ctx = BTreeMap::new();
         ctx.insert("pot".to_owned(), "443000000".to_owned());
         ctx.insert("date".to_owned(), "2021-11-01".to_owned());
-        let t = "{pot:kr} den {date:date}, {missing} {";
+        ctx.insert("share".to_owned(), "0.72".to_owned());
+        ctx.insert("test".to_owned(), "at least 0.72".to_owned());
+        ctx.insert("test.sv".to_owned(), "minst 0,72".to_owned());
+        assert_eq!(fill("{test}", Lang::Sv, &ctx), "minst 0,72");
+        assert_eq!(fill("{test}", Lang::En, &ctx), "at least 0.72");
+        let t = "{pot:kr} den {date:date}, {share:num}, {missing} {";
         assert_eq!(
             fill(t, Lang::Sv, &ctx),
-            "443 000 000 kr den 1 november 2021, {missing} {"
+            "443 000 000 kr den 1 november 2021, 0,72, {missing} {"
         );
         assert_eq!(
             fill(t, Lang::En, &ctx),
-            "443 000 000 kr den 2021-11-01, {missing} {"
+            "443 000 000 kr den 2021-11-01, 0.72, {missing} {"
         );
     }
 

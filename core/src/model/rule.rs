@@ -202,6 +202,34 @@ impl Test {
         }
     }
 
+    /// The same description in Swedish ("bättre än förra året eller minst 0,71").
+    pub fn describe_sv(&self) -> String {
+        let of = |m: &Option<String>| m.as_ref().map_or(String::new(), |m| format!(" ({m})"));
+        let num = |t: &Decimal| crate::swedish::format_number(*t);
+        match self {
+            Test::Improved {
+                lower_is_better: false,
+                measure,
+            } => format!("bättre än förra året{}", of(measure)),
+            Test::Improved {
+                lower_is_better: true,
+                measure,
+            } => format!("lägre än förra året{}", of(measure)),
+            Test::AtLeast { threshold, measure } => {
+                format!("minst {}{}", num(threshold), of(measure))
+            }
+            Test::AtMost { threshold, measure } => {
+                format!("högst {}{}", num(threshold), of(measure))
+            }
+            Test::Met { measure } => format!("kravet uppfyllt{}", of(measure)),
+            Test::Any { tests } => tests
+                .iter()
+                .map(Test::describe_sv)
+                .collect::<Vec<_>>()
+                .join(" eller "),
+        }
+    }
+
     /// The outcome this test reads, other than the criterion's own.
     pub fn measure(&self) -> Option<&str> {
         match self {

@@ -702,6 +702,17 @@ pub fn format_kr(v: Decimal) -> String {
     format!("{} kr", render(v, 2))
 }
 
+/// A number as Swedish text writes it, exactly: `10 443 100`, `3,774`.
+///
+/// ```
+/// use vardavtal::swedish::format_number;
+/// assert_eq!(format_number("10443100".parse().unwrap()), "10 443 100");
+/// assert_eq!(format_number("3.7740".parse().unwrap()), "3,774");
+/// ```
+pub fn format_number(v: Decimal) -> String {
+    render(v, 0)
+}
+
 /// Writes an amount as a press release would, exactly (never rounding): `"2,3 miljarder
 /// kronor"`, `"1 miljard kronor"`, `"2 967 miljoner kronor"`, `"4,5 miljoner kronor"`,
 /// `"1 miljon kronor"`.

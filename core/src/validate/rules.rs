@@ -130,7 +130,7 @@ fn check_rule_shape(
             let sum = checked_sum(p.criteria.iter().map(|c| c.share.0)).unwrap_or(Decimal::MAX);
             if p.criteria.is_empty() || sum != Decimal::ONE {
                 out.push(
-                    templates::CRITERIA_SHARES_DO_NOT_SUM
+                    crate::message::templates::allocate::CRITERIA_SHARES_DO_NOT_SUM
                         .error(rl.join("criteria"))
                         .with("sum", sum),
                 );

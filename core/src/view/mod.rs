@@ -20,6 +20,7 @@
 //! # Ok::<(), vardavtal::Error>(())
 //! ```
 
+mod headers;
 mod render;
 mod tables;
 pub mod ts;
@@ -36,6 +37,7 @@ use crate::agreement::When;
 use crate::finding::{Code, Error, Loc};
 use crate::money::Sek;
 
+pub use headers::header;
 pub use tables::{AgreementList, SourceView, municipalities, population, regions, totals};
 
 /// What a column holds: it decides alignment and how a value is written for people.
@@ -75,9 +77,10 @@ pub struct Column {
 }
 
 impl Column {
-    /// A column whose header for people is its id.
+    /// A column whose header for people is its id, or its Swedish [`header`] when texts
+    /// are in Swedish ([`Lang::current`](crate::message::Lang::current)).
     pub fn new(id: &str, kind: Kind) -> Self {
-        Column::titled(id, id, kind)
+        Column::titled(id, header(id, crate::message::Lang::current()), kind)
     }
     /// A column with a header of its own.
     pub fn titled(id: &str, header: &str, kind: Kind) -> Self {

@@ -717,7 +717,7 @@ impl Allocation {
         self.rows()
             .iter()
             .filter(|r| recipient.is_none_or(|x| r.recipient.as_str() == x))
-            .map(crate::Row::explain)
+            .map(|r| r.explain_in(crate::message::Lang::current()))
             .collect()
     }
 

@@ -9,9 +9,14 @@ from typing import Any, Dict, List, Sequence, Union
 __all__ = ["Records", "to_pandas"]
 
 
-def to_pandas(data: Union[List[Dict[str, Any]], Dict[str, List[Any]]], columns: Sequence[str]) -> Any:
+def to_pandas(
+    data: Union[List[Dict[str, Any]], Dict[str, List[Any]]],
+    columns: Sequence[str],
+    nullable_ints: Sequence[str] = (),
+) -> Any:
     """A pandas DataFrame of ``data`` (one dict per row, or one list per column) with
-    ``columns`` in this order (pandas is optional)."""
+    ``columns`` in this order (pandas is optional); the ``nullable_ints`` columns (whole
+    numbers with gaps, such as ``remainder_rank``) as pandas' ``Int64``, not floats."""
     try:
         pd: Any = importlib.import_module("pandas")
     except ImportError as e:  # pragma: no cover - depends on the environment
@@ -20,12 +25,20 @@ def to_pandas(data: Union[List[Dict[str, Any]], Dict[str, List[Any]]], columns: 
             "(or use to_records(), which needs nothing)"
         ) from e
     df = pd.DataFrame(data, columns=list(columns))
-    for c in df.columns:
-        values = [v for v in df[c] if v is not None]
-        # Whole-number columns with gaps (remainder_rank) stay integers, not floats with NaN.
-        if values and len(values) < len(df) and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-            df[c] = pd.array([v if v is not None else pd.NA for v in df[c]], dtype="Int64")
+    for c in nullable_ints:
+        df[c] = pd.array([v if v is not None else pd.NA for v in df[c]], dtype="Int64")
     return df
+
+
+def _nullable_ints(records: List[Dict[str, Any]], columns: Sequence[str]) -> List[str]:
+    """The columns whose values are whole numbers with gaps."""
+    out = []
+    for c in columns:
+        values = [r.get(c) for r in records]
+        present = [v for v in values if v is not None]
+        if present and len(present) < len(values) and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+            out.append(c)
+    return out
 
 
 class Records(List[Dict[str, Any]]):
@@ -41,7 +54,8 @@ class Records(List[Dict[str, Any]]):
 
     def to_pandas(self) -> Any:
         """The rows as a pandas DataFrame (needs pandas)."""
-        return to_pandas(self.to_records(), self.columns)
+        records = self.to_records()
+        return to_pandas(records, self.columns, _nullable_ints(records, self.columns))
 
     def __reduce__(self) -> Any:
         return (Records, (self.columns, list(self)))

@@ -86,10 +86,11 @@ super::templates! {
         en: "a performance rule needs at least one criterion",
         sv: "en prestationsbaserad regel behöver minst ett kriterium",
     }
-    /// Criteria's shares that do not sum to 1 (or are negative).
+    /// Criteria's shares that do not sum to 1 (or are negative), in `allocate` and in
+    /// `validate` alike.
     CRITERIA_SHARES_DO_NOT_SUM = "criteria_shares_do_not_sum", SharesDoNotSum {
-        en: "the criteria's shares sum to {sum}, not 1",
-        sv: "kriteriernas andelar summerar till {sum}, inte 1",
+        en: "the criteria's shares sum to {sum:num}, not 1",
+        sv: "kriteriernas andelar summerar till {sum:num}, inte till 1",
     }
     /// Criteria's shares with too many digits.
     CRITERIA_SHARES_TOO_PRECISE = "criteria_shares_too_precise", TooLarge {
@@ -125,7 +126,7 @@ super::templates! {
         sv: "delbetalningarnas belopp summerar till mer än ett decimaltal rymmer",
     }
     /// Tranche amounts that do not sum to the component's amount (`component`).
-    TRANCHE_AMOUNTS_DO_NOT_SUM = "tranche_amounts_do_not_sum", TranchesDoNotSum {
+    TRANCHE_AMOUNTS_DO_NOT_SUM = "tranche_amounts_differ_from_component", TranchesDoNotSum {
         en: "the tranches of component {component_id} sum to {tranches} but the component is {component}",
         sv: "delbetalningarna av komponenten {component_id} summerar till {tranches}, men komponenten är på {component}",
     }

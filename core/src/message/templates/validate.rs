@@ -184,11 +184,6 @@ super::templates! {
         en: "{recipients} recipients × {each:kr} each is more than the amount {amount_cited}",
         sv: "{recipients} mottagare × {each:kr} vardera är mer än beloppet {amount_cited}",
     }
-    /// The criteria of a performance rule whose shares do not sum to one.
-    CRITERIA_SHARES_DO_NOT_SUM = "criteria_shares_do_not_sum", SharesDoNotSum {
-        en: "the criteria's shares sum to {sum}, not 1",
-        sv: "kriteriernas andelar summerar till {sum}, inte till 1",
-    }
     /// A criterion id used twice in a performance rule.
     CRITERION_ID_DUPLICATE = "criterion_id_duplicate", DuplicateId {
         en: "criterion id \"{criterion}\" appears twice",
@@ -212,17 +207,17 @@ super::templates! {
         sv: "delbetalningarna för {component_id} summerar till mellan {sum:kr} och {sum_high:kr}, men komponenten är på {component_cited}: en skillnad på {gap:kr}",
     }
     /// A tranche with a negative share.
-    TRANCHE_SHARE_NEGATIVE = "tranche_share_negative", NegativeWeight {
+    TRANCHE_SHARE_NEGATIVE = "tranche_share_negative_in_validation", NegativeWeight {
         en: "tranche {tranche} of {component} has a negative share",
         sv: "delbetalningen {tranche} av {component} har en negativ andel",
     }
     /// Tranche shares that do not sum to one.
-    TRANCHE_SHARES_DO_NOT_SUM = "tranche_shares_do_not_sum", TranchesDoNotSum {
+    TRANCHE_SHARES_DO_NOT_SUM = "tranche_shares_do_not_sum_in_validation", TranchesDoNotSum {
         en: "the tranche shares of {component} sum to {sum}, not 1",
         sv: "delbetalningarnas andelar för {component} summerar till {sum}, inte till 1",
     }
     /// Tranches of a component some with an amount, some with a share.
-    TRANCHES_AMOUNTS_AND_SHARES_MIXED = "tranches_amounts_and_shares_mixed", InvalidValue {
+    TRANCHES_AMOUNTS_AND_SHARES_MIXED = "tranches_amounts_and_shares_mixed_in_validation", InvalidValue {
         en: "the tranches of {component} must all give an amount or all give a share",
         sv: "delbetalningarna för {component} ska antingen alla ange ett belopp eller alla ange en andel",
     }
