@@ -14,7 +14,9 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::finding::{Code, Error, Loc, Result, excerpt};
+use crate::finding::{Error, Finding, Loc, Result, excerpt};
+use crate::message::templates::reconcile as templates;
+use swedish::SwedishAmount;
 
 pub mod swedish;
 
@@ -73,27 +75,52 @@ impl Sek {
             return Ok(Sek(d));
         }
         match swedish::parse_swedish_text(s) {
-            Ok(a) if a.qualifier.is_some() => Err(Error::new(
-                Code::InvalidAmount,
-                Loc::root(),
-                format!(
-                    "{s:?} is a hedged figure ({}), not an exact amount",
-                    a.qualifier.map_or("", |q| q.as_str())
-                ),
-            )
-            .with("input", s)),
+            Ok(SwedishAmount {
+                qualifier: Some(q), ..
+            }) => Err(Error::from(
+                hedged(q)
+                    .error(Loc::root())
+                    .with("quoted", format!("{s:?}"))
+                    .with("qualifier", q.as_str())
+                    .with("input", s),
+            )),
             Ok(a) => Ok(Sek(a.value)),
-            Err(msg) => {
-                // The parser quotes the offending part; keep a message about a huge input short.
-                let msg = if msg.chars().count() > 300 {
-                    format!("{}…", msg.chars().take(300).collect::<String>())
-                } else {
-                    msg
-                };
-                Err(Error::new(Code::InvalidAmount, Loc::root(), msg).with("input", excerpt(s)))
-            }
+            Err(f) => Err(Error::from(shortened(f).with("input", excerpt(s)))),
         }
     }
+}
+
+/// The template of a hedged figure with qualifier `q`.
+fn hedged(q: swedish::Qualifier) -> &'static crate::message::Template {
+    match q {
+        swedish::Qualifier::About => &templates::AMOUNT_HEDGED_ABOUT,
+        swedish::Qualifier::Over => &templates::AMOUNT_HEDGED_OVER,
+        swedish::Qualifier::Nearly => &templates::AMOUNT_HEDGED_NEARLY,
+        swedish::Qualifier::Under => &templates::AMOUNT_HEDGED_UNDER,
+    }
+}
+
+/// The parser quotes the offending part: keep a message about a huge input short by
+/// cutting each quoted value to 100 characters.
+fn shortened(mut f: Finding) -> Finding {
+    if f.msg.chars().count() <= 300 {
+        return f;
+    }
+    let long: Vec<(String, String)> = f
+        .ctx
+        .iter()
+        .filter(|(_, v)| v.chars().count() > 100)
+        .map(|(k, v)| {
+            (
+                k.clone(),
+                format!("{}…", v.chars().take(100).collect::<String>()),
+            )
+        })
+        .collect();
+    for (k, v) in long {
+        f = f.with(&k, v);
+    }
+    f
 }
 
 impl fmt::Display for Sek {
@@ -150,17 +177,12 @@ pub const PLAIN_DECIMAL_PATTERN: &str = r"^-?[0-9]+(\.[0-9]+)?$";
 /// Refuses exponents, separators, signs other than a leading `-`, `NaN`, `inf` and
 /// numbers with more digits than a `Decimal` holds (28), each with a message that says so.
 pub fn parse_plain_decimal(s: &str) -> Result<Decimal> {
-    let bad = |why: &str| {
-        Error::new(
-            Code::InvalidAmount,
-            Loc::root(),
-            format!("{} is not a plain decimal number: {why}", excerpt(s)),
-        )
-        .with("input", excerpt(s))
+    let bad = |t: &'static crate::message::Template| {
+        Error::from(t.error(Loc::root()).with("input", excerpt(s)))
     };
     let body = s.strip_prefix('-').unwrap_or(s);
     if body.is_empty() {
-        return Err(bad("it is empty"));
+        return Err(bad(&templates::PLAIN_DECIMAL_EMPTY));
     }
     let (int, frac) = match body.split_once('.') {
         Some((i, f)) => (i, Some(f)),
@@ -169,21 +191,20 @@ pub fn parse_plain_decimal(s: &str) -> Result<Decimal> {
     let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     if !digits(int) || frac.is_some_and(|f| !digits(f)) {
         let why = if body.contains(['e', 'E']) && body.chars().any(|c| c.is_ascii_digit()) {
-            "exponent notation is not accepted; write all digits"
+            &templates::PLAIN_DECIMAL_EXPONENT
         } else if body.contains([' ', '\u{a0}', '\u{202f}', '_', '\'']) {
-            "digit separators are not accepted; write digits only, e.g. \"443000000\""
+            &templates::PLAIN_DECIMAL_SEPARATOR
         } else if body.contains(',') {
-            "a comma is not accepted; use '.' as the decimal point, or a Swedish-form parser"
+            &templates::PLAIN_DECIMAL_COMMA
         } else if body.eq_ignore_ascii_case("nan") || body.to_ascii_lowercase().starts_with("inf") {
-            "not a number"
+            &templates::PLAIN_DECIMAL_NOT_A_NUMBER
         } else {
-            "expected digits with an optional '-' sign and '.' decimal point"
+            &templates::PLAIN_DECIMAL_SYNTAX
         };
         return Err(bad(why));
     }
-    Decimal::from_str_exact(s).map_err(|_| {
-        bad("it has more digits than fit (at most 28 significant digits)").with("max_digits", 28)
-    })
+    Decimal::from_str_exact(s)
+        .map_err(|_| bad(&templates::PLAIN_DECIMAL_TOO_MANY_DIGITS).with("max_digits", 28))
 }
 
 /// A measured value as a person writes it (an outcome: a share, a rate): a plain decimal
@@ -212,19 +233,19 @@ pub fn parse_measure(s: &str) -> Result<Decimal> {
     };
     let d = parse_plain_decimal(&plain).map_err(|_| {
         parse_plain_decimal(s).err().unwrap_or_else(|| {
-            Error::new(
-                Code::InvalidAmount,
-                Loc::root(),
-                format!("{} is not a measured value", excerpt(s)),
+            Error::from(
+                templates::MEASURE_INVALID
+                    .error(Loc::root())
+                    .with("input", excerpt(s)),
             )
         })
     })?;
     if percent {
         d.checked_div(Decimal::ONE_HUNDRED).ok_or_else(|| {
-            Error::new(
-                Code::InvalidAmount,
-                Loc::root(),
-                format!("{} is out of range", excerpt(s)),
+            Error::from(
+                templates::MEASURE_OUT_OF_RANGE
+                    .error(Loc::root())
+                    .with("input", excerpt(s)),
             )
         })
     } else {
@@ -317,31 +338,26 @@ impl Unit {
     /// `amount` as a whole number of units; an error if it is negative or finer than the unit.
     pub fn to_units(self, amount: Sek) -> Result<u128> {
         if amount.is_negative() {
-            return Err(Error::new(
-                Code::NegativeAmount,
-                Loc::root(),
-                format!("the amount {amount} is negative; a pot must be zero or more"),
-            )
-            .with("amount", amount));
+            return Err(Error::from(
+                templates::UNITS_AMOUNT_NEGATIVE
+                    .error(Loc::root())
+                    .with("amount", amount),
+            ));
         }
         let d = amount.0.normalize();
         if d.scale() > self.scale() {
-            return Err(Error::new(
-                Code::AmountFinerThanUnit,
-                Loc::root(),
-                format!(
-                    "the amount {amount} has digits finer than the rounding unit ({}); use a finer unit or round the amount",
-                    self.as_str()
-                ),
-            )
-            .with("amount", amount)
-            .with("unit", self.as_str()));
+            return Err(Error::from(
+                templates::UNITS_AMOUNT_FINER_THAN_UNIT
+                    .error(Loc::root())
+                    .with("amount", amount)
+                    .with("unit", self.as_str()),
+            ));
         }
         let m = d.mantissa().unsigned_abs();
         10u128
             .checked_pow(self.scale() - d.scale())
             .and_then(|f| m.checked_mul(f))
-            .ok_or_else(|| Error::new(Code::TooLarge, Loc::root(), "amount too large"))
+            .ok_or_else(|| Error::from(templates::UNITS_TOO_LARGE.error(Loc::root())))
     }
     /// A whole number of units as an amount in kronor.
     pub fn from_units(self, units: u128) -> Result<Sek> {
@@ -349,13 +365,7 @@ impl Unit {
             .ok()
             .and_then(|u| Decimal::try_from_i128_with_scale(u, self.scale()).ok())
             .map(Sek)
-            .ok_or_else(|| {
-                Error::new(
-                    Code::TooLarge,
-                    Loc::root(),
-                    "amount too large for a decimal",
-                )
-            })
+            .ok_or_else(|| Error::from(templates::UNITS_TOO_LARGE_FOR_DECIMAL.error(Loc::root())))
     }
 }
 
@@ -365,10 +375,11 @@ impl FromStr for Unit {
         match s {
             "krona" | "kronor" | "kr" => Ok(Unit::Krona),
             "ore" | "öre" => Ok(Unit::Ore),
-            _ => Err(Error::new(
-                Code::InvalidValue,
-                Loc::root(),
-                format!("unknown rounding unit {s:?}: expected \"krona\" or \"ore\""),
+            _ => Err(Error::from(
+                templates::ROUNDING_UNIT_UNKNOWN
+                    .error(Loc::root())
+                    .with("quoted", format!("{s:?}"))
+                    .with("value", s),
             )),
         }
     }
@@ -377,6 +388,7 @@ impl FromStr for Unit {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Code;
 
     #[test]
     fn plain_decimals_parse_exactly() {

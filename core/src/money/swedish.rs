@@ -17,7 +17,9 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::finding::{Code, Error, Loc, excerpt};
+use crate::finding::{Error, Finding, Loc, excerpt};
+use crate::message::Template;
+use crate::message::templates::reconcile as templates;
 
 /// A hedge word in front of a published figure.
 ///
@@ -209,9 +211,6 @@ fn scaled(m: i128, frac: u32, exp: u32) -> Option<Decimal> {
     }
 }
 
-const EXAMPLE: &str =
-    "expected an amount such as \"2 967 miljoner kronor\" or \"1,6 miljarder kr\"";
-
 /// Parse a figure as a Swedish press release writes it.
 ///
 /// Accepts an optional hedge word ([`Qualifier`]; "totalt" and "sammanlagt" are ignored), an
@@ -244,16 +243,21 @@ const EXAMPLE: &str =
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
 pub fn parse_swedish(s: &str) -> Result<SwedishAmount, Error> {
-    parse_swedish_text(s)
-        .map_err(|msg| Error::new(Code::InvalidAmount, Loc::root(), msg).with("input", excerpt(s)))
+    parse_swedish_text(s).map_err(|f| Error::from(f.with("input", excerpt(s))))
 }
 
-/// [`parse_swedish`] with its error as the bare message, for callers that put the message
-/// into a finding of their own (reconcile's unreadable cells, [`crate::Sek::parse_any`]).
-pub(crate) fn parse_swedish_text(s: &str) -> Result<SwedishAmount, String> {
+/// A finding of `t` about the text `s` (an error, at the root).
+fn bad(t: &'static Template, s: &str) -> Finding {
+    t.error(Loc::root()).with("text", s)
+}
+
+/// [`parse_swedish`] with its error as a bare finding (no `input`), for callers that put
+/// the message into a finding of their own (reconcile's unreadable cells,
+/// [`crate::Sek::parse_any`]).
+pub(crate) fn parse_swedish_text(s: &str) -> Result<SwedishAmount, Finding> {
     let trimmed = s.trim();
     if trimmed.is_empty() {
-        return Err(format!("empty input: {EXAMPLE}"));
+        return Err(bad(&templates::SWEDISH_AMOUNT_EMPTY, s));
     }
     let text = trimmed
         .trim_end_matches(['.', ',', ';', ':', '!', '?'])
@@ -270,7 +274,7 @@ pub(crate) fn parse_swedish_text(s: &str) -> Result<SwedishAmount, String> {
             i += 1;
         } else if let Some((q, used)) = qualifier_at(&toks, i) {
             if qualifier.is_some() {
-                return Err(format!("more than one hedge word in \"{s}\""));
+                return Err(bad(&templates::SWEDISH_AMOUNT_TWO_HEDGES, s));
             }
             qualifier = Some(q);
             i += used;
@@ -300,9 +304,7 @@ pub(crate) fn parse_swedish_text(s: &str) -> Result<SwedishAmount, String> {
         read_digits(digits, s)?
     } else if let Some((number, used)) = number_word_at(&toks, i) {
         if negative {
-            return Err(format!(
-                "a minus sign must be followed by digits in \"{s}\", not by a number word"
-            ));
+            return Err(bad(&templates::SWEDISH_AMOUNT_MINUS_WORD, s));
         }
         i += used;
         number
@@ -310,27 +312,22 @@ pub(crate) fn parse_swedish_text(s: &str) -> Result<SwedishAmount, String> {
         let lower = first.to_lowercase();
         let bare = lower.trim_start_matches(['-', '+', '\u{2212}']);
         if matches!(bare, "nan" | "inf" | "infinity" | "oändligt" | "∞") {
-            return Err(format!("\"{first}\" is not a number in \"{s}\": {EXAMPLE}"));
+            return Err(bad(&templates::SWEDISH_AMOUNT_NOT_A_NUMBER, s).with("word", first));
         }
         if !text.chars().any(|c| c.is_ascii_digit()) {
             return Err(no_number(s, text));
         }
-        return Err(format!(
-            "unexpected \"{first}\" before the number in \"{s}\": {EXAMPLE}"
-        ));
+        return Err(bad(&templates::SWEDISH_AMOUNT_BEFORE, s).with("word", first));
     };
 
     // Unit.
     let (exp, used) = unit_at(&toks, i, s)?;
     i += used;
     if let Some(rest) = toks.get(i) {
-        return Err(format!(
-            "unexpected \"{rest}\" after the amount in \"{s}\": {EXAMPLE}"
-        ));
+        return Err(bad(&templates::SWEDISH_AMOUNT_AFTER, s).with("word", rest));
     }
 
-    let too_many =
-        || format!("too many digits in \"{s}\": the amount cannot be held exactly (no rounding)");
+    let too_many = || bad(&templates::SWEDISH_AMOUNT_TOO_MANY_DIGITS, s);
     let (value, precision) = match number {
         Number::Digits { mantissa, frac } => (
             scaled(mantissa, frac, exp).ok_or_else(too_many)?,
@@ -371,11 +368,11 @@ enum Number {
     Half,
 }
 
-fn no_number(s: &str, text: &str) -> String {
+fn no_number(s: &str, text: &str) -> Finding {
     if text.is_empty() {
-        format!("no digits in \"{s}\": {EXAMPLE}")
+        bad(&templates::SWEDISH_AMOUNT_NO_DIGITS, s)
     } else {
-        format!("no digits or number word in \"{s}\": {EXAMPLE}")
+        bad(&templates::SWEDISH_AMOUNT_NO_NUMBER, s)
     }
 }
 
@@ -384,7 +381,7 @@ fn starts_with_digit(t: &str) -> bool {
 }
 
 /// Rejects "1e9", "1,5E+9" and the like.
-fn check_exponent(text: &str, s: &str) -> Result<(), String> {
+fn check_exponent(text: &str, s: &str) -> Result<(), Finding> {
     let chars: Vec<char> = text.chars().collect();
     for (k, w) in chars.windows(2).enumerate() {
         if let [d, 'e' | 'E'] = w {
@@ -396,10 +393,7 @@ fn check_exponent(text: &str, s: &str) -> Result<(), String> {
                 after.next();
             }
             if after.next().is_some_and(|c| c.is_ascii_digit()) {
-                return Err(format!(
-                    "exponent notation is not allowed in \"{s}\": write the number out, \
-                     as in \"1 miljard kronor\" or \"1 000 000 000 kr\""
-                ));
+                return Err(bad(&templates::SWEDISH_AMOUNT_EXPONENT, s));
             }
         }
     }
@@ -531,7 +525,7 @@ pub(crate) fn is_currency(word: &str) -> bool {
 }
 
 /// The power of ten of the unit at `i` (0 when there is none) and how many tokens it used.
-fn unit_at(toks: &[&str], i: usize, s: &str) -> Result<(u32, usize), String> {
+fn unit_at(toks: &[&str], i: usize, s: &str) -> Result<(u32, usize), Finding> {
     let Some(tok) = toks.get(i) else {
         return Ok((0, 0));
     };
@@ -540,10 +534,7 @@ fn unit_at(toks: &[&str], i: usize, s: &str) -> Result<(u32, usize), String> {
     let (exp, bare) = match unit(word) {
         Some(u) => (u.exp, u.bare),
         None => {
-            return Err(format!(
-                "unknown unit \"{tok}\" in \"{s}\": expected kr, kronor, tkr, miljoner, mnkr, \
-                 msek, miljarder or mdkr"
-            ));
+            return Err(bad(&templates::SWEDISH_AMOUNT_UNKNOWN_UNIT, s).with("word", tok));
         }
     };
     let currency = toks.get(i + 1).is_some_and(|t| {
@@ -554,16 +545,14 @@ fn unit_at(toks: &[&str], i: usize, s: &str) -> Result<(u32, usize), String> {
 }
 
 /// Reads the digit tokens of one number: thousands groups of three, one decimal comma.
-fn read_digits(groups: &[&str], s: &str) -> Result<Number, String> {
+fn read_digits(groups: &[&str], s: &str) -> Result<Number, Finding> {
     let written = groups.join(" ");
+    let grouping = |t: &'static Template| t.error(Loc::root()).with("written", &written);
     if written.contains('.') {
         return Err(dot_error(&written));
     }
     if written.matches(',').count() > 1 {
-        return Err(format!(
-            "more than one decimal comma in \"{written}\": Swedish numbers group thousands \
-             with spaces, as in \"1 382 000\""
-        ));
+        return Err(grouping(&templates::SWEDISH_AMOUNT_TWO_COMMAS));
     }
     let count = groups.len();
     for (k, group) in groups.iter().enumerate() {
@@ -572,30 +561,19 @@ fn read_digits(groups: &[&str], s: &str) -> Result<Number, String> {
             None => (*group, None),
         };
         if frac.is_some() && k + 1 != count {
-            return Err(format!(
-                "digits after the decimal part in \"{written}\": only the part before the \
-                 comma is grouped"
-            ));
+            return Err(grouping(&templates::SWEDISH_AMOUNT_GROUPS_AFTER_DECIMALS));
         }
         if frac == Some("") {
-            return Err(format!(
-                "no digits after the decimal comma in \"{written}\""
-            ));
+            return Err(grouping(&templates::SWEDISH_AMOUNT_EMPTY_DECIMALS));
         }
         if count > 1 && k == 0 && !(1..=3).contains(&int.len()) {
-            return Err(format!(
-                "irregular digit grouping in \"{written}\": the first group must have one to \
-                 three digits"
-            ));
+            return Err(grouping(&templates::SWEDISH_AMOUNT_FIRST_GROUP));
         }
         if k > 0 && int.len() != 3 {
-            return Err(format!(
-                "irregular digit grouping in \"{written}\": thousands groups must have three digits"
-            ));
+            return Err(grouping(&templates::SWEDISH_AMOUNT_THOUSANDS_GROUP));
         }
     }
-    let too_many =
-        || format!("too many digits in \"{s}\": the amount cannot be held exactly (no rounding)");
+    let too_many = || bad(&templates::SWEDISH_AMOUNT_TOO_MANY_DIGITS, s);
     let mut mantissa: i128 = 0;
     let mut frac: u32 = 0;
     let mut after_comma = false;
@@ -615,36 +593,24 @@ fn read_digits(groups: &[&str], s: &str) -> Result<Number, String> {
     Ok(Number::Digits { mantissa, frac })
 }
 
-fn dot_error(written: &str) -> String {
+fn dot_error(written: &str) -> Finding {
     let parts: Vec<&str> = written.split('.').collect();
     let digits_only = |p: &&str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
     let all_digits = parts.iter().all(digits_only);
     let tail_threes = parts.iter().skip(1).all(|p| p.len() == 3);
-    if all_digits && parts.len() > 2 && tail_threes {
-        format!(
-            "a dot is not a thousands separator in \"{written}\": Swedish groups thousands with \
-             spaces, as in \"{}\"",
-            written.replace('.', " ")
-        )
+    let t = if all_digits && parts.len() > 2 && tail_threes {
+        &templates::SWEDISH_AMOUNT_DOT_THOUSANDS
     } else if all_digits && parts.len() == 2 && tail_threes {
-        format!(
-            "a dot is not a Swedish separator in \"{written}\": write thousands with spaces \
-             (\"{}\") or decimals with a comma (\"{}\")",
-            written.replace('.', " "),
-            written.replace('.', ",")
-        )
+        &templates::SWEDISH_AMOUNT_DOT_AMBIGUOUS
     } else if all_digits && parts.len() == 2 {
-        format!(
-            "a dot is not the Swedish decimal separator in \"{written}\": write a decimal \
-             comma, as in \"{}\"",
-            written.replace('.', ",")
-        )
+        &templates::SWEDISH_AMOUNT_DOT_DECIMAL
     } else {
-        format!(
-            "unexpected \".\" in \"{written}\": Swedish numbers group thousands with spaces \
-             and use a decimal comma, as in \"1 382 000,50\""
-        )
-    }
+        &templates::SWEDISH_AMOUNT_DOT
+    };
+    t.error(Loc::root())
+        .with("written", written)
+        .with("spaced", written.replace('.', " "))
+        .with("comma", written.replace('.', ","))
 }
 
 /// Writes `v` with thousands grouped by ASCII spaces and a decimal comma, with its exact digits
@@ -757,6 +723,7 @@ fn in_unit(v: Decimal, exp: u32) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Code;
     use proptest::prelude::*;
 
     fn d(m: i64, scale: u32) -> Decimal {

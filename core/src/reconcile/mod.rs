@@ -56,6 +56,7 @@ use serde::{Deserialize, Serialize};
 use crate::apportion;
 use crate::finding::{Code, Error, Finding, Loc, Result, Severity};
 use crate::key::KeySpec;
+use crate::message::templates::reconcile as templates;
 use crate::money::{Sek, Unit, parse_plain_decimal};
 use crate::recipient::RecipientId;
 use crate::reference::{self, Level};
@@ -129,12 +130,11 @@ impl std::str::FromStr for StatedRule {
             Some(("fixed-plus-population", each)) => Ok(StatedRule::FixedPlusPopulation {
                 each: Sek::parse_any(each)?,
             }),
-            _ => Err(crate::Error::new(
-                Code::InvalidValue,
-                crate::Loc::root(),
-                format!(
-                    "unknown rule {s:?}: expected population, need or fixed-plus-population:AMOUNT"
-                ),
+            _ => Err(crate::Error::from(
+                templates::STATED_RULE_UNKNOWN
+                    .error(crate::Loc::root())
+                    .with("quoted", format!("{s:?}"))
+                    .with("value", s),
             )),
         }
     }
@@ -510,15 +510,9 @@ pub fn reconcile(table: &PublishedTable, statement: &Statement) -> Reconciliatio
     let mut usable = statement.clone();
     if let Some(p) = usable.pot.filter(|p| p.is_negative()) {
         refused.push(
-            Finding::error(
-                Code::NegativeAmount,
-                crate::Loc::root().join("pot"),
-                format!(
-                    "the stated pot {} is negative, so the table is not checked against it",
-                    format_kr(p.value())
-                ),
-            )
-            .with("pot", p),
+            templates::STATED_POT_NEGATIVE
+                .error(crate::Loc::root().join("pot"))
+                .with("pot", p),
         );
         usable.pot = None;
     }
@@ -528,15 +522,9 @@ pub fn reconcile(table: &PublishedTable, statement: &Statement) -> Reconciliatio
         .filter(|r| matches!(r, StatedRule::FixedPlusPopulation { each } if each.is_negative()))
     {
         refused.push(
-            Finding::error(
-                Code::NegativeAmount,
-                crate::Loc::root().join("rule").join("each"),
-                format!(
-                    "the stated fixed amount {} is negative, so the rule is not used",
-                    format_kr(each.value())
-                ),
-            )
-            .with("each", each),
+            templates::STATED_FIXED_NEGATIVE
+                .error(crate::Loc::root().join("rule").join("each"))
+                .with("each", each),
         );
         usable.rule = None;
     }

@@ -4,6 +4,8 @@
 //! irregular digit grouping.
 
 use super::*;
+use crate::message::Template;
+use crate::message::templates::reconcile as templates;
 
 /// How a published table was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,29 +112,57 @@ impl PublishedTable {
             None => table.read_text(&lines),
         }
         if table.rows.is_empty() && table.totals.is_empty() {
-            let mut findings = vec![Finding::error(
-                Code::Syntax,
-                Loc::root().join(name),
-                format!(
-                    "no line of {name:?} has a region and an amount: expected lines such as \"Region Uppsala 54 499 160 kr\" or CSV with a header region,amount"
-                ),
-            )];
+            let mut findings = vec![
+                templates::TABLE_NO_ROWS
+                    .error(Loc::root().join(name))
+                    .with("quoted", format!("{name:?}"))
+                    .with("name", name),
+            ];
             findings.extend(table.findings);
             return Err(Error::from_findings(findings));
         }
         Ok(table)
     }
 
-    fn unparsed(&mut self, line: usize, text: &str, why: &str) {
+    fn unparsed(&mut self, line: usize, text: &str, why: Unreadable) {
+        let (t, reason) = match why {
+            Unreadable::LabelNoAmount => (
+                &templates::TABLE_LINE_LABEL_NO_AMOUNT,
+                "a region or total with no amount",
+            ),
+            Unreadable::RegionNoAmount => (
+                &templates::TABLE_LINE_REGION_NO_AMOUNT,
+                "a region with no amount",
+            ),
+            Unreadable::AmountNoLabel => (
+                &templates::TABLE_LINE_AMOUNT_NO_LABEL,
+                "an amount with no region or total label",
+            ),
+            Unreadable::NoAmount => (&templates::TABLE_LINE_NO_AMOUNT, "no amount"),
+        };
+        self.findings
+            .push(unread(t, line, text).with("reason", reason));
+    }
+
+    fn bad_amount(&mut self, line: usize, text: &str, amount_text: &str, why: &BadAmount) {
+        let (t, why) = match why {
+            BadAmount::TooManyDigits => (
+                &templates::TABLE_LINE_AMOUNT_TOO_MANY_DIGITS,
+                "too many digits".to_owned(),
+            ),
+            BadAmount::Hedged => (
+                &templates::TABLE_LINE_AMOUNT_HEDGED,
+                "a hedged figure is not an exact amount".to_owned(),
+            ),
+            BadAmount::Invalid(f) => (&templates::TABLE_LINE_AMOUNT_INVALID, f.msg.clone()),
+        };
+        let quoted = format!("{amount_text:?}");
+        let reason = format!("the amount {quoted} is not a number ({why})");
         self.findings.push(
-            Finding::warning(
-                Code::TableUnparsedLine,
-                loc_row(line),
-                format!("line {line} cannot be read: {why}: {:?}", text.trim()),
-            )
-            .with("line", line)
-            .with("text", text.trim())
-            .with("reason", why),
+            unread(t, line, text)
+                .with("amount_quoted", quoted)
+                .with("why", why)
+                .with("reason", reason),
         );
     }
 
@@ -162,12 +192,8 @@ impl PublishedTable {
                 readings,
                 precision,
             } => (None, Sek(precision), readings),
-            AmountRead::Bad(msg) => {
-                self.unparsed(
-                    line,
-                    text,
-                    &format!("the amount {amount_text:?} is not a number ({msg})"),
-                );
+            AmountRead::Bad(why) => {
+                self.bad_amount(line, text, amount_text, &why);
                 return;
             }
         };
@@ -207,7 +233,7 @@ impl PublishedTable {
                 match classify_label(&cleaned) {
                     LabelKind::Region(_) | LabelKind::Total => {
                         if let Some((l, t, _)) = pending.take() {
-                            self.unparsed(l, &t, "a region or total with no amount");
+                            self.unparsed(l, &t, Unreadable::LabelNoAmount);
                         }
                         pending = Some((line, raw.trim().to_owned(), cleaned));
                     }
@@ -216,7 +242,7 @@ impl PublishedTable {
                             unit = Some(u);
                         }
                         if starts_with_region(&cleaned) {
-                            self.unparsed(line, raw, "a region with no amount");
+                            self.unparsed(line, raw, Unreadable::RegionNoAmount);
                         } else {
                             self.ignore(line, raw);
                         }
@@ -233,14 +259,14 @@ impl PublishedTable {
                     None => match code_in_front(&amount_text) {
                         Some((code, rest)) => self.push_row(line, raw, &code, &rest, unit),
                         None => {
-                            self.unparsed(line, raw, "an amount with no region or total label");
+                            self.unparsed(line, raw, Unreadable::AmountNoLabel);
                         }
                     },
                 }
                 continue;
             }
             if let Some((l, t, _)) = pending.take() {
-                self.unparsed(l, &t, "a region or total with no amount");
+                self.unparsed(l, &t, Unreadable::LabelNoAmount);
             }
             let cleaned = clean_label(&label);
             if matches!(classify_label(&cleaned), LabelKind::Other) && is_year(&amount_text) {
@@ -253,7 +279,7 @@ impl PublishedTable {
             self.push_row(line, raw, &label, &amount_text, unit);
         }
         if let Some((l, t, _)) = pending {
-            self.unparsed(l, &t, "a region or total with no amount");
+            self.unparsed(l, &t, Unreadable::LabelNoAmount);
         }
     }
 
@@ -273,10 +299,10 @@ impl PublishedTable {
         for rec in rdr.records() {
             let rec = rec.map_err(|e| {
                 let line = e.position().map_or(0, |p| p.line() as usize) + csv.header;
-                Error::new(
-                    Code::Syntax,
-                    Loc::root().join(self.name.as_str()).join(line),
-                    format!("malformed CSV: {e}"),
+                Error::from(
+                    templates::TABLE_CSV_MALFORMED
+                        .error(Loc::root().join(self.name.as_str()).join(line))
+                        .with("error", e),
                 )
             })?;
             let line = rec.position().map_or(0, |p| p.line() as usize) + csv.header;
@@ -300,11 +326,11 @@ impl PublishedTable {
                 if label.is_empty() {
                     continue;
                 }
-                self.unparsed(line, text, "no amount");
+                self.unparsed(line, text, Unreadable::NoAmount);
                 continue;
             }
             if label.is_empty() {
-                self.unparsed(line, text, "an amount with no region or total label");
+                self.unparsed(line, text, Unreadable::AmountNoLabel);
                 continue;
             }
             self.push_row(line, text, &label, &amount, csv.unit);
@@ -735,7 +761,32 @@ enum AmountRead {
         readings: Vec<Sek>,
         precision: Decimal,
     },
-    Bad(String),
+    Bad(BadAmount),
+}
+
+/// Why an amount cannot be read.
+enum BadAmount {
+    TooManyDigits,
+    Hedged,
+    /// The reader's finding.
+    Invalid(Finding),
+}
+
+/// Why a line cannot be read.
+#[derive(Clone, Copy)]
+enum Unreadable {
+    LabelNoAmount,
+    RegionNoAmount,
+    AmountNoLabel,
+    NoAmount,
+}
+
+/// The warning of `t` that line `line` (`text`) cannot be read.
+fn unread(t: &'static Template, line: usize, text: &str) -> Finding {
+    t.warning(loc_row(line))
+        .with("line", line)
+        .with("text", text.trim())
+        .with("quoted", format!("{:?}", text.trim()))
 }
 
 /// Read an amount: a plain decimal (`54499160`, `54499160.50`) or Swedish form
@@ -758,7 +809,7 @@ fn read_amount(text: &str, unit: Option<&str>) -> AmountRead {
                 value: v.normalize(),
                 precision: p.normalize(),
             },
-            _ => AmountRead::Bad("too many digits".into()),
+            _ => AmountRead::Bad(BadAmount::TooManyDigits),
         };
     }
     let with_unit = match unit.filter(|_| !has_unit) {
@@ -766,14 +817,12 @@ fn read_amount(text: &str, unit: Option<&str>) -> AmountRead {
         None => text.to_owned(),
     };
     match parse_swedish(&with_unit) {
-        Ok(a) if a.qualifier.is_some() => {
-            AmountRead::Bad("a hedged figure is not an exact amount".into())
-        }
+        Ok(a) if a.qualifier.is_some() => AmountRead::Bad(BadAmount::Hedged),
         Ok(a) => AmountRead::Value {
             value: a.value,
             precision: a.precision,
         },
-        Err(msg) if msg.contains("irregular digit grouping") => {
+        Err(msg) if msg.msg.contains("irregular digit grouping") => {
             let readings = regroupings(&with_unit);
             let precision = readings
                 .iter()
@@ -792,10 +841,10 @@ fn read_amount(text: &str, unit: Option<&str>) -> AmountRead {
                     readings: values,
                     precision: p,
                 },
-                _ => AmountRead::Bad(msg),
+                _ => AmountRead::Bad(BadAmount::Invalid(msg)),
             }
         }
-        Err(msg) => AmountRead::Bad(msg),
+        Err(msg) => AmountRead::Bad(BadAmount::Invalid(msg)),
     }
 }
 

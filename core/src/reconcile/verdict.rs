@@ -5,6 +5,8 @@
 use super::fit::*;
 use super::table::loc_row;
 use super::*;
+use crate::message::Template;
+use crate::message::templates::reconcile as templates;
 
 /// Working state of one row during reconciliation.
 struct Work<'a> {
@@ -325,17 +327,10 @@ fn model_pot(
     let each_u = u128::try_from(each).unwrap_or(0);
     if each_u.saturating_mul(N as u128) > pot_u {
         findings.push(
-            Finding::error(
-                Code::RuleNotRunnable,
-                Loc::root().join("statement"),
-                format!(
-                    "the fixed amount per region ({}) for 21 regions exceeds the pot ({})",
-                    kr_units(each, unit),
-                    kr_units(pot, unit)
-                ),
-            )
-            .with("each", from_units(each, unit))
-            .with("pot", from_units(pot, unit)),
+            templates::STATED_FIXED_EXCEEDS_POT
+                .error(Loc::root().join("statement"))
+                .with("each", from_units(each, unit))
+                .with("pot", from_units(pot, unit)),
         );
     }
     (pot, pot_source, each)
@@ -383,18 +378,13 @@ fn duplicate_findings(work: &[Work], cx: &Ctx) -> Vec<(usize, Finding)> {
         let region = reference::regions().get(i);
         let name = region.map_or("", |r| r.name);
         let first = first_line_of(i, work);
-        let mut f = Finding::warning(
-            Code::RowDuplicate,
-            loc_row(w.row.line),
-            format!(
-                "{name} appears again on line {} (first on line {first})",
-                w.row.line
-            ),
-        )
-        .with("region", region.map_or("", |r| r.code))
-        .with("name", name)
-        .with("first_line", first)
-        .with("label", &w.row.label);
+        let mut f = templates::ROW_DUPLICATE
+            .warning(loc_row(w.row.line))
+            .with("line", w.row.line)
+            .with("region", region.map_or("", |r| r.code))
+            .with("name", name)
+            .with("first_line", first)
+            .with("label", &w.row.label);
         if let Some(o) = w.obs {
             f = f.with("amount", from_units(o.a, unit));
             // Is it the amount of a missing region, under a different name?
@@ -404,10 +394,11 @@ fn duplicate_findings(work: &[Work], cx: &Ctx) -> Vec<(usize, Finding)> {
                     .find(|m| expected_of(**m).is_some_and(|e| o.matches(e)))
             {
                 let mname = reference::regions().get(*m).map_or("", |r| r.name);
-                f.msg.push_str(&format!(
-                    "; its amount is what the key gives {mname}, which has no row: the name may be wrong"
-                ));
-                f = f.with("likely_region", mname);
+                f = Finding {
+                    template: Some(&templates::ROW_DUPLICATE_LIKELY_REGION),
+                    ..f
+                }
+                .with("likely_region", mname);
             }
         }
         dup_findings.push((w.row.line, f));
@@ -469,17 +460,18 @@ fn row_verdicts(work: &mut [Work], cx: &Ctx) -> Vec<(usize, Finding)> {
         if !ok && follows && w.verdict == Verdict::Differs {
             let name = reference::regions().get(i).map_or("", |r| r.name);
             let hint = swapped_digits(o.a, e);
-            let mut msg = format!(
-                "{name}: the table says {}, the key {best_name} ({best_rounding}) gives {} ({})",
-                w.row.printed,
-                kr_units(e, unit),
-                signed_kr(o.a - e, unit)
-            );
+            let t = match hint.as_deref() {
+                None => &templates::ROW_DIFFERS,
+                Some("two adjacent digits swapped") => &templates::ROW_DIFFERS_ADJACENT_SWAP,
+                Some(_) => &templates::ROW_DIFFERS_SWAP,
+            };
             if let Some(h) = &hint {
-                msg.push_str(&format!("; {h}"));
                 w.note = Some(format!("{h}: {} expected", kr_units(e, unit)));
             }
-            let mut f = Finding::warning(Code::RowDiffers, loc_row(w.row.line), msg)
+            let mut f = t
+                .warning(loc_row(w.row.line))
+                .with("signed_diff", signed_kr(o.a - e, unit))
+                .with("rounding_name", best_rounding)
                 .with("region", reference::regions().get(i).map_or("", |r| r.code))
                 .with("name", name)
                 .with("printed", &w.row.printed)
@@ -517,22 +509,12 @@ fn irregular_findings(work: &mut [Work], target: Option<i128>, cx: &Ctx) -> Vec<
             .region
             .and_then(|i| reference::regions().get(i))
             .map_or(w.row.label.as_str(), |r| r.name);
-        let mut msg = format!(
-            "{name}: the amount {:?} has an irregular digit grouping (a thousands group that is not three digits); it may be read as {}",
-            w.row.printed,
-            list.join(", ")
-        );
-        match (adding.as_slice(), target) {
-            ([one], Some(_)) => msg.push_str(&format!(
-                "; read as {one} the rows add up to the stated total"
-            )),
-            ([], Some(_)) => msg.push_str("; no reading makes the rows add up to the stated total"),
-            (_, Some(_)) => msg.push_str(&format!(
-                "; the rows add up to the stated total with {}",
-                adding.join(" or ")
-            )),
-            (_, None) => {}
-        }
+        let adds = match (adding.len(), target) {
+            (_, None) => Adds::NoTotal,
+            (1, Some(_)) => Adds::One,
+            (0, Some(_)) => Adds::None,
+            (_, Some(_)) => Adds::Several,
+        };
         let model_reading = w
             .region
             .and_then(expected_of)
@@ -546,13 +528,13 @@ fn irregular_findings(work: &mut [Work], target: Option<i128>, cx: &Ctx) -> Vec<
                 })
             })
             .map(|r| r.0);
-        if let Some(m) = model_reading {
-            msg.push_str(&format!(
-                "; {} is what the key {best_name} gives",
-                kr_units(m, unit)
-            ));
-        }
-        let mut f = Finding::warning(Code::IrregularGrouping, loc_row(w.row.line), msg)
+        let mut f = irregular_template(adds, model_reading.is_some())
+            .warning(loc_row(w.row.line))
+            .with("name", name)
+            .with("printed_quoted", format!("{:?}", w.row.printed))
+            .with("readings_kr", list.join(", "))
+            .with("adding_kr", adding.join(" or "))
+            .with("key", best_name)
             .with("printed", &w.row.printed)
             .with(
                 "readings",
@@ -585,19 +567,41 @@ fn irregular_findings(work: &mut [Work], target: Option<i128>, cx: &Ctx) -> Vec<
     row_findings
 }
 
+/// How the readings of an irregular grouping make the rows add up to the stated total.
+#[derive(Clone, Copy)]
+enum Adds {
+    /// There is no stated total.
+    NoTotal,
+    One,
+    None,
+    Several,
+}
+
+/// The template of an irregular grouping, with or without the reading the key gives.
+fn irregular_template(adds: Adds, key: bool) -> &'static Template {
+    match (adds, key) {
+        (Adds::NoTotal, false) => &templates::ROW_IRREGULAR,
+        (Adds::NoTotal, true) => &templates::ROW_IRREGULAR_KEY,
+        (Adds::One, false) => &templates::ROW_IRREGULAR_ONE,
+        (Adds::One, true) => &templates::ROW_IRREGULAR_ONE_KEY,
+        (Adds::None, false) => &templates::ROW_IRREGULAR_NONE,
+        (Adds::None, true) => &templates::ROW_IRREGULAR_NONE_KEY,
+        (Adds::Several, false) => &templates::ROW_IRREGULAR_SEVERAL,
+        (Adds::Several, true) => &templates::ROW_IRREGULAR_SEVERAL_KEY,
+    }
+}
+
 /// A warning for each row that names no region.
 fn unknown_findings(work: &[Work]) -> Vec<(usize, Finding)> {
     let mut row_findings = Vec::new();
     for w in work.iter().filter(|w| w.region.is_none()) {
         row_findings.push((
             w.row.line,
-            Finding::warning(
-                Code::RowUnknown,
-                loc_row(w.row.line),
-                format!("{:?} is not a region", w.row.label),
-            )
-            .with("label", &w.row.label)
-            .with("printed", &w.row.printed),
+            templates::ROW_UNKNOWN
+                .warning(loc_row(w.row.line))
+                .with("quoted", format!("{:?}", w.row.label))
+                .with("label", &w.row.label)
+                .with("printed", &w.row.printed),
         ));
     }
     row_findings
@@ -613,28 +617,27 @@ fn missing_findings(cx: &Ctx) -> Vec<Finding> {
         let Some(r) = reference::regions().get(*i) else {
             continue;
         };
-        let mut msg = format!("{} ({}) has no row in the table", r.name, r.code);
-        let mut f = Finding::warning(Code::RowMissing, Loc::root().join("rows"), "")
+        let mut f = templates::ROW_MISSING
+            .warning(Loc::root().join("rows"))
             .with("region", r.code)
             .with("name", r.name);
         if let Some(e) = expected_of(*i) {
-            msg.push_str(&format!(
-                "; the key {best_name} gives it {}",
-                kr_units(e, unit)
-            ));
-            f = f.with("expected", from_units(e, unit));
+            f = Finding {
+                template: Some(&templates::ROW_MISSING_KEY),
+                ..f
+            }
+            .with("key", best_name)
+            .with("expected", from_units(e, unit));
         }
-        f.msg = msg;
         findings.push(f);
     }
     findings
 }
 
 /// What accounts for `diff` between the rows and a stated total, when something does.
-fn explain_diff(diff: i128, work: &[Work], cx: &Ctx, pot: i128) -> Option<String> {
+fn explain_diff(diff: i128, work: &[Work], cx: &Ctx, pot: i128) -> Option<Explanation> {
     let unit = cx.unit;
     let expected_of = |i: usize| cx.expected_of(i);
-    let best_name = &cx.best_name;
     let (follows, missing, best, exact) = (cx.follows, &cx.missing, cx.best, cx.exact);
     let mut parts: Vec<(String, i128)> = Vec::new();
     let dups: Vec<&Work> = work
@@ -705,23 +708,87 @@ fn explain_diff(diff: i128, work: &[Work], cx: &Ctx, pot: i128) -> Option<String
                     .iter()
                     .map(|p| format!("{} ({})", p.0, signed_kr(p.1, unit)))
                     .collect();
-                return Some(format!("accounted for by {}", what.join(" and ")));
+                return Some(Explanation::Causes(what.join(" and ")));
             }
         }
     }
     if let Some(b) = best {
         let model_total: i128 = b.expected.iter().sum();
         if b.rounding != Rounding::LargestRemainder && exact && model_total - pot == diff {
-            return Some(format!(
-                "the rows are {} of the key {best_name}, which does not preserve the total; largest remainder would",
-                b.rounding
-            ));
+            return Some(Explanation::Rounding(b.rounding));
         }
     }
     let rows = work.len() as u128;
-    (diff.unsigned_abs() <= rows).then(|| {
-        "no more than one krona per row: the size of rounding each row on its own".to_owned()
-    })
+    (diff.unsigned_abs() <= rows).then_some(Explanation::PerRow)
+}
+
+/// What accounts for a difference between the rows and a stated total.
+enum Explanation {
+    /// The causes found, with their amounts (`causes`, in English).
+    Causes(String),
+    /// The rows are a rounding of the key that does not preserve the total.
+    Rounding(Rounding),
+    /// No more than a krona a row.
+    PerRow,
+}
+
+impl Explanation {
+    /// The explanation in English (as `ctx["explanation"]` and [`TotalCheck::explanation`]).
+    fn text(&self, key: &str) -> String {
+        match self {
+            Explanation::Causes(c) => format!("accounted for by {c}"),
+            Explanation::Rounding(r) => format!(
+                "the rows are {r} of the key {key}, which does not preserve the total; largest remainder would"
+            ),
+            Explanation::PerRow => {
+                "no more than one krona per row: the size of rounding each row on its own"
+                    .to_owned()
+            }
+        }
+    }
+}
+
+/// The template of rows that do not add up to the pot or a total line (`pot`), by more or
+/// less (`more`), with what explains it.
+fn total_template(pot: bool, more: bool, e: Option<&Explanation>) -> &'static Template {
+    use templates::*;
+    let k = match e {
+        None => 0,
+        Some(Explanation::Causes(_)) => 1,
+        Some(Explanation::Rounding(_)) => 2,
+        Some(Explanation::PerRow) => 3,
+    };
+    let all: [[&'static Template; 4]; 4] = [
+        [
+            &TOTAL_MORE_THAN_POT,
+            &TOTAL_MORE_THAN_POT_CAUSES,
+            &TOTAL_MORE_THAN_POT_ROUNDING,
+            &TOTAL_MORE_THAN_POT_ROW_ROUNDING,
+        ],
+        [
+            &TOTAL_LESS_THAN_POT,
+            &TOTAL_LESS_THAN_POT_CAUSES,
+            &TOTAL_LESS_THAN_POT_ROUNDING,
+            &TOTAL_LESS_THAN_POT_ROW_ROUNDING,
+        ],
+        [
+            &TOTAL_MORE_THAN_LINE,
+            &TOTAL_MORE_THAN_LINE_CAUSES,
+            &TOTAL_MORE_THAN_LINE_ROUNDING,
+            &TOTAL_MORE_THAN_LINE_ROW_ROUNDING,
+        ],
+        [
+            &TOTAL_LESS_THAN_LINE,
+            &TOTAL_LESS_THAN_LINE_CAUSES,
+            &TOTAL_LESS_THAN_LINE_ROUNDING,
+            &TOTAL_LESS_THAN_LINE_ROW_ROUNDING,
+        ],
+    ];
+    let row = usize::from(!more) + if pot { 0 } else { 2 };
+    all.get(row)
+        .and_then(|r| r.get(k))
+        .copied()
+        .unwrap_or(&TOTAL_MORE_THAN_POT)
 }
 
 /// The rows' sum against each total line and the stated pot, and the total line against
@@ -755,33 +822,29 @@ fn total_checks(
         } else {
             explain_diff(diff, work, cx, pot)
         };
-        let what = match against {
-            "pot" => "the stated pot".to_owned(),
-            _ => format!("the total line (line {})", line.unwrap_or(0)),
-        };
+        let text = explanation.as_ref().map(|e| e.text(&cx.best_name));
         if !adds_up {
-            let more = if diff > 0 { "more" } else { "less" };
-            let mut msg = format!(
-                "the rows add up to {}, {} {more} than {what} ({})",
-                kr_units(rows_sum, unit),
-                kr_units(diff.abs(), unit),
-                kr_units(stated, unit)
-            );
-            if let Some(e) = &explanation {
-                msg.push_str(&format!(": {e}"));
-            }
-            let mut f = Finding::warning(Code::TableTotalMismatch, Loc::root().join("total"), msg)
+            let t = total_template(against == "pot", diff > 0, explanation.as_ref());
+            let mut f = t
+                .warning(Loc::root().join("total"))
+                .with("gap", from_units(diff.abs(), unit))
+                .with("key", &cx.best_name)
                 .with("against", against)
                 .with("rows_sum", from_units(rows_sum, unit))
                 .with("stated", from_units(stated, unit))
                 .with("diff", from_units(diff, unit));
-            if let Some(l) = line {
-                f = f.with("line", l);
-            }
             if tol2 > 0 {
                 f = f.with("tolerance", from_half_units(tol2.unsigned_abs(), unit));
             }
-            if let Some(e) = &explanation {
+            if let Some(l) = line {
+                f = f.with("line", l);
+            }
+            match &explanation {
+                Some(Explanation::Causes(c)) => f = f.with("causes", c),
+                Some(Explanation::Rounding(r)) => f = f.with("rounding_name", r),
+                _ => {}
+            }
+            if let Some(e) = &text {
                 f = f.with("explanation", e);
             }
             findings.push(f);
@@ -794,7 +857,7 @@ fn total_checks(
             diff: from_units(diff, unit),
             tolerance: from_half_units(tol2.unsigned_abs(), unit),
             adds_up,
-            explanation,
+            explanation: text,
         });
     };
     for t in &table.totals {
@@ -813,22 +876,15 @@ fn total_checks(
             let d = a - p;
             if d.unsigned_abs().saturating_mul(2) > total_line_tol2.unsigned_abs() {
                 findings.push(
-                    Finding::warning(
-                        Code::TableTotalMismatch,
-                        Loc::root().join("total"),
-                        format!(
-                            "the total line (line {}) says {}, the stated pot is {} ({})",
-                            t.line,
-                            t.printed,
-                            kr_units(p, unit),
-                            signed_kr(d, unit)
-                        ),
-                    )
-                    .with("against", "pot")
-                    .with("line", t.line)
-                    .with("total_line", from_units(a, unit))
-                    .with("stated", from_units(p, unit))
-                    .with("diff", from_units(d, unit)),
+                    templates::TOTAL_LINE_DIFFERS_FROM_POT
+                        .warning(Loc::root().join("total"))
+                        .with("printed", &t.printed)
+                        .with("signed_diff", signed_kr(d, unit))
+                        .with("against", "pot")
+                        .with("line", t.line)
+                        .with("total_line", from_units(a, unit))
+                        .with("stated", from_units(p, unit))
+                        .with("diff", from_units(d, unit)),
                 );
             }
         }
@@ -846,42 +902,29 @@ fn key_finding(b: &Fit, bf: &KeyFit, key_fits: &[KeyFit], cx: &Ctx, findings: &m
             .filter(|f| f.exact)
             .map(|f| format!("{} ({})", f.key, f.rounding))
             .collect();
-        let mut msg = format!(
-            "the key {best_name} with {} reproduces every region row ({} of {})",
-            b.rounding, bf.rows_matching, bf.rows_compared
-        );
-        if !others.is_empty() {
-            msg.push_str(&format!("; so do {}", others.join(", ")));
-        }
+        let t = if others.is_empty() {
+            &templates::KEY_REPRODUCES
+        } else {
+            &templates::KEY_REPRODUCES_OTHERS
+        };
         findings.push(
-            Finding::info(Code::KeyReproduces, Loc::root(), msg)
+            t.info(Loc::root())
+                .with("rounding_name", b.rounding)
+                .with("rows_matching", bf.rows_matching)
+                .with("others", others.join(", "))
                 .with("key", best_name)
                 .with("rounding", b.rounding.as_str())
                 .with("rows", bf.rows_compared),
         );
     } else {
         findings.push(
-            Finding::info(
-                Code::KeyDiffers,
-                Loc::root(),
-                if cx.follows {
-                    format!(
-                        "no bundled key reproduces the table; the closest is {best_name} with {}: {} of {} region rows match, and the rows differ from it by {} in all",
-                        b.rounding,
-                        bf.rows_matching,
-                        bf.rows_compared,
-                        kr(bf.total_abs_diff)
-                    )
-                } else {
-                    format!(
-                        "the table follows no bundled key: the closest, {best_name} with {}, matches only {} of {} region rows (it differs by {} in all), so the table is not a split by a bundled population or need key and its rows are not compared with one",
-                        b.rounding,
-                        bf.rows_matching,
-                        bf.rows_compared,
-                        kr(bf.total_abs_diff)
-                    )
-                },
-            )
+            if cx.follows {
+                &templates::KEY_DIFFERS
+            } else {
+                &templates::KEY_NONE_FOLLOWED
+            }
+            .info(Loc::root())
+            .with("rounding_name", b.rounding)
             .with("key", best_name)
             .with("rounding", b.rounding.as_str())
             .with("rows_matching", bf.rows_matching)
@@ -899,25 +942,20 @@ fn implied_finding(k: &ImpliedKey, center: Option<&Cand>, findings: &mut Vec<Fin
         .take(5)
         .map(|t| group(u128::from(*t)))
         .collect();
-    let mut msg = format!(
-        "the table is reproduced exactly by a population key with total {} inhabitants",
-        group(u128::from(k.total))
-    );
-    if k.candidates > 1 {
-        msg.push_str(&format!(
-            " (one of {} totals that do: {}{})",
-            k.candidates,
-            head.join(", "),
-            if k.candidates > 5 { ", …" } else { "" }
-        ));
-    }
-    msg.push_str(&format!(
-        "; the closest bundled key, {}, has {}",
-        k.near,
-        group(center.map_or(0, |c| c.weights.iter().sum()))
-    ));
+    let t = if k.candidates > 1 {
+        &templates::KEY_IMPLIED_SEVERAL
+    } else {
+        &templates::KEY_IMPLIED
+    };
+    let more = if k.candidates > 5 { ", …" } else { "" };
     findings.push(
-        Finding::info(Code::ImpliedKey, Loc::root(), msg)
+        t.info(Loc::root())
+            .with("total_grouped", group(u128::from(k.total)))
+            .with("totals_grouped", format!("{}{more}", head.join(", ")))
+            .with(
+                "near_total_grouped",
+                group(center.map_or(0, |c| c.weights.iter().sum())),
+            )
             .with("total", k.total)
             .with("candidates", k.candidates)
             .with(

@@ -34,7 +34,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::agreement::When;
-use crate::finding::{Code, Error, Loc};
+use crate::finding::{Error, Loc};
+use crate::message::templates::reconcile as templates;
 use crate::money::Sek;
 
 pub use headers::header;
@@ -355,12 +356,11 @@ impl FromStr for Format {
             "csv-sv" => Ok(Format::CsvSv),
             "json" => Ok(Format::Json),
             "xlsx" => Ok(Format::Xlsx),
-            _ => Err(Error::new(
-                Code::InvalidValue,
-                Loc::root().join("format"),
-                format!("unknown format \"{s}\": one of table, csv, csv-sv, json, xlsx"),
-            )
-            .with("value", s)),
+            _ => Err(Error::from(
+                templates::FORMAT_UNKNOWN
+                    .error(Loc::root().join("format"))
+                    .with("value", s),
+            )),
         }
     }
 }
@@ -393,10 +393,8 @@ pub fn xlsx(sheets: &[Table]) -> crate::Result<Vec<u8>> {
 /// The Excel workbook of `sheets`: in a build without the feature `xlsx`, an error saying so.
 #[cfg(not(feature = "xlsx"))]
 pub fn xlsx(_sheets: &[Table]) -> crate::Result<Vec<u8>> {
-    Err(Error::new(
-        Code::InvalidValue,
-        Loc::root().join("format"),
-        "this build of vardavtal writes no Excel files (the feature xlsx is off)",
+    Err(Error::from(
+        templates::XLSX_NOT_BUILT.error(Loc::root().join("format")),
     ))
 }
 

@@ -12,7 +12,7 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::{Cell, Kind, Table};
 use crate::agreement::When;
-use crate::finding::{Code, Error, Loc, Result};
+use crate::finding::{Error, Loc, Result};
 
 /// The workbook of `sheets`, as the bytes of an `.xlsx` file.
 ///
@@ -36,10 +36,10 @@ pub fn workbook(sheets: &[Table]) -> Result<Vec<u8>> {
 }
 
 fn excel_error(e: XlsxError) -> Error {
-    Error::new(
-        Code::InvalidValue,
-        Loc::root(),
-        format!("cannot write the Excel workbook: {e}"),
+    Error::from(
+        crate::message::templates::reconcile::XLSX_WRITE_FAILED
+            .error(Loc::root())
+            .with("error", e),
     )
 }
 
