@@ -273,7 +273,10 @@ macro_rules! loc {
 }
 
 /// One problem or observation, with a stable code, a location and context values.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Two findings are equal when their code, severity, location, message and context are:
+/// the template is how the message was made, not part of what it says.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Finding {
     /// Stable machine-readable code.
@@ -317,18 +320,29 @@ impl Finding {
         }
     }
     /// The message in `lang`: the template's text filled from the context, or the message
-    /// as it was written when the finding has no template.
+    /// as it was written when the finding has no template. A finding read back from its
+    /// JSON form (which has no template) finds its template again by its code and English
+    /// message.
     pub fn message(&self, lang: Lang) -> Cow<'_, str> {
-        match self.template {
-            Some(t) if lang != Lang::En => Cow::Owned(t.render(lang, &self.ctx)),
-            _ => Cow::Borrowed(&self.msg),
+        if lang == Lang::En {
+            return Cow::Borrowed(&self.msg);
         }
+        match self.template.or_else(|| self.recovered_template()) {
+            Some(t) => Cow::Owned(t.render(lang, &self.ctx)),
+            None => Cow::Borrowed(&self.msg),
+        }
+    }
+    /// The template whose English text, filled from this finding's context, is its message.
+    fn recovered_template(&self) -> Option<&'static Template> {
+        crate::message::templates::all()
+            .filter(|t| t.code == self.code || t.id == "more_problems")
+            .find(|t| t.render(Lang::En, &self.ctx) == self.msg)
     }
     /// The same finding with its message in `lang` (its code, location and context
     /// unchanged): what a skin shows or serializes for a user who chose a language.
     pub fn in_lang(mut self, lang: Lang) -> Self {
-        if let Some(t) = self.template.filter(|_| lang != Lang::En) {
-            self.msg = t.render(lang, &self.ctx);
+        if lang != Lang::En {
+            self.msg = self.message(lang).into_owned();
         }
         self
     }
@@ -360,6 +374,20 @@ impl Finding {
         self
     }
 }
+
+impl PartialEq for Finding {
+    fn eq(&self, other: &Self) -> bool {
+        (self.code, self.severity, &self.loc, &self.msg, &self.ctx)
+            == (
+                other.code,
+                other.severity,
+                &other.loc,
+                &other.msg,
+                &other.ctx,
+            )
+    }
+}
+impl Eq for Finding {}
 
 impl fmt::Display for Finding {
     /// `error[unknown_recipient] at key[3]: unknown recipient code "99"`, the message in

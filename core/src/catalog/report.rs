@@ -19,6 +19,7 @@ use crate::agreement::{Agreement, Component, Figure};
 use crate::allocation::{Allocation, Options, allocate_component};
 use crate::catalog::{Catalog, Source};
 use crate::finding::{Error, Finding, Loc, LocPart, Result};
+use crate::message::Lang;
 use crate::message::templates::validate as templates;
 use crate::rule::Rule;
 use crate::swedish::format_kr;
@@ -338,13 +339,24 @@ impl fmt::Display for AgreementReport {
                 }
                 None => {
                     for e in &ca.errors {
-                        writeln!(f, "   cannot allocate {}: {}", ca.component, e.msg)?;
+                        writeln!(
+                            f,
+                            "   cannot allocate {}: {}",
+                            ca.component,
+                            e.message(Lang::current())
+                        )?;
                     }
                 }
             }
         }
         for x in &self.findings {
-            writeln!(f, "   {}[{}] {}", x.severity, x.code, x.msg)?;
+            writeln!(
+                f,
+                "   {}[{}] {}",
+                x.severity,
+                x.code,
+                x.message(Lang::current())
+            )?;
         }
         Ok(())
     }
@@ -364,7 +376,13 @@ impl fmt::Display for Report {
             writeln!(f)?;
             writeln!(f, "## Press-release totals")?;
             for x in &self.package_findings {
-                writeln!(f, "   {}[{}] {}", x.severity, x.code, x.msg)?;
+                writeln!(
+                    f,
+                    "   {}[{}] {}",
+                    x.severity,
+                    x.code,
+                    x.message(Lang::current())
+                )?;
             }
         }
         Ok(())

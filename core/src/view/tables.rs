@@ -252,7 +252,7 @@ impl View for [Finding] {
                 text(f.code.as_str()),
                 text(f.severity.as_str()),
                 Cell::Text(f.loc.to_string()),
-                text(&f.msg),
+                text(&f.message(crate::message::Lang::current())),
             ]);
         }
         t
@@ -448,7 +448,11 @@ impl View for Report {
                         Cell::Empty,
                         Cell::Empty,
                         Cell::Empty,
-                        Cell::Text(format!("{}: {}", e.code, e.msg)),
+                        Cell::Text(format!(
+                            "{}: {}",
+                            e.code,
+                            e.message(crate::message::Lang::current())
+                        )),
                     ]);
                 }
             }
@@ -820,10 +824,15 @@ impl crate::reconcile::ImpliedKey {
 
 /// A note of an allocation as a line: `note: …`, or `warning: …` for what was ignored.
 fn note_line(n: &Finding) -> String {
-    match n.severity {
-        crate::Severity::Info => format!("note: {}", n.msg),
-        s => format!("{s}: {}", n.msg),
-    }
+    let lang = crate::message::Lang::current();
+    let word = match (lang, n.severity) {
+        (crate::message::Lang::Sv, crate::Severity::Info) => "anteckning",
+        (crate::message::Lang::Sv, crate::Severity::Warning) => "varning",
+        (crate::message::Lang::Sv, crate::Severity::Error) => "fel",
+        (_, crate::Severity::Info) => "note",
+        (_, s) => s.as_str(),
+    };
+    format!("{word}: {}", n.message(lang))
 }
 
 #[cfg(test)]

@@ -20,18 +20,18 @@ super::templates! {
     }
     /// Money of an agreement without components, not allocated.
     AGREEMENT_WITHOUT_COMPONENTS_NOT_ALLOCATED = "agreement_without_components_not_allocated", NotAllocated {
-        en: "{agreement} allocates {allocated:kr} of its {amount:kr} ({share} %): {rest:kr} are not allocated; the agreement has no components: the sources do not say how it is split",
-        sv: "{agreement} fördelar {allocated:kr} av sina {amount:kr} ({share} %): {rest:kr} fördelas inte; överenskommelsen har inga komponenter, och källorna säger inte hur den delas upp",
+        en: "{agreement} allocates {allocated:kr} of its {amount:kr} ({share:num} %): {rest:kr} are not allocated; the agreement has no components: the sources do not say how it is split",
+        sv: "{agreement} fördelar {allocated:kr} av sina {amount:kr} ({share:num} %): {rest:kr} fördelas inte; överenskommelsen har inga komponenter, och källorna säger inte hur den delas upp",
     }
     /// Money of an agreement not allocated, one component of it noted.
     AGREEMENT_ONE_COMPONENT_NOT_ALLOCATED = "agreement_one_component_not_allocated", NotAllocated {
-        en: "{agreement} allocates {allocated:kr} of its {amount:kr} ({share} %): {rest:kr} are not allocated; 1 component is not allocated (the note below says why)",
-        sv: "{agreement} fördelar {allocated:kr} av sina {amount:kr} ({share} %): {rest:kr} fördelas inte; 1 komponent fördelas inte (anteckningen nedan säger varför)",
+        en: "{agreement} allocates {allocated:kr} of its {amount:kr} ({share:num} %): {rest:kr} are not allocated; 1 component is not allocated (the note below says why)",
+        sv: "{agreement} fördelar {allocated:kr} av sina {amount:kr} ({share:num} %): {rest:kr} fördelas inte; 1 komponent fördelas inte (anteckningen nedan säger varför)",
     }
     /// Money of an agreement not allocated, `components` components of it noted.
     AGREEMENT_COMPONENTS_NOT_ALLOCATED = "agreement_components_not_allocated", NotAllocated {
-        en: "{agreement} allocates {allocated:kr} of its {amount:kr} ({share} %): {rest:kr} are not allocated; {components} components are not allocated (the notes below say why)",
-        sv: "{agreement} fördelar {allocated:kr} av sina {amount:kr} ({share} %): {rest:kr} fördelas inte; {components} komponenter fördelas inte (anteckningarna nedan säger varför)",
+        en: "{agreement} allocates {allocated:kr} of its {amount:kr} ({share:num} %): {rest:kr} are not allocated; {components} components are not allocated (the notes below say why)",
+        sv: "{agreement} fördelar {allocated:kr} av sina {amount:kr} ({share:num} %): {rest:kr} fördelas inte; {components} komponenter fördelas inte (anteckningarna nedan säger varför)",
     }
     /// The pots of an allocation together are more than a decimal holds.
     POTS_TOO_LARGE = "pots_too_large", TooLarge {
@@ -137,8 +137,8 @@ super::templates! {
     }
     /// Tranche shares that do not sum to 1.
     TRANCHE_SHARES_DO_NOT_SUM = "tranche_shares_do_not_sum", SharesDoNotSum {
-        en: "the tranche shares of component {component} sum to {sum}, not 1",
-        sv: "delbetalningarnas andelar för komponenten {component} summerar till {sum}, inte 1",
+        en: "the tranche shares of component {component} sum to {sum:num}, not 1",
+        sv: "delbetalningarnas andelar för komponenten {component} summerar till {sum:num}, inte 1",
     }
     /// Tranche shares with too many digits.
     TRANCHE_SHARES_TOO_PRECISE = "tranche_shares_too_precise", TooLarge {

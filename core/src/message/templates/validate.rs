@@ -213,8 +213,8 @@ super::templates! {
     }
     /// Tranche shares that do not sum to one.
     TRANCHE_SHARES_DO_NOT_SUM = "tranche_shares_do_not_sum_in_validation", TranchesDoNotSum {
-        en: "the tranche shares of {component} sum to {sum}, not 1",
-        sv: "delbetalningarnas andelar för {component} summerar till {sum}, inte till 1",
+        en: "the tranche shares of {component} sum to {sum:num}, not 1",
+        sv: "delbetalningarnas andelar för {component} summerar till {sum:num}, inte till 1",
     }
     /// Tranches of a component some with an amount, some with a share.
     TRANCHES_AMOUNTS_AND_SHARES_MIXED = "tranches_amounts_and_shares_mixed_in_validation", InvalidValue {
