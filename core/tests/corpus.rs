@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+use vardavtal::message::Lang;
 use vardavtal::{
     Agreement, Code, Error, ErrorKind, Finding, Key, Loc, Options, Outcomes, Sek, Severity, Unit,
     allocate, split, validate,
@@ -92,9 +93,21 @@ impl Check<'_> {
         }
         assert_eq!(f.severity, Severity::Error);
         assert!(!f.msg.is_empty());
+        self.templated(what, e.findings());
+    }
+
+    /// Every finding is made from a template, so it reads in Swedish and English alike.
+    fn templated(&mut self, what: &str, findings: &[Finding]) {
+        for f in findings {
+            let sv = f.message(Lang::Sv);
+            if f.template.is_none() || sv == f.msg {
+                self.fail(format!("{what}: {f} has no Swedish message"));
+            }
+        }
     }
 
     fn finding(&mut self, what: &str, findings: &[Finding], want: &Want) {
+        self.templated(what, findings);
         match (
             findings.iter().find(|f| f.severity == Severity::Error),
             want,

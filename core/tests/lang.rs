@@ -115,3 +115,32 @@ fn the_swedish_explanation_of_a_split_says_it_in_words() -> vardavtal::Result<()
     assert!(text.starts_with("Region Uppsala (03) får"), "{text}");
     Ok(())
 }
+
+#[test]
+fn every_finding_of_the_catalog_reads_in_swedish() -> Result<(), Box<dyn std::error::Error>> {
+    let cat = catalog()?;
+    let mut findings = vardavtal::validate::validate_catalog();
+    for a in &cat.agreements {
+        match allocate(a, &Options::default()) {
+            Ok(alloc) => findings.extend(alloc.notes.iter().cloned()),
+            Err(e) => findings.extend(e.into_findings()),
+        }
+    }
+    findings.extend(demo()?.notes.iter().cloned());
+    assert!(findings.len() > 50, "{}", findings.len());
+    let mut codes = BTreeSet::new();
+    for f in &findings {
+        assert!(f.template.is_some(), "no template: {f}");
+        let sv = f.message(Lang::Sv);
+        assert_ne!(sv, f.msg, "{f}");
+        // Round trip through JSON (as Python's pickles and the browser do): the Swedish
+        // message is found again.
+        let back: vardavtal::Finding = serde_json::from_str(&serde_json::to_string(f)?)?;
+        assert_eq!(back.message(Lang::Sv), sv);
+        let shown = with_lang(Lang::Sv, || f.to_string());
+        assert!(shown.contains(sv.as_ref()), "{shown}");
+        codes.insert(f.code);
+    }
+    assert!(codes.len() >= 8, "{codes:?}");
+    Ok(())
+}

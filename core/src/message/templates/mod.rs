@@ -99,7 +99,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "until every finding is made from a template (issue 14)"]
     fn every_code_has_a_template() {
         let covered: BTreeSet<Code> = super::all().map(|t| t.code).collect();
         let missing: Vec<&str> = Code::ALL
