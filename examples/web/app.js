@@ -410,7 +410,8 @@ function renderTable(fmt) {
     return;
   }
   const potAmount = state.agreement?.amount ? (typeof state.agreement.amount === "string" ? state.agreement.amount : state.agreement.amount.value) : null;
-  summary.textContent = t("summary")(fmt(a.total), potAmount ? money(potAmount) : null, potAmount === a.total);
+  const text = t("summary")(fmt(a.total), potAmount ? fmt(potAmount) : null, potAmount === a.total);
+  if (summary.textContent !== text) summary.textContent = text;
   summary.dataset.total = a.total;
   const many = p.columns.length > 1;
   const labels = p.columns.map(columnLabel);
@@ -475,20 +476,26 @@ function select(recipient, column) {
 function renderExplain() {
   const box = $("explain");
   const s = state.selected;
-  if (!s || !state.alloc) {
+  if (!s || !state.alloc || !state.result) {
     box.hidden = true;
     return;
   }
   const col = s.column === null ? null : state.pivot.columns[s.column];
-  const rows = state.alloc.rows.filter((r) => r.recipient === s.recipient && (!col || (r.component === col.component && (r.tranche ?? null) === (col.tranche ?? null))));
-  if (!rows.length) {
+  const theirs = state.alloc.rows.filter((r) => r.recipient === s.recipient);
+  const shown = theirs.map((r) => !col || (r.component === col.component && (r.tranche ?? null) === (col.tranche ?? null)));
+  if (!shown.includes(true)) {
     box.hidden = true;
     return;
   }
+  // the core's explanations of the recipient's amounts, in row order: one call
+  let texts = state.result.explain(s.recipient);
+  if (texts.length !== theirs.length) texts = theirs.map((r) => v.explainRow(r));
+  let html = `<h3>${esc(`${t("explainFor")(theirs[shown.indexOf(true)].name)} ${t("explainLang")}`)}</h3><ol>`;
+  texts.forEach((text, i) => {
+    if (shown[i]) html += `<li>${esc(text)}</li>`;
+  });
   box.hidden = false;
-  const list = el("ol");
-  for (const r of rows) list.append(el("li", {}, v.explainRow(r)));
-  box.replaceChildren(el("h3", {}, `${t("explainFor")(rows[0].name)} ${t("explainLang")}`), list);
+  setHtml(box, html + "</ol>");
 }
 
 const PALETTE = ["#1f5f8b", "#e07b39", "#3a9d5d", "#b03a48", "#7a5195", "#c9a227", "#2f9c9c", "#6b6b6b"];
