@@ -144,3 +144,21 @@ fn every_finding_of_the_catalog_reads_in_swedish() -> Result<(), Box<dyn std::er
     assert!(codes.len() >= 8, "{codes:?}");
     Ok(())
 }
+
+#[test]
+fn a_key_as_swedish_excel_writes_it() -> vardavtal::Result<()> {
+    let swedish = "\u{feff}kod;vikt\n01;2\u{a0}411\u{a0}859\n03;394 154\n04;0,5 %\n";
+    let plain = "code,weight\n01,2411859\n03,394154\n04,0.005\n";
+    let a = vardavtal::Key::from_csv("nyckel.csv", swedish, &[])?;
+    let b = vardavtal::Key::from_csv("key.csv", plain, &[])?;
+    assert_eq!(a.weights(), b.weights());
+    assert_eq!(a.recipients(), b.recipients());
+    // A weight that is neither plain nor grouped by threes is refused where it stands.
+    let bad = vardavtal::Key::from_csv("nyckel.csv", "kod;vikt\n01;2 41 859\n", &[]);
+    let err = bad.err().ok_or_else(|| {
+        vardavtal::Error::new(vardavtal::Code::Note, vardavtal::Loc::root(), "accepted")
+    })?;
+    assert_eq!(err.code(), vardavtal::Code::InvalidAmount);
+    assert_eq!(err.findings()[0].loc.to_string(), "nyckel.csv[2].weight");
+    Ok(())
+}

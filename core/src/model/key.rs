@@ -36,7 +36,7 @@ use crate::message::templates::input::{
     KEY_WEIGHTS_TOO_MANY_DIGITS, NEED_INDEX_CODES_WITHOUT_POPULATION, NEED_INDEX_PRODUCT_TOO_LARGE,
     NO_POPULATION_DATA_MUNICIPALITIES, NO_POPULATION_DATA_REGIONS,
 };
-use crate::money::{Sek, Unit, parse_plain_decimal};
+use crate::money::{Sek, Unit};
 use crate::recipient::RecipientId;
 use crate::reference::{self, Level};
 
@@ -524,8 +524,13 @@ impl Key {
     /// the line and column.
     pub fn from_csv(name: &str, text: &str, declared: &[RecipientId]) -> Result<Key> {
         let file = Loc::root().join(name);
+        // Swedish Excel writes a byte-order mark and separates by semicolons.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let first = text.lines().next().unwrap_or_default();
+        let delimiter = if first.contains(';') { b';' } else { b',' };
         let mut rdr = csv::ReaderBuilder::new()
             .trim(csv::Trim::All)
+            .delimiter(delimiter)
             .from_reader(text.as_bytes());
         let headers = rdr
             .headers()
@@ -537,8 +542,15 @@ impl Key {
             .clone();
         let col = |names: &[&str]| headers.iter().position(|h| names.contains(&h));
         let (Some(ci), Some(wi)) = (
-            col(&["code", "region_code", "municipality_code"]),
-            col(&["weight"]),
+            col(&[
+                "code",
+                "region_code",
+                "municipality_code",
+                "kod",
+                "regionkod",
+                "kommunkod",
+            ]),
+            col(&["weight", "vikt"]),
         ) else {
             let header = headers.iter().collect::<Vec<_>>().join(",");
             return Err(KEY_CSV_HEADER_COLUMNS
@@ -558,7 +570,7 @@ impl Key {
             let line = rec.position().map_or(0, |p| p.line()) as usize;
             let code = rec.get(ci).unwrap_or_default();
             let weight = rec.get(wi).unwrap_or_default();
-            match parse_plain_decimal(weight) {
+            match crate::money::parse_weight(weight) {
                 Ok(w) => entries.push((RecipientId::new(code), w)),
                 Err(e) => {
                     problems.extend(e.prefixed(&file.join(line).join("weight")).into_findings())

@@ -253,6 +253,42 @@ pub fn parse_measure(s: &str) -> Result<Decimal> {
     }
 }
 
+/// A key weight as a Swedish analyst or Excel writes it: a plain decimal, a decimal comma,
+/// a percentage (read as [`parse_measure`] does), or a whole number with its thousands
+/// grouped by spaces (`2 411 859`, also with no-break spaces as Swedish Excel writes them).
+///
+/// ```
+/// use vardavtal::money::parse_weight;
+/// assert_eq!(parse_weight("2 411 859")?.to_string(), "2411859");
+/// assert_eq!(parse_weight("2\u{a0}411\u{a0}859,5")?.to_string(), "2411859.5");
+/// assert_eq!(parse_weight("0,72")?.to_string(), "0.72");
+/// assert_eq!(parse_weight("72 %")?.to_string(), "0.72");
+/// assert!(parse_weight("2 41 859").is_err() && parse_weight("1,000,000").is_err());
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+pub fn parse_weight(s: &str) -> Result<Decimal> {
+    let t = s.trim();
+    let spaced = |c: char| c == ' ' || c == '\u{a0}' || c == '\u{202f}';
+    if !t.contains(spaced) || t.ends_with('%') {
+        return parse_measure(t);
+    }
+    let (int, frac) = t.split_once(',').unwrap_or((t, ""));
+    let groups: Vec<&str> = int.split(spaced).collect();
+    let grouped = groups.len() > 1
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
+        && groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
+        && groups.iter().skip(1).all(|g| g.len() == 3);
+    if !grouped {
+        return parse_measure(t);
+    }
+    let joined = groups.concat();
+    if frac.is_empty() {
+        parse_measure(&joined)
+    } else {
+        parse_measure(&format!("{joined},{frac}"))
+    }
+}
+
 /// serde helpers for `Decimal` fields: written as plain decimal strings, read only from
 /// strings in the strict plain syntax (JSON numbers are refused, since they may be floats).
 pub mod decimal_str {
