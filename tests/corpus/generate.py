@@ -414,13 +414,17 @@ def kc(name: str, text: Any, stage: str, code: Optional[str], loc: Optional[List
 kc("empty", "", "parse", "syntax", [1], "an empty file")
 kc("header-only", "code,weight\n", "key", "empty_key", [], "a header and no rows")
 kc("wrong-header", "region,amount\n01,1\n", "parse", "syntax", [1], "no code and weight columns")
-kc("semicolons", "code;weight\n01;1,5\n03;2\n", "parse", "syntax", [1],
-   "semicolon-separated with decimal commas (a Swedish spreadsheet export)")
+kc("semicolons", "code;weight\n01;1,5\n03;2\n", "split", None, None,
+   "semicolon-separated with decimal commas (a Swedish spreadsheet export): read as such")
+kc("semicolons-bad-weight", "kod;vikt\n01;1,5\n03;1,2,3\n", "parse", "invalid_amount", [3, "weight"],
+   "a Swedish spreadsheet export with a weight that is no number")
 kc("decimal-comma", "code,weight\n01,1,5\n", "parse", "syntax", [2], "a decimal comma splits the row in three")
-kc("quoted-decimal-comma", 'code,weight\n01,"1,5"\n', "parse", "invalid_amount", [2, "weight"],
-   "a quoted decimal comma")
-kc("thousands-space", "code,weight\n01,2 389 000\n", "parse", "invalid_amount", [2, "weight"],
-   "a weight with thousands grouped by spaces")
+kc("quoted-decimal-comma", 'code,weight\n01,"1,5"\n', "split", None, None,
+   "a quoted decimal comma: read as 1.5")
+kc("thousands-space", "code,weight\n01,2 389 000\n", "split", None, None,
+   "a weight with thousands grouped by spaces: read as 2389000")
+kc("thousands-irregular", "code,weight\n01,2 38 9000\n", "parse", "invalid_amount", [2, "weight"],
+   "digits separated by spaces, not in groups of three")
 kc("exponent", "code,weight\n01,1\n03,1e3\n", "parse", "invalid_amount", [3, "weight"], "exponent notation")
 kc("nan", "code,weight\n01,NaN\n", "parse", "invalid_amount", [2, "weight"], "NaN")
 kc("infinity", "code,weight\n01,Infinity\n", "parse", "invalid_amount", [2, "weight"], "Infinity")
