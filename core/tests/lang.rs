@@ -162,3 +162,12 @@ fn a_key_as_swedish_excel_writes_it() -> vardavtal::Result<()> {
     assert_eq!(err.findings()[0].loc.to_string(), "nyckel.csv[2].weight");
     Ok(())
 }
+
+#[test]
+fn weights_in_a_key_object_read_as_swedish_writes_them() -> vardavtal::Result<()> {
+    let swedish =
+        vardavtal::input::args::key(&serde_json::json!({"01": "2 411 859", "03": "0,5"}))?;
+    let plain = vardavtal::input::args::key(&serde_json::json!({"01": "2411859", "03": "0.5"}))?;
+    assert_eq!(swedish.weights(), plain.weights());
+    Ok(())
+}

@@ -155,7 +155,7 @@ pub fn key(py: Python<'_>, obj: &Bound<'_, PyAny>, loc: &Loc) -> PyResult<Key> {
             };
             weights.insert(
                 RecipientId::new(code),
-                Weight(at(py, &wl, parse_plain_decimal(&w))?),
+                Weight(at(py, &wl, vardavtal::money::parse_weight(&w))?),
             );
         }
         return at(

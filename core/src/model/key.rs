@@ -86,11 +86,18 @@ pub enum KeySpec {
     },
 }
 
-/// A non-negative key weight or need index, exact; a plain decimal string in files.
+/// A non-negative key weight or need index, exact; a plain decimal string in files (read also
+/// as Swedish writes it: `"0,72"`, `"72 %"`, `"2 411 859"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(transparent)]
-pub struct Weight(#[serde(with = "crate::money::decimal_str")] pub Decimal);
+pub struct Weight(
+    #[serde(
+        serialize_with = "crate::money::decimal_str::serialize",
+        deserialize_with = "crate::money::decimal_str::deserialize_weight"
+    )]
+    pub Decimal,
+);
 
 impl FromStr for KeySpec {
     type Err = Error;

@@ -301,23 +301,38 @@ pub mod decimal_str {
 
     /// Deserialise from a plain decimal string.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Decimal, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Decimal;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a plain decimal number as a string, e.g. \"443000000\"")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Decimal, E> {
-                parse_plain_decimal(v).map_err(|e| {
-                    E::custom(
-                        e.findings()
-                            .first()
-                            .map_or(String::new(), |f| f.msg.clone()),
-                    )
-                })
-            }
+        d.deserialize_str(V(
+            parse_plain_decimal,
+            "a plain decimal number as a string, e.g. \"443000000\"",
+        ))
+    }
+
+    /// Deserialise a key weight as [`parse_weight`] reads it (`"0,72"`, `"2 411 859"`).
+    pub fn deserialize_weight<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<Decimal, D::Error> {
+        d.deserialize_str(V(
+            parse_weight,
+            "a plain decimal number as a string (or as Swedish writes it), e.g. \"2411859\", \"2 411 859\" or \"0,72\"",
+        ))
+    }
+
+    /// A string read by a parser of this module.
+    struct V(fn(&str) -> Result<Decimal>, &'static str);
+    impl serde::de::Visitor<'_> for V {
+        type Value = Decimal;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.1)
         }
-        d.deserialize_str(V)
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Decimal, E> {
+            (self.0)(v).map_err(|e| {
+                E::custom(
+                    e.findings()
+                        .first()
+                        .map_or(String::new(), |f| f.msg.clone()),
+                )
+            })
+        }
     }
 }
 
