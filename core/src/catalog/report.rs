@@ -23,6 +23,7 @@ use crate::message::Lang;
 use crate::message::templates::validate as templates;
 use crate::rule::Rule;
 use crate::swedish::format_kr;
+use crate::view::words::{self, pick};
 
 /// One component, as a line of the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -105,6 +106,14 @@ pub fn component_lines(a: &Agreement) -> Vec<ComponentLine> {
 }
 
 fn describe_rule(r: &Rule) -> String {
+    describe_rule_in(r, Lang::En)
+}
+
+/// A rule in words, in `lang` (the English one is kept in [`ComponentLine::rule`]).
+fn describe_rule_in(r: &Rule, lang: Lang) -> String {
+    if lang == Lang::Sv {
+        return describe_rule_sv(r);
+    }
     match r {
         Rule::PerCapita { key: Some(k) } => format!("by population ({k})"),
         Rule::PerCapita { key: None } => "by population".into(),
@@ -133,6 +142,40 @@ fn describe_rule(r: &Rule) -> String {
         ),
         Rule::Reimbursement {} => "reimbursement of actual costs".into(),
         Rule::Unpublished { needs } => format!("not published (needs {needs})"),
+    }
+}
+
+fn describe_rule_sv(r: &Rule) -> String {
+    let key = |k: &Option<crate::KeySpec>, default: &str| {
+        let k = k.as_ref().map_or(default.to_owned(), ToString::to_string);
+        crate::message::with_lang(Lang::Sv, || words::key(&k))
+    };
+    match r {
+        Rule::PerCapita { key: Some(k) } => {
+            format!("per invånare ({})", key(&Some(k.clone()), ""))
+        }
+        Rule::PerCapita { key: None } => "per invånare".into(),
+        Rule::ByNeed { key: k } => format!("efter vårdbehov ({})", key(k, "needs:regions:2024")),
+        Rule::Fixed { recipient } => format!("hela beloppet till {recipient}"),
+        Rule::Equal {} => "lika delar".into(),
+        Rule::FixedPlusKey { each, .. } => format!(
+            "{} per mottagare, resten efter befolkning",
+            format_kr(each.0)
+        ),
+        Rule::Performance(p) => format!(
+            "efter prestation: {}; pengar som inte uppnås {}",
+            p.criteria
+                .iter()
+                .map(|c| format!("{} ({})", c.id, c.test.describe_sv()))
+                .collect::<Vec<_>>()
+                .join("; "),
+            match p.unearned {
+                crate::Unearned::BonusPot => "går till en bonuspott",
+                crate::Unearned::ReturnToState => "går tillbaka till staten",
+            }
+        ),
+        Rule::Reimbursement {} => "ersättning för faktiska kostnader".into(),
+        Rule::Unpublished { needs } => format!("inte publicerad (kräver {needs})"),
     }
 }
 
@@ -221,40 +264,56 @@ fn write_terms(f: &mut fmt::Formatter<'_>, a: &crate::Agreement) -> fmt::Result 
         .iter()
         .any(|x| x.payer != crate::agreement::Payer::State)
     {
-        write!(f, "   funding: ")?;
+        write!(f, "   {}: ", pick("funding", "finansiering"))?;
         for (i, x) in a.funding.iter().enumerate() {
             let who = match x.payer {
-                crate::agreement::Payer::State => "the state",
-                crate::agreement::Payer::Regions => "the regions (co-funding)",
-                crate::agreement::Payer::Municipalities => "the municipalities (co-funding)",
+                crate::agreement::Payer::State => pick("the state", "staten"),
+                crate::agreement::Payer::Regions => {
+                    pick("the regions (co-funding)", "regionerna (medfinansiering)")
+                }
+                crate::agreement::Payer::Municipalities => pick(
+                    "the municipalities (co-funding)",
+                    "kommunerna (medfinansiering)",
+                ),
             };
             write!(f, "{}{who} ", if i > 0 { "; " } else { "" })?;
             match &x.amount {
                 Some(fig) => write_figure(f, fig)?,
-                None => write!(f, "(amount not published)")?,
+                None => write!(
+                    f,
+                    "{}",
+                    pick("(amount not published)", "(beloppet inte publicerat)")
+                )?,
             }
         }
         writeln!(f)?;
     }
     for c in &a.conditions {
         let what = match c.kind {
-            crate::agreement::ConditionKind::Appropriation => {
-                "subject to parliament's appropriation"
-            }
-            crate::agreement::ConditionKind::Performance => "paid only when results are shown",
-            crate::agreement::ConditionKind::Reporting => "paid only when the recipients report",
+            crate::agreement::ConditionKind::Appropriation => pick(
+                "subject to parliament's appropriation",
+                "under förutsättning att riksdagen anvisar medel",
+            ),
+            crate::agreement::ConditionKind::Performance => pick(
+                "paid only when results are shown",
+                "betalas bara när resultat visas",
+            ),
+            crate::agreement::ConditionKind::Reporting => pick(
+                "paid only when the recipients report",
+                "betalas bara när mottagarna rapporterar",
+            ),
         };
         let to = c
             .applies_to
             .as_deref()
             .map_or(String::new(), |x| format!(" ({x})"));
-        writeln!(f, "   condition: {what}{to}")?;
+        writeln!(f, "   {}: {what}{to}", pick("condition", "villkor"))?;
     }
     for fr in &a.frames {
-        write!(f, "   frame {}: ", fr.id)?;
+        write!(f, "   {} {}: ", pick("frame", "ram"), fr.id)?;
         write_figure(f, &fr.per_year)?;
         let years: Vec<String> = fr.years.iter().map(ToString::to_string).collect();
-        writeln!(f, " per year, {}", years.join(", "))?;
+        writeln!(f, " {}, {}", pick("per year", "per år"), years.join(", "))?;
     }
     Ok(())
 }
@@ -272,42 +331,75 @@ impl fmt::Display for AgreementReport {
             _ => "?".into(),
         };
         if let Some(c) = &a.carry_over {
-            years.push_str(&format!(", may be used until {}", c.until));
+            years.push_str(&format!(
+                ", {} {}",
+                pick("may be used until", "får användas till och med"),
+                words::day(c.until)
+            ));
         }
         let status = match &a.status {
-            crate::Status::Signed => "signed".to_owned(),
-            crate::Status::Pending { party } => format!("pending approval by {party}"),
-            crate::Status::Proposed => "proposed".to_owned(),
+            crate::Status::Signed => pick("signed", "undertecknad").to_owned(),
+            crate::Status::Pending { party } => format!(
+                "{} {party}",
+                pick("pending approval by", "väntar på godkännande av")
+            ),
+            crate::Status::Proposed => pick("proposed", "föreslagen").to_owned(),
         };
         let kind = match &a.kind {
-            crate::AgreementKind::Supplementary { base } => format!("supplementary to {base}"),
+            crate::AgreementKind::Supplementary { base } => {
+                format!("{} {base}", pick("supplementary to", "tillägg till"))
+            }
+            k if words::sv() => words::name("kind", k.as_str()).to_owned(),
             k => k.as_str().replace('_', " "),
         };
+        let total = pick("total", "totalt");
         writeln!(f, "## {} — {} ({years}; {kind}; {status})", a.id, a.title)?;
         match &a.amount {
             Some(fig) => {
-                write!(f, "   total: ")?;
+                write!(f, "   {total}: ")?;
                 write_figure(f, fig)?;
                 for o in &a.other_figures {
-                    write!(f, "; also ")?;
+                    write!(f, "; {} ", pick("also", "även"))?;
                     write_figure(f, o)?;
                 }
                 writeln!(f)?;
             }
-            None => writeln!(f, "   total: not published")?,
+            None => writeln!(
+                f,
+                "   {total}: {}",
+                pick("not published", "inte publicerat")
+            )?,
         }
         write_terms(f, a)?;
-        for c in &self.components {
+        let lang = Lang::current();
+        let walked = a.walk();
+        for (i, c) in self.components.iter().enumerate() {
+            // the component itself, for its rule in the language of texts now
+            let own = walked.get(i).map(|(_, x)| *x).filter(|x| x.id == c.id);
             let indent = "   ".repeat(c.depth);
-            write!(f, "{indent}- {} ({}, {}): ", c.id, c.name, c.kind)?;
+            let kind = words::name("kind", &c.kind);
+            write!(f, "{indent}- {} ({}, {kind}): ", c.id, c.name)?;
             match &c.amount {
                 Some(fig) => write_figure(f, fig)?,
-                None => write!(f, "amount not published")?,
+                None => write!(
+                    f,
+                    "{}",
+                    pick("amount not published", "beloppet inte publicerat")
+                )?,
             }
             if let Some(r) = &c.recipients {
-                write!(f, "; to {r}")?;
+                write!(
+                    f,
+                    "; {} {}",
+                    pick("to", "till"),
+                    words::for_people("recipients", r)
+                )?;
             }
-            if let Some(r) = &c.rule {
+            let rule = match own.and_then(|x| x.rule.as_ref()) {
+                Some(r) if lang != Lang::En => Some(describe_rule_in(r, lang)),
+                _ => c.rule.clone(),
+            };
+            if let Some(r) = &rule {
                 write!(f, "; {r}")?;
             }
             writeln!(f)?;
@@ -315,11 +407,20 @@ impl fmt::Display for AgreementReport {
         for ca in &self.allocations {
             match &ca.allocation {
                 Some(al) => {
-                    let how = al.pots.first().map_or(String::new(), |p| match &p.key {
-                        Some(k) => format!("{} by {k}", p.rule),
-                        None => p.rule.clone(),
+                    let how = al.pots.first().map_or(String::new(), |p| {
+                        let rule = words::name("rule", &p.rule);
+                        match (&p.key, words::sv()) {
+                            (Some(k), false) => format!("{rule} by {k}"),
+                            (Some(k), true) => format!("{rule}, {}", words::key(k)),
+                            (None, _) => rule.to_owned(),
+                        }
                     });
-                    writeln!(f, "   allocation of {} ({how}):", ca.component)?;
+                    writeln!(
+                        f,
+                        "   {} {} ({how}):",
+                        pick("allocation of", "fördelning av"),
+                        ca.component
+                    )?;
                     for t in al.by_recipient() {
                         writeln!(
                             f,
@@ -333,7 +434,7 @@ impl fmt::Display for AgreementReport {
                         f,
                         "      {:>4} {:<28} {:>18}",
                         "",
-                        "total",
+                        total,
                         format_kr(al.total().0)
                     )?;
                 }
@@ -341,7 +442,8 @@ impl fmt::Display for AgreementReport {
                     for e in &ca.errors {
                         writeln!(
                             f,
-                            "   cannot allocate {}: {}",
+                            "   {} {}: {}",
+                            pick("cannot allocate", "kan inte fördela"),
                             ca.component,
                             e.message(Lang::current())
                         )?;
@@ -353,7 +455,7 @@ impl fmt::Display for AgreementReport {
             writeln!(
                 f,
                 "   {}[{}] {}",
-                x.severity,
+                words::severity(x.severity),
                 x.code,
                 x.message(Lang::current())
             )?;
@@ -364,22 +466,23 @@ impl fmt::Display for AgreementReport {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.year {
-            Some(y) => writeln!(f, "# vardavtal report: agreements covering {y}")?,
-            None => writeln!(f, "# vardavtal report: every agreement of the catalog")?,
-        }
+        writeln!(f, "{}", words::report_heading(self.year))?;
         for a in &self.agreements {
             writeln!(f)?;
             write!(f, "{a}")?;
         }
         if !self.package_findings.is_empty() {
             writeln!(f)?;
-            writeln!(f, "## Press-release totals")?;
+            writeln!(
+                f,
+                "## {}",
+                pick("Press-release totals", "Summor i pressmeddelanden")
+            )?;
             for x in &self.package_findings {
                 writeln!(
                     f,
                     "   {}[{}] {}",
-                    x.severity,
+                    words::severity(x.severity),
                     x.code,
                     x.message(Lang::current())
                 )?;

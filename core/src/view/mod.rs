@@ -24,6 +24,7 @@ mod headers;
 mod render;
 mod tables;
 pub mod ts;
+pub(crate) mod words;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 

@@ -5,7 +5,7 @@ use comfy_table::{CellAlignment, presets};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-use super::{Cell, Kind, Table};
+use super::{Cell, Kind, Table, words};
 use crate::agreement::When;
 
 /// A whole number grouped by spaces: `10 443 100`.
@@ -53,12 +53,12 @@ impl Table {
         let (shown, cut) = shown_rows(&self.rows, limit);
         for r in shown {
             match r {
-                Some(r) => t.add_row(r.iter().map(Cell::for_people)),
+                Some(r) => t.add_row(self.row_for_people(r)),
                 None => t.add_row(self.columns.iter().map(|_| "…")),
             };
         }
         for r in &self.footer {
-            t.add_row(r.iter().map(Cell::for_people));
+            t.add_row(self.row_for_people(r));
         }
         for (i, c) in self.columns.iter().enumerate() {
             if let (true, Some(col)) = (c.kind.is_numeric(), t.column_mut(i)) {
@@ -75,7 +75,8 @@ impl Table {
             s.push('\n');
         }
         if cut > 0 {
-            s.push_str(&format!("({cut} rows not shown)\n"));
+            s.push_str(&words::not_shown(cut));
+            s.push('\n');
         }
         for n in &self.notes {
             s.push_str(n);
@@ -107,7 +108,7 @@ impl Table {
                 s.push_str(&format!(
                     "<{tag} style=\"text-align:{}\">{}</{tag}>",
                     align(c.kind),
-                    e(&v.for_people())
+                    e(&cell_for_people(&c.id, v))
                 ));
             }
             s.push_str("</tr>");
@@ -153,7 +154,12 @@ impl Table {
             .from_writer(Vec::new());
         let _ = w.write_record(self.columns.iter().map(|c| c.header.as_str()));
         for r in &self.rows {
-            let _ = w.write_record(r.iter().map(Cell::for_swedish_excel));
+            let _ = w.write_record(
+                self.columns
+                    .iter()
+                    .zip(r)
+                    .map(|(c, v)| v.for_swedish_excel(&c.id)),
+            );
         }
         let body = w
             .into_inner()
@@ -175,6 +181,29 @@ impl Table {
                     .collect()
             })
             .collect()
+    }
+}
+
+impl Table {
+    /// The cells of a row as people read them, by the columns they are in.
+    fn row_for_people(&self, r: &[Cell]) -> Vec<String> {
+        r.iter()
+            .enumerate()
+            .map(|(i, v)| match self.columns.get(i) {
+                Some(c) => cell_for_people(&c.id, v),
+                None => v.for_people(),
+            })
+            .collect()
+    }
+}
+
+/// A cell as people read it in column `column`: a text holding an id (a rule, a part, a
+/// kind…) by its name in the language of texts now ([`words::for_people`]), other cells as
+/// [`Cell::for_people`] writes them.
+pub(crate) fn cell_for_people(column: &str, v: &Cell) -> String {
+    match v {
+        Cell::Text(s) => words::for_people(column, s).into_owned(),
+        _ => v.for_people(),
     }
 }
 
@@ -209,10 +238,11 @@ fn escape(s: &str) -> String {
 
 impl Cell {
     /// The value in a CSV for Swedish Excel ([`Table::to_csv_sv`]).
-    fn for_swedish_excel(&self) -> String {
+    fn for_swedish_excel(&self, column: &str) -> String {
         match self {
             Cell::Amount(_) | Cell::Decimal(_) => self.plain().replace('.', ","),
             Cell::Text(s) if excel_would_convert(s) => format!("=\"{s}\""),
+            Cell::Text(s) => words::for_people(column, s).into_owned(),
             Cell::Date(When::Month(_)) => format!("=\"{}\"", self.plain()),
             _ => self.plain(),
         }

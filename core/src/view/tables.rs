@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Cell, Column, Kind, Table, View, render};
+use super::{Cell, Column, Kind, Table, View, render, words};
 use crate::agreement::Agreement;
 use crate::catalog::Source;
-use crate::finding::{Finding, tally};
+use crate::finding::{Finding, tally_in};
 use crate::money::Sek;
 use crate::recipient::RecipientId;
 use crate::reconcile::Reconciliation;
@@ -36,11 +36,11 @@ fn pot_line(p: &Pot) -> String {
         s.push_str(&format!("/{t}"));
     }
     if let Some(d) = p.date {
-        s.push_str(&format!(" ({d})"));
+        s.push_str(&format!(" ({})", words::when(d)));
     }
-    s.push_str(&format!(": {} by {}", format_kr(p.amount.value()), p.rule));
+    s.push_str(&words::pot_how(&format_kr(p.amount.value()), &p.rule));
     if let Some(k) = &p.key {
-        s.push_str(&format!(" ({k})"));
+        s.push_str(&format!(" ({})", words::key(k)));
     }
     s
 }
@@ -65,11 +65,7 @@ impl View for Pivot {
             columns.push(Column::new("total", Kind::Amount));
         }
         let mut t = Table::new(
-            format!(
-                "{} to {} recipients",
-                format_kr(self.total.value()),
-                self.rows.len()
-            ),
+            words::pivot_title(&format_kr(self.total.value()), self.rows.len()),
             columns,
         );
         for r in &self.rows {
@@ -80,7 +76,7 @@ impl View for Pivot {
             }
             t.rows.push(row);
         }
-        let mut tot = vec![Cell::Empty, text("total")];
+        let mut tot = vec![Cell::Empty, text(words::total())];
         tot.extend(self.totals.iter().copied().map(Cell::Amount));
         if many {
             tot.push(Cell::Amount(self.total));
@@ -95,12 +91,11 @@ impl View for Allocation {
     fn table(&self) -> Table {
         let p = self.pivot();
         let mut t = p.table();
-        t.title = format!(
-            "Allocation of {} to {} recipients ({} rows, unit {})",
-            format_kr(self.total().value()),
+        t.title = words::allocation_title(
+            &format_kr(self.total().value()),
             p.rows.len(),
             self.len(),
-            self.unit.as_str()
+            self.unit.as_str(),
         );
         t.notes.extend(self.pots.iter().map(pot_line));
         t.notes.extend(self.notes.iter().map(note_line));
@@ -117,9 +112,9 @@ impl View for Allocation {
     /// The pivot, every amount, the pots and the notes.
     fn sheets(&self) -> Vec<Table> {
         let mut notes = self.notes.as_slice().table();
-        notes.title = format!("Notes: {}", notes.title);
+        notes.title = words::notes_sheet(&notes.title);
         let mut rows = self.rows_table();
-        rows.title = format!("Rows: {}", rows.title);
+        rows.title = words::rows_sheet(&rows.title);
         vec![self.table(), rows, self.pots_table(), notes]
     }
 }
@@ -158,7 +153,7 @@ impl Allocation {
         columns.extend(parts.iter().map(|p| Column::new(p.as_str(), Kind::Amount)));
         columns.push(Column::new("amount", Kind::Amount));
         let mut t = Table::new(
-            format!("Allocation of {} by part", format_kr(self.total().value())),
+            words::parts_title(&format_kr(self.total().value())),
             columns,
         );
         for (code, (name, amounts)) in by {
@@ -206,7 +201,7 @@ impl std::fmt::Display for crate::Row {
             ": {} {} {} {amount}",
             self.recipient,
             self.name,
-            self.part.as_str()
+            words::name("part", self.part.as_str())
         )
     }
 }
@@ -218,10 +213,7 @@ impl View for Comparison {
         columns.push(Column::titled("a", "A", Kind::Amount));
         columns.push(Column::titled("b", "B", Kind::Amount));
         columns.push(Column::titled("diff", "B − A", Kind::Amount));
-        let mut t = Table::new(
-            format!("Comparison of {} recipients (B − A)", self.rows.len()),
-            columns,
-        );
+        let mut t = Table::new(words::comparison_title(self.rows.len()), columns);
         for r in &self.rows {
             t.rows.push(vec![
                 text(&r.recipient),
@@ -233,7 +225,7 @@ impl View for Comparison {
         }
         t.footer.push(vec![
             Cell::Empty,
-            text("total difference"),
+            text(words::total_difference()),
             Cell::Empty,
             Cell::Empty,
             Cell::Amount(self.total_diff()),
@@ -246,7 +238,8 @@ impl View for [Finding] {
     /// One row per finding: code, severity, location, message.
     fn table(&self) -> Table {
         let columns = ["code", "severity", "loc", "msg"].map(|c| Column::new(c, Kind::Text));
-        let mut t = Table::new(format!("Findings ({})", tally(self)), columns.to_vec());
+        let tally = tally_in(self, crate::message::Lang::current());
+        let mut t = Table::new(words::findings_title(&tally), columns.to_vec());
         for f in self {
             t.rows.push(vec![
                 text(f.code.as_str()),
@@ -264,7 +257,7 @@ impl View for [Finding] {
     /// One line per finding (`warning[code] at loc: message`) and the tally.
     fn text(&self) -> String {
         let mut s: String = self.iter().map(|f| format!("{f}\n")).collect();
-        s.push_str(&tally(self));
+        s.push_str(&tally_in(self, crate::message::Lang::current()));
         s.push('\n');
         s
     }
@@ -287,10 +280,7 @@ impl View for Key {
     fn table(&self) -> Table {
         let mut columns = code_name();
         columns.push(Column::new("weight", Kind::Decimal));
-        let mut t = Table::new(
-            format!("Key {} ({} recipients)", self.description(), self.len()),
-            columns,
-        );
+        let mut t = Table::new(words::key_title(self.description(), self.len()), columns);
         for (id, w) in self.iter() {
             t.rows.push(vec![
                 text(id.as_str()),
@@ -300,12 +290,12 @@ impl View for Key {
         }
         t.footer.push(vec![
             Cell::Empty,
-            text("total"),
+            text(words::total()),
             Cell::Decimal(self.total()),
         ]);
         t.notes.extend(self.sources().iter().map(|s| {
             let what = reference::data_source(s).unwrap_or("");
-            format!("source {s}: {what}")
+            words::key_source(s, what)
         }));
         t
     }
@@ -324,14 +314,12 @@ impl View for Agreement {
         let total = self
             .amount
             .as_ref()
-            .map_or("no total published".to_owned(), |f| {
-                format_kr(f.value.value())
-            });
+            .map_or(words::no_total().to_owned(), |f| format_kr(f.value.value()));
         let title = format!(
             "{} — {} ({}, {}; {total})",
             self.id,
             self.title,
-            self.kind.as_str(),
+            words::name("kind", self.kind.as_str()),
             years.join(", ")
         );
         let mut t = Table::new(title, columns);
@@ -373,7 +361,7 @@ impl View for AgreementList<'_> {
         columns.push(Column::new("amount", Kind::Amount));
         columns.push(Column::new("source", Kind::Text));
         columns.push(Column::new("quote", Kind::Text));
-        let mut t = Table::new(format!("{} agreements", self.0.len()), columns);
+        let mut t = Table::new(words::agreements(self.0.len()), columns);
         for a in &self.0 {
             let src = a.amount.as_ref().and_then(|f| f.source.as_ref());
             let years: Vec<String> = a.years.iter().map(ToString::to_string).collect();
@@ -420,10 +408,7 @@ impl View for Report {
         columns.extend(code_name());
         columns.push(Column::new("amount", Kind::Amount));
         columns.push(Column::new("note", Kind::Text));
-        let title = match self.year {
-            Some(y) => format!("Report: agreements covering {y}"),
-            None => "Report: every agreement of the catalog".to_owned(),
-        };
+        let title = words::report_title(self.year);
         let mut t = Table::new(title, columns);
         for a in &self.agreements {
             for c in &a.allocations {
@@ -479,7 +464,7 @@ impl View for Reconciliation {
         columns.push(Column::new("expected", Kind::Amount));
         columns.push(Column::new("diff", Kind::Amount));
         columns.push(Column::new("verdict", Kind::Text));
-        let mut t = Table::new(format!("Reconciliation of {}", self.table), columns);
+        let mut t = Table::new(words::reconciliation_title(&self.table), columns);
         for v in &self.rows {
             t.rows.push(vec![
                 Cell::Integer(v.line as i128),
@@ -549,7 +534,7 @@ impl View for SourceView<'_> {
                     Column::new("amount", Kind::Amount),
                 ];
                 columns.extend(["quote", "source", "text"].map(|c| Column::new(c, Kind::Text)));
-                let mut t = Table::new(format!("{} figures", c.len()), columns);
+                let mut t = Table::new(words::figures(c.len()), columns);
                 for x in c {
                     t.rows.push(vec![
                         text(&x.what),
@@ -570,30 +555,32 @@ impl View for SourceView<'_> {
     /// The source with its whole text, or each figure with its quote in context.
     fn text(&self) -> String {
         match self {
-            SourceView::Source(src) => format!(
-                "{} — {}\npublisher: {}\npublished: {}\nfile: core/catalog/sources/{}\n\n{}\n",
-                src.id,
-                src.title,
-                src.publisher,
-                src.published
-                    .map_or("not stated".to_owned(), |d| d.to_string()),
-                src.file,
-                src.text
-            ),
-            SourceView::Citations(c) => c
-                .iter()
-                .map(|c| {
-                    format!(
-                        "{}: {}\n  source: {}\n  text: {}\n",
-                        c.what,
-                        c.figure.cite(),
-                        c.source_title.as_deref().unwrap_or("(none)"),
-                        c.context
-                            .as_deref()
-                            .unwrap_or("(quote not found in the text)")
-                    )
-                })
-                .collect(),
+            SourceView::Source(src) => {
+                let [publisher, published, file, not_stated] = words::source_labels();
+                format!(
+                    "{} — {}\n{publisher}: {}\n{published}: {}\n{file}: core/catalog/sources/{}\n\n{}\n",
+                    src.id,
+                    src.title,
+                    src.publisher,
+                    src.published.map_or(not_stated.to_owned(), words::day),
+                    src.file,
+                    src.text
+                )
+            }
+            SourceView::Citations(c) => {
+                let [source, text, none, not_found] = words::citation_labels();
+                c.iter()
+                    .map(|c| {
+                        format!(
+                            "{}: {}\n  {source}: {}\n  {text}: {}\n",
+                            words::citation_what(&c.what),
+                            c.figure.cite(),
+                            c.source_title.as_deref().unwrap_or(none),
+                            c.context.as_deref().unwrap_or(not_found)
+                        )
+                    })
+                    .collect()
+            }
         }
     }
 }
@@ -601,7 +588,7 @@ impl View for SourceView<'_> {
 /// The 21 regions: code, name, county.
 pub fn regions() -> Table {
     let columns = ["code", "name", "county"].map(|c| Column::new(c, Kind::Text));
-    let mut t = Table::new("The 21 regions (SCB)", columns.to_vec());
+    let mut t = Table::new(words::regions_title(), columns.to_vec());
     for r in reference::regions() {
         t.rows
             .push(vec![text(r.code), text(r.name), text(r.county)]);
@@ -612,7 +599,7 @@ pub fn regions() -> Table {
 /// The 290 municipalities: code, name, region.
 pub fn municipalities() -> Table {
     let columns = ["code", "name", "region"].map(|c| Column::new(c, Kind::Text));
-    let mut t = Table::new("The 290 municipalities (SCB)", columns.to_vec());
+    let mut t = Table::new(words::municipalities_title(), columns.to_vec());
     for m in reference::municipalities() {
         t.rows
             .push(vec![text(m.code), text(m.name), text(m.region)]);
@@ -626,10 +613,7 @@ pub fn population(level: Level, date: NaiveDate) -> Table {
     let mut columns = code_name();
     columns.push(Column::new("population", Kind::Integer));
     columns.push(Column::new("source", Kind::Text));
-    let mut t = Table::new(
-        format!("Population of the {} on {date} (SCB)", level.as_str()),
-        columns,
-    );
+    let mut t = Table::new(words::population_title(level, date), columns);
     for r in reference::population(level, date) {
         let name = RecipientId::new(r.code).name();
         t.rows.push(vec![
@@ -655,11 +639,7 @@ impl Allocation {
         columns.push(Column::new("weight", Kind::Decimal));
         columns.push(Column::new("pot", Kind::Amount));
         let mut t = Table::new(
-            format!(
-                "Allocation of {} ({} rows)",
-                format_kr(self.total().value()),
-                self.len()
-            ),
+            words::rows_title(&format_kr(self.total().value()), self.len()),
             columns,
         );
         for r in self.rows() {
@@ -690,7 +670,7 @@ impl Allocation {
         columns.push(Column::new("date", Kind::Date));
         columns.push(Column::new("amount", Kind::Amount));
         columns.extend(["rule", "key", "key_sources"].map(|c| Column::new(c, Kind::Text)));
-        let mut t = Table::new("Pots", columns);
+        let mut t = Table::new(words::pots(), columns);
         for p in &self.pots {
             t.rows.push(vec![
                 text(&p.agreement),
@@ -756,7 +736,7 @@ impl Reconciliation {
             columns.push(Column::new(c, Kind::Amount));
         }
         columns.extend(["adds_up", "explanation"].map(|c| Column::new(c, Kind::Text)));
-        let mut t = Table::new("Totals", columns);
+        let mut t = Table::new(words::totals(), columns);
         for x in &self.totals {
             t.rows.push(vec![
                 text(&x.against),
@@ -781,7 +761,7 @@ impl Reconciliation {
         columns.push(Column::new("rows_compared", Kind::Integer));
         columns.push(Column::new("total_abs_diff", Kind::Amount));
         columns.push(Column::new("model_total", Kind::Amount));
-        let mut t = Table::new("Key fits, best first", columns);
+        let mut t = Table::new(words::fits(), columns);
         for f in &self.fits {
             t.rows.push(vec![
                 text(&f.key),
@@ -804,10 +784,7 @@ impl crate::reconcile::ImpliedKey {
         columns.push(Column::new("population", Kind::Integer));
         columns.push(Column::new("bundled", Kind::Integer));
         let mut t = Table::new(
-            format!(
-                "Implied population key (total {})",
-                render::group(i128::from(self.total))
-            ),
+            words::implied_title(&render::group(i128::from(self.total))),
             columns,
         );
         for p in &self.populations {
@@ -825,12 +802,9 @@ impl crate::reconcile::ImpliedKey {
 /// A note of an allocation as a line: `note: …`, or `warning: …` for what was ignored.
 fn note_line(n: &Finding) -> String {
     let lang = crate::message::Lang::current();
-    let word = match (lang, n.severity) {
-        (crate::message::Lang::Sv, crate::Severity::Info) => "anteckning",
-        (crate::message::Lang::Sv, crate::Severity::Warning) => "varning",
-        (crate::message::Lang::Sv, crate::Severity::Error) => "fel",
-        (_, crate::Severity::Info) => "note",
-        (_, s) => s.as_str(),
+    let word = match n.severity {
+        crate::Severity::Info => words::pick("note", "anteckning"),
+        s => words::severity(s),
     };
     format!("{word}: {}", n.message(lang))
 }

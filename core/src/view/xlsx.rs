@@ -10,7 +10,7 @@
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
-use super::{Cell, Kind, Table};
+use super::{Cell, Kind, Table, words};
 use crate::agreement::When;
 use crate::finding::{Error, Loc, Result};
 
@@ -46,7 +46,8 @@ fn excel_error(e: XlsxError) -> Error {
 /// A sheet name from a title: up to `" of "`, `" ("` or `":"`, without the characters
 /// Excel refuses, at most 31 characters.
 fn sheet_name(title: &str) -> String {
-    let cut = [" of ", " (", ":", " — "]
+    let (cuts, untitled) = words::sheet_cuts();
+    let cut = cuts
         .iter()
         .filter_map(|p| title.find(p))
         .min()
@@ -59,7 +60,7 @@ fn sheet_name(title: &str) -> String {
         .take(28)
         .collect();
     if name.trim().is_empty() {
-        "Table".to_owned()
+        untitled.to_owned()
     } else {
         name.trim().to_owned()
     }
@@ -95,7 +96,8 @@ fn write_sheet(ws: &mut Worksheet, name: &str, t: &Table) -> std::result::Result
         for (c, cell) in cells.iter().enumerate() {
             let f = formats.get(c).cloned().unwrap_or_default();
             let f = if strong { f.set_bold() } else { f };
-            write_cell(ws, row, col_num(c), cell, &f)?;
+            let id = t.columns.get(c).map_or("", |col| col.id.as_str());
+            write_cell(ws, row, col_num(c), id, cell, &f)?;
         }
         row += 1;
     }
@@ -139,6 +141,7 @@ fn write_cell(
     ws: &mut Worksheet,
     row: u32,
     col: u16,
+    column: &str,
     cell: &Cell,
     f: &Format,
 ) -> std::result::Result<(), XlsxError> {
@@ -146,7 +149,7 @@ fn write_cell(
         |ws: &mut Worksheet, s: &str| ws.write_string_with_format(row, col, s, f).map(|_| ());
     match cell {
         Cell::Empty => Ok(()),
-        Cell::Text(s) => text(ws, s),
+        Cell::Text(s) => text(ws, &words::for_people(column, s)),
         Cell::Amount(a) => match exact_double(a.value()) {
             Some(x) => ws.write_number_with_format(row, col, x, f).map(|_| ()),
             None => text(ws, &a.to_string()),
@@ -195,5 +198,11 @@ mod tests {
         assert_eq!(sheet_name("a/b:c"), "ab");
         let taken = vec!["Allocation".to_owned()];
         assert_eq!(unique("Allocation".into(), &taken), "Allocation (2)");
+        crate::message::with_lang(crate::message::Lang::Sv, || {
+            let t = "Fördelning av 443 000 000 kr till 21 mottagare";
+            assert_eq!(sheet_name(t), "Fördelning");
+            assert_eq!(sheet_name("Rader: Fördelning av 1 kr"), "Rader");
+            assert_eq!(sheet_name(""), "Tabell");
+        });
     }
 }
