@@ -171,6 +171,31 @@ enum Cmd {
         #[arg(long, default_value = "table", value_parser = format)]
         format: Format,
     },
+    /// One region, municipality or SKR across every agreement of the catalog: each amount
+    /// with its pot, share, rank, key and kr per invånare, and the money that cannot be
+    /// computed yet, with why.
+    Recipient {
+        /// The recipient's code: 12 (Region Skåne), 0180 (Stockholm), SKR.
+        code: String,
+        /// Only agreements whose money is usable in this year.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Output format.
+        #[arg(long, default_value = "table", value_parser = format)]
+        format: Format,
+    },
+    /// One year: every recipient × every agreement of what can be allocated, the totals
+    /// (equal to the pots), what is not allocated, and co-funding apart.
+    Year {
+        /// The year.
+        year: i32,
+        /// regions: municipalities' money summed to their region; municipalities: as paid.
+        #[arg(long, value_parser = ["regions", "municipalities"])]
+        level: Option<String>,
+        /// Output format.
+        #[arg(long, default_value = "table", value_parser = format)]
+        format: Format,
+    },
     /// Print the JSON Schema of agreement files.
     Schema,
 }
@@ -280,6 +305,20 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             render(&cmp, format)?
         }
         Cmd::Schema => json(&vardavtal::schema::agreement_schema()).into_bytes(),
+        Cmd::Recipient { code, year, format } => {
+            let who = vardavtal::RecipientId::new(code.trim());
+            let cat = vardavtal::catalog::catalog()?;
+            render(&vardavtal::across::recipient(cat, &who, year)?, format)?
+        }
+        Cmd::Year {
+            year,
+            level,
+            format,
+        } => {
+            let level = level.as_deref().map(str::parse).transpose()?;
+            let cat = vardavtal::catalog::catalog()?;
+            render(&vardavtal::across::year(cat, year, level), format)?
+        }
         Cmd::Reconcile {
             table,
             pot,

@@ -56,6 +56,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod across;
 pub mod allocate;
 pub mod apportion;
 pub mod catalog;

@@ -20,6 +20,7 @@
 //! # Ok::<(), vardavtal::Error>(())
 //! ```
 
+mod across;
 mod headers;
 mod render;
 mod tables;

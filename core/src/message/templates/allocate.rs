@@ -208,4 +208,10 @@ super::templates! {
         en: "{recipients} recipients × {each:kr} each = more than a decimal holds is more than the pot of {pot:kr}",
         sv: "{recipients} mottagare × {each:kr} var blir mer än ett decimaltal rymmer, vilket är mer än potten på {pot:kr}",
     }
+    /// Money of an agreement of several years that a year view cannot place in the year
+    /// asked for (undated, or paid in another year).
+    NOT_IN_YEAR = "not_in_year", NotAllocated {
+        en: "{amount:kr} of {agreement} ({component}) to {recipient} is not counted in {year}: the agreement covers {years} and the money is not dated in {year}",
+        sv: "{amount:kr} av {agreement} ({component}) till {recipient} räknas inte till {year}: överenskommelsen gäller {years} och pengarna är inte daterade till {year}",
+    }
 }

@@ -1,0 +1,144 @@
+//! Questions across agreements and years: what one recipient gets from every agreement
+//! ([`recipient`]) and what every recipient gets in one year ([`year()`]). Both read the
+//! same per-component allocations of the catalog ([`money_of`]): every component whose
+//! rule can run is allocated on its own, so one component that needs performance outcomes
+//! does not hide the others; what cannot be allocated is kept, with why ([`Open`]).
+
+mod recipient;
+mod year;
+
+pub use recipient::{Line, RecipientView, recipient};
+pub use year::{YearAgreement, YearView, year};
+
+use serde::Serialize;
+
+use crate::agreement::{Agreement, Component, Status};
+use crate::allocation::{Allocation, Options, allocate, allocate_component};
+use crate::finding::{Code, Finding};
+use crate::money::Sek;
+use crate::rule::Rule;
+
+/// Money of an agreement that cannot be computed now, and why: a rule the sources do not
+/// publish, performance outcomes not given, costs reimbursed afterwards.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+pub struct Open {
+    /// The agreement id.
+    pub agreement: String,
+    /// The component id, when one component is open (else the whole agreement).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub component: Option<String>,
+    /// Its amount, when stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Sek>,
+    /// Why it cannot be computed: the finding an allocation gives.
+    pub why: Finding,
+}
+
+/// What may change whether money is paid: the agreement is only proposed or awaits a
+/// party's approval, or the money is conditional (on an appropriation, on results).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum Mark {
+    /// A proposal (a budget bill): not decided.
+    Proposed,
+    /// Awaiting a party's approval.
+    Pending,
+    /// Paid on a condition stated in the agreement.
+    Conditional,
+}
+
+crate::names::names!(Mark { Proposed => "proposed", Pending => "pending", Conditional => "conditional" });
+
+/// The allocations of one agreement's components that can be computed, and the rest.
+#[derive(Debug, Clone)]
+pub struct AgreementMoney<'a> {
+    /// The agreement.
+    pub agreement: &'a Agreement,
+    /// One allocation per component whose rule ran.
+    pub allocations: Vec<Allocation>,
+    /// What could not be computed, and why.
+    pub open: Vec<Open>,
+}
+
+/// Every component of `a` allocated on its own with `opts`, and what cannot be.
+pub fn money_of<'a>(a: &'a Agreement, opts: &Options) -> AgreementMoney<'a> {
+    let mut out = AgreementMoney {
+        agreement: a,
+        allocations: Vec::new(),
+        open: Vec::new(),
+    };
+    let mut runnable = Vec::new();
+    components(&a.components, &mut runnable);
+    for c in &runnable {
+        match allocate_component(a, &c.id, opts) {
+            Ok(al) => out.allocations.push(al),
+            Err(e) => out
+                .open
+                .extend(e.into_findings().into_iter().map(|why| Open {
+                    agreement: a.id.clone(),
+                    component: Some(c.id.clone()),
+                    amount: c.amount.as_ref().map(|f| f.value),
+                    why,
+                })),
+        }
+    }
+    // What the whole agreement's allocation notes as not allocated (rules not published,
+    // reimbursement, no components), where no component's own error says it already.
+    if let Ok(whole) = allocate(a, opts) {
+        for n in whole
+            .notes
+            .into_iter()
+            .filter(|n| n.code == Code::NotAllocated)
+        {
+            let component = n.ctx.get("component").cloned();
+            let known = out
+                .open
+                .iter()
+                .any(|o| o.component.is_some() && o.component == component);
+            if !known && (component.is_some() || runnable.is_empty()) {
+                let amount = component
+                    .as_deref()
+                    .and_then(|id| a.component(id))
+                    .and_then(|c| c.amount.as_ref().map(|f| f.value));
+                out.open.push(Open {
+                    agreement: a.id.clone(),
+                    component,
+                    amount: amount.or_else(|| a.amount.as_ref().map(|f| f.value)),
+                    why: n,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The components whose rule can run (depth first).
+fn components<'a>(cs: &'a [Component], out: &mut Vec<&'a Component>) {
+    for c in cs {
+        match &c.rule {
+            None => components(&c.components, out),
+            Some(Rule::Reimbursement {} | Rule::Unpublished { .. }) => {}
+            Some(_) => out.push(c),
+        }
+    }
+}
+
+/// The marks of money of component `component` of `a`.
+pub fn marks(a: &Agreement, component: Option<&str>) -> Vec<Mark> {
+    let mut out = Vec::new();
+    match a.status {
+        Status::Proposed => out.push(Mark::Proposed),
+        Status::Pending { .. } => out.push(Mark::Pending),
+        Status::Signed => {}
+    }
+    let conditional = a
+        .conditions
+        .iter()
+        .any(|c| c.applies_to.is_none() || c.applies_to.as_deref() == component);
+    if conditional {
+        out.push(Mark::Conditional);
+    }
+    out
+}
