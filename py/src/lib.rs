@@ -35,16 +35,58 @@ fn options(
     })
 }
 
-/// Split `amount` by `key`, optionally giving `each` to every recipient first, in whole
-/// `unit`s (`"krona"` or `"ore"`) by largest remainder.
+/// Split an amount by a distribution key, to the krona (or öre), by largest remainder.
 ///
-/// `amount` and `each` are `Decimal`, `int` or `str` (`"443,4 miljoner kronor"`), never
-/// `float`. `key` is a `Key`, a key spec (`"population:regions:2021-11-01"`), CSV text or a
-/// CSV path (columns `code,weight`), or `{code: weight}`. Returns an `Allocation`; raises
-/// `InputError` for what cannot be read and `AllocationError` for what cannot be split.
+/// Every krona of `amount` is handed out: every recipient gets `each` first (when given), the
+/// rest is split in proportion to the key's weights and rounded down to whole `unit`s, and the
+/// units left over go to the largest remainders. Every amount is explained
+/// (``Allocation.explain()``).
 ///
-/// >>> str(split("443 miljoner kronor", key="code,weight\n01,2\n03,1\n")).splitlines()[0]
-/// 'Allocation of 443 000 000 kr to 2 recipients (2 rows, unit krona)'
+/// Parameters
+/// ----------
+/// amount : Decimal, int or str
+///     The pot: ``Decimal``, ``int`` or ``str``, plain (``"443400000"``) or Swedish
+///     (``"443,4 miljoner kronor"``, ``"34 355 mnkr"``); never ``float``.
+/// key : Key, str, os.PathLike or dict
+///     A ``Key``; a key spec (``"population:regions:2021-11-01"``,
+///     ``"population:municipalities:DATE"``, ``"needs:regions:2024"``); CSV text or a CSV
+///     path with columns ``code,weight``; or ``{code: weight}`` with ``Decimal``, ``int`` or
+///     ``str`` weights.
+/// each : Decimal, int, str or None
+///     A fixed amount every recipient gets before the rest is split by the key.
+/// unit : {"krona", "ore"}
+///     The rounding unit: whole kronor (the default) or öre.
+///
+/// Returns
+/// -------
+/// Allocation
+///     One row per amount, by recipient code (two per recipient with `each`: the fixed
+///     amount and the share); the amounts sum to `amount` exactly.
+///
+/// Raises
+/// ------
+/// InputError
+///     What cannot be read: ``invalid_amount`` (a ``float``, a hedged figure such as
+///     ``"ca 11 miljarder"``), ``negative_amount``, ``negative_weight``, ``invalid_value``
+///     (an unknown key spec or unit), ``io`` (a key file that cannot be read).
+/// AllocationError
+///     What cannot be split: ``unknown_recipient``, ``no_population_data`` (no bundled
+///     population at the key's date; the dates that have data are in ``ctx``),
+///     ``amount_finer_than_unit`` (öre with ``unit="krona"``), ``empty_key``,
+///     ``zero_total_weight``.
+///
+/// Examples
+/// --------
+/// >>> alloc = vardavtal.split("443 miljoner kronor", key="population:regions:2021-11-01")
+/// >>> alloc.total
+/// Decimal('443000000')
+/// >>> alloc.rows[1].name, alloc.rows[1].amount
+/// ('Region Uppsala', Decimal('16720152'))
+/// >>> vardavtal.split(100, key={"01": 2, "03": 1}).amounts
+/// (Decimal('67'), Decimal('33'))
+/// >>> alloc = vardavtal.split(1000, key={"01": 3, "03": 1}, each=100)
+/// >>> [t["amount"] for t in alloc.by_recipient()]  # 100 each, then 600 and 200
+/// [Decimal('700'), Decimal('300')]
 #[pyfunction]
 #[pyo3(signature = (amount, key, each = None, unit = "krona"))]
 fn split(
@@ -63,8 +105,47 @@ fn split(
         .or_raise(py)
 }
 
-/// Split `amount` once per key, releasing the GIL while the core works. Results are in
-/// the order of `keys`.
+/// Split one amount once per key, in one call that releases the GIL while the core works.
+///
+/// The same as ``[split(amount, k, each, unit) for k in keys]``, faster: the keys are read
+/// first, then every split runs without the GIL. Every failed key is reported, not only the
+/// first.
+///
+/// Parameters
+/// ----------
+/// amount : Decimal, int or str
+///     The pot, as in ``split``; never ``float``.
+/// keys : iterable of Key, str, os.PathLike or dict
+///     The keys, each as ``key=`` of ``split`` takes it.
+/// each : Decimal, int, str or None
+///     A fixed amount every recipient gets first, in every split.
+/// unit : {"krona", "ore"}
+///     The rounding unit: whole kronor (the default) or öre.
+///
+/// Returns
+/// -------
+/// list of Allocation
+///     One allocation per key, in the order of `keys`.
+///
+/// Raises
+/// ------
+/// InputError
+///     An amount or key that cannot be read (``invalid_amount``, ``invalid_value``, ``io``,
+///     …), located at ``["keys", i, …]``.
+/// AllocationError
+///     Keys that cannot be split (``no_population_data``, ``unknown_recipient``, …): one
+///     exception with the findings of every failed key, located at ``["keys", i]``.
+///
+/// Examples
+/// --------
+/// >>> a, b = vardavtal.split_batch(
+/// ...     "443 miljoner kronor",
+/// ...     ["population:regions:2021-11-01", "population:regions:2023-11-01"],
+/// ... )
+/// >>> a.total == b.total == 443_000_000
+/// True
+/// >>> vardavtal.compare(a, b).total_diff
+/// Decimal('0')
 #[pyfunction]
 #[pyo3(signature = (amount, keys, each = None, unit = "krona"))]
 fn split_batch(
@@ -119,10 +200,59 @@ fn collect_batch(
     Ok(out)
 }
 
-/// Allocate every component of an agreement, by tranche. `agreement` is an `Agreement`, a
-/// dict, JSON text, a catalog id or a file path. What is not allocated, and a key chosen by
-/// default, are in `notes` (`not_allocated`, `default_key`); with `strict=True` they raise
-/// `AllocationError` instead.
+/// Allocate every component of an agreement to its recipients, by tranche.
+///
+/// Every pot the agreement's rules can hand out is split to the krona (or öre) by largest
+/// remainder. What is not allocated (a figure not published, a rule that needs data), and a
+/// key chosen by default, are reported in the allocation's ``notes`` (``not_allocated``,
+/// ``default_key``); with ``strict=True`` they raise instead.
+///
+/// Parameters
+/// ----------
+/// agreement : Agreement, dict, str or os.PathLike
+///     An ``Agreement``, a dict in the agreement file format, JSON text, a catalog id
+///     (``"okad-tillganglighet-2022"``) or the path of an agreement file.
+/// outcomes : dict, str, os.PathLike or None
+///     The performance outcomes of performance-based components,
+///     ``{criterion: {code: {"value", "previous", "met"}}}``, JSON text or a file path.
+/// key : Key, str, os.PathLike, dict or None
+///     The key for components without a key of their own, as ``split`` takes it; ``None``
+///     chooses the population at the convention's date (a ``default_key`` note).
+/// unit : {"krona", "ore"}
+///     The rounding unit: whole kronor (the default) or öre.
+/// strict : bool
+///     Raise ``AllocationError`` for ``not_allocated`` and ``default_key`` instead of noting
+///     them.
+///
+/// Returns
+/// -------
+/// Allocation
+///     Every amount to every recipient, with the pots and the notes.
+///
+/// Raises
+/// ------
+/// InputError
+///     An agreement, outcomes or key that cannot be read: ``syntax``, ``unknown_field``,
+///     ``invalid_value``, ``invalid_amount``, ``unknown_agreement`` (an unknown catalog id,
+///     with the closest ids), ``io``, ``unknown_outcome``.
+/// AllocationError
+///     What cannot be allocated: ``missing_outcomes``, ``no_population_data``,
+///     ``rule_not_runnable``, ``shares_do_not_sum``, …; with ``strict=True`` also
+///     ``not_allocated`` and ``default_key``.
+///
+/// Examples
+/// --------
+/// >>> alloc = vardavtal.allocate(
+/// ...     "okad-tillganglighet-2022", key="population:regions:2021-11-01"
+/// ... )
+/// >>> alloc.total
+/// Decimal('443000000')
+/// >>> {n["code"] for n in alloc.notes}  # block 1's performance shares are not published
+/// {'not_allocated'}
+/// >>> vardavtal.allocate("okad-tillganglighet-2022", strict=True)
+/// Traceback (most recent call last):
+///     ...
+/// vardavtal.AllocationError: ...
 #[pyfunction]
 #[pyo3(signature = (agreement, outcomes = None, key = None, unit = "krona", strict = false))]
 fn allocate(
@@ -140,9 +270,58 @@ fn allocate(
         .or_raise(py)
 }
 
-/// Allocate an agreement once per scenario (a `Scenario`, or a key), in one call that
-/// releases the GIL. `errors="raise"` raises one exception naming every failed scenario;
-/// `errors="return"` puts the exception in place of the allocation.
+/// Allocate an agreement once per scenario, in one call that releases the GIL.
+///
+/// A scenario is a ``Scenario`` (another key, other outcomes, or both) or a key, taken as
+/// ``key=`` is; what a scenario does not set comes from `outcomes` and `key`.
+///
+/// Parameters
+/// ----------
+/// agreement : Agreement, dict, str or os.PathLike
+///     An ``Agreement``, a dict in the agreement file format, JSON text, a catalog id
+///     (``"okad-tillganglighet-2022"``) or the path of an agreement file.
+/// scenarios : iterable of Scenario, Key, str, os.PathLike or dict
+///     The what-ifs, in order.
+/// outcomes : dict, str, os.PathLike or None
+///     The performance outcomes of performance-based components,
+///     ``{criterion: {code: {"value", "previous", "met"}}}``, JSON text or a file path.
+///     The base for every scenario.
+/// key : Key, str, os.PathLike, dict or None
+///     The base key for every scenario without a key.
+/// unit : {"krona", "ore"}
+///     The rounding unit: whole kronor (the default) or öre.
+/// errors : {"raise", "return"}
+///     ``"raise"`` (the default) raises one exception naming every failed scenario (located
+///     at ``["scenarios", i, …]``); ``"return"`` puts the exception in place of the
+///     allocation.
+///
+/// Returns
+/// -------
+/// list of Allocation (or VardavtalError with ``errors="return"``)
+///     One result per scenario, in the order of `scenarios`.
+///
+/// Raises
+/// ------
+/// InputError
+///     An agreement, outcomes, key or scenario that cannot be read (as in ``allocate``), or
+///     ``errors`` that is neither ``"raise"`` nor ``"return"`` (``invalid_value``).
+/// AllocationError
+///     With ``errors="raise"``, scenarios that cannot be allocated (``no_population_data``,
+///     ``missing_outcomes``, …), every one of them in ``.errors()``.
+///
+/// Examples
+/// --------
+/// >>> dates = ["2021-11-01", "2023-11-01"]
+/// >>> allocs = vardavtal.allocate_batch(
+/// ...     "okad-tillganglighet-2022", [f"population:regions:{d}" for d in dates]
+/// ... )
+/// >>> [a.total for a in allocs]
+/// [Decimal('443000000'), Decimal('443000000')]
+/// >>> out = vardavtal.allocate_batch(
+/// ...     "okad-tillganglighet-2022", ["population:regions:1900-01-01"], errors="return"
+/// ... )
+/// >>> out[0].code
+/// 'no_population_data'
 #[pyfunction]
 #[pyo3(signature = (agreement, scenarios, outcomes = None, key = None, unit = "krona", errors = "raise"))]
 fn allocate_batch<'py>(
@@ -211,8 +390,50 @@ fn scenario(py: Python<'_>, s: &Bound<'_, PyAny>, i: usize) -> PyResult<Scenario
     })
 }
 
-/// The explanation of every amount of an agreement's allocation (or one recipient's, by
-/// code): the lines of `vardavtal explain`.
+/// Explain every amount of an agreement's allocation, or one recipient's: the lines of
+/// ``vardavtal explain``.
+///
+/// The same as ``allocate(agreement, outcomes, key, unit).explain(recipient, lang)``.
+///
+/// Parameters
+/// ----------
+/// agreement : Agreement, dict, str or os.PathLike
+///     An ``Agreement``, a dict in the agreement file format, JSON text, a catalog id
+///     (``"okad-tillganglighet-2022"``) or the path of an agreement file.
+/// outcomes : dict, str, os.PathLike or None
+///     The performance outcomes of performance-based components,
+///     ``{criterion: {code: {"value", "previous", "met"}}}``, JSON text or a file path.
+/// key : Key, str, os.PathLike, dict or None
+///     The key for components without a key of their own, as in ``allocate``.
+/// unit : {"krona", "ore"}
+///     The rounding unit: whole kronor (the default) or öre.
+/// recipient : str or None
+///     A recipient code (``"03"``): only its amounts. ``None`` explains every amount.
+/// lang : {"sv", "en"} or None
+///     The language of the sentences; by default that of ``set_lang`` (English unless set).
+///
+/// Returns
+/// -------
+/// list of str
+///     One sentence per amount, in row order: the key's figures, the exact quota and the
+///     rounding.
+///
+/// Raises
+/// ------
+/// InputError
+///     As ``allocate``; also ``invalid_value`` for an unknown `lang`.
+/// AllocationError
+///     As ``allocate``.
+///
+/// Examples
+/// --------
+/// >>> lines = vardavtal.explain(
+/// ...     "okad-tillganglighet-2022", key="population:regions:2021-11-01", recipient="03"
+/// ... )
+/// >>> len(lines)
+/// 1
+/// >>> print(lines[0])  # doctest: +ELLIPSIS
+/// Region Uppsala (03) gets 16 720 152 kr of ...
 #[pyfunction]
 #[pyo3(signature = (agreement, outcomes = None, key = None, unit = "krona", recipient = None, lang = None))]
 fn explain(
@@ -239,6 +460,11 @@ fn explain(
 /// lang : str
 ///     ``"sv"`` or ``"en"``.
 ///
+/// Returns
+/// -------
+/// None
+///     The language is set for every later call that is not given ``lang=``.
+///
 /// Raises
 /// ------
 /// InputError
@@ -256,20 +482,101 @@ fn set_lang(py: Python<'_>, lang: &str) -> PyResult<()> {
     Ok(())
 }
 
-/// The language of messages, explanations and headers: ``"sv"`` or ``"en"``.
+/// The language of messages, explanations and headers for the whole process.
+///
+/// Parameters
+/// ----------
+/// None
+///
+/// Returns
+/// -------
+/// str
+///     ``"sv"`` (svenska) or ``"en"`` (English, the default), as set by ``set_lang``.
+///
+/// Raises
+/// ------
+/// Nothing
+///     Always returns a language.
+///
+/// Examples
+/// --------
+/// >>> vardavtal.get_lang()
+/// 'en'
+/// >>> vardavtal.set_lang("sv")
+/// >>> vardavtal.get_lang()
+/// 'sv'
+/// >>> vardavtal.set_lang("en")
 #[pyfunction]
 fn get_lang() -> &'static str {
     vardavtal::message::Lang::current().as_str()
 }
 
-/// The per-recipient difference between two allocations (`b − a`).
+/// The per-recipient difference between two allocations (``b − a``), for what-ifs: another
+/// key date, other outcomes, another rule.
+///
+/// Parameters
+/// ----------
+/// a : Allocation
+///     The base.
+/// b : Allocation
+///     The alternative.
+///
+/// Returns
+/// -------
+/// Comparison
+///     One row per recipient of either (``code``, ``name``, ``a``, ``b``, ``diff``) and
+///     ``total_diff`` (``b.total − a.total``).
+///
+/// Raises
+/// ------
+/// TypeError
+///     When `a` or `b` is not an ``Allocation``. Allocations always compare; no
+///     ``VardavtalError`` is raised.
+///
+/// Examples
+/// --------
+/// >>> a = vardavtal.split("443 miljoner kronor", key="population:regions:2021-11-01")
+/// >>> b = vardavtal.split("443 miljoner kronor", key="population:regions:2023-11-01")
+/// >>> diff = vardavtal.compare(a, b)
+/// >>> diff.total_diff  # money moves between regions, none is lost
+/// Decimal('0')
+/// >>> len(diff)
+/// 21
 #[pyfunction]
 fn compare(a: &PyAllocation, b: &PyAllocation) -> PyComparison {
     PyComparison(vardavtal::compare(&a.0, &b.0))
 }
 
-/// Validate an agreement, a list of agreements (with the links between them), or the
-/// bundled catalog (`None`, the default, or a `Catalog`). Returns every finding.
+/// Check the content of agreements: parts that do not add up, earmarks, co-funding,
+/// tranches, disagreeing sources, supplements and their base, dates, money not decided.
+///
+/// Parameters
+/// ----------
+/// target : Agreement, dict, str, os.PathLike, list, Catalog or None
+///     One agreement (as ``allocate`` takes it), a list or tuple of them (checked together,
+///     with the links between them: supplements and their base), or the bundled catalog
+///     (``None``, the default, or a ``Catalog``).
+///
+/// Returns
+/// -------
+/// Findings
+///     Every finding, with stable codes (``parts_do_not_sum``, ``sources_disagree``, …),
+///     severities, locations and messages. Findings of severity error are returned, not
+///     raised: ``Findings.raise_for_errors()`` raises them as ``ValidationError``.
+///
+/// Raises
+/// ------
+/// InputError
+///     An agreement that cannot be read (``syntax``, ``unknown_field``, ``invalid_amount``,
+///     ``unknown_agreement``, ``io``, …), located at ``[i, …]`` in a list.
+///
+/// Examples
+/// --------
+/// >>> findings = vardavtal.validate("okad-tillganglighet-2022")
+/// >>> [f["code"] for f in findings if f["code"] == "parts_do_not_sum"]
+/// ['parts_do_not_sum']
+/// >>> findings.has_errors
+/// False
 #[pyfunction]
 #[pyo3(signature = (target = None))]
 fn validate(py: Python<'_>, target: Option<&Bound<'_, PyAny>>) -> PyResult<PyFindings> {
@@ -289,45 +596,222 @@ fn validate(py: Python<'_>, target: Option<&Bound<'_, PyAny>>) -> PyResult<PyFin
     Ok(PyFindings(vardavtal::validate::validate(&a)))
 }
 
-/// The bundled catalog of real agreements.
+/// The bundled catalog of real agreements, with their sources and the press-release totals
+/// over several agreements.
+///
+/// Parameters
+/// ----------
+/// None
+///
+/// Returns
+/// -------
+/// Catalog
+///     The agreements (``catalog().agreement(id)``, ``for_year(year)``), the source texts
+///     (``sources``) and the ``packages``; ``str()`` lists the agreements.
+///
+/// Raises
+/// ------
+/// InputError
+///     Only if the bundled data cannot be read, which the package's tests rule out.
+///
+/// Examples
+/// --------
+/// >>> cat = vardavtal.catalog()
+/// >>> "okad-tillganglighet-2022" in cat
+/// True
+/// >>> cat.agreement("okad-tillganglighet-2022").amount
+/// Decimal('2967000000')
 #[pyfunction]
 fn catalog(py: Python<'_>) -> PyResult<PyCatalog> {
     vardavtal::catalog::catalog().map(PyCatalog).or_raise(py)
 }
 
-/// The catalog source with this id, with its full text (`InputError` `unknown_source`,
-/// with the closest ids, when there is none).
+/// The catalog source with this id: a press release or web page, with its full text.
+///
+/// Parameters
+/// ----------
+/// id : str
+///     The source id (``"003"``), as the agreements' figures cite it.
+///
+/// Returns
+/// -------
+/// Source
+///     Its ``title``, ``publisher``, ``published`` date and full ``text``.
+///
+/// Raises
+/// ------
+/// InputError
+///     ``unknown_source`` when the catalog has no such source (``ctx`` names the closest
+///     ids).
+///
+/// Examples
+/// --------
+/// >>> s = vardavtal.source("003")
+/// >>> s.id
+/// '003'
+/// >>> "2 967 miljoner kronor" in s.text
+/// True
+/// >>> vardavtal.source("999")
+/// Traceback (most recent call last):
+///     ...
+/// vardavtal.InputError: ...
 #[pyfunction]
 fn source(py: Python<'_>, id: &str) -> PyResult<PySource> {
     catalog(py)?.0.find_source(id).map(PySource).or_raise(py)
 }
 
-/// A distribution key, resolved (see `Key`).
+/// A distribution key, resolved: recipients in code order with exact weights (the same as
+/// ``Key(spec)``).
+///
+/// Parameters
+/// ----------
+/// spec : Key, str, os.PathLike or dict
+///     A key spec (``"population:regions:2021-11-01"``, ``"population:municipalities:DATE"``,
+///     ``"needs:regions:2024"``), CSV text or a CSV path with columns ``code,weight``, or
+///     ``{code: weight}`` with ``Decimal``, ``int`` or ``str`` weights.
+///
+/// Returns
+/// -------
+/// Key
+///     Its ``recipients``, ``weights``, ``total``, ``description`` and ``sources``.
+///
+/// Raises
+/// ------
+/// InputError
+///     ``invalid_value`` (an unknown spec), ``invalid_date``, ``negative_weight``,
+///     ``syntax`` (CSV that cannot be read), ``io`` (a file that cannot be read).
+/// AllocationError
+///     ``no_population_data`` (no bundled population at that date), ``unknown_recipient``,
+///     ``duplicate_recipient``.
+///
+/// Examples
+/// --------
+/// >>> k = vardavtal.key("population:regions:2021-11-01")
+/// >>> len(k), k.total
+/// (21, Decimal('10443100'))
+/// >>> k.recipients[:3]
+/// ['01', '03', '04']
+/// >>> vardavtal.key({"01": "1.5", "03": 1}).weights
+/// [Decimal('1.5'), Decimal('1')]
 #[pyfunction]
 fn key(py: Python<'_>, spec: &Bound<'_, PyAny>) -> PyResult<PyKey> {
     convert::key(py, spec, &Loc::root().join("key")).map(PyKey)
 }
 
-/// An amount given by a person, exactly: `"443400000"`, `"443,4 miljoner kronor"`,
-/// `Decimal`, `int`. Hedged figures (`"ca 11 miljarder"`) and floats are refused.
+/// Read an amount as a person writes it, exactly.
+///
+/// Parameters
+/// ----------
+/// amount : Decimal, int or str
+///     ``"443400000"``, ``"443,4 miljoner kronor"``, ``"1,6 miljarder"``, ``"34 355 mnkr"``,
+///     a ``Decimal`` or an ``int``. Never ``float``.
+///
+/// Returns
+/// -------
+/// Decimal
+///     The amount in kronor.
+///
+/// Raises
+/// ------
+/// InputError
+///     ``invalid_amount`` for a ``float``, a hedged figure (``"ca 11 miljarder"``,
+///     ``"nära 3 miljarder"``), ``NaN``, or more digits than fit; ``negative_amount`` for an
+///     amount below zero.
+///
+/// Examples
+/// --------
+/// >>> vardavtal.parse_amount("443,4 miljoner kronor")
+/// Decimal('443400000')
+/// >>> vardavtal.parse_amount("34 355 mnkr")
+/// Decimal('34355000000')
+/// >>> vardavtal.parse_amount("ca 11 miljarder")
+/// Traceback (most recent call last):
+///     ...
+/// vardavtal.InputError: ...
 #[pyfunction]
 fn parse_amount(py: Python<'_>, amount: &Bound<'_, PyAny>) -> PyResult<rust_decimal::Decimal> {
     convert::money(py, amount, &Loc::root().join("amount")).map(|s| s.value())
 }
 
-/// The 21 regions: `code`, `name`, `county`.
+/// The 21 regions.
+///
+/// Parameters
+/// ----------
+/// None
+///
+/// Returns
+/// -------
+/// Table
+///     One row per region in code order: ``code``, ``name``, ``county``.
+///
+/// Raises
+/// ------
+/// Nothing
+///     The table is bundled.
+///
+/// Examples
+/// --------
+/// >>> r = vardavtal.regions()
+/// >>> len(r)
+/// 21
+/// >>> r[0]["code"], r[0]["name"]
+/// ('01', 'Region Stockholm')
 #[pyfunction]
 fn regions() -> PyTable {
     PyTable(view::regions())
 }
 
-/// The 290 municipalities: `code`, `name`, `region`.
+/// The 290 municipalities.
+///
+/// Parameters
+/// ----------
+/// None
+///
+/// Returns
+/// -------
+/// Table
+///     One row per municipality in code order: ``code``, ``name``, ``region`` (the code of
+///     its region).
+///
+/// Raises
+/// ------
+/// Nothing
+///     The table is bundled.
+///
+/// Examples
+/// --------
+/// >>> m = vardavtal.municipalities()
+/// >>> len(m)
+/// 290
+/// >>> m.columns
+/// ['code', 'name', 'region']
 #[pyfunction]
 fn municipalities() -> PyTable {
     PyTable(view::municipalities())
 }
 
-/// The reference dates with population figures (`"regions"` or `"municipalities"`), oldest first.
+/// The reference dates for which population figures are bundled, oldest first.
+///
+/// Parameters
+/// ----------
+/// level : {"regions", "municipalities"}
+///     Regions (the default) or municipalities.
+///
+/// Returns
+/// -------
+/// list of datetime.date
+///     The dates, usable in ``population(date)`` and ``"population:LEVEL:DATE"`` keys.
+///
+/// Raises
+/// ------
+/// InputError
+///     ``invalid_value`` for any other level.
+///
+/// Examples
+/// --------
+/// >>> import datetime
+/// >>> datetime.date(2021, 11, 1) in vardavtal.population_dates()
+/// True
 #[pyfunction]
 #[pyo3(signature = (level = "regions"))]
 fn population_dates(py: Python<'_>, level: &str) -> PyResult<Vec<chrono::NaiveDate>> {
@@ -336,9 +820,41 @@ fn population_dates(py: Python<'_>, level: &str) -> PyResult<Vec<chrono::NaiveDa
     ))
 }
 
-/// The population at a reference date (`datetime.date` or `"YYYY-MM-DD"`): `code`,
-/// `name`, `population`, `source`. `AllocationError` `no_population_data` (with the dates
-/// that have data) when there is none for the date.
+/// The population of every region (or municipality) at a reference date, as SCB publishes it.
+///
+/// Parameters
+/// ----------
+/// date : datetime.date or str
+///     The reference date, a ``datetime.date`` or ``"YYYY-MM-DD"``; one of
+///     ``population_dates(level)``.
+/// level : {"regions", "municipalities"}
+///     Regions (the default) or municipalities.
+///
+/// Returns
+/// -------
+/// Table
+///     One row per region or municipality: ``code``, ``name``, ``population``, ``source``.
+///
+/// Raises
+/// ------
+/// InputError
+///     ``invalid_date`` for a date that cannot be read, ``invalid_value`` for an unknown
+///     level.
+/// AllocationError
+///     ``no_population_data`` when nothing is bundled for the date (``ctx`` lists the dates
+///     that have data).
+///
+/// Examples
+/// --------
+/// >>> pop = vardavtal.population("2021-11-01")
+/// >>> pop[1]["name"], pop[1]["population"]
+/// ('Region Uppsala', 394154)
+/// >>> sum(r["population"] for r in pop)
+/// 10443100
+/// >>> vardavtal.population("1900-01-01")
+/// Traceback (most recent call last):
+///     ...
+/// vardavtal.AllocationError: ...
 #[pyfunction]
 #[pyo3(signature = (date, level = "regions"))]
 fn population(py: Python<'_>, date: &Bound<'_, PyAny>, level: &str) -> PyResult<PyTable> {

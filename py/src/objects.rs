@@ -299,11 +299,24 @@ macro_rules! skin {
                 let $s = self;
                 ::vardavtal::view::View::text(&$view)
             }
-            /// The same as `str()`: the text people read, byte for byte what the CLI prints
-            /// with `--format table` for the same call (`print(alloc.to_text())`).
+            /// The text people read: the same as ``str()``, byte for byte what the CLI prints with
+            /// ``--format table`` for the same call (``print(alloc.to_text())``).
             ///
-            /// `lang="sv"` gives it in Swedish, `"en"` in English; by default the language of
-            /// `vardavtal.set_lang` (English unless set).
+            /// Parameters
+            /// ----------
+            /// lang : {"sv", "en"} or None
+            ///     ``"sv"`` for Swedish, ``"en"`` for English; by default the language of
+            ///     ``vardavtal.set_lang`` (English unless set).
+            ///
+            /// Returns
+            /// -------
+            /// str
+            ///     The text, lines separated by ``"\n"``.
+            ///
+            /// Raises
+            /// ------
+            /// InputError
+            ///     ``invalid_value`` for an unknown `lang`.
             #[pyo3(signature = (lang = None))]
             fn to_text(&self, lang: Option<&str>) -> ::pyo3::PyResult<String> {
                 $crate::convert::in_lang(lang, || self.__str__())
@@ -316,23 +329,57 @@ macro_rules! skin {
                 let $s = self;
                 ::vardavtal::view::View::table(&$view).to_html()
             }
-            /// CSV with a header of column ids, amounts as plain decimals (`1382000000`): byte
-            /// for byte what the CLI prints with `--format csv`
-            /// (`Path("a.csv").write_text(alloc.to_csv())`).
+            /// The table as CSV: byte for byte what the CLI prints with ``--format csv``
+            /// (``Path("a.csv").write_text(alloc.to_csv())``).
             ///
-            /// `swedish=True` gives the CSV for Swedish Excel instead: semicolons, decimal
-            /// comma, a byte-order mark, codes kept as text (`--format csv-sv`).
-            /// `lang` as in `to_text`.
+            /// Parameters
+            /// ----------
+            /// swedish : bool
+            ///     ``False`` (the default): the machine CSV, commas, a header of column ids, amounts as
+            ///     plain decimals (``1382000000``). ``True``: the CSV for Swedish Excel (``--format
+            ///     csv-sv``), semicolons, decimal comma, a byte-order mark, codes kept as text.
+            /// lang : {"sv", "en"} or None
+            ///     ``"sv"`` for Swedish, ``"en"`` for English; by default the language of
+            ///     ``vardavtal.set_lang`` (English unless set).
+            ///
+            /// Returns
+            /// -------
+            /// str
+            ///     The CSV text.
+            ///
+            /// Raises
+            /// ------
+            /// InputError
+            ///     ``invalid_value`` for an unknown `lang`.
             #[pyo3(signature = (swedish = false, lang = None))]
             fn to_csv(&self, swedish: bool, lang: Option<&str>) -> ::pyo3::PyResult<String> {
                 let $s = self;
                 $crate::convert::in_lang(lang, || if swedish { ::vardavtal::view::View::csv_sv(&$view) } else { ::vardavtal::view::View::csv(&$view) })
             }
-            /// The result as an Excel workbook, one sheet per table (for an allocation: the
-            /// pivot, every amount, the pots and the notes), amounts as numbers in kronor and
-            /// codes as text: the bytes of an `.xlsx` file, also written to `path` when given
-            /// (`alloc.to_excel("fördelning.xlsx")`; `--format xlsx` in the CLI).
-            /// `lang` as in `to_text`.
+            /// The result as an Excel workbook (``--format xlsx`` in the CLI): one sheet per table (for
+            /// an allocation: the pivot, every amount, the pots and the notes), amounts as numbers in
+            /// kronor, codes as text, dates as dates.
+            ///
+            /// Parameters
+            /// ----------
+            /// path : str, os.PathLike or None
+            ///     Where to write the ``.xlsx`` file as well (``alloc.to_excel("fördelning.xlsx")``);
+            ///     ``None`` only returns the bytes.
+            /// lang : {"sv", "en"} or None
+            ///     ``"sv"`` for Swedish, ``"en"`` for English; by default the language of
+            ///     ``vardavtal.set_lang`` (English unless set).
+            ///
+            /// Returns
+            /// -------
+            /// bytes
+            ///     The ``.xlsx`` file.
+            ///
+            /// Raises
+            /// ------
+            /// OSError
+            ///     When `path` cannot be written.
+            /// InputError
+            ///     ``invalid_value`` for an unknown `lang`.
             #[pyo3(signature = (path = None, lang = None))]
             fn to_excel<'py>(&self, py: ::pyo3::Python<'py>, path: Option<std::path::PathBuf>, lang: Option<&str>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::types::PyBytes>> {
                 let $s = self;
@@ -343,29 +390,62 @@ macro_rules! skin {
                 }
                 Ok(::pyo3::types::PyBytes::new(py, &bytes))
             }
-            /// One dict per row of the core's table, keyed by column id: amounts and decimals
-            /// as `decimal.Decimal`, whole numbers as `int`, days as `datetime.date`, months as
-            /// `str` (`"2022-06"`), empty cells as `None`
-            /// (`alloc.to_records()[0]["amount"]` is `Decimal('…')`).
+            /// The rows of the core's table as plain Python data, needing no other package.
+            ///
+            /// Returns
+            /// -------
+            /// list of dict
+            ///     One dict per row, keyed by column id: amounts and decimals as ``decimal.Decimal``,
+            ///     whole numbers as ``int``, days as ``datetime.date``, months as ``str``
+            ///     (``"2022-06"``), empty cells as ``None`` (``alloc.to_records()[0]["amount"]`` is a
+            ///     ``Decimal``). For an allocation, one record per amount (the long form, as in the CSV).
             fn to_records<'py>(&self, py: ::pyo3::Python<'py>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::types::PyList>> {
                 let $s = self;
                 Ok($crate::objects::Shape::py_records(&$view, py)?.0)
             }
-            /// The records as a pandas DataFrame, columns in the table's order. Raises
-            /// `ImportError` when pandas is not installed.
+            /// The records as a pandas DataFrame (pandas is optional).
+            ///
+            /// Returns
+            /// -------
+            /// pandas.DataFrame
+            ///     The rows of ``to_records()``, columns in the table's order; amounts as
+            ///     ``decimal.Decimal`` objects, whole numbers with gaps as pandas' ``Int64``.
+            ///
+            /// Raises
+            /// ------
+            /// ImportError
+            ///     When pandas is not installed.
             fn to_pandas<'py>(&self, py: ::pyo3::Python<'py>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
                 let $s = self;
                 $crate::objects::pandas(py, $crate::objects::Shape::py_frame(&$view, py)?)
             }
-            /// The table as a `pyarrow.Table`, exact: amounts and decimals as `decimal128`
-            /// (from their integer mantissas, never floats), codes and names as strings, days
-            /// as `date32`. Raises `ImportError` when pyarrow is not installed.
+            /// The table as a pyarrow Table, exact (pyarrow is optional).
+            ///
+            /// Returns
+            /// -------
+            /// pyarrow.Table
+            ///     The rows of ``to_records()``: amounts and decimals as ``decimal128`` (from their
+            ///     integer mantissas, never floats), codes and names as strings, days as ``date32``.
+            ///
+            /// Raises
+            /// ------
+            /// ImportError
+            ///     When pyarrow is not installed.
             fn to_arrow<'py>(&self, py: ::pyo3::Python<'py>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
                 let $s = self;
                 $crate::objects::Shape::py_arrow(&$view, py)
             }
-            /// The table as a `polars.DataFrame`, from `to_arrow()` (exact decimals). Raises
-            /// `ImportError` when polars or pyarrow is not installed.
+            /// The table as a polars DataFrame, from ``to_arrow()`` (exact decimals).
+            ///
+            /// Returns
+            /// -------
+            /// polars.DataFrame
+            ///     The rows of ``to_records()``.
+            ///
+            /// Raises
+            /// ------
+            /// ImportError
+            ///     When polars or pyarrow is not installed.
             fn to_polars<'py>(&self, py: ::pyo3::Python<'py>) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
                 let pl = py.import("polars").map_err(|e| $crate::objects::needs(py, "to_polars()", "polars", e))?;
                 pl.call_method1("from_arrow", (self.to_arrow(py)?,))
@@ -381,12 +461,32 @@ macro_rules! skin {
                 other.cast::<Self>().is_ok_and(|o| o.get().0 == self.0)
             }
             $(
-            /// The value as JSON: the core's serde form (amounts as strings).
+            /// The value as JSON: the core's serde form (amounts as strings), read back by
+            /// ``from_json``.
+            ///
+            /// Returns
+            /// -------
+            /// str
+            ///     The JSON text.
             fn to_json(&self) -> String {
                 serde_json::to_string(&self.0).unwrap_or_default()
             }
-            /// The value from its JSON form (`to_json()`). Raises `InputError` (`syntax`,
-            /// `invalid_value`, …) when the text is not that form.
+            /// The value from its JSON form (``to_json()``).
+            ///
+            /// Parameters
+            /// ----------
+            /// text : str
+            ///     JSON text as ``to_json()`` writes it.
+            ///
+            /// Returns
+            /// -------
+            /// object
+            ///     The value, an instance of the class this is called on.
+            ///
+            /// Raises
+            /// ------
+            /// InputError
+            ///     ``syntax``, ``invalid_value``, … when the text is not that form.
             #[staticmethod]
             fn from_json(py: ::pyo3::Python<'_>, text: &str) -> ::pyo3::PyResult<Self> {
                 $crate::error::OrRaise::or_raise(::vardavtal::json::from_str::<$core>(text).map(<Self as From<$core>>::from), py)
@@ -470,8 +570,19 @@ skin! {
 
 // ------------------------------------------------------------------ Findings
 
-/// Validation findings, allocation notes or the findings of an error: a sequence of dicts
-/// `{"code", "severity", "loc", "msg", "ctx"}`.
+/// Validation findings, allocation notes or the findings of an error.
+///
+/// A sequence of dicts ``{"code", "severity", "loc", "msg", "ctx"}``: a stable snake_case
+/// ``code``, a ``severity`` (``"error"``, ``"warning"``, ``"info"``), a ``loc`` path of str
+/// and int, the ``msg`` in the current language and the values behind it in ``ctx``. Made by
+/// ``vardavtal.validate``, ``Allocation.notes`` and ``Reconciliation.findings``.
+///
+/// Examples
+/// --------
+/// >>> findings = vardavtal.validate("okad-tillganglighet-2022")
+/// >>> sorted(findings[0])
+/// ['code', 'ctx', 'loc', 'msg', 'severity']
+/// >>> findings.raise_for_errors()  # nothing: no finding is an error
 #[pyclass(name = "Findings", module = "vardavtal._vardavtal", frozen, sequence)]
 pub struct PyFindings(pub Vec<Finding>);
 
@@ -485,13 +596,27 @@ skin! {
         has_errors -> bool = s.0.iter().any(|f| f.severity == Severity::Error);
     }
     {
-        /// Every finding as a dict (`code`, `severity`, `loc`, `msg`, `ctx`), like
-        /// `VardavtalError.errors()`.
+        /// Every finding as a dict, like ``VardavtalError.errors()``.
+        ///
+        /// Returns
+        /// -------
+        /// list of dict
+        ///     ``code``, ``severity``, ``loc``, ``msg``, ``ctx``; the messages in the language of
+        ///     ``vardavtal.set_lang``.
         fn errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
             PyList::new(py, self.0.iter().map(|f| finding_dict(py, f)).collect::<PyResult<Vec<_>>>()?)
         }
-        /// Raise the findings of severity error as an exception (`ValidationError` for
-        /// validation findings); do nothing when there are none.
+        /// Raise the findings of severity error as an exception; do nothing when there are none.
+        ///
+        /// Returns
+        /// -------
+        /// None
+        ///
+        /// Raises
+        /// ------
+        /// ValidationError
+        ///     For validation findings of severity error (other findings raise the class of their
+        ///     code: ``InputError``, ``AllocationError``), carrying every error in ``.errors()``.
         fn raise_for_errors(&self, py: Python<'_>) -> PyResult<()> {
             let errors: Vec<Finding> =
                 self.0.iter().filter(|f| f.severity == Severity::Error).cloned().collect();
@@ -510,9 +635,28 @@ skin! {
 
 /// A resolved distribution key: recipients in code order with exact weights.
 ///
-/// `Key(spec)` takes what `key=` takes everywhere: `"population:regions:2021-11-01"`,
-/// `"population:municipalities:DATE"`, `"needs:regions:2024"`, CSV text or a CSV path
-/// (columns `code,weight`), or `{code: weight}`.
+/// Parameters
+/// ----------
+/// spec : Key, str, os.PathLike or dict
+///     What ``key=`` takes everywhere: ``"population:regions:2021-11-01"``,
+///     ``"population:municipalities:DATE"``, ``"needs:regions:2024"``, CSV text or a CSV
+///     path (columns ``code,weight``), or ``{code: weight}``.
+///
+/// Raises
+/// ------
+/// InputError
+///     A spec, CSV or weight that cannot be read (``invalid_value``, ``syntax``,
+///     ``negative_weight``, ``io``).
+/// AllocationError
+///     ``no_population_data``, ``unknown_recipient``, ``duplicate_recipient``.
+///
+/// Examples
+/// --------
+/// >>> k = vardavtal.Key({"03": 1, "01": 2})
+/// >>> k.recipients, k.weights, k.total
+/// (['01', '03'], [Decimal('2'), Decimal('1')], Decimal('3'))
+/// >>> k.description
+/// 'supplied weights (2 recipients)'
 #[pyclass(name = "Key", module = "vardavtal._vardavtal", frozen)]
 #[derive(Clone)]
 pub struct PyKey(pub Key);
@@ -639,9 +783,23 @@ skin! {
             d.set_item("note", &b.note)?;
             Ok(d)
         }
-        /// A sentence a person can read: the key figures, the exact quota, and the rounding.
-        /// The sentence behind the amount; `lang="sv"` in Swedish, `"en"` in English (by
-        /// default the language of `vardavtal.set_lang`).
+        /// The sentence behind the amount: the key's figures, the exact quota and the rounding.
+        ///
+        /// Parameters
+        /// ----------
+        /// lang : {"sv", "en"} or None
+        ///     ``"sv"`` for Swedish, ``"en"`` for English; by default the language of
+        ///     ``vardavtal.set_lang`` (English unless set).
+        ///
+        /// Returns
+        /// -------
+        /// str
+        ///     One sentence a person can read.
+        ///
+        /// Raises
+        /// ------
+        /// InputError
+        ///     ``invalid_value`` for an unknown `lang`.
         #[pyo3(signature = (lang = None))]
         fn explain(&self, lang: Option<&str>) -> PyResult<String> {
             crate::convert::in_lang(lang, || self.0.explain_in(vardavtal::message::Lang::current()))
@@ -669,9 +827,20 @@ skin! {
 
 // ------------------------------------------------------------------ Allocation
 
-/// The result of a split or an allocation: every amount, the pots, and notes. `str()` is
-/// the recipients × pots table the CLI prints; `to_records()` and `to_csv()` have one row
-/// per amount.
+/// The result of a split or an allocation: every amount, the pots, and notes.
+///
+/// ``str()`` is the recipients × pots table the CLI prints; ``to_records()``, ``to_csv()``
+/// and ``to_pandas()`` have one row per amount; ``len()`` is the number of amounts. Made by
+/// ``split``, ``split_batch``, ``allocate`` and ``allocate_batch``, or read back with
+/// ``Allocation.from_json``.
+///
+/// Examples
+/// --------
+/// >>> alloc = vardavtal.split(1000, key={"01": 2, "03": 1})
+/// >>> len(alloc), alloc.total
+/// (2, Decimal('1000'))
+/// >>> alloc.by_recipient()[0]["amount"]
+/// Decimal('667')
 #[pyclass(name = "Allocation", module = "vardavtal._vardavtal", frozen)]
 pub struct PyAllocation(pub Allocation, Cache);
 
@@ -709,14 +878,23 @@ skin! {
         notes -> PyFindings = PyFindings(s.0.notes.clone());
     }
     {
-        /// Every amount, as `Row` objects (a tuple, made once).
+        /// Every amount, as ``Row`` objects.
+        ///
+        /// Returns
+        /// -------
+        /// tuple of Row
+        ///     In row order (by pot, then recipient code); made once per allocation.
         #[getter]
         fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
             let make = || PyTuple::new(py, self.0.rows().iter().cloned().map(PyRow)).map(Bound::unbind);
             Ok(self.1.rows.get_or_try_init(py, make)?.bind(py).clone())
         }
-        /// Every amount as a `Decimal`, in row order (a tuple, made once, without making
-        /// the rows of a split).
+        /// Every amount as a ``Decimal``, without making the rows (fast for large splits).
+        ///
+        /// Returns
+        /// -------
+        /// tuple of Decimal
+        ///     In the order of ``rows``; made once per allocation.
         #[getter]
         fn amounts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
             let make = || {
@@ -748,13 +926,35 @@ skin! {
         fn by_date(&self) -> PyTable {
             PyTable(view::totals("Totals by payment date", "when", &self.0.by_date()))
         }
-        /// The recipients × pots table that `str()` shows: `code`, `name`, one column per
-        /// pot (named by its header) and `total` when there is more than one pot.
+        /// The recipients × pots table that ``str()`` shows.
+        ///
+        /// Returns
+        /// -------
+        /// Table
+        ///     ``code``, ``name``, one column per pot (named by its header) and ``total`` when there
+        ///     is more than one pot.
         fn pivot(&self) -> PyTable {
             PyTable(self.0.pivot().table())
         }
-        /// The explanation of every row (or of one recipient's rows, by code); `lang="sv"` in
-        /// Swedish, `"en"` in English (by default the language of `vardavtal.set_lang`).
+        /// The explanation of every amount, or of one recipient's.
+        ///
+        /// Parameters
+        /// ----------
+        /// recipient : str or None
+        ///     A recipient code (``"03"``): only its amounts. ``None`` explains every amount.
+        /// lang : {"sv", "en"} or None
+        ///     ``"sv"`` for Swedish, ``"en"`` for English; by default the language of
+        ///     ``vardavtal.set_lang`` (English unless set).
+        ///
+        /// Returns
+        /// -------
+        /// list of str
+        ///     One sentence per amount, in row order.
+        ///
+        /// Raises
+        /// ------
+        /// InputError
+        ///     ``invalid_value`` for an unknown `lang`.
         #[pyo3(signature = (recipient = None, lang = None))]
         fn explain(&self, recipient: Option<&str>, lang: Option<&str>) -> PyResult<Vec<String>> {
             crate::convert::in_lang(lang, || self.0.explanations(recipient))
@@ -764,7 +964,11 @@ skin! {
 
 // ------------------------------------------------------------------ Comparison
 
-/// The per-recipient difference between two allocations (`b − a`).
+/// The per-recipient difference between two allocations (``b − a``), made by
+/// ``vardavtal.compare(a, b)``.
+///
+/// ``str()`` is the table the CLI prints; ``to_records()`` has ``code``, ``name``, ``a``,
+/// ``b``, ``diff``; ``total_diff`` is ``b.total − a.total``.
 #[pyclass(name = "Comparison", module = "vardavtal._vardavtal", frozen)]
 pub struct PyComparison(pub Comparison);
 
@@ -783,8 +987,27 @@ skin! {
 
 // ------------------------------------------------------------------ Agreement
 
-/// An agreement (överenskommelse). `Agreement(x)` takes a dict in the agreement file
-/// format, JSON text, a catalog id or a file path.
+/// An agreement (överenskommelse): its components, amounts, rules, recipients and sources.
+///
+/// Parameters
+/// ----------
+/// data : dict, str or os.PathLike
+///     A dict in the agreement file format, JSON text, a catalog id
+///     (``"okad-tillganglighet-2022"``) or the path of an agreement file.
+///
+/// Raises
+/// ------
+/// InputError
+///     ``syntax``, ``unknown_field``, ``invalid_value``, ``invalid_amount``,
+///     ``unknown_agreement``, ``io``, located in the data (``["components", 0, "amount"]``).
+///
+/// Examples
+/// --------
+/// >>> a = vardavtal.Agreement("okad-tillganglighet-2022")
+/// >>> a.title
+/// 'Ökad tillgänglighet i hälso- och sjukvården 2022'
+/// >>> a.years, a.amount
+/// ([2022], Decimal('2967000000'))
 #[pyclass(name = "Agreement", module = "vardavtal._vardavtal", frozen)]
 #[derive(Clone)]
 pub struct PyAgreement(pub Agreement);
@@ -816,17 +1039,51 @@ skin! {
         fn new(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
             convert::agreement(py, data, &Loc::root()).map(PyAgreement)
         }
-        /// Read an agreement file (JSON).
+        /// Read an agreement file (JSON in the agreement file format).
+        ///
+        /// Parameters
+        /// ----------
+        /// path : str or os.PathLike
+        ///     The file.
+        ///
+        /// Returns
+        /// -------
+        /// Agreement
+        ///
+        /// Raises
+        /// ------
+        /// InputError
+        ///     ``io`` when the file cannot be read; ``syntax``, ``unknown_field``, … when its
+        ///     content is not an agreement.
         #[staticmethod]
         fn from_file(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Self> {
             Agreement::from_file(&path).map(PyAgreement).or_raise(py)
         }
-        /// An agreement from a dict in the agreement file format (amounts as str or Decimal).
+        /// An agreement from a dict in the agreement file format.
+        ///
+        /// Parameters
+        /// ----------
+        /// data : dict
+        ///     The agreement; amounts as ``str`` or ``Decimal``, never ``float``.
+        ///
+        /// Returns
+        /// -------
+        /// Agreement
+        ///
+        /// Raises
+        /// ------
+        /// InputError
+        ///     ``unknown_field``, ``invalid_value``, ``invalid_amount``, …, located in the dict.
         #[staticmethod]
         fn from_dict(py: Python<'_>, data: &Bound<'_, PyDict>) -> PyResult<Self> {
             convert::agreement(py, data.as_any(), &Loc::root()).map(PyAgreement)
         }
-        /// The agreement as a dict (the file format: amounts as str).
+        /// The agreement as plain Python data.
+        ///
+        /// Returns
+        /// -------
+        /// dict
+        ///     The agreement file format, amounts as ``str``; ``Agreement.from_dict`` reads it back.
         fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
             json_loads(py, &self.0)
         }
@@ -852,8 +1109,13 @@ skin! {
         fn sources<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
             json_loads(py, &self.0.sources)
         }
-        /// Every component of the tree, depth first: `loc`, `id`, `name`, `kind`, `amount`,
-        /// `recipients`, `rule` (the table `_repr_html_()` shows).
+        /// Every component of the agreement's tree, depth first.
+        ///
+        /// Returns
+        /// -------
+        /// Table
+        ///     ``loc``, ``id``, ``name``, ``kind``, ``amount``, ``recipients``, ``rule`` (the table
+        ///     ``_repr_html_()`` shows).
         fn components(&self) -> PyTable {
             PyTable(self.0.table())
         }
@@ -910,16 +1172,53 @@ skin! {
         fn packages<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
             json_loads(py, &self.0.packages)
         }
-        /// The agreement with this id (`InputError` `unknown_agreement`, with the closest
-        /// ids, when there is none).
+        /// The agreement with this id.
+        ///
+        /// Parameters
+        /// ----------
+        /// id : str
+        ///     The agreement id (``"okad-tillganglighet-2022"``).
+        ///
+        /// Returns
+        /// -------
+        /// Agreement
+        ///
+        /// Raises
+        /// ------
+        /// InputError
+        ///     ``unknown_agreement`` when there is none (``ctx["did_you_mean"]`` names the closest
+        ///     id).
         fn agreement(&self, py: Python<'_>, id: &str) -> PyResult<PyAgreement> {
             self.0.find_agreement(id).cloned().map(PyAgreement).or_raise(py)
         }
-        /// The source with this id (`InputError` `unknown_source` when there is none).
+        /// The source with this id (as ``vardavtal.source``).
+        ///
+        /// Parameters
+        /// ----------
+        /// id : str
+        ///     The source id (``"003"``).
+        ///
+        /// Returns
+        /// -------
+        /// Source
+        ///
+        /// Raises
+        /// ------
+        /// InputError
+        ///     ``unknown_source`` when there is none.
         fn source(&self, py: Python<'_>, id: &str) -> PyResult<PySource> {
             self.0.find_source(id).map(PySource).or_raise(py)
         }
-        /// The agreements whose money may be used in `year` (covering it, or carried over to it).
+        /// The agreements whose money may be used in a year (covering it, or carried over to it).
+        ///
+        /// Parameters
+        /// ----------
+        /// year : int
+        ///     The year (``2022``).
+        ///
+        /// Returns
+        /// -------
+        /// list of Agreement
         fn for_year(&self, year: i32) -> Vec<PyAgreement> {
             self.0.for_year(year).into_iter().cloned().map(PyAgreement).collect()
         }

@@ -28,15 +28,51 @@ fn run(i: Inputs) -> vardavtal::Result<PyReconciliation> {
     ))
 }
 
-/// Check a published per-region table: do the rows add up to its total line and the
-/// stated pot, are regions missing, repeated or unknown, is an amount printed with an
-/// irregular digit grouping, which bundled key and rounding reproduce the table (or come
-/// closest), and the verdict on every row.
+/// Check a published per-region table against the model.
 ///
-/// `table` is the table's text (CSV with a header, or text pasted from a web page or a PDF),
-/// a file path, or a file object. `pot` is the amount the publisher says the table
-/// distributes (`Decimal`, `int` or `str`, Swedish forms accepted; never `float`); `rule`
-/// is `"population"`, `"need"` or `"fixed-plus-population:AMOUNT"`.
+/// Do the rows add up to the table's total line and the stated pot; are regions missing,
+/// repeated or unknown; is an amount printed with an irregular digit grouping
+/// (``"521 60 836 kr"``); which bundled key and rounding reproduce the table (or come
+/// closest); and the verdict on every row. A table that does not add up is a finding, not an
+/// exception.
+///
+/// Parameters
+/// ----------
+/// table : str, os.PathLike or file object
+///     The table: its text (CSV with a header, or text pasted from a web page or a PDF, with
+///     Swedish number formatting), a file path, or a file object (text or UTF-8 bytes).
+/// pot : Decimal, int, str or None
+///     The amount the publisher says the table distributes (``"1 382 miljoner kronor"``);
+///     never ``float``. ``None`` takes the table's total line, else the rows' sum.
+/// rule : str or None
+///     The rule the publisher states: ``"population"``, ``"need"`` or
+///     ``"fixed-plus-population:AMOUNT"``; ``None`` tries every bundled key.
+///
+/// Returns
+/// -------
+/// Reconciliation
+///     The verdict on every row (``rows``), the totals checks (``totals``), the
+///     ``findings``, every bundled key with every rounding, best first (``fits``), the
+///     implied population key when none reproduces the table (``implied``) and a
+///     ``summary``. ``str()`` is the per-row report the CLI prints.
+///
+/// Raises
+/// ------
+/// InputError
+///     A table, pot or rule that cannot be read: ``io`` (a file), ``invalid_amount`` (a
+///     ``float`` pot, a hedged figure), ``invalid_value`` (an unknown rule).
+///
+/// Examples
+/// --------
+/// >>> alloc = vardavtal.split("1 382 miljoner kronor", key="population:regions:2021-11-01")
+/// >>> table = "\n".join(f"{r.name}\t{r.amount} kr" for r in alloc.rows)
+/// >>> rec = vardavtal.reconcile(table, pot="1 382 miljoner kronor", rule="population")
+/// >>> rec.summary["adds_up"], rec.summary["exact"]
+/// (True, True)
+/// >>> rec.fits[0]["key"]
+/// 'population:regions:2021-11-01'
+/// >>> rec.has_problems
+/// False
 #[pyfunction]
 #[pyo3(signature = (table, pot = None, rule = None))]
 pub fn reconcile(
@@ -66,10 +102,22 @@ pub fn reconcile(
     py.detach(|| run(inputs)).or_raise(py)
 }
 
-/// The result of `vardavtal.reconcile`: the verdict on every row, the totals checks, the
+/// The result of ``vardavtal.reconcile``: the verdict on every row, the totals checks, the
 /// findings, every bundled key with every rounding (best first), the implied population key
-/// when no bundled key reproduces the table, and a summary. `str()` is the per-row report
-/// the CLI prints.
+/// when no bundled key reproduces the table, and a summary.
+///
+/// ``str()`` is the per-row report the CLI prints; ``to_records()``, ``to_csv()`` and
+/// ``to_pandas()`` have one row per line of the table; ``len()`` is the number of rows.
+///
+/// Examples
+/// --------
+/// >>> rec = vardavtal.reconcile("Region Stockholm\t100 kr\nRegion Uppsala\t50 kr\nTotalt\t150 kr")
+/// >>> rec.pot, rec.pot_source
+/// (Decimal('150'), 'total_line')
+/// >>> rec.summary["adds_up"]  # the rows add up to the total line, but 19 regions are missing
+/// True
+/// >>> sorted({f["code"] for f in rec.findings})
+/// ['key_differs', 'row_missing']
 #[pyclass(name = "Reconciliation", module = "vardavtal._vardavtal", frozen)]
 pub struct PyReconciliation(pub Reconciliation, Inputs);
 
@@ -248,7 +296,12 @@ skin! {
             d.set_item("best", s.best.as_ref().map(|f| fit(py, f)).transpose()?)?;
             Ok(d)
         }
-        /// The reconciliation as JSON (the serde form of the core).
+        /// The reconciliation as JSON: the serde form of the core.
+        ///
+        /// Returns
+        /// -------
+        /// str
+        ///     The JSON text (amounts as strings).
         fn to_json(&self) -> String {
             serde_json::to_string(&self.0).unwrap_or_default()
         }

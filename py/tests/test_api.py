@@ -635,5 +635,5 @@ def test_swedish_explanations_and_messages() -> None:
     finally:
         vardavtal.set_lang("en")
     with pytest.raises(vardavtal.InputError) as e:
-        vardavtal.set_lang("de")  # type: ignore[arg-type]
+        vardavtal.set_lang("de")  # type: ignore[arg-type]  # the stubs refuse it too
     assert e.value.errors()[0]["code"] == "invalid_value"
