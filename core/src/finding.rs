@@ -557,6 +557,15 @@ impl Problems {
             self.push(f);
         }
     }
+    /// True when a further finding would only be counted, not kept: a caller may then
+    /// [`count`](Problems::count) it without making its message.
+    pub fn is_full(&self) -> bool {
+        self.findings.len() >= MAX_FINDINGS - 1
+    }
+    /// Count a finding that is not kept (the last finding of the error says how many).
+    pub fn count(&mut self) {
+        self.more += 1;
+    }
     /// True when nothing was recorded.
     pub fn is_empty(&self) -> bool {
         self.findings.is_empty()

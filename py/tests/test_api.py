@@ -227,6 +227,23 @@ def test_agreement_errors_have_locations() -> None:
     assert ai.value.code == "unknown_source"
 
 
+def test_an_agreement_dict_reports_every_problem() -> None:
+    bad = dict(SIMPLE, components=[dict(SIMPLE["components"][0], amount="1e9")], colour="red")
+    with pytest.raises(InputError) as ei:
+        vardavtal.allocate(bad)
+    errors = ei.value.errors()
+    assert_error_shape(errors)
+    assert sorted((e["code"], e["loc"]) for e in errors) == [
+        ("invalid_amount", ["components", 0, "amount"]),
+        ("unknown_field", ["colour"]),
+    ]
+    assert ei.value.code == errors[0]["code"]
+    # One problem is one finding.
+    with pytest.raises(InputError) as ei:
+        vardavtal.allocate(dict(SIMPLE, colour="red"))
+    assert [(e["code"], e["loc"]) for e in ei.value.errors()] == [("unknown_field", ["colour"])]
+
+
 def test_allocate_explain_compare() -> None:
     alloc = vardavtal.allocate(DEMO, outcomes=DEMO_OUTCOMES)
     assert alloc.total == alloc.pot_total

@@ -382,6 +382,15 @@ ag("date-tranche-before-decision", agreement(decided=[{"date": "2022-06-01"}], t
     {"id": "t", "component": "a", "amount": "1000", "date": "2022-05"}]), "validate", "dates_out_of_order",
    ["x", "tranches", 0, "date"], "paid in May, decided in June")
 
+# --- several problems in one file -----------------------------------------------------------
+# The manifest checks the first finding; the core's tests (input/problems.rs) check that every
+# one of them is reported, located, in both languages.
+ag("several-problems", agreement(components=[comp(amount="1e9"), comp(id="b"), comp(id="c", components=[
+    comp(id="c1", recipients="counties")])], colour="red", tranches=[
+    {"id": "t", "component": "a", "amount": "1000", "date": "2022-13"}]), "parse", "invalid_amount", AMT,
+   "four independent problems (a bad amount in components[0], a bad group in components[2].components[0], "
+   "an unknown field at the top, a payment month 13): all four are reported, the first one serde meets first")
+
 # --- agreement sets (validation of several files) -------------------------------------------
 def aset(name: str, agreements: List[Dict[str, Any]], code: str, loc: List[Any], about: str) -> None:
     files = []

@@ -11,7 +11,9 @@ use crate::message::templates::input::{
     JSON_INVALID_VALUE, JSON_SYNTAX, JSON_UNKNOWN_FIELD,
 };
 
-/// Parse JSON text into `T`, mapping every failure to an [`Error`] with a location.
+/// Parse JSON text into `T`, mapping every failure to an [`Error`] with a location. When
+/// well-formed JSON does not read as `T`, the error lists every problem of the document,
+/// the one serde stopped at first (see `problems`).
 ///
 /// ```
 /// use vardavtal::{Agreement, Code};
@@ -27,7 +29,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
         let inner = e.into_inner();
         let msg = inner.to_string();
         let template = classify(&inner, &msg, text);
-        reading_error(template, loc, &inner)
+        super::problems::every::<T>(text, reading_error(template, loc, &inner))
     })?;
     de.end()
         .map_err(|e| reading_error(&JSON_SYNTAX, Loc::root(), &e))?;
@@ -118,7 +120,7 @@ where
 /// The template (and so the code) of a JSON reading error. serde reports a value of the
 /// wrong type for an enum as a syntax error ("expected value"); when the text is
 /// well-formed JSON, it is a wrong value.
-fn classify(e: &serde_json::Error, msg: &str, text: &str) -> &'static Template {
+pub(super) fn classify(e: &serde_json::Error, msg: &str, text: &str) -> &'static Template {
     use serde_json::error::Category;
     let amount = [
         "not a plain decimal",
@@ -148,7 +150,7 @@ fn classify(e: &serde_json::Error, msg: &str, text: &str) -> &'static Template {
     }
 }
 
-fn path_loc(path: &serde_path_to_error::Path) -> Loc {
+pub(super) fn path_loc(path: &serde_path_to_error::Path) -> Loc {
     use serde_path_to_error::Segment;
     Loc(path
         .iter()

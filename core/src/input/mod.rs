@@ -25,6 +25,7 @@
 
 pub mod args;
 pub mod json;
+mod problems;
 
 use std::path::Path;
 
