@@ -5,7 +5,8 @@
 //! JavaScript; the plain names are the TypeScript interfaces of their JSON forms, derived
 //! from the core types): each has `toJSON()` (the core's
 //! serde form, so `JSON.stringify` works), `toText()`, `toCsv()` and `toHtml()` (what the
-//! core renders, as the CLI prints it) and `table()` (the core's `Table`), and follow-up
+//! core renders, as the CLI prints it), `toExcel()` (an `.xlsx` workbook, as bytes) and
+//! `table()` (the core's `Table`), and follow-up
 //! calls run on the object without a JSON round trip. Inputs are converted by
 //! [`crate::convert`] and read by the core's `input` policy; every error is thrown as a
 //! `VardavtalError`.
@@ -29,10 +30,11 @@ macro_rules! view_class {
 
         #[wasm_bindgen(js_class = $js)]
         impl $name {
-            /// The core's JSON form (amounts as strings): what `JSON.stringify` writes.
+            /// The core's JSON form (amounts as strings): what `JSON.stringify` writes;
+            /// the messages of its findings in the language of `setLang`.
             #[wasm_bindgen(js_name = toJSON, unchecked_return_type = $ts)]
             pub fn to_json(&self) -> JsResult<JsValue> {
-                to_value(&self.0).js()
+                js_form(&self.0)
             }
             /// The text people read: what the CLI prints with `--format table`.
             #[wasm_bindgen(js_name = toText)]
@@ -56,8 +58,79 @@ macro_rules! view_class {
             pub fn table(&self) -> JsResult<JsValue> {
                 to_value(&self.0.table()).js()
             }
+            /// An Excel workbook (the bytes of an `.xlsx` file): one sheet per table of the
+            /// result, amounts as numbers in kronor, codes as text, headers in the current
+            /// language (`--format xlsx`).
+            #[wasm_bindgen(js_name = toExcel)]
+            pub fn to_excel(&self) -> JsResult<Vec<u8>> {
+                vardavtal::view::xlsx(&self.0.sheets()).js()
+            }
         }
     };
+}
+
+/// A core result whose JSON form holds findings: their messages are put in the current
+/// language before it crosses to JavaScript (codes, locations and context stay the same).
+trait Localize: serde::Serialize + Clone {
+    /// Whether the result holds findings at all (when not, it crosses as it is).
+    const HAS_FINDINGS: bool = false;
+    /// Every finding's message in `lang`.
+    fn localize(&mut self, _lang: Lang) {}
+}
+
+fn localize_all(findings: &mut Vec<vardavtal::Finding>, lang: Lang) {
+    *findings = std::mem::take(findings)
+        .into_iter()
+        .map(|f| f.in_lang(lang))
+        .collect();
+}
+
+impl Localize for vardavtal::Allocation {
+    const HAS_FINDINGS: bool = true;
+    fn localize(&mut self, lang: Lang) {
+        localize_all(&mut self.notes, lang);
+    }
+}
+impl Localize for Vec<vardavtal::Finding> {
+    const HAS_FINDINGS: bool = true;
+    fn localize(&mut self, lang: Lang) {
+        localize_all(self, lang);
+    }
+}
+impl Localize for vardavtal::reconcile::Reconciliation {
+    const HAS_FINDINGS: bool = true;
+    fn localize(&mut self, lang: Lang) {
+        localize_all(&mut self.findings, lang);
+    }
+}
+impl Localize for vardavtal::report::Report {
+    const HAS_FINDINGS: bool = true;
+    fn localize(&mut self, lang: Lang) {
+        localize_all(&mut self.package_findings, lang);
+        for a in &mut self.agreements {
+            localize_all(&mut a.findings, lang);
+            for c in &mut a.allocations {
+                localize_all(&mut c.errors, lang);
+                if let Some(alloc) = &mut c.allocation {
+                    alloc.localize(lang);
+                }
+            }
+        }
+    }
+}
+impl Localize for vardavtal::Pivot {}
+impl Localize for vardavtal::Comparison {}
+impl Localize for vardavtal::Key {}
+
+/// The JSON form of a result as a JavaScript value, its findings in the current language.
+fn js_form<T: Localize>(v: &T) -> JsResult<JsValue> {
+    let lang = Lang::current();
+    if !T::HAS_FINDINGS || lang == Lang::En {
+        return to_value(v).js();
+    }
+    let mut v = v.clone();
+    v.localize(lang);
+    to_value(&v).js()
 }
 
 view_class!(
@@ -135,6 +208,17 @@ impl Allocation {
             .collect::<Result<_, _>>()
             .js()
     }
+    /// The totals by recipient, by component and by payment date, each in key order
+    /// (what `toJSON().totals` holds, without making every row's JSON form).
+    #[wasm_bindgen(getter, unchecked_return_type = "AllocationTotals")]
+    pub fn totals(&self) -> JsResult<JsValue> {
+        to_value(&vardavtal::view::ts::AllocationTotals {
+            by_recipient: self.0.by_recipient(),
+            by_component: self.0.by_component(),
+            by_date: self.0.by_date(),
+        })
+        .js()
+    }
     /// The rounding unit: `"krona"` or `"ore"`.
     #[wasm_bindgen(getter, unchecked_return_type = "Unit")]
     pub fn unit(&self) -> String {
@@ -150,10 +234,11 @@ impl Allocation {
     pub fn pots(&self) -> JsResult<JsValue> {
         to_value(&self.0.pots).js()
     }
-    /// What the allocation does not cover, and why (`not_allocated`, `default_key`, `unknown_outcome`).
+    /// What the allocation does not cover, and why (`not_allocated`, `default_key`,
+    /// `unknown_outcome`), in the language of `setLang`.
     #[wasm_bindgen(getter, unchecked_return_type = "Finding[]")]
     pub fn notes(&self) -> JsResult<JsValue> {
-        to_value(&self.0.notes).js()
+        js_form(&self.0.notes)
     }
     /// The allocation as a table: recipients × pots.
     pub fn pivot(&self) -> Pivot {
@@ -163,7 +248,7 @@ impl Allocation {
     /// `lang` (`"sv"`, `"en"`) or the language of `setLang`.
     pub fn explain(
         &self,
-        recipient: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] recipient: Option<String>,
         #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
     ) -> JsResult<Vec<String>> {
         in_lang(lang, || self.0.explanations(recipient.as_deref()))
@@ -172,7 +257,7 @@ impl Allocation {
     #[wasm_bindgen(js_name = explainText)]
     pub fn explain_text(
         &self,
-        recipient: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] recipient: Option<String>,
         #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
     ) -> JsResult<String> {
         in_lang(lang, || self.0.explain_text(recipient.as_deref()))

@@ -38,8 +38,25 @@ fn split_hands_out_the_pot() {
         .map(|r| string(&r, "amount").parse::<u64>().unwrap())
         .sum();
     assert_eq!(sum, 443_000_000);
-    let why = api::explain_row(rows.get(0)).unwrap();
+    let why = api::explain_row(rows.get(0), None).unwrap();
     assert!(why.starts_with("Region Stockholm (01) gets"), "{why}");
+    let varfor = api::explain_row(rows.get(0), Some("sv".into())).unwrap();
+    assert!(varfor.starts_with("Region Stockholm (01) får"), "{varfor}");
+}
+
+#[wasm_bindgen_test]
+fn totals_and_the_excel_workbook() {
+    let a = api::allocate(DEMO.into(), Some(options(DEMO_OUTCOMES))).unwrap();
+    let totals = a.totals().unwrap();
+    let by_date = js_sys::Array::from(&get(&totals, "by_date"));
+    let sum: u64 = by_date
+        .iter()
+        .map(|t| string(&t, "amount").parse::<u64>().unwrap())
+        .sum();
+    assert_eq!(sum, 3_400_000_000);
+    let book = a.to_excel().unwrap();
+    assert_eq!(book.get(..2), Some(&b"PK"[..]));
+    assert!(book.len() > 5000, "{}", book.len());
 }
 
 #[wasm_bindgen_test]

@@ -268,7 +268,8 @@ export interface Municipality {
 }
 
 /**
- * A non-negative key weight or need index, exact; a plain decimal string in files.
+ * A non-negative key weight or need index, exact; a plain decimal string in files (read also
+ * as Swedish writes it: `\"0,72\"`, `\"72 %\"`, `\"2 411 859\"`).
  */
 export type Weight = Decimal;
 
@@ -991,6 +992,9 @@ export interface Pot {
 
 /**
  * One problem or observation, with a stable code, a location and context values.
+ *
+ * Two findings are equal when their code, severity, location, message and context are:
+ * the template is how the message was made, not part of what it says.
  */
 export interface Finding {
     /**
@@ -1311,11 +1315,21 @@ export interface Basis {
      */
     note?: string;
     /**
+     * The same note in Swedish.
+     */
+    note_sv?: string;
+    /**
      * For performance money: whether the recipient qualified (when not, its share by the
      * key, `floor` or one unit more, went to the bonus pot or back to the state).
      */
     qualified?: boolean;
 }
+
+/**
+ * The language of a text for people. Codes, locations and context are the same in every
+ * language.
+ */
+export type Lang = "en" | "sv";
 
 /**
  * The object form of a [`Figure`] in files.
@@ -1702,11 +1716,12 @@ export class Allocation {
     /**
      * The explanations as text, then the notes on what was not allocated.
      */
-    explainText(recipient?: string | null): string;
+    explainText(recipient?: string, lang?: Lang): string;
     /**
-     * The explanation of every amount, or of one recipient's (by code), in row order.
+     * The explanation of every amount, or of one recipient's (by code), in row order; in
+     * `lang` (`"sv"`, `"en"`) or the language of `setLang`.
      */
-    explain(recipient?: string | null): string[];
+    explain(recipient?: string, lang?: Lang): string[];
     /**
      * An allocation from its JSON form (as `toJSON()` gives it, or JSON text).
      */
@@ -1730,11 +1745,18 @@ export class Allocation {
      */
     toCsv(swedish?: boolean | null): string;
     /**
+     * An Excel workbook (the bytes of an `.xlsx` file): one sheet per table of the
+     * result, amounts as numbers in kronor, codes as text, headers in the current
+     * language (`--format xlsx`).
+     */
+    toExcel(): Uint8Array;
+    /**
      * The table as an HTML `<table>`.
      */
     toHtml(): string;
     /**
-     * The core's JSON form (amounts as strings): what `JSON.stringify` writes.
+     * The core's JSON form (amounts as strings): what `JSON.stringify` writes;
+     * the messages of its findings in the language of `setLang`.
      */
     toJSON(): AllocationData;
     /**
@@ -1747,7 +1769,8 @@ export class Allocation {
      */
     readonly amounts: Sek[];
     /**
-     * What the allocation does not cover, and why (`not_allocated`, `default_key`, `unknown_outcome`).
+     * What the allocation does not cover, and why (`not_allocated`, `default_key`,
+     * `unknown_outcome`), in the language of `setLang`.
      */
     readonly notes: Finding[];
     /**
@@ -1762,6 +1785,11 @@ export class Allocation {
      * The sum of every row (a plain decimal string).
      */
     readonly total: string;
+    /**
+     * The totals by recipient, by component and by payment date, each in key order
+     * (what `toJSON().totals` holds, without making every row's JSON form).
+     */
+    readonly totals: AllocationTotals;
     /**
      * The rounding unit: `"krona"` or `"ore"`.
      */
@@ -1792,11 +1820,18 @@ export class ComparisonResult {
      */
     toCsv(swedish?: boolean | null): string;
     /**
+     * An Excel workbook (the bytes of an `.xlsx` file): one sheet per table of the
+     * result, amounts as numbers in kronor, codes as text, headers in the current
+     * language (`--format xlsx`).
+     */
+    toExcel(): Uint8Array;
+    /**
      * The table as an HTML `<table>`.
      */
     toHtml(): string;
     /**
-     * The core's JSON form (amounts as strings): what `JSON.stringify` writes.
+     * The core's JSON form (amounts as strings): what `JSON.stringify` writes;
+     * the messages of its findings in the language of `setLang`.
      */
     toJSON(): Comparison;
     /**
@@ -1827,11 +1862,18 @@ export class Findings {
      */
     toCsv(swedish?: boolean | null): string;
     /**
+     * An Excel workbook (the bytes of an `.xlsx` file): one sheet per table of the
+     * result, amounts as numbers in kronor, codes as text, headers in the current
+     * language (`--format xlsx`).
+     */
+    toExcel(): Uint8Array;
+    /**
      * The table as an HTML `<table>`.
      */
     toHtml(): string;
     /**
-     * The core's JSON form (amounts as strings): what `JSON.stringify` writes.
+     * The core's JSON form (amounts as strings): what `JSON.stringify` writes;
+     * the messages of its findings in the language of `setLang`.
      */
     toJSON(): Finding[];
     /**
@@ -1862,11 +1904,18 @@ export class KeyResult {
      */
     toCsv(swedish?: boolean | null): string;
     /**
+     * An Excel workbook (the bytes of an `.xlsx` file): one sheet per table of the
+     * result, amounts as numbers in kronor, codes as text, headers in the current
+     * language (`--format xlsx`).
+     */
+    toExcel(): Uint8Array;
+    /**
      * The table as an HTML `<table>`.
      */
     toHtml(): string;
     /**
-     * The core's JSON form (amounts as strings): what `JSON.stringify` writes.
+     * The core's JSON form (amounts as strings): what `JSON.stringify` writes;
+     * the messages of its findings in the language of `setLang`.
      */
     toJSON(): Key;
     /**
@@ -1897,11 +1946,18 @@ export class PivotResult {
      */
     toCsv(swedish?: boolean | null): string;
     /**
+     * An Excel workbook (the bytes of an `.xlsx` file): one sheet per table of the
+     * result, amounts as numbers in kronor, codes as text, headers in the current
+     * language (`--format xlsx`).
+     */
+    toExcel(): Uint8Array;
+    /**
      * The table as an HTML `<table>`.
      */
     toHtml(): string;
     /**
-     * The core's JSON form (amounts as strings): what `JSON.stringify` writes.
+     * The core's JSON form (amounts as strings): what `JSON.stringify` writes;
+     * the messages of its findings in the language of `setLang`.
      */
     toJSON(): Pivot;
     /**
@@ -1932,11 +1988,18 @@ export class ReconciliationResult {
      */
     toCsv(swedish?: boolean | null): string;
     /**
+     * An Excel workbook (the bytes of an `.xlsx` file): one sheet per table of the
+     * result, amounts as numbers in kronor, codes as text, headers in the current
+     * language (`--format xlsx`).
+     */
+    toExcel(): Uint8Array;
+    /**
      * The table as an HTML `<table>`.
      */
     toHtml(): string;
     /**
-     * The core's JSON form (amounts as strings): what `JSON.stringify` writes.
+     * The core's JSON form (amounts as strings): what `JSON.stringify` writes;
+     * the messages of its findings in the language of `setLang`.
      */
     toJSON(): Reconciliation;
     /**
@@ -1963,11 +2026,18 @@ export class ReportResult {
      */
     toCsv(swedish?: boolean | null): string;
     /**
+     * An Excel workbook (the bytes of an `.xlsx` file): one sheet per table of the
+     * result, amounts as numbers in kronor, codes as text, headers in the current
+     * language (`--format xlsx`).
+     */
+    toExcel(): Uint8Array;
+    /**
      * The table as an HTML `<table>`.
      */
     toHtml(): string;
     /**
-     * The core's JSON form (amounts as strings): what `JSON.stringify` writes.
+     * The core's JSON form (amounts as strings): what `JSON.stringify` writes;
+     * the messages of its findings in the language of `setLang`.
      */
     toJSON(): Report;
     /**
@@ -2002,17 +2072,23 @@ export function compare(a: Allocation, b: Allocation): ComparisonResult;
  * The explanation of every amount of an agreement's allocation (or of one recipient's),
  * one sentence per row: `allocate(agreement, options).explain(recipient)`.
  */
-export function explain(agreement: AgreementInput, options?: AllocateOptions, recipient?: string): string[];
+export function explain(agreement: AgreementInput, options?: AllocateOptions, recipient?: string, lang?: Lang): string[];
 
 /**
- * The explanation of one row of an allocation (`alloc.rows[i]`).
+ * The explanation of one row of an allocation (`alloc.rows[i]`), in `lang` or the
+ * language of `setLang`.
  */
-export function explainRow(row: Row): string;
+export function explainRow(row: Row, lang?: Lang): string;
 
 /**
  * An amount (a plain decimal string) written the Swedish way: `"1 382 000 000 kr"`.
  */
 export function formatKr(amount: string): string;
+
+/**
+ * The language of messages, explanations and headers: `"sv"` or `"en"`.
+ */
+export function getLang(): Lang;
 
 /**
  * An amount given by a person (`"443 miljoner kronor"`, `"1,6 miljarder"`) as a plain
@@ -2041,6 +2117,12 @@ export function report(year?: number | null): ReportResult;
  * Resolve a key: its description, sources, recipients and weights.
  */
 export function resolveKey(key: KeyInput): KeyResult;
+
+/**
+ * Sets the language of messages, explanations and headers: `"sv"` (svenska) or `"en"`
+ * (English, the default). Codes, locations and context are the same in both.
+ */
+export function setLang(lang: Lang): void;
 
 /**
  * One source of the catalog, by id, with its full text (throws `unknown_source`).
@@ -2088,8 +2170,8 @@ export interface InitOutput {
     readonly agreement: (a: number, b: number) => [number, number, number];
     readonly allocate: (a: any, b: number) => [number, number, number];
     readonly allocation_amounts: (a: number) => [number, number, number];
-    readonly allocation_explain: (a: number, b: number, c: number) => [number, number];
-    readonly allocation_explainText: (a: number, b: number, c: number) => [number, number];
+    readonly allocation_explain: (a: number, b: number, c: number, d: number, e: number) => [number, number, number, number];
+    readonly allocation_explainText: (a: number, b: number, c: number, d: number, e: number) => [number, number, number, number];
     readonly allocation_fromJSON: (a: any) => [number, number, number];
     readonly allocation_notes: (a: number) => [number, number, number];
     readonly allocation_pivot: (a: number) => number;
@@ -2098,38 +2180,45 @@ export interface InitOutput {
     readonly allocation_rowsTable: (a: number) => [number, number, number];
     readonly allocation_table: (a: number) => [number, number, number];
     readonly allocation_toCsv: (a: number, b: number) => [number, number];
+    readonly allocation_toExcel: (a: number) => [number, number, number, number];
     readonly allocation_toHtml: (a: number) => [number, number];
     readonly allocation_toJSON: (a: number) => [number, number, number];
     readonly allocation_toText: (a: number) => [number, number];
     readonly allocation_total: (a: number) => [number, number];
+    readonly allocation_totals: (a: number) => [number, number, number];
     readonly allocation_unit: (a: number) => [number, number];
     readonly allocation_units: (a: number) => [number, number, number, number];
     readonly catalog: () => [number, number, number];
     readonly compare: (a: number, b: number) => number;
     readonly comparisonresult_table: (a: number) => [number, number, number];
     readonly comparisonresult_toCsv: (a: number, b: number) => [number, number];
+    readonly comparisonresult_toExcel: (a: number) => [number, number, number, number];
     readonly comparisonresult_toHtml: (a: number) => [number, number];
     readonly comparisonresult_toJSON: (a: number) => [number, number, number];
     readonly comparisonresult_toText: (a: number) => [number, number];
-    readonly explain: (a: any, b: number, c: number, d: number) => [number, number, number, number];
-    readonly explainRow: (a: any) => [number, number, number, number];
+    readonly explain: (a: any, b: number, c: number, d: number, e: number, f: number) => [number, number, number, number];
+    readonly explainRow: (a: any, b: number, c: number) => [number, number, number, number];
     readonly findings_length: (a: number) => number;
     readonly findings_table: (a: number) => [number, number, number];
     readonly findings_tally: (a: number) => [number, number];
     readonly findings_toCsv: (a: number, b: number) => [number, number];
+    readonly findings_toExcel: (a: number) => [number, number, number, number];
     readonly findings_toHtml: (a: number) => [number, number];
     readonly findings_toJSON: (a: number) => [number, number, number];
     readonly findings_toText: (a: number) => [number, number];
     readonly formatKr: (a: any) => [number, number, number, number];
+    readonly getLang: () => [number, number];
     readonly keyresult_length: (a: number) => number;
     readonly keyresult_table: (a: number) => [number, number, number];
     readonly keyresult_toCsv: (a: number, b: number) => [number, number];
+    readonly keyresult_toExcel: (a: number) => [number, number, number, number];
     readonly keyresult_toHtml: (a: number) => [number, number];
     readonly keyresult_toJSON: (a: number) => [number, number, number];
     readonly keyresult_toText: (a: number) => [number, number];
     readonly parseAmount: (a: any) => [number, number, number, number];
     readonly pivotresult_table: (a: number) => [number, number, number];
     readonly pivotresult_toCsv: (a: number, b: number) => [number, number];
+    readonly pivotresult_toExcel: (a: number) => [number, number, number, number];
     readonly pivotresult_toHtml: (a: number) => [number, number];
     readonly pivotresult_toJSON: (a: number) => [number, number, number];
     readonly pivotresult_toText: (a: number) => [number, number];
@@ -2137,6 +2226,7 @@ export interface InitOutput {
     readonly reconcile: (a: any, b: number) => [number, number, number];
     readonly reconciliationresult_table: (a: number) => [number, number, number];
     readonly reconciliationresult_toCsv: (a: number, b: number) => [number, number];
+    readonly reconciliationresult_toExcel: (a: number) => [number, number, number, number];
     readonly reconciliationresult_toHtml: (a: number) => [number, number];
     readonly reconciliationresult_toJSON: (a: number) => [number, number, number];
     readonly reconciliationresult_toText: (a: number) => [number, number];
@@ -2144,10 +2234,12 @@ export interface InitOutput {
     readonly report: (a: number) => [number, number, number];
     readonly reportresult_table: (a: number) => [number, number, number];
     readonly reportresult_toCsv: (a: number, b: number) => [number, number];
+    readonly reportresult_toExcel: (a: number) => [number, number, number, number];
     readonly reportresult_toHtml: (a: number) => [number, number];
     readonly reportresult_toJSON: (a: number) => [number, number, number];
     readonly reportresult_toText: (a: number) => [number, number];
     readonly resolveKey: (a: any) => [number, number, number];
+    readonly setLang: (a: number, b: number) => [number, number];
     readonly source: (a: number, b: number) => [number, number, number];
     readonly sources: () => [number, number, number];
     readonly split: (a: any, b: any, c: number, d: number) => [number, number, number];
