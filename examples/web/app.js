@@ -1,6 +1,9 @@
 // The calculator page and the check of a published table: every figure comes from the
 // vardavtal WebAssembly package built in this repository (wasm/pkg-web); the page only
-// reads inputs and shows results.
+// reads inputs and shows results. The page is Swedish first: its language button sets the
+// core's language (setLang), so that explanations, findings, errors, headers and the
+// downloaded files come from the core in the chosen language; the texts below are the
+// page's own labels only.
 import init, * as v from "../../wasm/pkg-web/vardavtal_wasm.js";
 
 const TEXT = {
@@ -12,17 +15,21 @@ const TEXT = {
     unit: "Avrundning", krona: "hela kronor", ore: "ören",
     outcomes: "Måluppfyllelse per region",
     outcomesHelp: "För prestationsbaserade medel: värde i år och föregående år (t.ex. 0,71 eller 71 %), eller om kravet är uppfyllt.",
-    allocation: "Fördelning", csv: "Ladda ned CSV", clickHint: "Klicka på en rad eller ett belopp för att se hur det räknades fram.",
+    allocation: "Fördelning", csv: "CSV för Excel", xlsx: "Excel (.xlsx)", clickHint: "Klicka på en rad eller ett belopp för att se hur det räknades fram.",
     chart: "Per region", byComponent: "Per del", byDate: "Per utbetalning", findings: "Kontroller",
     footer: "Beräknat i webbläsaren med vardavtal (WebAssembly). Inget skickas någonstans.",
     demo: "Exempelavtal: alla regler, med bonuspott (exempeldata)", paste: "Klistra in eller läs in en fil …",
     catalogGroup: "Katalogen", keyDefault: "Avtalets egen nyckel", keyPopulation: "Befolkning", keyNeeds: "Vårdbehov 2024 (needs:regions:2024)", keyPaste: "Klistra in en nyckel …",
-    code: "Kod", name: "Mottagare", total: "Totalt", sum: "Summa", value: "Värde", previous: "Föreg. år", met: "Uppfyllt",
+    code: "Kod", name: "Mottagare", value: "Värde", previous: "Föreg. år", met: "Uppfyllt",
     summary: (t, pot, ok) => `Utdelat ${t}${pot ? ` av ${pot}` : ""}${ok ? " – varje krona av potten är fördelad." : ""}`,
     timing: (ms) => `omräkning ${ms} ms`, noFindings: "Inga anmärkningar.",
-    explainFor: (n) => `Så räknades beloppen till ${n} fram`, explainLang: "(förklaringarna är på engelska)",
+    explainFor: (n) => `Så räknades beloppen till ${n} fram`,
     years: "år", unscheduled: "ej schemalagt", loadDemoOutcomes: "Fyll i exemplets utfall", nothing: "Avtalet fördelar inget i förväg.",
     errorTitle: "Kan inte fördela:",
+    downloadError: "Inget att ladda ned: avtalet kan inte fördelas (se felet ovan).",
+    downloadNothing: "Inget att ladda ned: avtalet fördelar inget i förväg.",
+    severity: { error: "fel", warning: "varning", info: "anteckning" },
+    loadFailed: (e) => `WebAssembly-paketet kunde inte läsas in (${e}). Bygg det med: bash wasm/ci.sh`,
     tabCalc: "Fördela en överenskommelse", tabCheck: "Granska en publicerad tabell",
     checkTitle: "Granska en publicerad tabell",
     checkHelp: "Klistra in en fördelning per region från en webbsida, en PDF eller ett kalkylblad (CSV). Tabellen räknas om: går summorna ihop, saknas eller upprepas regioner, finns feltryck, och vilken fördelningsnyckel och avrundning gav beloppen?",
@@ -54,17 +61,21 @@ const TEXT = {
     unit: "Rounding", krona: "whole kronor", ore: "öre",
     outcomes: "Performance outcomes per region",
     outcomesHelp: "For performance-based money: this year's and last year's value (e.g. 0.71, 0,71 or 71 %), or whether the requirement is met.",
-    allocation: "Allocation", csv: "Download CSV", clickHint: "Click a row or an amount to see how it was computed.",
+    allocation: "Allocation", csv: "CSV for Excel", xlsx: "Excel (.xlsx)", clickHint: "Click a row or an amount to see how it was computed.",
     chart: "By region", byComponent: "By component", byDate: "By payment", findings: "Checks",
     footer: "Computed in your browser by vardavtal (WebAssembly). Nothing is sent anywhere.",
     demo: "Example agreement: every rule, with a bonus pot (invented figures)", paste: "Paste or load a file …",
     catalogGroup: "Catalog", keyDefault: "The agreement's own key", keyPopulation: "Population", keyNeeds: "Care need 2024 (needs:regions:2024)", keyPaste: "Paste a key …",
-    code: "Code", name: "Recipient", total: "Total", sum: "Sum", value: "Value", previous: "Last year", met: "Met",
+    code: "Code", name: "Recipient", value: "Value", previous: "Last year", met: "Met",
     summary: (t, pot, ok) => `Allocated ${t}${pot ? ` of ${pot}` : ""}${ok ? " – every krona of the pot is handed out." : ""}`,
     timing: (ms) => `recomputed in ${ms} ms`, noFindings: "No findings.",
-    explainFor: (n) => `How the amounts to ${n} were computed`, explainLang: "",
+    explainFor: (n) => `How the amounts to ${n} were computed`,
     years: "years", unscheduled: "unscheduled", loadDemoOutcomes: "Fill in the example's outcomes", nothing: "The agreement allocates nothing ahead of time.",
     errorTitle: "Cannot allocate:",
+    downloadError: "Nothing to download: the agreement cannot be allocated (see the error above).",
+    downloadNothing: "Nothing to download: the agreement allocates nothing ahead of time.",
+    severity: { error: "error", warning: "warning", info: "note" },
+    loadFailed: (e) => `The WebAssembly package did not load (${e}). Build it with: bash wasm/ci.sh`,
     tabCalc: "Allocate an agreement", tabCheck: "Check a published table",
     checkTitle: "Check a published table",
     checkHelp: "Paste a per-region table from a web page, a PDF or a spreadsheet (CSV). It is recomputed: do the sums add up, are regions missing or repeated, are there misprints, and which distribution key and rounding produced the amounts?",
@@ -111,8 +122,10 @@ const state = {
   unit: "krona",
   outcomes: {},
   result: null, // the Allocation object
-  alloc: null, // its JSON form
-  pivot: null,
+  totals: null, // its totals by recipient, component and date (Allocation.totals)
+  notes: [], // what it does not cover, and why (Allocation.notes, in the core's language)
+  pivotObj: null, // its Pivot object (for the core's headers when the table's shape changes)
+  pivot: null, // the pivot's JSON form, for drawing
   error: null,
   selected: null,
 };
@@ -221,7 +234,8 @@ function guarded(change) {
   try {
     change();
   } catch (e) {
-    Object.assign(state, { result: null, alloc: null, pivot: null, error: e });
+    setResult(null, null);
+    state.error = e;
     render([]);
   }
 }
@@ -302,19 +316,36 @@ function renderOutcomes() {
 // ------------------------------------------------------------------ compute
 /** The findings of validating `input`: the last ones again while the agreement is the same
  * (they depend on the agreement alone, not on the key, the unit or the outcomes). */
-let validated = { input: undefined, findings: [] };
+let validated = { input: undefined, lang: undefined, findings: [] };
 
 function findingsOf(input) {
-  if (validated.input === input) return validated.findings;
+  if (validated.input === input && validated.lang === state.lang) return validated.findings;
   let findings;
   try {
     findings = v.validate(input).toJSON();
   } catch (e) {
     findings = e.errors ?? [{ code: "invalid_value", severity: "error", loc: [], msg: String(e), ctx: {} }];
   }
-  validated = { input, findings };
+  validated = { input, lang: state.lang, findings };
   return findings;
 }
+
+/** The result shown: the Allocation and its Pivot (the one before is freed), and what the
+ * page draws of them: the pivot's JSON form, the totals and the notes (no JSON form of the
+ * allocation's rows: an explanation asks for them when it is shown). */
+function setResult(result, pivot) {
+  state.pivotObj?.free();
+  state.result = result;
+  state.pivotObj = pivot;
+  state.pivot = pivot?.toJSON() ?? null;
+  state.totals = result?.totals ?? null;
+  state.notes = result?.notes ?? [];
+  resultRows = null;
+}
+
+/** The rows of the result shown (their JSON form), made once and only when asked for. */
+let resultRows = null;
+const rowsOfResult = () => (resultRows ??= state.result?.rows ?? []);
 
 /** Allocate with the current inputs and show the result; returns the milliseconds taken. */
 function recompute() {
@@ -325,16 +356,11 @@ function recompute() {
   const options = { outcomes: state.outcomes, unit: state.unit };
   if (state.key !== undefined) options.key = state.key; // an empty pasted key is an error, not the agreement's key
   try {
-    state.result = v.allocate(input, options); // an Allocation object
-    state.alloc = state.result.toJSON(); // its JSON form, for drawing
-    const pivot = state.result.pivot();
-    state.pivot = pivot.toJSON();
-    pivot.free();
+    const result = v.allocate(input, options); // an Allocation object
+    setResult(result, result.pivot());
     state.error = null;
   } catch (e) {
-    state.result = null;
-    state.alloc = null;
-    state.pivot = null;
+    setResult(null, null);
     state.error = e;
   }
   render(findingsOf(input));
@@ -380,7 +406,7 @@ function render(findings) {
   if (state.error) {
     const errors = state.error.errors ?? [];
     html = `<strong>${esc(t("errorTitle"))}</strong><ul>`;
-    for (const f of errors) html += `<li><code>${esc(f.code)}</code> ${esc(`${f.loc.join(".") || "(root)"}: ${f.msg}`)}</li>`;
+    for (const f of errors) html += `<li>${esc(f.msg)} ${findingRef(f)}</li>`;
     if (!errors.length) html += `<li>${esc(String(state.error))}</li>`;
     html += "</ul>";
   }
@@ -391,6 +417,13 @@ function render(findings) {
   renderTotals(fmt);
   renderFindings(findings);
   renderExplain();
+  renderDownloads();
+}
+
+/** A finding's code and location, after its message: for who looks it up or reports it. */
+function findingRef(f) {
+  const loc = f.loc.join(".");
+  return `<code class="ref">${esc(f.code)}${loc ? ` · ${esc(loc)}` : ""}</code>`;
 }
 
 /** What the table was last drawn from: its shape (language, columns, recipients), and per
@@ -400,19 +433,18 @@ let tableDrawn = null;
 function renderTable(fmt) {
   const table = $("alloc-table");
   const p = state.pivot;
-  const a = state.alloc;
   const summary = $("summary");
-  if (!p || !a || !p.columns.length) {
-    summary.textContent = !p || !a ? "" : t("nothing");
-    if (p && a) summary.dataset.total = a.total;
+  if (!p || !p.columns.length) {
+    summary.textContent = !p ? "" : t("nothing");
+    if (p) summary.dataset.total = p.total;
     table.replaceChildren();
     tableDrawn = null;
     return;
   }
   const potAmount = state.agreement?.amount ? (typeof state.agreement.amount === "string" ? state.agreement.amount : state.agreement.amount.value) : null;
-  const text = t("summary")(fmt(a.total), potAmount ? fmt(potAmount) : null, potAmount === a.total);
+  const text = t("summary")(fmt(p.total), potAmount ? fmt(potAmount) : null, potAmount === p.total);
   if (summary.textContent !== text) summary.textContent = text;
-  summary.dataset.total = a.total;
+  summary.dataset.total = p.total;
   const many = p.columns.length > 1;
   const labels = p.columns.map(columnLabel);
   const shape = JSON.stringify([state.lang, labels, p.rows.map((r) => [r.recipient, r.name])]);
@@ -435,9 +467,12 @@ function renderTable(fmt) {
     if (many) setAmount(tableDrawn.foot[p.totals.length], p.total);
     return;
   }
-  let html = `<thead><tr><th>${esc(t("code"))}</th><th>${esc(t("name"))}</th>`;
+  // the headers of the code, name and total columns and the label of the sums: the core's
+  // (its pivot table, in the core's language), read once per shape
+  const h = coreHeaders();
+  let html = `<thead><tr><th>${esc(h.code)}</th><th>${esc(h.name)}</th>`;
   for (const label of labels) html += `<th class="num">${esc(label)}</th>`;
-  if (many) html += `<th class="num">${esc(t("total"))}</th>`;
+  if (many) html += `<th class="num">${esc(h.total)}</th>`;
   html += "</tr></thead><tbody>";
   // a click on an amount explains that amount, elsewhere on a row the recipient's (see main)
   for (const r of p.rows) {
@@ -447,7 +482,7 @@ function renderTable(fmt) {
     if (many) html += `<td class="num total" data-amount="${esc(r.total)}">${esc(fmt(r.total))}</td>`;
     html += "</tr>";
   }
-  html += `</tbody><tfoot><tr><th></th><th>${esc(t("sum"))}</th>`;
+  html += `</tbody><tfoot><tr><th></th><th>${esc(h.sum)}</th>`;
   p.totals.forEach((amt, i) => {
     const last = !many && i === p.totals.length - 1;
     html += `<th class="num"${last ? ' id="grand-total"' : ""} data-amount="${esc(amt)}">${esc(fmt(amt))}</th>`;
@@ -467,6 +502,17 @@ function renderTable(fmt) {
   };
 }
 
+/** The core's headers of the pivot table shown: code, name, total, and the label of its
+ * footer (the sums). */
+function coreHeaders() {
+  const table = state.pivotObj.table();
+  const header = (id) => table.columns.find((c) => c.id === id)?.header ?? "";
+  const foot = table.footer?.[0] ?? [];
+  const nameAt = table.columns.findIndex((c) => c.id === "name");
+  const sum = foot[nameAt];
+  return { code: header("code"), name: header("name"), total: header("total"), sum: typeof sum === "string" ? sum : "" };
+}
+
 function select(recipient, column) {
   state.selected = { recipient, column };
   for (const row of tableDrawn?.rows ?? []) row.tr.classList.toggle("selected", (row.selected = row.tr.dataset.recipient === recipient));
@@ -476,21 +522,26 @@ function select(recipient, column) {
 function renderExplain() {
   const box = $("explain");
   const s = state.selected;
-  if (!s || !state.alloc || !state.result) {
+  const recipient = s && state.pivot?.rows.find((r) => r.recipient === s.recipient);
+  if (!recipient || !state.result) {
     box.hidden = true;
     return;
   }
+  // the core's explanations of the recipient's amounts, in row order and in the core's
+  // language: one call; for one amount (a column), the rows say which are its
+  let texts = state.result.explain(s.recipient);
   const col = s.column === null ? null : state.pivot.columns[s.column];
-  const theirs = state.alloc.rows.filter((r) => r.recipient === s.recipient);
-  const shown = theirs.map((r) => !col || (r.component === col.component && (r.tranche ?? null) === (col.tranche ?? null)));
+  let shown = texts.map(() => true);
+  if (col) {
+    const theirs = rowsOfResult().filter((r) => r.recipient === s.recipient);
+    if (texts.length !== theirs.length) texts = theirs.map((r) => v.explainRow(r));
+    shown = theirs.map((r) => r.component === col.component && (r.tranche ?? null) === (col.tranche ?? null));
+  }
   if (!shown.includes(true)) {
     box.hidden = true;
     return;
   }
-  // the core's explanations of the recipient's amounts, in row order: one call
-  let texts = state.result.explain(s.recipient);
-  if (texts.length !== theirs.length) texts = theirs.map((r) => v.explainRow(r));
-  let html = `<h3>${esc(`${t("explainFor")(theirs[shown.indexOf(true)].name)} ${t("explainLang")}`)}</h3><ol>`;
+  let html = `<h3>${esc(t("explainFor")(recipient.name))}</h3><ol>`;
   texts.forEach((text, i) => {
     if (shown[i]) html += `<li>${esc(text)}</li>`;
   });
@@ -596,10 +647,10 @@ function renderChart(fmt) {
 }
 
 function renderTotals(fmt) {
-  const a = state.alloc;
+  const totals = state.totals;
   for (const [id, list, label] of [
-    ["by-component", a?.totals.by_component ?? [], (x) => componentName(x.name)],
-    ["by-date", a?.totals.by_date ?? [], (x) => (x.key === "unscheduled" ? t("unscheduled") : x.key)],
+    ["by-component", totals?.by_component ?? [], (x) => componentName(x.name)],
+    ["by-date", totals?.by_date ?? [], (x) => (x.key === "unscheduled" ? t("unscheduled") : x.key)],
   ]) {
     let html = "";
     for (const x of list) html += `<tr><td>${esc(label(x))}</td><td class="num" data-amount="${esc(x.amount)}">${esc(fmt(x.amount))}</td></tr>`;
@@ -608,28 +659,59 @@ function renderTotals(fmt) {
 }
 
 function renderFindings(findings) {
-  renderFindingList($("findings"), [...findings, ...(state.alloc?.notes ?? [])]);
+  renderFindingList($("findings"), [...findings, ...state.notes]);
 }
 
 function renderFindingList(ul, all) {
   let html = all.length ? "" : `<li class="muted">${esc(t("noFindings"))}</li>`;
   for (const f of all) {
-    html += `<li class="finding ${esc(f.severity)}" data-code="${esc(f.code)}"><span class="badge">${esc(f.severity)}</span> <code>${esc(f.code)}</code>${esc(` ${f.loc.join(".") || "(root)"}: ${f.msg}`)}</li>`;
+    html += `<li class="finding ${esc(f.severity)}" data-code="${esc(f.code)}"><span class="badge">${esc(t("severity")[f.severity] ?? f.severity)}</span> ${esc(f.msg)} ${findingRef(f)}</li>`;
   }
   setHtml(ul, html);
 }
 
-// ------------------------------------------------------------------ CSV
-/** The allocation as CSV (the core's CSV, `toCsv()` of the Allocation object), as a download. */
-function downloadCsv() {
-  const a = state.alloc;
-  if (!a || !state.result) return;
-  const blob = new Blob([state.result.toCsv()], { type: "text/csv;charset=utf-8" });
-  const link = el("a", { href: URL.createObjectURL(blob), download: `${a.rows[0]?.agreement ?? "allocation"}.csv` });
+// ------------------------------------------------------------------ downloads
+/** Why nothing can be downloaded now, or null: an error, or nothing allocated (a file of
+ * headers only helps nobody). */
+function downloadBlocked() {
+  if (state.error || !state.result) return t("downloadError");
+  if (!state.pivot?.rows.length || !state.pivot.columns.length) return t("downloadNothing");
+  return null;
+}
+
+function renderDownloads() {
+  const why = downloadBlocked();
+  for (const id of ["csv", "xlsx"]) {
+    const b = $(id);
+    if (b.disabled !== Boolean(why)) b.disabled = Boolean(why);
+    if (b.title !== (why ?? "")) b.title = why ?? "";
+  }
+  const reason = $("download-reason");
+  if (reason.textContent !== (why ?? "")) reason.textContent = why ?? "";
+  reason.hidden = !why;
+}
+
+/** Save `data` as the file `name`. */
+function download(data, name, type) {
+  const link = el("a", { href: URL.createObjectURL(new Blob([data], { type })), download: name });
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+/** The allocation as the core's CSV for Swedish Excel (`toCsv(true)`: semicolons, decimal
+ * comma, a byte-order mark, codes kept as text; headers in the core's language). */
+function downloadCsv() {
+  if (downloadBlocked()) return;
+  download(state.result.toCsv(true), "fördelning.csv", "text/csv;charset=utf-8");
+}
+
+/** The allocation as the core's Excel workbook (`toExcel()`: the table, every amount, the
+ * pots and the notes, one sheet each; amounts as numbers in kronor). */
+function downloadXlsx() {
+  if (downloadBlocked()) return;
+  download(state.result.toExcel(), "fördelning.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
 // ------------------------------------------------------------------ check a published table
@@ -756,6 +838,7 @@ async function loadExampleTable() {
 
 // ------------------------------------------------------------------ language
 function applyLanguage() {
+  v.setLang(state.lang); // the core's texts: explanations, findings, errors, headers, files
   document.documentElement.lang = state.lang;
   for (const e of document.querySelectorAll("[data-i18n]")) e.textContent = t(e.dataset.i18n);
   for (const e of document.querySelectorAll("[data-i18n-placeholder]")) e.placeholder = t(e.dataset.i18nPlaceholder);
@@ -770,6 +853,7 @@ function applyLanguage() {
 // ------------------------------------------------------------------ start
 async function main() {
   await init();
+  v.setLang(state.lang);
   ref = v.reference();
   catalog = v.catalog();
   [demo, demoOutcomes] = await Promise.all([
@@ -795,6 +879,7 @@ async function main() {
     recompute();
   });
   $("csv").addEventListener("click", downloadCsv);
+  $("xlsx").addEventListener("click", downloadXlsx);
   // the table is drawn as HTML: one listener for every row and amount
   $("alloc-table").addEventListener("click", (ev) => {
     const tr = ev.target.closest("#alloc-table tbody tr");
@@ -835,5 +920,5 @@ main().catch((e) => {
   document.body.dataset.ready = "error";
   const box = $("error");
   box.hidden = false;
-  box.textContent = `The WebAssembly package did not load (${e}). Build it with: bash wasm/ci.sh`;
+  box.textContent = TEXT[state.lang].loadFailed(e);
 });

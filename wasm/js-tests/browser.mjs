@@ -1,13 +1,16 @@
 // End-to-end test of the calculator page in headless Chromium (playwright-core driving the
 // system's /usr/bin/chromium): serves the page on 127.0.0.1 itself, loads it with every
-// request outside 127.0.0.1 blocked (the page must work offline), changes the key date and
-// a pot, checks the table against the pots, clicks a row for its explanation, downloads
-// the CSV, switches the language, checks a pasted published table (the verdict per row and
-// the key that reproduces it), measures the recompute time and saves a screenshot.
+// request outside 127.0.0.1 blocked (the page must work offline), checks that it opens in
+// Swedish, changes the key date and a pot, checks the table against the pots, clicks a row
+// for its explanation (in Swedish, then in English), downloads the Swedish CSV and the
+// Excel file and reads both back, checks that the downloads are disabled with a reason
+// when there is nothing to download, checks a pasted published table (the verdict per row
+// and the key that reproduces it), measures the recompute time and saves a screenshot.
 //
 //   node wasm/js-tests/browser.mjs      (after wasm/pkg-web is built; see wasm/ci.sh)
 import assert from "node:assert/strict";
 import { readFile, stat } from "node:fs/promises";
+import { inflateRawSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { start } from "../../examples/web/serve.mjs";
@@ -36,9 +39,35 @@ async function tableState(page) {
       recipients: rows.map((tr) => tr.dataset.recipient),
       totals: rows.map(total),
       grand: document.getElementById("grand-total")?.dataset.amount,
-      pots: window.vardavtal.state.alloc.pots.map((p) => p.amount),
+      pots: window.vardavtal.state.result.pots.map((p) => p.amount),
     };
   });
+}
+
+/** The files of a zip archive (an .xlsx): name → bytes (stored or deflated entries). */
+function unzip(buf) {
+  const files = new Map();
+  // the end of central directory record: its offset of the central directory
+  let end = buf.length - 22;
+  while (end >= 0 && buf.readUInt32LE(end) !== 0x06054b50) end--;
+  assert.ok(end >= 0, "a zip file ends with its central directory");
+  const count = buf.readUInt16LE(end + 10);
+  let at = buf.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    assert.equal(buf.readUInt32LE(at), 0x02014b50, "a central directory entry");
+    const method = buf.readUInt16LE(at + 10);
+    const size = buf.readUInt32LE(at + 20);
+    const nameLen = buf.readUInt16LE(at + 28);
+    const extraLen = buf.readUInt16LE(at + 30);
+    const commentLen = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.toString("utf8", at + 46, at + 46 + nameLen);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    files.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return files;
 }
 
 function checkExact(s, label) {
@@ -70,6 +99,8 @@ try {
   await page.goto(url);
   await page.waitForSelector("body[data-ready='true']", { timeout: 30_000 });
   assert.equal(await page.textContent("h1"), "Fördelning av överenskommelser", "Swedish first");
+  assert.equal(await page.evaluate(() => window.vardavtal.v.getLang()), "sv", "the core speaks Swedish on the page");
+  assert.equal(await page.textContent("#alloc-table thead th:first-child"), "kod", "the core's Swedish headers");
 
   // 1. the example agreement, with its outcomes: every pot handed out exactly
   const first = await tableState(page);
@@ -91,7 +122,7 @@ try {
   // 3. an outcome changed: Stockholm now meets the care guarantee threshold
   await page.click("#outcomes-card summary");
   const input = page.locator("#outcomes table[data-criterion='vardgaranti'] input[aria-label='vardgaranti 01 value']");
-  await input.fill("0.95");
+  await input.fill("0,95"); // a Swedish decimal
   await input.dispatchEvent("change");
   const third = await tableState(page);
   checkExact(third, "outcome changed");
@@ -112,6 +143,11 @@ try {
   await page.click("#use-agreement");
   await page.waitForSelector("#error:not([hidden]) code");
   assert.match(await page.textContent("#error"), /syntax/);
+  assert.match(await page.textContent("#error"), /kan inte läsas som JSON/, "the core's error, in Swedish");
+  // an error: the downloads are disabled, with the reason
+  assert.ok(await page.isDisabled("#csv") && await page.isDisabled("#xlsx"), "no download of an error");
+  assert.match(await page.textContent("#download-reason"), /Inget att ladda ned/);
+  assert.match(await page.getAttribute("#xlsx", "title"), /kan inte fördelas/);
   // an agreement without years: the error, and no table left from the agreement before
   await page.fill("#agreement-text", JSON.stringify(demo));
   await page.click("#use-agreement");
@@ -124,6 +160,14 @@ try {
   assert.match(await page.textContent("#error"), /years/);
   assert.equal(await page.locator("#grand-total").count(), 0, "no stale table");
 
+  // an agreement that allocates nothing ahead of time: no header-only files
+  await page.selectOption("#agreement", "catalog:barnhalsovard-2019");
+  await page.waitForFunction(() => document.getElementById("summary").dataset.total === "0" && document.getElementById("error").hidden);
+  assert.ok(await page.isDisabled("#csv") && await page.isDisabled("#xlsx"), "nothing to download");
+  assert.match(await page.textContent("#download-reason"), /fördelar inget i förväg/);
+  assert.ok((await page.locator("#findings li[data-code='not_allocated']").count()) > 0);
+  assert.match(await page.textContent("#findings li[data-code='not_allocated']"), /fördela|fördelas/, "a Swedish note");
+
   // 5. back to the example; click a row for its explanation
   await page.selectOption("#agreement", "demo");
   await page.selectOption("#key", "population:regions:2021-11-01");
@@ -131,22 +175,55 @@ try {
   await page.click("#alloc-table tbody tr[data-recipient='03'] td:nth-child(2)");
   await page.waitForSelector("#explain:not([hidden]) li");
   const why = await page.textContent("#explain");
-  assert.match(why, /Region Uppsala \(03\) gets/);
+  assert.match(why, /Region Uppsala \(03\) får /, "a Swedish explanation");
+  assert.match(why, /invånare/);
+  assert.doesNotMatch(why, /engelska/, "no note that explanations are in English");
   assert.ok((await page.locator("#findings li").count()) > 0);
 
-  // 6. the CSV download: one line per row, summing to the total
-  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#csv")]);
-  const csv = await readFile(await download.path(), "utf8");
-  const lines = csv.trim().split("\n");
-  assert.equal(lines[0], "code,name,amount,agreement,component,tranche,date,part,criterion,quota,weight,pot");
-  const amountCol = lines.slice(1).map((l) => l.split(",")[2]);
-  assert.equal(sum(amountCol), 3400000000n);
+  // 6. the downloads: the Swedish CSV for Excel and the Excel file
+  assert.ok(!(await page.isDisabled("#csv")) && await page.isHidden("#download-reason"));
+  const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.click("#csv")]);
+  assert.equal(csvDownload.suggestedFilename(), "fördelning.csv");
+  const csvBytes = await readFile(await csvDownload.path());
+  assert.deepEqual([...csvBytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 with a byte-order mark");
+  const lines = csvBytes.toString("utf8").slice(1).trim().split(/\r?\n/);
+  const header = lines[0].split(";");
+  assert.ok(header.length > 5, "semicolons");
+  assert.deepEqual(header.slice(0, 3), ["kod", "namn", "belopp"], "Swedish headers");
+  const cells = lines.slice(1).map((l) => l.split(";"));
+  assert.equal(cells[0][0], '"=""01"""', "codes kept as text");
+  const ore = (s) => {
+    const [kr, frac = ""] = s.split(",");
+    return BigInt(kr) * 100n + BigInt((frac + "00").slice(0, 2));
+  };
+  assert.ok(cells.every((c) => /^-?\d+(,\d+)?$/.test(c[2])), "amounts as numbers with a decimal comma");
+  assert.ok(cells.some((c) => c[9]?.includes(",")), "quotas with a decimal comma");
+  assert.equal(cells.reduce((s, c) => s + ore(c[2]), 0n), 340000000000n, "the amounts sum to the pot");
+  const [xlsxDownload] = await Promise.all([page.waitForEvent("download"), page.click("#xlsx")]);
+  assert.equal(xlsxDownload.suggestedFilename(), "fördelning.xlsx");
+  const xlsx = await readFile(await xlsxDownload.path());
+  assert.ok(xlsx.length > 5000, "a workbook with data");
+  assert.equal(xlsx.toString("latin1", 0, 2), "PK", "a zip container");
+  const parts = unzip(xlsx);
+  const sheets = [...parts.keys()].filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+  assert.ok(sheets.length >= 2, `one sheet per table: ${[...parts.keys()]}`);
+  const strings = parts.get("xl/sharedStrings.xml")?.toString("utf8") ?? "";
+  assert.match(strings, /Region Uppsala/);
+  assert.match(strings, /kod/, "Swedish headers in the workbook");
+  // the first sheet (the table per recipient): its numbers include the grand total
+  const sheet1 = parts.get("xl/worksheets/sheet1.xml").toString("utf8");
+  const numbers = [...sheet1.matchAll(/<c [^>]*?(?<!t="s")><v>([-\d.E+]+)<\/v><\/c>/g)].map((m) => Number(m[1]));
+  assert.ok(numbers.includes(3400000000), "the grand total as a number");
 
-  // 7. English on request
+  // 7. English on request: the page, and the core's explanation of the same row
   await page.click("#lang");
   assert.equal(await page.textContent("h1"), "Allocation of health care agreements");
+  await page.waitForFunction(() => /gets/.test(document.getElementById("explain").textContent));
+  assert.match(await page.textContent("#explain"), /Region Uppsala \(03\) gets /, "the English explanation");
+  assert.equal(await page.textContent("#alloc-table thead th:first-child"), "code", "the core's English headers");
   await page.click("#lang");
   assert.equal(await page.textContent("h1"), "Fördelning av överenskommelser");
+  assert.match(await page.textContent("#explain"), / får /);
 
   // 8. check a published table: paste examples/published-table.txt, see the verdicts
   await page.click("#tab-check");
@@ -201,14 +278,16 @@ try {
       recompute();
       full.push(performance.now() - t0);
       const t1 = performance.now();
-      v.allocate(state.agreement, { outcomes: state.outcomes, unit: state.unit }).pivot().toJSON();
+      const a = v.allocate(state.agreement, { outcomes: state.outcomes, unit: state.unit });
+      a.pivot().toJSON();
+      void a.totals;
       compute.push(performance.now() - t1);
     }
     return { full, compute };
   }, RUNS);
   const rows = (await tableState(page)).recipients.length;
   console.log(`recompute of the demo agreement (${rows} recipients, 7 pots, 172 rows) in Chromium, median of ${RUNS}: ` +
-    `${median(times.full).toFixed(2)} ms with rendering, ${median(times.compute).toFixed(2)} ms allocate+pivot`);
+    `${median(times.full).toFixed(2)} ms with rendering, ${median(times.compute).toFixed(2)} ms allocate+pivot+totals`);
 
   // 10. the screenshot for the README: inputs, the table and an explanation
   await page.click("#outcomes-card summary"); // fold the outcomes away
