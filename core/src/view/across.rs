@@ -31,7 +31,7 @@ impl View for RecipientView {
         columns.push(Column::new("date", Kind::Date));
         columns.push(Column::new("amount", Kind::Amount));
         columns.push(Column::new("pot", Kind::Amount));
-        columns.push(Column::new("share", Kind::Decimal));
+        columns.push(Column::new("share_pct", Kind::Decimal));
         columns.push(Column::new("rank", Kind::Integer));
         columns.push(Column::new("recipients", Kind::Integer));
         columns.push(Column::new("key", Kind::Text));

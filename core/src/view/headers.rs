@@ -52,6 +52,7 @@ const SV: &[(&str, &str)] = &[
     ("rule", "regel"),
     ("severity", "allvarlighet"),
     ("share", "andel"),
+    ("share_pct", "andel %"),
     ("source", "källa"),
     ("text", "text"),
     ("title", "titel"),
