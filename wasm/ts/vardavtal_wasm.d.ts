@@ -680,6 +680,37 @@ export interface Pivot {
 export type Format = "table" | "csv" | "csv_sv" | "json" | "xlsx";
 
 /**
+ * Every recipient × every agreement of one year.
+ */
+export interface YearView {
+    /**
+     * The year.
+     */
+    year: number;
+    /**
+     * Municipalities summed to their region when `Regions`.
+     */
+    level?: Level;
+    /**
+     * The agreements usable in the year, in the catalog\'s order.
+     */
+    agreements: YearAgreement[];
+    /**
+     * The recipients, in code order, with their names.
+     */
+    recipients: [RecipientId, string][];
+    /**
+     * `amounts[r][a]`: what recipient `r` gets of agreement `a` in the year.
+     */
+    amounts: Sek[][];
+    /**
+     * Money that cannot be computed, and rows paid outside the year or undated in an
+     * agreement of several years (which year they fall in is not known).
+     */
+    open: Open[];
+}
+
+/**
  * How a component is split.
  */
 export type Rule = { type: "per_capita"; key?: KeySpec } | { type: "by_need"; key?: KeySpec } | { type: "fixed"; recipient: RecipientId } | { type: "equal" } | { type: "fixed_plus_key"; each: Sek; key?: KeySpec } | ({ type: "performance" } & Performance) | { type: "reimbursement" } | { type: "unpublished"; needs: string };
@@ -749,6 +780,29 @@ export interface KeyFit {
 export type ConditionKind = "appropriation" | "performance" | "reporting";
 
 /**
+ * Money of an agreement that cannot be computed now, and why: a rule the sources do not
+ * publish, performance outcomes not given, costs reimbursed afterwards.
+ */
+export interface Open {
+    /**
+     * The agreement id.
+     */
+    agreement: string;
+    /**
+     * The component id, when one component is open (else the whole agreement).
+     */
+    component?: string;
+    /**
+     * Its amount, when stated.
+     */
+    amount?: Sek;
+    /**
+     * Why it cannot be computed: the finding an allocation gives.
+     */
+    why: Finding;
+}
+
+/**
  * Money that may also be used later.
  */
 export interface CarryOver {
@@ -782,6 +836,103 @@ export interface AgreementReport {
      * Its findings.
      */
     findings: Finding[];
+}
+
+/**
+ * One agreement of the year view.
+ */
+export interface YearAgreement {
+    /**
+     * The agreement id.
+     */
+    id: string;
+    /**
+     * Its title.
+     */
+    title: string;
+    /**
+     * Its stated amount (the state\'s money), when stated.
+     */
+    amount?: Sek;
+    /**
+     * What is allocated of it in the year (the sum of its column).
+     */
+    allocated: Sek;
+    /**
+     * The stated amount less what is allocated, when an amount is stated.
+     */
+    not_allocated?: Sek;
+    /**
+     * Co-funding by others than the state (the regions\' own money), apart.
+     */
+    cofunding: [Payer, Sek | null][];
+    /**
+     * Proposed, pending or conditional money.
+     */
+    marks: Mark[];
+}
+
+/**
+ * One amount the recipient gets, with the figures that place it among the others.
+ */
+export interface Line {
+    /**
+     * The agreement id.
+     */
+    agreement: string;
+    /**
+     * The component id.
+     */
+    component: string;
+    /**
+     * The tranche id, when paid in tranches.
+     */
+    tranche?: string;
+    /**
+     * The payment date, when known.
+     */
+    date?: When;
+    /**
+     * What the money is (a share by the key, a fixed amount, …).
+     */
+    part: Part;
+    /**
+     * The amount.
+     */
+    amount: Sek;
+    /**
+     * The pot it is a part of.
+     */
+    pot: Sek;
+    /**
+     * The amount\'s share of the pot, in per cent, rounded to 4 decimals (half away from
+     * zero).
+     */
+    share: Decimal;
+    /**
+     * Its rank among the recipients of the pot (1 = the most).
+     */
+    rank: number;
+    /**
+     * How many recipients share the pot.
+     */
+    recipients: number;
+    /**
+     * The key (`population:regions:2021-11-01`).
+     */
+    key: string;
+    /**
+     * The population of the recipient by the key, for a population key.
+     */
+    population?: number;
+    /**
+     * Kronor per invånare by that population, rounded to öre (half away from zero).
+     */
+    per_capita?: Sek;
+    /**
+     * Proposed, pending or conditional money.
+     */
+    marks: Mark[];
 }
 
 /**
@@ -1031,6 +1182,36 @@ export interface Reading {
      * True when with this reading the rows add up to the stated total.
      */
     adds_up: boolean;
+}
+
+/**
+ * One recipient across agreements.
+ */
+export interface RecipientView {
+    /**
+     * The recipient.
+     */
+    recipient: RecipientId;
+    /**
+     * Its name.
+     */
+    name: string;
+    /**
+     * The year asked for (money usable in it), or every year.
+     */
+    year?: number;
+    /**
+     * Every amount it gets, by agreement in the catalog\'s order.
+     */
+    lines: Line[];
+    /**
+     * The sum of `lines`.
+     */
+    total: Sek;
+    /**
+     * Money of those agreements that cannot be computed yet, and why.
+     */
+    open: Open[];
 }
 
 /**
@@ -1642,6 +1823,12 @@ export type AgreementKind = { type: "base" } | { type: "supplementary"; base: st
  * What kind of recipient a code names.
  */
 export type RecipientKind = "region" | "municipality" | "skr" | "state" | "other";
+
+/**
+ * What may change whether money is paid: the agreement is only proposed or awaits a
+ * party\'s approval, or the money is conditional (on an appropriation, on results).
+ */
+export type Mark = "proposed" | "pending" | "conditional";
 
 /**
  * What the publisher states about a table (read by `input::args::statement`).
