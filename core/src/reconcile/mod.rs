@@ -43,7 +43,8 @@
 //! The module is laid out by concept: `table` reads the published table (CSV or pasted
 //! text, labels and region names, units, digit groupings); `fit` tries every bundled key ×
 //! rounding and searches for the implied key; `verdict` judges each row, the duplicates,
-//! the irregular groupings and the totals; `report` writes the text and the headline. This
+//! the irregular groupings and the totals; `report` writes the text and the headline, in
+//! English or Swedish, with the words of `words` (one place for both languages). This
 //! file holds the public entry [`reconcile`], the [`Statement`] and the result types, and
 //! the whole-unit arithmetic the steps share.
 
@@ -66,6 +67,7 @@ mod fit;
 mod report;
 mod table;
 mod verdict;
+mod words;
 
 use report::{group, headline};
 use verdict::reconcile_usable;
@@ -107,15 +109,7 @@ pub enum StatedRule {
 
 impl fmt::Display for StatedRule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StatedRule::Population => f.write_str("by population"),
-            StatedRule::FixedPlusPopulation { each } => write!(
-                f,
-                "{} per region, the rest by population",
-                format_kr(each.value())
-            ),
-            StatedRule::Need => f.write_str("by care need"),
-        }
+        f.write_str(&words::rule(self, crate::message::Lang::En))
     }
 }
 

@@ -4,9 +4,10 @@
 
 use super::fit::*;
 use super::table::loc_row;
+use super::words::{self, Swap, counted, row_note, swapped_digits};
 use super::*;
-use crate::message::Template;
 use crate::message::templates::reconcile as templates;
+use crate::message::{Lang, Template};
 
 /// Working state of one row during reconciliation.
 struct Work<'a> {
@@ -16,7 +17,6 @@ struct Work<'a> {
     readings: Vec<(i128, bool)>,
     verdict: Verdict,
     canonical: bool,
-    note: Option<String>,
 }
 
 /// The rows of a table, judged step by step, and what the steps share.
@@ -99,7 +99,7 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
     let dup_findings = duplicate_findings(&work, &cx);
     nearest_readings(&mut work, &cx);
     let mut row_findings = row_verdicts(&mut work, &cx);
-    row_findings.extend(irregular_findings(&mut work, stated.target, &cx));
+    row_findings.extend(irregular_findings(&work, stated.target, &cx));
     row_findings.extend(unknown_findings(&work));
     row_findings.extend(dup_findings);
     row_findings.sort_by_key(|(line, _)| *line);
@@ -144,7 +144,7 @@ pub(super) fn reconcile_usable(table: &PublishedTable, statement: &Statement) ->
         implied,
         summary,
     };
-    rec.summary.headline = headline(&rec);
+    rec.summary.headline = headline(&rec, Lang::En);
     rec
 }
 
@@ -199,7 +199,6 @@ fn read_rows(table: &PublishedTable, unit: Unit) -> Vec<Work<'_>> {
                     Verdict::NotCompared
                 },
                 canonical: false,
-                note: None,
             }
         })
         .collect()
@@ -460,18 +459,16 @@ fn row_verdicts(work: &mut [Work], cx: &Ctx) -> Vec<(usize, Finding)> {
         if !ok && follows && w.verdict == Verdict::Differs {
             let name = reference::regions().get(i).map_or("", |r| r.name);
             let hint = swapped_digits(o.a, e);
-            let t = match hint.as_deref() {
+            let t = match hint {
                 None => &templates::ROW_DIFFERS,
-                Some("two adjacent digits swapped") => &templates::ROW_DIFFERS_ADJACENT_SWAP,
-                Some(_) => &templates::ROW_DIFFERS_SWAP,
+                Some(Swap::Adjacent) => &templates::ROW_DIFFERS_ADJACENT_SWAP,
+                Some(Swap::Apart) => &templates::ROW_DIFFERS_SWAP,
             };
-            if let Some(h) = &hint {
-                w.note = Some(format!("{h}: {} expected", kr_units(e, unit)));
-            }
             let mut f = t
                 .warning(loc_row(w.row.line))
                 .with("signed_diff", signed_kr(o.a - e, unit))
                 .with("rounding_name", best_rounding)
+                .with("rounding_name.sv", words::rounding(best_rounding, Lang::Sv))
                 .with("region", reference::regions().get(i).map_or("", |r| r.code))
                 .with("name", name)
                 .with("printed", &w.row.printed)
@@ -481,7 +478,7 @@ fn row_verdicts(work: &mut [Work], cx: &Ctx) -> Vec<(usize, Finding)> {
                 .with("key", best_name)
                 .with("rounding", best_rounding.as_str());
             if let Some(h) = hint {
-                f = f.with("hint", h);
+                f = f.with("hint", h.text(Lang::En));
             }
             row_findings.push((w.row.line, f));
         }
@@ -491,13 +488,13 @@ fn row_verdicts(work: &mut [Work], cx: &Ctx) -> Vec<(usize, Finding)> {
 }
 
 /// A warning for each irregular grouping: its readings, which add up, which the key gives.
-fn irregular_findings(work: &mut [Work], target: Option<i128>, cx: &Ctx) -> Vec<(usize, Finding)> {
+fn irregular_findings(work: &[Work], target: Option<i128>, cx: &Ctx) -> Vec<(usize, Finding)> {
     let unit = cx.unit;
     let expected_of = |i: usize| cx.expected_of(i);
     let best_name = &cx.best_name;
     let precision_of = |r: &TableRow| precision_in(r, unit);
     let mut row_findings = Vec::new();
-    for w in work.iter_mut().filter(|w| !w.readings.is_empty()) {
+    for w in work.iter().filter(|w| !w.readings.is_empty()) {
         let list: Vec<String> = w.readings.iter().map(|r| kr_units(r.0, unit)).collect();
         let adding: Vec<String> = w
             .readings
@@ -533,7 +530,8 @@ fn irregular_findings(work: &mut [Work], target: Option<i128>, cx: &Ctx) -> Vec<
             .with("name", name)
             .with("printed_quoted", format!("{:?}", w.row.printed))
             .with("readings_kr", list.join(", "))
-            .with("adding_kr", adding.join(" or "))
+            .with("adding_kr", adding.join(words::OR.get(Lang::En)))
+            .with("adding_kr.sv", adding.join(words::OR.get(Lang::Sv)))
             .with("key", best_name)
             .with("printed", &w.row.printed)
             .with(
@@ -555,12 +553,6 @@ fn irregular_findings(work: &mut [Work], target: Option<i128>, cx: &Ctx) -> Vec<
             );
         if let Some(m) = model_reading {
             f = f.with("key_reading", from_units(m, unit));
-        }
-        if w.verdict == Verdict::IrregularGrouping {
-            w.note = Some(match adding.as_slice() {
-                [one] => format!("read as {one}, the table adds up"),
-                _ => format!("readings: {}", list.join(", ")),
-            });
         }
         row_findings.push((w.row.line, f));
     }
@@ -639,7 +631,8 @@ fn explain_diff(diff: i128, work: &[Work], cx: &Ctx, pot: i128) -> Option<Explan
     let unit = cx.unit;
     let expected_of = |i: usize| cx.expected_of(i);
     let (follows, missing, best, exact) = (cx.follows, &cx.missing, cx.best, cx.exact);
-    let mut parts: Vec<(String, i128)> = Vec::new();
+    let mut parts: Vec<(Cause, i128)> = Vec::new();
+    let lines = |ws: &[&Work]| ws.iter().map(|w| w.row.line).collect::<Vec<_>>();
     let dups: Vec<&Work> = work
         .iter()
         .filter(|w| w.region.is_some() && !w.canonical)
@@ -650,9 +643,8 @@ fn explain_diff(diff: i128, work: &[Work], cx: &Ctx, pot: i128) -> Option<Explan
         .filter(|w| w.canonical && w.verdict == Verdict::Differs)
         .collect();
     if !dups.is_empty() {
-        let lines: Vec<String> = dups.iter().map(|w| w.row.line.to_string()).collect();
         parts.push((
-            format!("the repeated row(s) on line {}", lines.join(", ")),
+            Cause::Repeated(lines(&dups)),
             dups.iter().filter_map(|w| w.obs).map(|o| o.a).sum(),
         ));
     }
@@ -663,27 +655,19 @@ fn explain_diff(diff: i128, work: &[Work], cx: &Ctx, pot: i128) -> Option<Explan
             .map(|r| r.name)
             .collect();
         parts.push((
-            format!("the missing region(s) {}", names.join(", ")),
+            Cause::Missing(names),
             -missing.iter().filter_map(|i| expected_of(*i)).sum::<i128>(),
         ));
     }
     if !unknown.is_empty() {
-        let lines: Vec<String> = unknown.iter().map(|w| w.row.line.to_string()).collect();
         parts.push((
-            format!(
-                "the row(s) that are not regions, on line {}",
-                lines.join(", ")
-            ),
+            Cause::NotRegions(lines(&unknown)),
             unknown.iter().filter_map(|w| w.obs).map(|o| o.a).sum(),
         ));
     }
     if !differing.is_empty() && follows {
-        let lines: Vec<String> = differing.iter().map(|w| w.row.line.to_string()).collect();
         parts.push((
-            format!(
-                "the row(s) that differ from the key, on line {}",
-                lines.join(", ")
-            ),
+            Cause::Differing(lines(&differing)),
             differing
                 .iter()
                 .filter_map(|w| Some(w.obs?.a - expected_of(w.region?)?))
@@ -697,18 +681,18 @@ fn explain_diff(diff: i128, work: &[Work], cx: &Ctx, pot: i128) -> Option<Explan
             if mask.count_ones() as usize != size {
                 continue;
             }
-            let chosen: Vec<&(String, i128)> = parts
+            let chosen: Vec<&(Cause, i128)> = parts
                 .iter()
                 .enumerate()
                 .filter(|(k, _)| mask & (1 << k) != 0)
                 .map(|(_, p)| p)
                 .collect();
             if chosen.iter().map(|p| p.1).sum::<i128>() == diff {
-                let what: Vec<String> = chosen
-                    .iter()
-                    .map(|p| format!("{} ({})", p.0, signed_kr(p.1, unit)))
+                let what = chosen
+                    .into_iter()
+                    .map(|(c, a)| (c.clone(), signed_kr(*a, unit)))
                     .collect();
-                return Some(Explanation::Causes(what.join(" and ")));
+                return Some(Explanation::Causes(what));
             }
         }
     }
@@ -722,10 +706,54 @@ fn explain_diff(diff: i128, work: &[Work], cx: &Ctx, pot: i128) -> Option<Explan
     (diff.unsigned_abs() <= rows).then_some(Explanation::PerRow)
 }
 
+/// One cause of a difference between the rows and a stated total.
+#[derive(Clone)]
+enum Cause {
+    /// Repeated rows, on these lines.
+    Repeated(Vec<usize>),
+    /// Regions with no row, by name.
+    Missing(Vec<&'static str>),
+    /// Rows that are not regions, on these lines.
+    NotRegions(Vec<usize>),
+    /// Rows that differ from the key, on these lines.
+    Differing(Vec<usize>),
+}
+
+impl Cause {
+    /// `the repeated row(s) on line 23`, `den upprepade raden på rad 23`.
+    fn text(&self, lang: Lang) -> String {
+        let join = |xs: &[usize]| {
+            let s: Vec<String> = xs.iter().map(ToString::to_string).collect();
+            (xs.len(), s.join(", "))
+        };
+        let (n, list, one, many) = match self {
+            Cause::Repeated(l) => {
+                let (n, s) = join(l);
+                (n, s, &words::REPEATED_ROWS_ONE, &words::REPEATED_ROWS_MANY)
+            }
+            Cause::Missing(names) => (
+                names.len(),
+                names.join(", "),
+                &words::MISSING_REGIONS_ONE,
+                &words::MISSING_REGIONS_MANY,
+            ),
+            Cause::NotRegions(l) => {
+                let (n, s) = join(l);
+                (n, s, &words::NOT_REGIONS_ONE, &words::NOT_REGIONS_MANY)
+            }
+            Cause::Differing(l) => {
+                let (n, s) = join(l);
+                (n, s, &words::DIFFERING_ONE, &words::DIFFERING_MANY)
+            }
+        };
+        counted(n, one, many).say(lang, &[("lines", &list), ("names", &list)])
+    }
+}
+
 /// What accounts for a difference between the rows and a stated total.
 enum Explanation {
-    /// The causes found, with their amounts (`causes`, in English).
-    Causes(String),
+    /// The causes found, each with its amount (signed, in kronor).
+    Causes(Vec<(Cause, String)>),
     /// The rows are a rounding of the key that does not preserve the total.
     Rounding(Rounding),
     /// No more than a krona a row.
@@ -733,17 +761,30 @@ enum Explanation {
 }
 
 impl Explanation {
-    /// The explanation in English (as `ctx["explanation"]` and [`TotalCheck::explanation`]).
-    fn text(&self, key: &str) -> String {
+    /// The causes in `lang`: `the repeated row(s) on line 23 (+185 399 420 kr) and …`.
+    fn causes(&self, lang: Lang) -> Option<String> {
+        let Explanation::Causes(c) = self else {
+            return None;
+        };
+        let what: Vec<String> = c
+            .iter()
+            .map(|(cause, amount)| format!("{} ({amount})", cause.text(lang)))
+            .collect();
+        Some(what.join(words::AND.get(lang)))
+    }
+    /// The explanation in `lang` (English as `ctx["explanation"]` and
+    /// [`TotalCheck::explanation`]).
+    fn text(&self, key: &str, lang: Lang) -> String {
         match self {
-            Explanation::Causes(c) => format!("accounted for by {c}"),
-            Explanation::Rounding(r) => format!(
-                "the rows are {r} of the key {key}, which does not preserve the total; largest remainder would"
-            ),
-            Explanation::PerRow => {
-                "no more than one krona per row: the size of rounding each row on its own"
-                    .to_owned()
+            Explanation::Causes(_) => {
+                let c = self.causes(lang).unwrap_or_default();
+                words::ACCOUNTED_FOR.say(lang, &[("causes", &c)])
             }
+            Explanation::Rounding(r) => words::ROUNDING_LOSES_TOTAL.say(
+                lang,
+                &[("rounding", &words::rounding(*r, lang)), ("key", &key)],
+            ),
+            Explanation::PerRow => words::PER_ROW.get(lang).to_owned(),
         }
     }
 }
@@ -791,6 +832,21 @@ fn total_template(pot: bool, more: bool, e: Option<&Explanation>) -> &'static Te
         .unwrap_or(&TOTAL_MORE_THAN_POT)
 }
 
+/// `f` with what explains it, in English and Swedish: the causes, the rounding, the whole
+/// explanation.
+fn explained(mut f: Finding, e: &Explanation, key: &str) -> Finding {
+    if let Explanation::Rounding(r) = e {
+        f = f
+            .with("rounding_name", r)
+            .with("rounding_name.sv", words::rounding(*r, Lang::Sv));
+    }
+    if let (Some(en), Some(sv)) = (e.causes(Lang::En), e.causes(Lang::Sv)) {
+        f = f.with("causes", en).with("causes.sv", sv);
+    }
+    f.with("explanation", e.text(key, Lang::En))
+        .with("explanation.sv", e.text(key, Lang::Sv))
+}
+
 /// The rows' sum against each total line and the stated pot, and the total line against
 /// the pot.
 fn total_checks(
@@ -822,7 +878,9 @@ fn total_checks(
         } else {
             explain_diff(diff, work, cx, pot)
         };
-        let text = explanation.as_ref().map(|e| e.text(&cx.best_name));
+        let text = explanation
+            .as_ref()
+            .map(|e| e.text(&cx.best_name, Lang::En));
         if !adds_up {
             let t = total_template(against == "pot", diff > 0, explanation.as_ref());
             let mut f = t
@@ -839,13 +897,8 @@ fn total_checks(
             if let Some(l) = line {
                 f = f.with("line", l);
             }
-            match &explanation {
-                Some(Explanation::Causes(c)) => f = f.with("causes", c),
-                Some(Explanation::Rounding(r)) => f = f.with("rounding_name", r),
-                _ => {}
-            }
-            if let Some(e) = &text {
-                f = f.with("explanation", e);
+            if let Some(e) = &explanation {
+                f = explained(f, e, &cx.best_name);
             }
             findings.push(f);
         }
@@ -896,13 +949,17 @@ fn total_checks(
 fn key_finding(b: &Fit, bf: &KeyFit, key_fits: &[KeyFit], cx: &Ctx, findings: &mut Vec<Finding>) {
     let best_name = &cx.best_name;
     if bf.exact {
-        let others: Vec<String> = key_fits
-            .iter()
-            .skip(1)
-            .filter(|f| f.exact)
-            .map(|f| format!("{} ({})", f.key, f.rounding))
-            .collect();
-        let t = if others.is_empty() {
+        let others = |lang: Lang| {
+            let v: Vec<String> = key_fits
+                .iter()
+                .skip(1)
+                .filter(|f| f.exact)
+                .map(|f| format!("{} ({})", f.key, words::rounding(f.rounding, lang)))
+                .collect();
+            v.join(", ")
+        };
+        let others_en = others(Lang::En);
+        let t = if others_en.is_empty() {
             &templates::KEY_REPRODUCES
         } else {
             &templates::KEY_REPRODUCES_OTHERS
@@ -910,8 +967,10 @@ fn key_finding(b: &Fit, bf: &KeyFit, key_fits: &[KeyFit], cx: &Ctx, findings: &m
         findings.push(
             t.info(Loc::root())
                 .with("rounding_name", b.rounding)
+                .with("rounding_name.sv", words::rounding(b.rounding, Lang::Sv))
                 .with("rows_matching", bf.rows_matching)
-                .with("others", others.join(", "))
+                .with("others", others_en)
+                .with("others.sv", others(Lang::Sv))
                 .with("key", best_name)
                 .with("rounding", b.rounding.as_str())
                 .with("rows", bf.rows_compared),
@@ -925,6 +984,7 @@ fn key_finding(b: &Fit, bf: &KeyFit, key_fits: &[KeyFit], cx: &Ctx, findings: &m
             }
             .info(Loc::root())
             .with("rounding_name", b.rounding)
+            .with("rounding_name.sv", words::rounding(b.rounding, Lang::Sv))
             .with("key", best_name)
             .with("rounding", b.rounding.as_str())
             .with("rows_matching", bf.rows_matching)
@@ -1015,8 +1075,12 @@ fn rows_out(work: &[Work], implied: Option<&ImpliedKey>, cx: &Ctx) -> Vec<RowVer
                     })
                     .collect(),
                 implied_population: w.region.filter(|_| w.canonical).and_then(implied_of),
-                note: w.note.clone(),
+                note: None,
             }
+        })
+        .map(|mut r| {
+            r.note = row_note(&r, unit, Lang::En);
+            r
         })
         .collect()
 }
@@ -1062,39 +1126,16 @@ fn summarize(
     }
 }
 
-/// "two adjacent digits swapped" when `a` and `e` have the same digits but two exchanged.
-pub(super) fn swapped_digits(a: i128, e: i128) -> Option<String> {
-    let (x, y) = (a.unsigned_abs().to_string(), e.unsigned_abs().to_string());
-    if x.len() != y.len() || a.signum() != e.signum() {
-        return None;
-    }
-    let diff: Vec<usize> = x
-        .bytes()
-        .zip(y.bytes())
-        .enumerate()
-        .filter(|(_, (p, q))| p != q)
-        .map(|(k, _)| k)
-        .collect();
-    let [i, j] = diff.as_slice() else { return None };
-    let (xb, yb) = (x.as_bytes(), y.as_bytes());
-    (xb.get(*i) == yb.get(*j) && xb.get(*j) == yb.get(*i)).then(|| {
-        if j - i == 1 {
-            "two adjacent digits swapped".to_owned()
-        } else {
-            "two digits swapped".to_owned()
-        }
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     #[test]
     fn swapped() {
         assert_eq!(
-            swapped_digits(54_949_160, 54_499_160).as_deref(),
+            swapped_digits(54_949_160, 54_499_160).map(|s| s.text(Lang::En)),
             Some("two adjacent digits swapped")
         );
+        assert_eq!(swapped_digits(54_499_160, 54_994_160), Some(Swap::Apart));
         assert_eq!(swapped_digits(54_499_161, 54_499_160), None);
         assert_eq!(group(10_452_301), "10 452 301");
         assert_eq!(group(999), "999");

@@ -117,7 +117,12 @@ fn name_sv(column: &str, id: &str) -> Option<&'static str> {
 /// The name people read of `id` in `column`: `id` itself in English (and where Swedish has
 /// no name for it), its Swedish name in Swedish.
 pub(crate) fn name<'a>(column: &str, id: &'a str) -> &'a str {
-    match sv().then(|| name_sv(column, id)).flatten() {
+    name_in(Lang::current(), column, id)
+}
+
+/// The name people read of `id` in `column` in `lang` (see [`name`]).
+pub(crate) fn name_in<'a>(lang: Lang, column: &str, id: &'a str) -> &'a str {
+    match (lang == Lang::Sv).then(|| name_sv(column, id)).flatten() {
         Some(s) => s,
         None => id,
     }
