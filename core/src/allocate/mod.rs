@@ -357,12 +357,17 @@ fn run_pots(
             Err(e) => errors.extend(e.prefixed(&here.join("rule")).into_findings()),
         }
     }
+    // The notes on the key come once per component, not once per tranche; they are located
+    // at this component, so only its own can repeat them (comparing with every note of the
+    // allocation made many components quadratic).
+    let mut own: Vec<Finding> = Vec::new();
     for n in notes {
         let n = n.prefixed(here);
-        if !out.notes.contains(&n) {
-            out.notes.push(n);
+        if !own.contains(&n) {
+            own.push(n);
         }
     }
+    out.notes.extend(own);
 }
 
 /// One what-if scenario of a batch: another key, other outcomes, or both. Its JSON form
