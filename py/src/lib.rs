@@ -1,14 +1,15 @@
 //! Python skin of vardavtal: the native module `vardavtal._vardavtal`.
 //!
 //! A thin skin: [`convert`] turns Python values into what core takes (through
-//! [`vardavtal::input`]), [`objects`] and [`reconcile`] wrap core values in Python classes
-//! that show themselves as core renders them, and [`error`] maps core errors to Python
-//! exceptions. Every rule, computation, table and message is in the core crate.
+//! [`vardavtal::input`]), [`objects`], [`reconcile`] and [`across`] wrap core values in
+//! Python classes that show themselves as core renders them, and [`error`] maps core errors
+//! to Python exceptions. Every rule, computation, table and message is in the core crate.
 
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 use vardavtal::{Error, Finding, KeySpec, Loc, Options, Scenario, reference, view};
 
+pub mod across;
 pub mod convert;
 pub mod error;
 pub mod objects;
@@ -879,6 +880,8 @@ fn _vardavtal(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PySource>()?;
     m.add_class::<PyTable>()?;
     m.add_class::<reconcile::PyReconciliation>()?;
+    m.add_class::<across::PyRecipientView>()?;
+    m.add_class::<across::PyYearView>()?;
     m.add_function(wrap_pyfunction!(split, m)?)?;
     m.add_function(wrap_pyfunction!(split_batch, m)?)?;
     m.add_function(wrap_pyfunction!(allocate, m)?)?;
@@ -897,5 +900,7 @@ fn _vardavtal(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(population_dates, m)?)?;
     m.add_function(wrap_pyfunction!(population, m)?)?;
     m.add_function(wrap_pyfunction!(reconcile::reconcile, m)?)?;
+    m.add_function(wrap_pyfunction!(across::recipient, m)?)?;
+    m.add_function(wrap_pyfunction!(across::year, m)?)?;
     Ok(())
 }

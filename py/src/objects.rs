@@ -1222,6 +1222,36 @@ skin! {
         fn for_year(&self, year: i32) -> Vec<PyAgreement> {
             self.0.for_year(year).into_iter().cloned().map(PyAgreement).collect()
         }
+        /// What every recipient gets of every agreement of one year of this catalog (as
+        /// ``vardavtal.year``).
+        ///
+        /// Parameters
+        /// ----------
+        /// year : int
+        ///     The year (``2022``).
+        /// level : {"regions", "municipalities"} or None
+        ///     ``"regions"`` sums municipalities' money to their region; ``None`` (the
+        ///     default) keeps every recipient as paid.
+        ///
+        /// Returns
+        /// -------
+        /// YearView
+        ///     Recipients × agreements; ``str()`` is the text ``vardavtal year YEAR`` prints.
+        ///
+        /// Raises
+        /// ------
+        /// InputError
+        ///     ``invalid_value`` (at ``["level"]``) for any other level.
+        ///
+        /// Examples
+        /// --------
+        /// >>> y = vardavtal.catalog().allocate(2022)
+        /// >>> y == vardavtal.year(2022)
+        /// True
+        #[pyo3(signature = (year, level = None))]
+        fn allocate(&self, py: Python<'_>, year: i32, level: Option<&str>) -> PyResult<crate::across::PyYearView> {
+            crate::across::year_of(py, self.0, year, level)
+        }
         fn __contains__(&self, id: &str) -> bool {
             self.0.agreement(id).is_some()
         }

@@ -29,7 +29,14 @@ METHODS = {
     "Findings": ["errors", "raise_for_errors", "to_text", "to_csv", "to_records", "to_pandas"],
     "Comparison": ["to_text", "to_csv", "to_excel", "to_records", "to_pandas", "to_arrow", "to_polars"],
     "Reconciliation": ["to_text", "to_csv", "to_excel", "to_records", "to_pandas", "to_json"],
-    "Catalog": ["agreement", "source", "for_year"],
+    "Catalog": ["agreement", "source", "for_year", "allocate"],
+    "RecipientView": [
+        "total", "lines", "open", "to_text", "to_csv", "to_records", "to_pandas", "to_arrow", "to_json",
+    ],
+    "YearView": [
+        "total", "agreements", "amounts", "open", "to_text", "to_csv", "to_records", "to_pandas",
+        "to_arrow", "to_json",
+    ],
 }
 
 
@@ -86,6 +93,7 @@ def test_the_functions_are_all_there() -> None:
         "split", "split_batch", "allocate", "allocate_batch", "explain", "compare",
         "validate", "catalog", "source", "key", "reconcile", "regions", "municipalities",
         "population", "population_dates", "parse_amount", "set_lang", "get_lang",
+        "recipient", "year",
     }
 
 

@@ -9,7 +9,9 @@ Decimal('443400000')
 Money goes in as ``decimal.Decimal``, ``int`` or ``str`` (plain or Swedish form) and comes
 out as ``decimal.Decimal``; a ``float`` is refused, since it cannot hold every öre exactly.
 ``reconcile(table, pot=None, rule=None)`` checks a published per-region table (does it add
-up, which key and rounding produced it, which rows are wrong). Errors are
+up, which key and rounding produced it, which rows are wrong). ``recipient(code, year)``
+answers what one region or municipality gets across every agreement, ``year(year)`` what
+every recipient gets of every agreement of a year (``Catalog.allocate(year)``). Errors are
 ``VardavtalError`` subclasses (wrong input is also a ``ValueError``) with ``.errors()``.
 Every result shows itself as the core renders it: ``str()`` is the text the CLI prints,
 ``to_csv()`` its CSV, ``_repr_html_()`` the HTML table, ``to_records()`` and ``to_pandas()``
@@ -27,10 +29,12 @@ from ._vardavtal import (
     Findings,
     Key,
     Reconciliation,
+    RecipientView,
     Row,
     Scenario,
     Source,
     Table,
+    YearView,
     __version__,
     allocate,
     allocate_batch,
@@ -43,6 +47,7 @@ from ._vardavtal import (
     parse_amount,
     population,
     population_dates,
+    recipient,
     reconcile,
     regions,
     set_lang,
@@ -50,6 +55,7 @@ from ._vardavtal import (
     split,
     split_batch,
     validate,
+    year,
 )
 
 __all__ = [
@@ -62,6 +68,7 @@ __all__ = [
     "InputError",
     "Key",
     "Reconciliation",
+    "RecipientView",
     "Records",
     "Row",
     "Scenario",
@@ -69,6 +76,7 @@ __all__ = [
     "Table",
     "ValidationError",
     "VardavtalError",
+    "YearView",
     "__version__",
     "allocate",
     "allocate_batch",
@@ -81,6 +89,7 @@ __all__ = [
     "parse_amount",
     "population",
     "population_dates",
+    "recipient",
     "reconcile",
     "regions",
     "set_lang",
@@ -88,4 +97,5 @@ __all__ = [
     "split",
     "split_batch",
     "validate",
+    "year",
 ]
