@@ -26,12 +26,14 @@
 //! | [`model`] | agreements, components, tranches and provenance ([`agreement`]), rules ([`rule`]), recipients and groups ([`recipient`]), outcomes ([`outcomes`]), distribution keys ([`key`]), the bundled SCB data ([`reference`](mod@reference)) |
 //! | [`apportion`] | the exact apportionment kernel in integers of the unit: largest remainder (the hot path), half up, truncation |
 //! | [`allocate`](mod@allocate) | allocating pots, components and agreements by their rules, with explanations; [`sweep`] for fast performance what-ifs; [`compare`](mod@compare) for scenarios |
+//! | [`across`] | questions across agreements and years: one recipient in every agreement ([`across::recipient`]), one year's recipients × agreements ([`across::year()`]) |
 //! | [`validate`] | every check on agreements, with stable codes |
 //! | [`reconcile`] | checking a published per-region table: reading it, fitting keys and roundings, per-row verdicts |
 //! | [`catalog`] | the bundled real agreements, their sources and packages; the catalog [`report`] |
 //! | [`input`] | one policy for reading what a user gives (JSON text, a catalog id, a path, a key spec, CSV text), for every skin; [`input::args`] for arguments given as values (the browser's objects, Python dicts) |
 //! | [`view`] | every result as a table, rendered as text, HTML, CSV (plain, and for Swedish Excel) and JSON records, and as an Excel workbook (feature `xlsx`): what the CLI prints and Python and JavaScript show |
 //! | [`finding`] | the one error and finding shape ([`Finding`]: `code`, `severity`, `loc`, `msg`, `ctx`) |
+//! | [`message`] | texts for people in Swedish and English: the language of a call ([`message::Lang`], `--lang`), the template of every finding ([`message::templates`]) |
 //!
 //! Every problem — a bad input, an impossible allocation, a validation finding — has that
 //! same shape, in every skin.
