@@ -196,6 +196,53 @@ enum Cmd {
         #[arg(long, default_value = "table", value_parser = format)]
         format: Format,
     },
+    /// Key-date sensitivity: every population-based pot of the catalog (or of one
+    /// agreement) allocated by the population of every bundled date, the date the
+    /// convention gives, the largest movers and any paradox of largest remainder.
+    Sensitivity {
+        /// Only this agreement (a catalog id); then every pot's recipients × dates too.
+        agreement: Option<String>,
+        /// Only pots keyed by the population of the regions or of the municipalities.
+        #[arg(long, value_parser = ["regions", "municipalities"])]
+        level: Option<String>,
+        /// Output format.
+        #[arg(long, default_value = "table", value_parser = format)]
+        format: Format,
+    },
+    /// One recipient's change between two splits (two key dates, two agreements, two
+    /// pots), decomposed exactly into the pot's change, its share's change and rounding.
+    Change {
+        /// The recipient's code: 12 (Region Skåne), 0180 (Stockholm).
+        code: String,
+        /// The agreement of A: a file (JSON) or a catalog id (its allocatable money must be
+        /// split by one key).
+        #[arg(long, required_unless_present = "pot_a")]
+        agreement: Option<String>,
+        /// Only this component of the agreement(s).
+        #[arg(long, requires = "agreement")]
+        component: Option<String>,
+        /// The agreement of B (default: as A).
+        #[arg(long, requires = "agreement")]
+        against: Option<String>,
+        /// The key of A (default: the agreement's own): population:regions:DATE, …
+        #[arg(long)]
+        key_a: Option<String>,
+        /// The key of B (default: as A).
+        #[arg(long)]
+        key_b: Option<String>,
+        /// Without an agreement: the pot of A ("443 miljoner kronor"), split by --key-a.
+        #[arg(long, requires = "key_a", conflicts_with = "agreement")]
+        pot_a: Option<String>,
+        /// Without an agreement: the pot of B (default: as A).
+        #[arg(long, requires = "pot_a")]
+        pot_b: Option<String>,
+        /// Rounding unit.
+        #[arg(long, default_value = "krona", value_parser = ["krona", "ore"])]
+        unit: String,
+        /// Output format.
+        #[arg(long, default_value = "table", value_parser = format)]
+        format: Format,
+    },
     /// Print the JSON Schema of agreement files.
     Schema,
 }
@@ -318,6 +365,68 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let level = level.as_deref().map(str::parse).transpose()?;
             let cat = vardavtal::catalog::catalog()?;
             render(&vardavtal::across::year(cat, year, level), format)?
+        }
+        Cmd::Sensitivity {
+            agreement,
+            level,
+            format,
+        } => {
+            let level = level.as_deref().map(str::parse).transpose()?;
+            let cat = vardavtal::catalog::catalog()?;
+            render(
+                &vardavtal::across::sensitivity(cat, agreement.as_deref(), level)?,
+                format,
+            )?
+        }
+        Cmd::Change {
+            code,
+            agreement,
+            component,
+            against,
+            key_a,
+            key_b,
+            pot_a,
+            pot_b,
+            unit,
+            format,
+        } => {
+            let who = vardavtal::RecipientId::new(code.trim());
+            let unit: Unit = unit.parse()?;
+            let key_a = flag("--key-a", key_a.as_deref().map(input::key).transpose())?;
+            let key_b = flag("--key-b", key_b.as_deref().map(input::key).transpose())?
+                .or_else(|| key_a.clone());
+            let change = match (agreement, pot_a, key_a) {
+                (Some(id), _, key_a) => {
+                    let a = input::agreement(&id)?;
+                    let b = against
+                        .as_deref()
+                        .map(input::agreement)
+                        .transpose()?
+                        .unwrap_or_else(|| a.clone());
+                    let run = |ag: &vardavtal::Agreement, key| {
+                        let opts = Options {
+                            unit,
+                            key,
+                            ..Options::default()
+                        };
+                        match &component {
+                            Some(c) => vardavtal::allocate_component(ag, c, &opts),
+                            None => vardavtal::allocate(ag, &opts),
+                        }
+                    };
+                    vardavtal::across::change(&run(&a, key_a)?, &run(&b, key_b)?, &who)?
+                }
+                (None, Some(pot_a), Some(key_a)) => {
+                    let pa = flag("--pot-a", Sek::parse_any(&pot_a))?;
+                    let pb = flag("--pot-b", pot_b.as_deref().map(Sek::parse_any).transpose())?
+                        .unwrap_or(pa);
+                    let kb = key_b.unwrap_or_else(|| key_a.clone());
+                    vardavtal::across::decompose(pa, &key_a, pb, &kb, &who, unit)?
+                }
+                // clap requires --agreement, or --pot-a with --key-a.
+                (None, _, _) => return Ok(ExitCode::FAILURE),
+            };
+            render(&change, format)?
         }
         Cmd::Reconcile {
             table,

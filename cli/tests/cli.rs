@@ -415,3 +415,51 @@ fn a_year_filter_includes_money_carried_over_to_that_year() {
     let report = ok(&["report", "--year", "2023"]);
     assert!(report.contains("forsorjningsberedskap-lakemedel-2022"));
 }
+
+#[test]
+fn change_and_sensitivity_of_block_2() {
+    let args = [
+        "change",
+        "12",
+        "--agreement",
+        "okad-tillganglighet-2022",
+        "--key-a",
+        "population:regions:2021-11-01",
+        "--key-b",
+        "population:regions:2023-11-01",
+    ];
+    let out = ok(&args);
+    assert!(
+        out.contains("249 388 kr") && out.contains("share_effect"),
+        "{out}"
+    );
+    let csv = ok(&[&args[..], &["--format", "csv"]].concat());
+    assert!(
+        csv.contains("12,Region Skåne,59429771,59679159,249388,0,249388,0"),
+        "{csv}"
+    );
+    let pots = ok(&[
+        "change",
+        "04",
+        "--pot-a",
+        "10",
+        "--pot-b",
+        "11",
+        "--key-a",
+        "population:regions:2021-11-01",
+    ]);
+    assert!(pots.contains("Region Sörmland"), "{pots}");
+    let s = ok(&["--lang", "sv", "sensitivity", "okad-tillganglighet-2022"]);
+    assert!(
+        s.contains("1 november 2021*†") && s.contains("443 000 000 kr"),
+        "{s}"
+    );
+    let m = ok(&[
+        "sensitivity",
+        "--level",
+        "municipalities",
+        "--format",
+        "json",
+    ]);
+    assert!(m.contains("\"pots\""), "{m}");
+}

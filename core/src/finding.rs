@@ -162,6 +162,11 @@ codes! {
     ImpliedKey => "implied_key", Validation;
     /// A row of a published table that differs from the key the rest of the table follows.
     RowDiffers => "row_differs", Validation;
+    /// A recipient that gets less in the second of two splits although it should not by
+    /// the figures: from a larger pot with the same key (the Alabama paradox), or although
+    /// its exact quota did not fall (the population paradox) — an info in comparisons of
+    /// splits and key-date sweeps.
+    ApportionmentParadox => "apportionment_paradox", Allocation;
 }
 
 impl fmt::Display for Code {

@@ -3,11 +3,20 @@
 //! same per-component allocations of the catalog ([`money_of`]): every component whose
 //! rule can run is allocated on its own, so one component that needs performance outcomes
 //! does not hide the others; what cannot be allocated is kept, with why ([`Open`]).
+//!
+//! Between two splits: one recipient's change decomposed into the pot's change, its
+//! share's change and rounding ([`change()`], [`decompose`]), with the paradoxes of largest
+//! remainder ([`paradoxes`]); and every population-based pot under every bundled key date
+//! ([`sensitivity()`]).
 
+mod change;
 mod recipient;
+mod sensitivity;
 mod year;
 
+pub use change::{Change, Side, change, decompose, paradoxes};
 pub use recipient::{Line, RecipientView, recipient};
+pub use sensitivity::{Mover, PotDates, Sensitivity, sensitivity};
 pub use year::{YearAgreement, YearView, year};
 
 use serde::Serialize;

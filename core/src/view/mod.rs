@@ -21,6 +21,7 @@
 //! ```
 
 mod across;
+mod change;
 mod headers;
 mod render;
 mod tables;

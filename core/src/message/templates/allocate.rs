@@ -214,4 +214,47 @@ super::templates! {
         en: "{amount:kr} of {agreement} ({component}) to {recipient} is not counted in {year}: the agreement covers {years} and the money is not dated in {year}",
         sv: "{amount:kr} av {agreement} ({component}) till {recipient} räknas inte till {year}: överenskommelsen gäller {years} och pengarna är inte daterade till {year}",
     }
+
+    // Changes decomposed and sensitivity to the key date (across/change.rs, sensitivity.rs).
+
+    /// A change of one recipient between two splits, decomposed.
+    CHANGE_DECOMPOSED = "change_decomposed", Note {
+        en: "{name} ({recipient}) gets {b:kr} instead of {a:kr}, a difference of {diff:kr}: {pot_effect:kr} because the pot changed ({pot_a:kr} → {pot_b:kr}), {share_effect:kr} because its share of the key changed ({share_a:num} % → {share_b:num} %, {key_a} → {key_b}), and {rounding:kr} of rounding",
+        sv: "{name} ({recipient}) får {b:kr} i stället för {a:kr}, en skillnad på {diff:kr}: {pot_effect:kr} för att potten ändrades ({pot_a:kr} → {pot_b:kr}), {share_effect:kr} för att dess andel av nyckeln ändrades ({share_a:num} % → {share_b:num} %, {key_a} → {key_b}), och {rounding:kr} avrundning",
+    }
+    /// An allocation that is not one pot split by one key, for a change.
+    CHANGE_NOT_ONE_KEY = "change_not_one_key", RuleNotRunnable {
+        en: "allocation {side} is not money split by one key ({why}): its change cannot be decomposed",
+        sv: "fördelning {side} är inte pengar fördelade efter en enda nyckel ({why}): förändringen kan inte delas upp",
+    }
+    /// Two allocations in different rounding units, for a change.
+    CHANGE_UNITS_DIFFER = "change_units_differ", InvalidValue {
+        en: "the two allocations are rounded to different units ({a}, {b}): their change cannot be decomposed",
+        sv: "de två fördelningarna avrundas till olika enheter ({a}, {b}): förändringen kan inte delas upp",
+    }
+    /// A recipient in neither allocation of a change.
+    CHANGE_RECIPIENT_ABSENT = "change_recipient_absent", UnknownRecipient {
+        en: "{recipient} gets nothing in either allocation",
+        sv: "{recipient} får ingenting i någon av fördelningarna",
+    }
+    /// Figures of a change too large for exact integers.
+    CHANGE_TOO_LARGE = "change_too_large", TooLarge {
+        en: "the pots and weights are too large to decompose the change exactly in 128 bits",
+        sv: "potterna och vikterna är för stora för att dela upp förändringen exakt med 128 bitar",
+    }
+    /// The Alabama paradox of largest remainder.
+    ALABAMA_PARADOX = "alabama_paradox", ApportionmentParadox {
+        en: "{name} ({recipient}) gets {b:kr} instead of {a:kr}: less from a larger pot ({pot_a:kr} → {pot_b:kr}) with the same key ({key_a}), the Alabama paradox of largest remainder",
+        sv: "{name} ({recipient}) får {b:kr} i stället för {a:kr}: mindre ur en större pott ({pot_a:kr} → {pot_b:kr}) med samma nyckel ({key_a}), Alabamaparadoxen hos metoden största rest",
+    }
+    /// The population paradox of largest remainder.
+    POPULATION_PARADOX = "population_paradox", ApportionmentParadox {
+        en: "{name} ({recipient}) gets {b:kr} instead of {a:kr}: less although its exact quota did not fall ({quota_a:num} → {quota_b:num} kr; {key_a} → {key_b}), the population paradox of largest remainder",
+        sv: "{name} ({recipient}) får {b:kr} i stället för {a:kr}: mindre fast dess exakta kvot inte minskade ({quota_a:num} → {quota_b:num} kr; {key_a} → {key_b}), befolkningsparadoxen hos metoden största rest",
+    }
+    /// A component that cannot be allocated on one of the bundled key dates.
+    SENSITIVITY_DATE_FAILED = "sensitivity_date_failed", RuleNotRunnable {
+        en: "{agreement}/{component} cannot be allocated by {key}: {why}",
+        sv: "{agreement}/{component} kan inte fördelas efter {key}: {why}",
+    }
 }
