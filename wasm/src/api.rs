@@ -1,8 +1,8 @@
 //! The exported functions and classes: the operations of the CLI and the Python package.
 //!
 //! Results are classes over the core's objects (`Allocation`, `PivotResult`,
-//! `ComparisonResult`, `Findings`, `KeyResult`, `ReconciliationResult`, `ReportResult` in
-//! JavaScript; the plain names are the TypeScript interfaces of their JSON forms, derived
+//! `ComparisonResult`, `Findings`, `KeyResult`, `ReconciliationResult`, `ReportResult`,
+//! `RecipientResult`, `YearResult` in JavaScript; the plain names are the TypeScript interfaces of their JSON forms, derived
 //! from the core types): each has `toJSON()` (the core's
 //! serde form, so `JSON.stringify` works), `toText()`, `toCsv()` and `toHtml()` (what the
 //! core renders, as the CLI prints it), `toExcel()` (an `.xlsx` workbook, as bytes) and
@@ -118,6 +118,31 @@ impl Localize for vardavtal::report::Report {
         }
     }
 }
+impl Localize for vardavtal::across::RecipientView {
+    const HAS_FINDINGS: bool = true;
+    fn localize(&mut self, lang: Lang) {
+        localize_open(&mut self.open, lang);
+    }
+}
+impl Localize for vardavtal::across::YearView {
+    const HAS_FINDINGS: bool = true;
+    fn localize(&mut self, lang: Lang) {
+        localize_open(&mut self.open, lang);
+    }
+}
+impl Localize for Vec<vardavtal::across::Open> {
+    const HAS_FINDINGS: bool = true;
+    fn localize(&mut self, lang: Lang) {
+        localize_open(self, lang);
+    }
+}
+
+/// The reason of every piece of money that cannot be computed, in `lang`.
+fn localize_open(open: &mut [vardavtal::across::Open], lang: Lang) {
+    for o in open {
+        o.why = o.why.clone().in_lang(lang);
+    }
+}
 impl Localize for vardavtal::Pivot {}
 impl Localize for vardavtal::Comparison {}
 impl Localize for vardavtal::Key {}
@@ -168,6 +193,71 @@ view_class!(
     Report = ReportResult(vardavtal::report::Report),
     "Report"
 );
+view_class!(
+    /// One recipient across the agreements of the catalog (or of one year): every amount
+    /// with its pot, share, rank, key and kr per invånare, and the money that cannot be
+    /// computed yet, with why.
+    Recipient = RecipientResult(vardavtal::across::RecipientView),
+    "RecipientView"
+);
+view_class!(
+    /// One year: every recipient × every agreement of what can be allocated, with totals
+    /// equal to the allocated pots.
+    Year = YearResult(vardavtal::across::YearView),
+    "YearView"
+);
+
+#[wasm_bindgen(js_class = RecipientResult)]
+impl Recipient {
+    /// The sum of every line (a plain decimal string).
+    #[wasm_bindgen(getter)]
+    pub fn total(&self) -> String {
+        self.0.total.to_string()
+    }
+    /// Every amount the recipient gets, by agreement in the catalog's order.
+    #[wasm_bindgen(getter, unchecked_return_type = "Line[]")]
+    pub fn lines(&self) -> JsResult<JsValue> {
+        to_value(&self.0.lines).js()
+    }
+    /// Money of those agreements that cannot be computed yet, and why (in the language of
+    /// `setLang`).
+    #[wasm_bindgen(getter, unchecked_return_type = "Open[]")]
+    pub fn open(&self) -> JsResult<JsValue> {
+        js_form(&self.0.open)
+    }
+}
+
+#[wasm_bindgen(js_class = YearResult)]
+impl Year {
+    /// What is allocated in the year: the sum of every agreement's `allocated` (a plain
+    /// decimal string).
+    #[wasm_bindgen(getter)]
+    pub fn total(&self) -> String {
+        self.0.total().to_string()
+    }
+    /// The agreements usable in the year, in the catalog's order: the columns.
+    #[wasm_bindgen(getter, unchecked_return_type = "YearAgreement[]")]
+    pub fn agreements(&self) -> JsResult<JsValue> {
+        to_value(&self.0.agreements).js()
+    }
+    /// The recipients, in code order, as `[code, name]`: the rows.
+    #[wasm_bindgen(getter, unchecked_return_type = "[RecipientId, string][]")]
+    pub fn recipients(&self) -> JsResult<JsValue> {
+        to_value(&self.0.recipients).js()
+    }
+    /// `amounts[r][a]`: what recipient `r` gets of agreement `a` in the year (plain decimal
+    /// strings).
+    #[wasm_bindgen(getter, unchecked_return_type = "Sek[][]")]
+    pub fn amounts(&self) -> JsResult<JsValue> {
+        to_value(&self.0.amounts).js()
+    }
+    /// Money that cannot be computed, and rows paid outside the year, with why (in the
+    /// language of `setLang`).
+    #[wasm_bindgen(getter, unchecked_return_type = "Open[]")]
+    pub fn open(&self) -> JsResult<JsValue> {
+        js_form(&self.0.open)
+    }
+}
 
 #[wasm_bindgen(js_class = Allocation)]
 impl Allocation {
@@ -345,6 +435,33 @@ pub fn reference() -> JsResult<JsValue> {
 #[wasm_bindgen]
 pub fn report(year: Option<i32>) -> JsResult<Report> {
     Ok(Report(vardavtal::report::report(the_catalog()?, year)))
+}
+
+/// What one recipient (a region, a municipality or SKR, by code) gets from every agreement
+/// of the catalog, or of those usable in `year`; throws `unknown_recipient` (at
+/// `["recipient"]`) for a code that is none of them.
+#[wasm_bindgen]
+pub fn recipient(code: &str, year: Option<i32>) -> JsResult<Recipient> {
+    let who = vardavtal::RecipientId::new(code);
+    vardavtal::across::recipient(the_catalog()?, &who, year)
+        .map(Recipient)
+        .js()
+}
+
+/// What every recipient gets of every agreement usable in `year`; with `level`
+/// `"regions"` municipalities' money is summed to their region (throws `invalid_value` at
+/// `["level"]` for another level).
+#[wasm_bindgen]
+pub fn year(
+    year: i32,
+    #[wasm_bindgen(unchecked_optional_param_type = "Level")] level: Option<String>,
+) -> JsResult<Year> {
+    let level = level
+        .as_deref()
+        .map(vardavtal::input::level)
+        .transpose()
+        .js()?;
+    Ok(Year(vardavtal::across::year(the_catalog()?, year, level)))
 }
 
 /// Resolve a key: its description, sources, recipients and weights.

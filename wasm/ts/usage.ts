@@ -2,12 +2,13 @@
 // (never run): every export is used the way the crate docs show, so the declarations,
 // generated from the Rust types (tsify-next), cannot drift from the documented usage unnoticed.
 import init, {
-  Allocation, ComparisonResult, Findings, KeyResult, PivotResult, ReconciliationResult, ReportResult, VardavtalError, allocate, agreement,
-  catalog, compare, explain, explainRow, formatKr, parseAmount, reconcile, reference, report, resolveKey, source,
-  sources, split, validate, validateCatalog, version,
+  Allocation, ComparisonResult, Findings, KeyResult, PivotResult, RecipientResult, ReconciliationResult, ReportResult, VardavtalError,
+  YearResult, allocate, agreement, catalog, compare, explain, explainRow, formatKr, parseAmount, reconcile, recipient, reference,
+  report, resolveKey, source, sources, split, validate, validateCatalog, version, year,
   type Agreement, type AllocationData, type Catalog, type Cell, type Column, type Comparison, type Finding,
   type ImpliedKey, type KeyFit, type Pivot, type ReconcileOptions, type Reconciliation, type Reference,
   type Key, type Row, type RowVerdict, type Source, type Table, type TotalCheck, type Verdict,
+  type Line, type Open, type RecipientView, type YearAgreement, type YearView,
 } from "../pkg-web/vardavtal_wasm.js";
 
 export async function usage(): Promise<void> {
@@ -85,6 +86,22 @@ export async function usage(): Promise<void> {
   const rep: ReportResult = report(2022);
   const plain: string = parseAmount("1,6 miljarder");
   const shown: string = formatKr(plain);
+
+  // across agreements and years: one recipient, one year (recipients × agreements)
+  const skane: RecipientResult = recipient("12", 2022);
+  const skaneTotal: string = skane.total;
+  const skaneLines: Line[] = skane.lines;
+  const perCapita: (string | undefined)[] = skaneLines.map((l) => l.per_capita ?? undefined);
+  const skaneOpen: Open[] = skane.open;
+  const skaneData: RecipientView = skane.toJSON();
+  const y2022: YearResult = year(2022);
+  const regionsYear: YearResult = year(2022, "regions");
+  const columns: YearAgreement[] = y2022.agreements;
+  const rowsOfYear: [string, string][] = y2022.recipients;
+  const cellsOfYear: string[][] = y2022.amounts;
+  const yearData: YearView = regionsYear.toJSON();
+  console.log(skaneTotal, perCapita, skaneOpen.map((o) => o.why.code), skaneData.name, y2022.total, y2022.toText());
+  console.log(columns.map((a) => a.allocated), rowsOfYear, cellsOfYear, yearData.level, recipient("0180").toCsv(true));
 
   // validation: findings, never thrown
   const found: Findings = validate([file, JSON.stringify(file)]);

@@ -540,7 +540,7 @@ export interface Source {
  * A stable, machine-readable finding code. The string forms never change once
  * published; new codes may be added.
  */
-export type Code = "syntax" | "unknown_field" | "invalid_value" | "invalid_amount" | "invalid_date" | "io" | "negative_amount" | "negative_weight" | "amount_finer_than_unit" | "empty_key" | "zero_total_weight" | "unknown_recipient" | "duplicate_recipient" | "no_population_data" | "missing_outcomes" | "unknown_component" | "unknown_agreement" | "unknown_source" | "rule_not_runnable" | "not_allocated" | "default_key" | "partial_key" | "unknown_outcome" | "too_large" | "shares_do_not_sum" | "parts_do_not_sum" | "earmark_exceeds_parent" | "funding_does_not_sum" | "tranches_do_not_sum" | "sources_disagree" | "missing_base" | "base_does_not_cover" | "supplement_before_base" | "base_cycle" | "dates_out_of_order" | "not_decided" | "frame_mismatch" | "duplicate_id" | "missing_figure" | "note" | "table_unparsed_line" | "table_total_mismatch" | "row_missing" | "row_duplicate" | "row_unknown" | "irregular_grouping" | "key_reproduces" | "key_differs" | "implied_key" | "row_differs";
+export type Code = "syntax" | "unknown_field" | "invalid_value" | "invalid_amount" | "invalid_date" | "io" | "negative_amount" | "negative_weight" | "amount_finer_than_unit" | "empty_key" | "zero_total_weight" | "unknown_recipient" | "duplicate_recipient" | "no_population_data" | "missing_outcomes" | "unknown_component" | "unknown_agreement" | "unknown_source" | "rule_not_runnable" | "not_allocated" | "default_key" | "partial_key" | "unknown_outcome" | "too_large" | "shares_do_not_sum" | "parts_do_not_sum" | "earmark_exceeds_parent" | "funding_does_not_sum" | "tranches_do_not_sum" | "sources_disagree" | "missing_base" | "base_does_not_cover" | "supplement_before_base" | "base_cycle" | "dates_out_of_order" | "not_decided" | "frame_mismatch" | "duplicate_id" | "missing_figure" | "note" | "table_unparsed_line" | "table_total_mismatch" | "row_missing" | "row_duplicate" | "row_unknown" | "irregular_grouping" | "key_reproduces" | "key_differs" | "implied_key" | "row_differs" | "apportionment_paradox";
 
 /**
  * A total for one key (recipient, component, date).
@@ -733,6 +733,32 @@ export type TableFormat = "csv" | "text";
  * 71 % within 60 days\" reads two measures).
  */
 export type Test = { type: "improved"; lower_is_better?: boolean; measure?: string } | { type: "at_least"; threshold: Decimal; measure?: string } | { type: "at_most"; threshold: Decimal; measure?: string } | { type: "met"; measure?: string } | { type: "any"; tests: Test[] };
+
+/**
+ * How much one recipient\'s money of a pot moves over the dates.
+ */
+export interface Mover {
+    /**
+     * The recipient.
+     */
+    recipient: RecipientId;
+    /**
+     * Its name.
+     */
+    name: string;
+    /**
+     * The least it gets, and on which date (the earliest of equal ones).
+     */
+    min: [Sek, NaiveDate];
+    /**
+     * The most it gets, and on which date (the earliest of equal ones).
+     */
+    max: [Sek, NaiveDate];
+    /**
+     * `max − min`.
+     */
+    spread: Sek;
+}
 
 /**
  * How serious a finding is.
@@ -1103,6 +1129,57 @@ export interface Criterion {
 }
 
 /**
+ * One population-based pot under every bundled date of its level.
+ */
+export interface PotDates {
+    /**
+     * The agreement id.
+     */
+    agreement: string;
+    /**
+     * The component id.
+     */
+    component: string;
+    /**
+     * The pot (what the component hands out).
+     */
+    pot: Sek;
+    /**
+     * The level of the population key.
+     */
+    level: Level;
+    /**
+     * The date of the key the allocation uses (named, or by default).
+     */
+    used: NaiveDate;
+    /**
+     * The date the convention gives (none when the agreement has no years or the data
+     * has no date early enough).
+     */
+    convention?: NaiveDate;
+    /**
+     * The bundled dates it was allocated on, oldest first.
+     */
+    dates: NaiveDate[];
+    /**
+     * The recipients, in code order, with their names.
+     */
+    recipients: [RecipientId, string][];
+    /**
+     * `amounts[r][d]`: what recipient `r` gets of the pot by the population on date `d`.
+     */
+    amounts: Sek[][];
+    /**
+     * Every recipient, the largest spread first (then in code order).
+     */
+    movers: Mover[];
+    /**
+     * Paradoxes of largest remainder from one date to the next (`apportionment_paradox`).
+     */
+    paradoxes: Finding[];
+}
+
+/**
  * One pot that was apportioned: the rows with the same agreement, component, tranche,
  * part and criterion sum exactly to it.
  */
@@ -1212,6 +1289,60 @@ export interface RecipientView {
      * Money of those agreements that cannot be computed yet, and why.
      */
     open: Open[];
+}
+
+/**
+ * One recipient\'s change between two splits, decomposed.
+ */
+export interface Change {
+    /**
+     * The recipient.
+     */
+    recipient: RecipientId;
+    /**
+     * Its name.
+     */
+    name: string;
+    /**
+     * The rounding unit of both splits.
+     */
+    unit: Unit;
+    /**
+     * The first split (A).
+     */
+    a: Side;
+    /**
+     * The second split (B).
+     */
+    b: Side;
+    /**
+     * `b.amount − a.amount`: the sum of the three parts below, exactly.
+     */
+    difference: Sek;
+    /**
+     * \"The pot changed\": the old share × the pot\'s change, rounded to the unit half away
+     * from zero.
+     */
+    pot_effect: Sek;
+    /**
+     * \"Its share of the key changed\": the new pot × the change of the share, rounded to
+     * the unit half away from zero.
+     */
+    share_effect: Sek;
+    /**
+     * The rest: largest remainder\'s rounding of both amounts and of the two effects (at
+     * most 2 units either way).
+     */
+    rounding: Sek;
+    /**
+     * The decomposition in a sentence (an info finding, code `note`; read it in either
+     * language with [`Change::sentence`]).
+     */
+    explanation: Finding;
+    /**
+     * The paradoxes of largest remainder that touch this recipient (`apportionment_paradox`).
+     */
+    paradoxes: Finding[];
 }
 
 /**
@@ -1341,6 +1472,36 @@ export interface RowVerdict {
      * A remark for a reader (\"two adjacent digits swapped: 54 499 160 kr expected\").
      */
     note?: string;
+}
+
+/**
+ * One side of a change: the pot, the key and what the recipient gets of it.
+ */
+export interface Side {
+    /**
+     * The pot split by the key.
+     */
+    pot: Sek;
+    /**
+     * The key (`population:regions:2021-11-01`).
+     */
+    key: string;
+    /**
+     * The recipient\'s weight in the key (zero when it is not in it).
+     */
+    weight: Decimal;
+    /**
+     * The sum of the weights.
+     */
+    total_weight: Decimal;
+    /**
+     * The exact quota `pot × weight / total_weight`, to 28 significant digits.
+     */
+    quota: Decimal;
+    /**
+     * What the recipient gets.
+     */
+    amount: Sek;
 }
 
 /**
@@ -1504,6 +1665,28 @@ export interface Basis {
      * key, `floor` or one unit more, went to the bonus pot or back to the state).
      */
     qualified?: boolean;
+}
+
+/**
+ * The key-date sensitivity of the population-based pots of a catalog or an agreement.
+ */
+export interface Sensitivity {
+    /**
+     * The agreement asked for, or every agreement of the catalog.
+     */
+    agreement?: string;
+    /**
+     * The level asked for, or both.
+     */
+    level?: Level;
+    /**
+     * One entry per population-based pot, in the catalog\'s order.
+     */
+    pots: PotDates[];
+    /**
+     * Dates on which a pot could not be allocated, and why.
+     */
+    open: Open[];
 }
 
 /**
@@ -2158,6 +2341,59 @@ export class PivotResult {
 }
 
 /**
+ * r" One recipient across the agreements of the catalog (or of one year): every amount
+ * r" with its pot, share, rank, key and kr per invånare, and the money that cannot be
+ * r" computed yet, with why.
+ */
+export class RecipientResult {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The core's table: title, typed columns, rows of cells, footer and notes.
+     */
+    table(): Table;
+    /**
+     * CSV with a header, amounts as plain decimals: what the CLI prints with
+     * `--format csv`; with `swedish` true, the CSV for Swedish Excel (semicolons,
+     * decimal comma, a byte-order mark, codes kept as text: `--format csv-sv`).
+     */
+    toCsv(swedish?: boolean | null): string;
+    /**
+     * An Excel workbook (the bytes of an `.xlsx` file): one sheet per table of the
+     * result, amounts as numbers in kronor, codes as text, headers in the current
+     * language (`--format xlsx`).
+     */
+    toExcel(): Uint8Array;
+    /**
+     * The table as an HTML `<table>`.
+     */
+    toHtml(): string;
+    /**
+     * The core's JSON form (amounts as strings): what `JSON.stringify` writes;
+     * the messages of its findings in the language of `setLang`.
+     */
+    toJSON(): RecipientView;
+    /**
+     * The text people read: what the CLI prints with `--format table`.
+     */
+    toText(): string;
+    /**
+     * Every amount the recipient gets, by agreement in the catalog's order.
+     */
+    readonly lines: Line[];
+    /**
+     * Money of those agreements that cannot be computed yet, and why (in the language of
+     * `setLang`).
+     */
+    readonly open: Open[];
+    /**
+     * The sum of every line (a plain decimal string).
+     */
+    readonly total: string;
+}
+
+/**
  * r" A published table checked against the model.
  */
 export class ReconciliationResult {
@@ -2234,6 +2470,68 @@ export class ReportResult {
 }
 
 /**
+ * r" One year: every recipient × every agreement of what can be allocated, with totals
+ * r" equal to the allocated pots.
+ */
+export class YearResult {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The core's table: title, typed columns, rows of cells, footer and notes.
+     */
+    table(): Table;
+    /**
+     * CSV with a header, amounts as plain decimals: what the CLI prints with
+     * `--format csv`; with `swedish` true, the CSV for Swedish Excel (semicolons,
+     * decimal comma, a byte-order mark, codes kept as text: `--format csv-sv`).
+     */
+    toCsv(swedish?: boolean | null): string;
+    /**
+     * An Excel workbook (the bytes of an `.xlsx` file): one sheet per table of the
+     * result, amounts as numbers in kronor, codes as text, headers in the current
+     * language (`--format xlsx`).
+     */
+    toExcel(): Uint8Array;
+    /**
+     * The table as an HTML `<table>`.
+     */
+    toHtml(): string;
+    /**
+     * The core's JSON form (amounts as strings): what `JSON.stringify` writes;
+     * the messages of its findings in the language of `setLang`.
+     */
+    toJSON(): YearView;
+    /**
+     * The text people read: what the CLI prints with `--format table`.
+     */
+    toText(): string;
+    /**
+     * The agreements usable in the year, in the catalog's order: the columns.
+     */
+    readonly agreements: YearAgreement[];
+    /**
+     * `amounts[r][a]`: what recipient `r` gets of agreement `a` in the year (plain decimal
+     * strings).
+     */
+    readonly amounts: Sek[][];
+    /**
+     * Money that cannot be computed, and rows paid outside the year, with why (in the
+     * language of `setLang`).
+     */
+    readonly open: Open[];
+    /**
+     * The recipients, in code order, as `[code, name]`: the rows.
+     */
+    readonly recipients: [RecipientId, string][];
+    /**
+     * What is allocated in the year: the sum of every agreement's `allocated` (a plain
+     * decimal string).
+     */
+    readonly total: string;
+}
+
+/**
  * One agreement of the catalog, by id (throws `unknown_agreement`, with the closest ids).
  */
 export function agreement(id: string): Agreement;
@@ -2282,6 +2580,13 @@ export function getLang(): Lang;
  * decimal string (`"443000000"`).
  */
 export function parseAmount(amount: string): string;
+
+/**
+ * What one recipient (a region, a municipality or SKR, by code) gets from every agreement
+ * of the catalog, or of those usable in `year`; throws `unknown_recipient` (at
+ * `["recipient"]`) for a code that is none of them.
+ */
+export function recipient(code: string, year?: number | null): RecipientResult;
 
 /**
  * Check a published per-region table (CSV, or text pasted from a web page or a PDF)
@@ -2343,6 +2648,13 @@ export function validateCatalog(): Findings;
  */
 export function version(): string;
 
+/**
+ * What every recipient gets of every agreement usable in `year`; with `level`
+ * `"regions"` municipalities' money is summed to their region (throws `invalid_value` at
+ * `["level"]` for another level).
+ */
+export function year(year: number, level?: Level): YearResult;
+
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
@@ -2352,8 +2664,10 @@ export interface InitOutput {
     readonly __wbg_findings_free: (a: number, b: number) => void;
     readonly __wbg_keyresult_free: (a: number, b: number) => void;
     readonly __wbg_pivotresult_free: (a: number, b: number) => void;
+    readonly __wbg_recipientresult_free: (a: number, b: number) => void;
     readonly __wbg_reconciliationresult_free: (a: number, b: number) => void;
     readonly __wbg_reportresult_free: (a: number, b: number) => void;
+    readonly __wbg_yearresult_free: (a: number, b: number) => void;
     readonly agreement: (a: number, b: number) => [number, number, number];
     readonly allocate: (a: any, b: number) => [number, number, number];
     readonly allocation_amounts: (a: number) => [number, number, number];
@@ -2410,6 +2724,16 @@ export interface InitOutput {
     readonly pivotresult_toJSON: (a: number) => [number, number, number];
     readonly pivotresult_toText: (a: number) => [number, number];
     readonly pivotresult_total: (a: number) => [number, number];
+    readonly recipient: (a: number, b: number, c: number) => [number, number, number];
+    readonly recipientresult_lines: (a: number) => [number, number, number];
+    readonly recipientresult_open: (a: number) => [number, number, number];
+    readonly recipientresult_table: (a: number) => [number, number, number];
+    readonly recipientresult_toCsv: (a: number, b: number) => [number, number];
+    readonly recipientresult_toExcel: (a: number) => [number, number, number, number];
+    readonly recipientresult_toHtml: (a: number) => [number, number];
+    readonly recipientresult_toJSON: (a: number) => [number, number, number];
+    readonly recipientresult_toText: (a: number) => [number, number];
+    readonly recipientresult_total: (a: number) => [number, number];
     readonly reconcile: (a: any, b: number) => [number, number, number];
     readonly reconciliationresult_table: (a: number) => [number, number, number];
     readonly reconciliationresult_toCsv: (a: number, b: number) => [number, number];
@@ -2433,6 +2757,18 @@ export interface InitOutput {
     readonly validate: (a: any) => [number, number, number];
     readonly validateCatalog: () => number;
     readonly version: () => [number, number];
+    readonly year: (a: number, b: number, c: number) => [number, number, number];
+    readonly yearresult_agreements: (a: number) => [number, number, number];
+    readonly yearresult_amounts: (a: number) => [number, number, number];
+    readonly yearresult_open: (a: number) => [number, number, number];
+    readonly yearresult_recipients: (a: number) => [number, number, number];
+    readonly yearresult_table: (a: number) => [number, number, number];
+    readonly yearresult_toCsv: (a: number, b: number) => [number, number];
+    readonly yearresult_toExcel: (a: number) => [number, number, number, number];
+    readonly yearresult_toHtml: (a: number) => [number, number];
+    readonly yearresult_toJSON: (a: number) => [number, number, number];
+    readonly yearresult_toText: (a: number) => [number, number];
+    readonly yearresult_total: (a: number) => [number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
