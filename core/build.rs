@@ -37,7 +37,20 @@ fn date(s: &str) -> (i32, u32, u32) {
     )
 }
 
+/// The README's Rust examples run as doctests (`lib.rs`'s `ReadmeDoctests`) in the repository
+/// only: they read the repository's files (`examples/`), which the packaged crate does not
+/// have. In the repository the README is `../README.md` and there is none beside Cargo.toml;
+/// in a package (cargo's, or maturin's sdist) its copy is beside Cargo.toml.
+fn readme_doctests() {
+    println!("cargo::rustc-check-cfg=cfg(readme_doctests)");
+    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).to_path_buf();
+    if !dir.join("README.md").exists() && dir.join("../README.md").exists() {
+        println!("cargo::rustc-cfg=readme_doctests");
+    }
+}
+
 fn main() {
+    readme_doctests();
     let mut out = String::new();
     let regions = rows("regions.csv", "region_code,region_name,county_name");
     assert_eq!(regions.len(), 21);

@@ -5,16 +5,18 @@
 //! every total equals the one a full allocation gives.
 //!
 //! ```
-//! use vardavtal::{Agreement, Options, sweep::PerformanceSweep};
-//! let a = Agreement::from_json(include_str!("../../../examples/demo-agreement.json"))?;
-//! let sweep = PerformanceSweep::new(&a, "prestation", &Options::default())?;
+//! use vardavtal::{Options, catalog, sweep::PerformanceSweep};
+//! // Kömiljarden 2019: 1,28 miljarder kronor for shorter waits.
+//! let cat = catalog::catalog()?;
+//! let a = cat.agreement("komiljard-2019").expect("in the catalog");
+//! let sweep = PerformanceSweep::new(a, "prestation", &Options::default())?;
 //! // Every region meets every criterion: each gets its full share.
 //! let all = vec![true; sweep.criteria().len() * sweep.recipients().len()];
 //! let mut totals = vec![0u128; sweep.recipients().len()];
 //! let returned = sweep.totals_into(&all, &mut totals)?;
 //! assert_eq!(returned, 0);
-//! assert_eq!(totals.iter().sum::<u128>(), 2_000_000_000);
-//! # Ok::<(), vardavtal::Error>(())
+//! assert_eq!(totals.iter().sum::<u128>(), 1_280_000_000);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use super::Options;
