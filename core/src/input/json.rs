@@ -74,7 +74,9 @@ pub(crate) fn read_text_or(
 /// Read and parse a JSON file; error locations start with the file name.
 pub fn from_file<T: DeserializeOwned>(path: &std::path::Path) -> Result<T> {
     let text = read_text(path)?;
-    from_str(&text).map_err(|e| e.prefixed(&Loc::root().join(path.display().to_string())))
+    from_str(&text).map_err(|e| {
+        super::redacted(e, &text).prefixed(&Loc::root().join(path.display().to_string()))
+    })
 }
 
 /// Deserialise a JSON object into a map whose keys must be unique: a key given twice is an

@@ -559,10 +559,10 @@ impl Key {
             ]),
             col(&["weight", "vikt"]),
         ) else {
-            let header = headers.iter().collect::<Vec<_>>().join(",");
+            // the header's own words are not echoed: they may be a file's contents
             return Err(KEY_CSV_HEADER_COLUMNS
                 .error(file.join(1usize))
-                .with("header", header)
+                .with("count", headers.len())
                 .into());
         };
         let mut entries = Vec::new();
@@ -604,6 +604,12 @@ impl Key {
         Key::from_csv(name, text, &[])
     }
 
+    /// A key from a key spec (`population:regions:DATE`, …), never a path; its errors are
+    /// not located.
+    pub fn from_spec(spec: &str) -> Result<Key> {
+        by_name(spec)
+    }
+
     /// A key from a command-line style argument: `population:regions:DATE`,
     /// `population:municipalities:DATE`, `needs:regions:2024`, or the path of a CSV file
     /// with columns `code,weight`.
@@ -622,8 +628,7 @@ impl Key {
                     .into()),
             };
         }
-        let text = crate::json::read_text(std::path::Path::new(arg))?;
-        Key::from_csv(arg, &text, &[])
+        crate::input::key_file(std::path::Path::new(arg))
     }
 
     /// The same key limited to `members` (for example the municipalities of one region).
