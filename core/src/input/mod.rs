@@ -33,6 +33,7 @@
 
 pub mod args;
 pub mod json;
+pub use json::MAX_FILE_BYTES;
 mod problems;
 
 use std::path::Path;
@@ -394,5 +395,52 @@ mod tests {
         let e = super::agreement_file(&a).unwrap_err();
         assert!(!format!("{e:?}").contains("HEMLIG"), "{e:?}");
         std::fs::remove_dir_all(&dir).ok();
+    }
+}
+
+#[cfg(all(test, unix))]
+mod files {
+    use crate::finding::Code;
+    use std::path::Path;
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn only_regular_files_are_read_promptly() {
+        let start = Instant::now();
+        for p in ["/dev/zero", "/dev/null", "/tmp"] {
+            if !Path::new(p).exists() {
+                continue;
+            }
+            let e = super::key_file(Path::new(p)).unwrap_err();
+            assert_eq!(e.code(), Code::Io, "{p}");
+            assert!(!e.findings()[0].ctx["kind"].is_empty());
+            assert!(super::agreement_file(Path::new(p)).is_err());
+            assert!(super::table_file(Path::new(p)).is_err());
+            assert!(super::outcomes_file(Path::new(p)).is_err());
+        }
+        // a FIFO with no writer: refused before it is opened, so nothing blocks
+        let fifo = std::env::temp_dir().join(format!("vardavtal-fifo-{}", std::process::id()));
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let e = super::key_file(&fifo).unwrap_err();
+            assert_eq!(e.findings()[0].ctx["kind"], "fifo");
+            let e = super::agreement(&fifo.display().to_string()).unwrap_err();
+            assert_eq!(e.code(), Code::Io);
+            std::fs::remove_file(&fifo).ok();
+        }
+        assert!(start.elapsed() < Duration::from_secs(5));
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_before_it_is_read() {
+        let e = crate::json::read_text_within(Path::new("Cargo.toml"), 8).unwrap_err();
+        let f = &e.findings()[0];
+        assert_eq!((f.code, f.ctx["limit"].as_str()), (Code::Io, "8"));
+        assert!(
+            f.msg.contains("more than the limit of 8 bytes"),
+            "{}",
+            f.msg
+        );
+        assert_eq!(super::MAX_FILE_BYTES, 256 << 20);
     }
 }

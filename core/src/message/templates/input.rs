@@ -91,6 +91,17 @@ super::templates! {
         sv: "filen {path} kan inte läsas ({reason})",
     }
 
+    /// A path that is not a regular file (a directory, a device, a pipe).
+    FILE_NOT_REGULAR = "file_not_regular", Io {
+        en: "cannot read {path}: it is not a regular file (a directory, a device or a pipe); only regular files are read",
+        sv: "{path} kan inte läsas: det är ingen vanlig fil (en katalog, en enhet eller ett rör); bara vanliga filer läses",
+    }
+    /// A file larger than the limit, refused before it is read.
+    FILE_TOO_LARGE = "file_too_large", Io {
+        en: "cannot read {path}: it is {size} bytes, more than the limit of {limit} bytes",
+        sv: "{path} kan inte läsas: filen är på {size} byte, mer än gränsen på {limit} byte",
+    }
+
     // input/mod.rs: tables and text already read.
     /// A table argument, read as a path, that names no file.
     TABLE_FILE_NOT_FOUND = "table_file_not_found", Io {
