@@ -477,6 +477,15 @@ impl Key {
         entries: impl IntoIterator<Item = (RecipientId, Decimal)>,
         declared: &[RecipientId],
     ) -> Result<Key> {
+        // in code order, for the binary search of `check_known`
+        let declared: std::borrow::Cow<'_, [RecipientId]> = if declared.is_sorted() {
+            declared.into()
+        } else {
+            let mut d = declared.to_vec();
+            d.sort_unstable();
+            d.into()
+        };
+        let declared = &*declared;
         let mut entries: Vec<(RecipientId, Decimal)> = entries.into_iter().collect();
         if entries.is_empty() {
             return Err(KEY_EMPTY.error(Loc::root()).into());
@@ -631,8 +640,10 @@ impl Key {
         crate::input::key_file(std::path::Path::new(arg))
     }
 
-    /// The same key limited to `members` (for example the municipalities of one region).
+    /// The same key limited to `members` (for example the municipalities of one region);
+    /// linear in the key and the members (a set, not a search of the list per recipient).
     pub fn restrict(&self, members: &[RecipientId]) -> Result<Key> {
+        let members: std::collections::HashSet<&RecipientId> = members.iter().collect();
         Key::new(
             self.0.description.clone(),
             self.0.sources.clone(),
