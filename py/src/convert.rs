@@ -5,7 +5,7 @@
 //! `float` where money is expected, a type that is no argument at all).
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
@@ -104,15 +104,21 @@ pub fn text(py: Python<'_>, obj: &Bound<'_, PyAny>, loc: &Loc, what: &str) -> Py
     }
 }
 
-/// A `str` argument, or a path from `os.PathLike`; `None` for anything else.
-fn text_or_path(obj: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
-    if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Some(s.to_cow()?.into_owned()));
+/// A `str` argument: text, never a path (`None` when `obj` is no `str`).
+fn str_of(obj: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    match obj.cast::<PyString>() {
+        Ok(s) => Ok(Some(s.to_cow()?.into_owned())),
+        Err(_) => Ok(None),
     }
-    if obj.hasattr("__fspath__")? {
-        return Ok(Some(obj.call_method0("__fspath__")?.extract::<String>()?));
+}
+
+/// A path: an `os.PathLike` (`pathlib.Path`), never a `str` (`None` for anything else).
+/// Only a path is read as a file.
+fn path_of(obj: &Bound<'_, PyAny>) -> PyResult<Option<PathBuf>> {
+    if obj.is_instance_of::<PyString>() || !obj.hasattr("__fspath__")? {
+        return Ok(None);
     }
-    Ok(None)
+    Ok(Some(obj.call_method0("__fspath__")?.extract::<PathBuf>()?))
 }
 
 /// The rounding unit: `"krona"` or `"ore"`.
@@ -129,8 +135,9 @@ pub fn date(py: Python<'_>, obj: &Bound<'_, PyAny>, loc: &Loc) -> PyResult<Naive
     at(py, loc, vardavtal::key::parse_date(&s))
 }
 
-/// A distribution key: a `Key`, a str as core reads it ([`input::key`]: a key spec, CSV
-/// text or a CSV path), an `os.PathLike` CSV path, or a dict `{code: weight}`.
+/// A distribution key: a `Key`, a str as core reads it ([`input::key_string`]: a key spec
+/// or CSV text, never a path), an `os.PathLike` CSV file ([`input::key_file`]), or a dict
+/// `{code: weight}`.
 pub fn key(py: Python<'_>, obj: &Bound<'_, PyAny>, loc: &Loc) -> PyResult<Key> {
     if let Ok(k) = obj.cast::<PyKey>() {
         return Ok(k.get().0.clone());
@@ -168,14 +175,17 @@ pub fn key(py: Python<'_>, obj: &Bound<'_, PyAny>, loc: &Loc) -> PyResult<Key> {
             .resolve(),
         );
     }
-    match text_or_path(obj)? {
-        Some(s) => at(py, loc, input::key(&s)),
+    if let Some(p) = path_of(obj)? {
+        return at(py, loc, input::key_file(&p));
+    }
+    match str_of(obj)? {
+        Some(s) => at(py, loc, input::key_string(&s)),
         None => Err(wrong(
             py,
             obj,
             loc,
             Code::InvalidValue,
-            "a key (Key, str, path or {code: weight})",
+            "a key (Key, str, pathlib.Path or {code: weight})",
         )),
     }
 }
@@ -262,35 +272,35 @@ fn json_value(
 }
 
 /// An agreement: an `Agreement`, a dict in the agreement file format, an `os.PathLike`
-/// file, or a str as core reads it ([`input::agreement`]: JSON text, a catalog id or a
-/// path).
+/// file ([`input::agreement_file`]), or a str as core reads it ([`input::agreement_text`]:
+/// JSON text or a catalog id, never a path).
 pub fn agreement(py: Python<'_>, obj: &Bound<'_, PyAny>, loc: &Loc) -> PyResult<Agreement> {
     if let Ok(a) = obj.cast::<PyAgreement>() {
         return Ok(a.get().0.clone());
     }
-    let arg = if obj.is_instance_of::<PyDict>() {
+    if obj.is_instance_of::<PyDict>() {
         // a dict is built in Python, where an int is exact: core reads it as an amount
         let v = json_value(py, obj, loc, 0)?;
         return at(py, loc, input::args::agreement_built(v));
-    } else if let Some(s) = text_or_path(obj)? {
-        if !obj.is_instance_of::<PyString>() {
-            return at(py, loc, Agreement::from_file(Path::new(&s)));
-        }
-        s
-    } else {
-        return Err(wrong(
+    }
+    if let Some(p) = path_of(obj)? {
+        return at(py, loc, input::agreement_file(&p));
+    }
+    match str_of(obj)? {
+        Some(s) => at(py, loc, input::agreement_text(&s)),
+        None => Err(wrong(
             py,
             obj,
             loc,
             Code::InvalidValue,
-            "an agreement (Agreement, dict, str or path)",
-        ));
-    };
-    at(py, loc, input::agreement(&arg))
+            "an agreement (Agreement, dict, str or pathlib.Path)",
+        )),
+    }
 }
 
-/// Performance outcomes: a dict `{criterion: {code: {"value", "previous", "met"}}}`, or a
-/// str or `os.PathLike` as core reads it ([`input::outcomes`]: JSON text or a path).
+/// Performance outcomes: a dict `{criterion: {code: {"value", "previous", "met"}}}`, JSON
+/// text as a str ([`input::outcomes_text`], never a path), or an `os.PathLike` file
+/// ([`input::outcomes_file`]).
 /// `None` is no outcomes.
 pub fn outcomes(
     py: Python<'_>,
@@ -300,10 +310,13 @@ pub fn outcomes(
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(None);
     };
+    if let Some(p) = path_of(obj)? {
+        return at(py, loc, input::outcomes_file(&p)).map(Some);
+    }
     let arg = if obj.is_instance_of::<PyDict>() {
         json(py, obj, loc)?
     } else {
-        match text_or_path(obj)? {
+        match str_of(obj)? {
             Some(s) => s,
             None => {
                 return Err(wrong(
@@ -311,20 +324,24 @@ pub fn outcomes(
                     obj,
                     loc,
                     Code::InvalidValue,
-                    "outcomes (dict, str or path)",
+                    "outcomes (dict, str or pathlib.Path)",
                 ));
             }
         }
     };
-    at(py, loc, input::outcomes(&arg)).map(Some)
+    at(py, loc, input::outcomes_text(&arg)).map(Some)
 }
 
-/// A published table as `(name, text)`: a str or `os.PathLike` as core reads it
-/// ([`input::table_text`]: the text itself or a path), or a file object with `read()` (text
-/// or UTF-8 bytes, named by its `name` attribute, else `"table"`).
+/// A published table as `(name, text)`: a str is the table's text itself (named
+/// `"table"`, never a path), an `os.PathLike` its file ([`input::table_file`]), or a file
+/// object with `read()` (text or UTF-8 bytes, named by its `name` attribute, else
+/// `"table"`).
 pub fn table(py: Python<'_>, obj: &Bound<'_, PyAny>, loc: &Loc) -> PyResult<(String, String)> {
-    if let Some(s) = text_or_path(obj)? {
-        return input::table_text(&s).or_raise(py);
+    if let Some(p) = path_of(obj)? {
+        return input::table_file(&p).or_raise(py);
+    }
+    if let Some(s) = str_of(obj)? {
+        return Ok(("table".to_owned(), s));
     }
     if !obj.hasattr("read")? {
         return Err(wrong(
@@ -332,7 +349,7 @@ pub fn table(py: Python<'_>, obj: &Bound<'_, PyAny>, loc: &Loc) -> PyResult<(Str
             obj,
             loc,
             Code::InvalidValue,
-            "a table (its text, a path or a file)",
+            "a table (its text, a pathlib.Path or a file)",
         ));
     }
     let name = match obj.getattr("name").ok().map(|n| n.extract::<String>()) {

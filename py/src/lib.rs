@@ -50,8 +50,9 @@ fn options(
 ///     (``"443,4 miljoner kronor"``, ``"34 355 mnkr"``); never ``float``.
 /// key : Key, str, os.PathLike or dict
 ///     A ``Key``; a key spec (``"population:regions:2021-11-01"``,
-///     ``"population:municipalities:DATE"``, ``"needs:regions:2024"``); CSV text or a CSV
-///     path with columns ``code,weight``; or ``{code: weight}`` with ``Decimal``, ``int`` or
+///     ``"population:municipalities:DATE"``, ``"needs:regions:2024"``); CSV text with columns
+///     ``code,weight``; a CSV file as a ``pathlib.Path`` (a ``str`` is never read as a
+///     path); or ``{code: weight}`` with ``Decimal``, ``int`` or
 ///     ``str`` weights.
 /// each : Decimal, int, str or None
 ///     A fixed amount every recipient gets before the rest is split by the key.
@@ -212,10 +213,12 @@ fn collect_batch(
 /// ----------
 /// agreement : Agreement, dict, str or os.PathLike
 ///     An ``Agreement``, a dict in the agreement file format, JSON text, a catalog id
-///     (``"okad-tillganglighet-2022"``) or the path of an agreement file.
+///     (``"okad-tillganglighet-2022"``) or an agreement file as a ``pathlib.Path`` (a
+///     ``str`` is never read as a path).
 /// outcomes : dict, str, os.PathLike or None
 ///     The performance outcomes of performance-based components,
-///     ``{criterion: {code: {"value", "previous", "met"}}}``, JSON text or a file path.
+///     ``{criterion: {code: {"value", "previous", "met"}}}``, JSON text or a file as a
+///     ``pathlib.Path``.
 /// key : Key, str, os.PathLike, dict or None
 ///     The key for components without a key of their own, as ``split`` takes it; ``None``
 ///     chooses the population at the convention's date (a ``default_key`` note).
@@ -280,12 +283,14 @@ fn allocate(
 /// ----------
 /// agreement : Agreement, dict, str or os.PathLike
 ///     An ``Agreement``, a dict in the agreement file format, JSON text, a catalog id
-///     (``"okad-tillganglighet-2022"``) or the path of an agreement file.
+///     (``"okad-tillganglighet-2022"``) or an agreement file as a ``pathlib.Path`` (a
+///     ``str`` is never read as a path).
 /// scenarios : iterable of Scenario, Key, str, os.PathLike or dict
 ///     The what-ifs, in order.
 /// outcomes : dict, str, os.PathLike or None
 ///     The performance outcomes of performance-based components,
-///     ``{criterion: {code: {"value", "previous", "met"}}}``, JSON text or a file path.
+///     ``{criterion: {code: {"value", "previous", "met"}}}``, JSON text or a file as a
+///     ``pathlib.Path``.
 ///     The base for every scenario.
 /// key : Key, str, os.PathLike, dict or None
 ///     The base key for every scenario without a key.
@@ -400,10 +405,12 @@ fn scenario(py: Python<'_>, s: &Bound<'_, PyAny>, i: usize) -> PyResult<Scenario
 /// ----------
 /// agreement : Agreement, dict, str or os.PathLike
 ///     An ``Agreement``, a dict in the agreement file format, JSON text, a catalog id
-///     (``"okad-tillganglighet-2022"``) or the path of an agreement file.
+///     (``"okad-tillganglighet-2022"``) or an agreement file as a ``pathlib.Path`` (a
+///     ``str`` is never read as a path).
 /// outcomes : dict, str, os.PathLike or None
 ///     The performance outcomes of performance-based components,
-///     ``{criterion: {code: {"value", "previous", "met"}}}``, JSON text or a file path.
+///     ``{criterion: {code: {"value", "previous", "met"}}}``, JSON text or a file as a
+///     ``pathlib.Path``.
 /// key : Key, str, os.PathLike, dict or None
 ///     The key for components without a key of their own, as in ``allocate``.
 /// unit : {"krona", "ore"}
@@ -668,7 +675,8 @@ fn source(py: Python<'_>, id: &str) -> PyResult<PySource> {
 /// ----------
 /// spec : Key, str, os.PathLike or dict
 ///     A key spec (``"population:regions:2021-11-01"``, ``"population:municipalities:DATE"``,
-///     ``"needs:regions:2024"``), CSV text or a CSV path with columns ``code,weight``, or
+///     ``"needs:regions:2024"``), CSV text with columns ``code,weight``, a CSV file as a ``pathlib.Path`` (a ``str`` is
+///     never read as a path), or
 ///     ``{code: weight}`` with ``Decimal``, ``int`` or ``str`` weights.
 ///
 /// Returns

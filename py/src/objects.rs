@@ -1057,7 +1057,9 @@ skin! {
         ///     content is not an agreement.
         #[staticmethod]
         fn from_file(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Self> {
-            Agreement::from_file(&path).map(PyAgreement).or_raise(py)
+            vardavtal::input::agreement_file(&path)
+                .map(PyAgreement)
+                .or_raise(py)
         }
         /// An agreement from a dict in the agreement file format.
         ///

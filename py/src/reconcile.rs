@@ -40,7 +40,8 @@ fn run(i: Inputs) -> vardavtal::Result<PyReconciliation> {
 /// ----------
 /// table : str, os.PathLike or file object
 ///     The table: its text (CSV with a header, or text pasted from a web page or a PDF, with
-///     Swedish number formatting), a file path, or a file object (text or UTF-8 bytes).
+///     Swedish number formatting; a ``str`` is always the text, never a path), a file as a
+///     ``pathlib.Path``, or a file object (text or UTF-8 bytes).
 /// pot : Decimal, int, str or None
 ///     The amount the publisher says the table distributes (``"1 382 miljoner kronor"``);
 ///     never ``float``. ``None`` takes the table's total line, else the rows' sum.

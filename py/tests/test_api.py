@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import pickle
 import threading
 from decimal import Decimal
@@ -128,8 +129,58 @@ def test_bad_keys() -> None:
     with pytest.raises(InputError):
         vardavtal.split(100, key=42)  # type: ignore[arg-type]
     with pytest.raises(InputError) as ei:
-        vardavtal.split(100, key="no/such/file.csv")
+        vardavtal.split(100, key=Path("no/such/file.csv"))
     assert ei.value.errors()[0]["code"] == "io"
+    # a str is never read as a file
+    with pytest.raises(InputError) as ei:
+        vardavtal.split(100, key="no/such/file.csv")
+    assert ei.value.errors()[0]["code"] == "invalid_value"
+
+
+def test_a_str_is_never_read_as_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = "vardavtal-secret-value-4711"
+    monkeypatch.setenv("VARDAVTAL_SECRET", secret)
+    values = [v for v in os.environ.values() if len(v) >= 4]
+    with pytest.raises(InputError) as ei:
+        vardavtal.split("100", key="/proc/self/environ")
+    err = ei.value.errors()[0]
+    assert err["code"] == "invalid_value" and err["loc"] == ["key"]
+    assert "is not a key" in err["msg"] and "never the name of a file" in err["msg"]
+    shown = str(ei.value) + repr(ei.value.errors())
+    assert secret not in shown
+    assert not any(v in shown for v in values if v not in ("/proc/self/environ",) and len(v) > 20)
+    # an explicit path is read, but its contents are never echoed
+    if Path("/proc/self/environ").exists():
+        with pytest.raises(InputError) as ei:
+            vardavtal.split("100", key=Path("/proc/self/environ"))
+        shown = str(ei.value) + repr(ei.value.errors())
+        assert secret not in shown
+    for bad in ("/etc/passwd", "examples/demo-agreement.json"):
+        with pytest.raises(VardavtalError) as ai:
+            vardavtal.allocate(bad)
+        assert ai.value.code != "io"
+        with pytest.raises(VardavtalError) as ai:
+            vardavtal.allocate(DEMO, outcomes=bad)
+        assert ai.value.code != "io"
+
+
+def test_file_contents_are_not_echoed(tmp_path: Path) -> None:
+    p = tmp_path / "k.csv"
+    p.write_text("code,weight\n01,geheimnis\n")
+    with pytest.raises(InputError) as ei:
+        vardavtal.split(100, key=p)
+    assert "geheimnis" not in str(ei.value) + repr(ei.value.errors())
+    assert ei.value.errors()[0]["loc"][-1] == "weight"
+    p.write_text("geheimnis-header,x\n01,1\n")
+    with pytest.raises(InputError) as ei:
+        vardavtal.split(100, key=p)
+    assert "geheimnis" not in str(ei.value) + repr(ei.value.errors())
+    a = tmp_path / "a.json"
+    a.write_text('{"id": "x", "title": "t", "kind": {"type": "base"}, "years": ["geheimnis"]}')
+    with pytest.raises(InputError) as ei:
+        vardavtal.allocate(a)
+    assert "geheimnis" not in str(ei.value) + repr(ei.value.errors())
+    assert ei.value.errors()[0]["loc"][-2:] == ["years", 0]
 
 
 def test_unknown_recipient_reports_every_problem() -> None:
@@ -151,9 +202,8 @@ def test_unknown_recipient_reports_every_problem() -> None:
 def test_csv_key(tmp_path: Path) -> None:
     p = tmp_path / "k.csv"
     p.write_text("code,weight\n03,1.5\n01,2\n")
-    for spec in (p, str(p)):
-        alloc = vardavtal.split(350, key=spec)
-        assert [r.amount for r in alloc.rows] == [200, 150]
+    alloc = vardavtal.split(350, key=p)
+    assert [r.amount for r in alloc.rows] == [200, 150]
     p.write_text("code,weight\n01,x\n")
     with pytest.raises(InputError) as ei:
         vardavtal.key(p)
@@ -189,7 +239,7 @@ def test_agreement_from_dict_json_file_and_catalog() -> None:
     assert a == vardavtal.Agreement.from_json(a.to_json())
     assert a.to_dict()["components"][0]["amount"]["value"] == "1000000"
     demo = vardavtal.Agreement.from_file(DEMO)
-    assert demo == vardavtal.Agreement(DEMO) == vardavtal.Agreement(str(DEMO))
+    assert demo == vardavtal.Agreement(DEMO) == vardavtal.Agreement.from_file(str(DEMO))
     cat = vardavtal.catalog()
     assert "okad-tillganglighet-2022" in cat
     okad = cat.agreement("okad-tillganglighet-2022")

@@ -24,7 +24,7 @@ pub(super) fn run_rule(
     opts: &Options,
     notes: &mut Vec<crate::Finding>,
 ) -> Result<(Vec<Row>, Option<Key>)> {
-    let names = |r: &RecipientId| a.recipient_name(r);
+    let names = a.recipient_names();
     match rule {
         Rule::PerCapita { key } => {
             let key = resolve_key(a, c, key.as_ref(), None, opts, notes)?;

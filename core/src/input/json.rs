@@ -7,8 +7,8 @@ use serde::de::DeserializeOwned;
 use crate::finding::{Error, Loc, LocPart, Result};
 use crate::message::Template;
 use crate::message::templates::input::{
-    FILE_NOT_FOUND, FILE_UNREADABLE, JSON_DUPLICATE_KEY, JSON_INVALID_AMOUNT, JSON_INVALID_DATE,
-    JSON_INVALID_VALUE, JSON_SYNTAX, JSON_UNKNOWN_FIELD,
+    FILE_NOT_FOUND, FILE_NOT_REGULAR, FILE_TOO_LARGE, FILE_UNREADABLE, JSON_DUPLICATE_KEY,
+    JSON_INVALID_AMOUNT, JSON_INVALID_DATE, JSON_INVALID_VALUE, JSON_SYNTAX, JSON_UNKNOWN_FIELD,
 };
 
 /// Parse JSON text into `T`, mapping every failure to an [`Error`] with a location. When
@@ -47,9 +47,25 @@ fn reading_error(template: &'static Template, loc: Loc, e: &serde_json::Error) -
         .into()
 }
 
-/// Read a text file; an `io` error names the file.
+/// The largest file read (256 MiB): a larger one is an `io` error (`file_too_large`)
+/// before anything is read. [`read_text_within`] takes another limit.
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
+
+/// Read a text file; an `io` error names the file. Only a regular file of at most
+/// [`MAX_FILE_BYTES`] is read: a directory, a device (`/dev/zero`) or a pipe is an error
+/// before it is opened, so nothing blocks or reads without end.
 pub fn read_text(path: &std::path::Path) -> Result<String> {
     read_text_or(path, &FILE_NOT_FOUND, &FILE_UNREADABLE)
+}
+
+/// Read a text file as [`read_text`] does, with `max` bytes as the limit.
+///
+/// ```
+/// let e = vardavtal::json::read_text_within(std::path::Path::new("Cargo.toml"), 10).unwrap_err();
+/// assert_eq!((e.code(), e.findings()[0].ctx["limit"].as_str()), (vardavtal::Code::Io, "10"));
+/// ```
+pub fn read_text_within(path: &std::path::Path, max: u64) -> Result<String> {
+    read_file(path, &FILE_NOT_FOUND, &FILE_UNREADABLE, max)
 }
 
 /// Read a text file; an `io` error from `not_found` when there is no such file, else
@@ -59,22 +75,98 @@ pub(crate) fn read_text_or(
     not_found: &'static Template,
     unreadable: &'static Template,
 ) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| {
+    read_file(path, not_found, unreadable, MAX_FILE_BYTES)
+}
+
+/// What a file is, for the context of `file_not_regular`.
+fn kind(t: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "fifo";
+        }
+        if t.is_char_device() {
+            return "char_device";
+        }
+        if t.is_block_device() {
+            return "block_device";
+        }
+        if t.is_socket() {
+            return "socket";
+        }
+    }
+    if t.is_dir() { "directory" } else { "other" }
+}
+
+/// The reading policy of every file: the file's type and size are checked (`stat`,
+/// which never blocks) before it is opened, again on the open file, and at most `max`
+/// bytes are read.
+fn read_file(
+    path: &std::path::Path,
+    not_found: &'static Template,
+    unreadable: &'static Template,
+    max: u64,
+) -> Result<String> {
+    use std::io::Read;
+    let at = || Loc::root().join(path.display().to_string());
+    let io = |e: std::io::Error| -> Error {
         let t = match e.kind() {
             std::io::ErrorKind::NotFound => not_found,
             _ => unreadable,
         };
-        t.error(Loc::root().join(path.display().to_string()))
+        t.error(at())
             .with("path", path.display())
             .with("reason", e)
             .into()
+    };
+    let check = |m: &std::fs::Metadata| -> Result<()> {
+        if !m.is_file() {
+            return Err(FILE_NOT_REGULAR
+                .error(at())
+                .with("path", path.display())
+                .with("kind", kind(m.file_type()))
+                .into());
+        }
+        if m.len() > max {
+            return Err(FILE_TOO_LARGE
+                .error(at())
+                .with("path", path.display())
+                .with("size", m.len())
+                .with("limit", max)
+                .into());
+        }
+        Ok(())
+    };
+    check(&std::fs::metadata(path).map_err(io)?)?;
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    check(&meta)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > max {
+        // the file grew while it was read
+        return Err(FILE_TOO_LARGE
+            .error(at())
+            .with("path", path.display())
+            .with("size", bytes.len())
+            .with("limit", max)
+            .into());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        match crate::input::text_of(&path.display().to_string(), e.as_bytes()) {
+            Err(e) => e,
+            Ok(_) => io(std::io::ErrorKind::InvalidData.into()),
+        }
     })
 }
 
 /// Read and parse a JSON file; error locations start with the file name.
 pub fn from_file<T: DeserializeOwned>(path: &std::path::Path) -> Result<T> {
     let text = read_text(path)?;
-    from_str(&text).map_err(|e| e.prefixed(&Loc::root().join(path.display().to_string())))
+    from_str(&text).map_err(|e| {
+        super::redacted(e, &text).prefixed(&Loc::root().join(path.display().to_string()))
+    })
 }
 
 /// Deserialise a JSON object into a map whose keys must be unique: a key given twice is an

@@ -11,6 +11,14 @@
 //! | CSV text (has a line break or a comma) | — | `code,weight` | — | the table text |
 //! | anything else | a file path | a CSV file path | a file path | a file path |
 //!
+//! That table is the command line's: its arguments are paths by contract. A skin that gets
+//! strings from code (Python's `str`, JavaScript) never reads one as a path: it calls the
+//! `*_text` readers ([`agreement_text`], [`key_text`], [`outcomes_text`]; a table's text is
+//! the string itself), and the `*_file` readers ([`agreement_file`], [`key_file`],
+//! [`outcomes_file`], [`table_file`]) only for what is a path (Python's `os.PathLike`).
+//! Errors from a file never echo its contents: a value of the file in a message is
+//! replaced by `…`, and the location (the file, line and column or field) says where.
+//!
 //! ```
 //! use vardavtal::input;
 //! let a = input::agreement("okad-tillganglighet-2022")?;
@@ -25,6 +33,7 @@
 
 pub mod args;
 pub mod json;
+pub use json::MAX_FILE_BYTES;
 mod problems;
 
 use std::path::Path;
@@ -34,7 +43,8 @@ use crate::catalog::catalog;
 use crate::finding::{Loc, Result};
 use crate::key::Key;
 use crate::message::templates::input::{
-    TABLE_FILE_NOT_FOUND, TABLE_FILE_UNREADABLE, TEXT_NOT_UTF8, TEXT_NOT_UTF8_INCOMPLETE,
+    KEY_TEXT_NOT_A_FILE, TABLE_FILE_NOT_FOUND, TABLE_FILE_UNREADABLE, TEXT_NOT_UTF8,
+    TEXT_NOT_UTF8_INCOMPLETE,
 };
 use crate::outcomes::Outcomes;
 use crate::reconcile::PublishedTable;
@@ -67,7 +77,109 @@ pub fn agreement(arg: &str) -> Result<Agreement> {
     if looks_like_id(arg) && !Path::new(arg).exists() {
         return cat.find_agreement(arg).cloned();
     }
-    Agreement::from_file(Path::new(arg))
+    agreement_file(Path::new(arg))
+}
+
+/// An agreement from the file at `path` (a path the caller knows is one); error locations
+/// start with the file name, and no message echoes the file's contents.
+pub fn agreement_file(path: &Path) -> Result<Agreement> {
+    crate::json::from_file(path)
+}
+
+/// A key from the CSV file at `path` (columns `code,weight`; a path the caller knows is
+/// one), its errors located under the file name, none echoing the file's contents.
+pub fn key_file(path: &Path) -> Result<Key> {
+    let text = crate::json::read_text(path)?;
+    let name = path.display().to_string();
+    Key::from_csv(&name, &text, &[]).map_err(|e| redacted(e, &text))
+}
+
+/// Performance outcomes from JSON text, never a path; its errors are located under
+/// `outcomes`.
+///
+/// ```
+/// let e = vardavtal::input::outcomes_text("examples/demo-outcomes.json").unwrap_err();
+/// assert_eq!(e.code(), vardavtal::Code::Syntax);
+/// ```
+pub fn outcomes_text(arg: &str) -> Result<Outcomes> {
+    Outcomes::from_json(arg)
+}
+
+/// Performance outcomes from the JSON file at `path`.
+pub fn outcomes_file(path: &Path) -> Result<Outcomes> {
+    crate::json::from_file(path)
+}
+
+/// The name and text of the published table in the file at `path` (named by its path).
+pub fn table_file(path: &Path) -> Result<(String, String)> {
+    let text = crate::json::read_text_or(path, &TABLE_FILE_NOT_FOUND, &TABLE_FILE_UNREADABLE)?;
+    Ok((path.display().to_string(), text))
+}
+
+/// Context values that are never the file's own words: where it is and why it failed.
+const NOT_CONTENTS: &[&str] = &[
+    "path", "line", "column", "index", "bytes", "reason", "expected", "names", "what", "more",
+    "count", "missing",
+];
+
+/// `e` (from reading `text`, the contents of a file) with every value of the file left out
+/// of its messages: a context value found in `text` becomes `…`, and so does a quoted
+/// part of a value (an excerpt, the JSON reader's detail); the location stays.
+pub(crate) fn redacted(e: crate::Error, text: &str) -> crate::Error {
+    let hide = |v: &str| !v.is_empty() && text.contains(v);
+    let findings = e
+        .into_findings()
+        .into_iter()
+        .map(|mut f| {
+            let mut changed = false;
+            for (k, v) in f.ctx.iter_mut() {
+                if NOT_CONTENTS.contains(&k.as_str()) {
+                    continue;
+                }
+                let new = if k != "detail" && hide(v) {
+                    "…".to_owned()
+                } else {
+                    redact_quoted(v, &hide)
+                };
+                if new != *v {
+                    *v = new;
+                    changed = true;
+                }
+            }
+            if let (true, Some(t)) = (changed, f.template) {
+                f.msg = t.render(crate::message::Lang::En, &f.ctx);
+            } else if f.template.is_none() {
+                f.msg = redact_quoted(&f.msg, &hide);
+            }
+            f
+        })
+        .collect();
+    crate::Error::from_findings(findings)
+}
+
+/// `s` with every `"…"` or `` `…` `` quoted part that `hide` says is the file's replaced
+/// by `…`.
+fn redact_quoted(s: &str, hide: &dyn Fn(&str) -> bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(['"', '`']) {
+        let q = &rest[i..i + 1];
+        out.push_str(&rest[..=i]);
+        let after = &rest[i + 1..];
+        match after.find(q) {
+            Some(j) => {
+                let inner = &after[..j];
+                out.push_str(if hide(inner) { "…" } else { inner });
+                out.push_str(q);
+                rest = &after[j + 1..];
+            }
+            None => {
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A key from a key spec (`population:regions:DATE`, `population:municipalities:DATE`,
@@ -111,15 +223,57 @@ pub fn agreement_text(arg: &str) -> Result<Agreement> {
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
 pub fn key_text(arg: &str) -> Result<Key> {
+    if names_a_file(arg) {
+        return Err(not_a_file(arg).prefixed(&Loc::root().join("key")));
+    }
     Key::from_text("key", arg)
+}
+
+/// A key given as a string by a skin that locates the errors itself (Python): CSV text
+/// with columns `code,weight` (it has a line break or a comma) or a key spec, never a
+/// path; a string that reads as a file name is an `invalid_value` error saying so.
+///
+/// ```
+/// use vardavtal::input;
+/// assert_eq!(input::key_string("population:regions:2021-11-01")?.len(), 21);
+/// let e = input::key_string("/proc/self/environ").unwrap_err();
+/// assert_eq!((e.code(), e.findings()[0].loc.to_string()), (vardavtal::Code::InvalidValue, "(root)".to_owned()));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+pub fn key_string(arg: &str) -> Result<Key> {
+    if arg.contains(['\n', ',']) {
+        return Key::from_text("key", arg);
+    }
+    if names_a_file(arg) {
+        return Err(not_a_file(arg));
+    }
+    Key::from_spec(arg.trim())
+}
+
+/// Whether a one-line string that is no key spec reads as the name of a file.
+fn names_a_file(arg: &str) -> bool {
+    let t = arg.trim();
+    let spec = t.starts_with("population:") || t.starts_with("needs:");
+    !t.is_empty()
+        && !t.contains(['\n', ','])
+        && !spec
+        && (t.contains(['/', '\\']) || t.ends_with(".csv") || t.ends_with(".txt"))
+}
+
+/// The error of a string given as a key that names a file: strings are never read as files.
+fn not_a_file(arg: &str) -> crate::Error {
+    KEY_TEXT_NOT_A_FILE
+        .error(Loc::root())
+        .with("input", crate::finding::excerpt(arg.trim()))
+        .into()
 }
 
 /// Performance outcomes from JSON text or the path of an outcomes file.
 pub fn outcomes(arg: &str) -> Result<Outcomes> {
     if is_json(arg) {
-        return Outcomes::from_json(arg);
+        return outcomes_text(arg);
     }
-    Outcomes::from_file(Path::new(arg))
+    outcomes_file(Path::new(arg))
 }
 
 /// The name and text of a published table: the argument itself when it has a line break
@@ -138,9 +292,7 @@ pub fn table_text(arg: &str) -> Result<(String, String)> {
     if arg.contains('\n') {
         return Ok(("table".to_owned(), arg.to_owned()));
     }
-    let path = Path::new(arg);
-    let text = crate::json::read_text_or(path, &TABLE_FILE_NOT_FOUND, &TABLE_FILE_UNREADABLE)?;
-    Ok((path.display().to_string(), text))
+    table_file(Path::new(arg))
 }
 
 /// A published table from its text or the path of a file ([`table_text`]).
@@ -204,4 +356,91 @@ pub fn validate_files(files: &[String], outcomes: Option<Outcomes>) -> Vec<crate
         None => crate::validate::validate_all(&agreements),
     });
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Code;
+
+    #[test]
+    fn a_str_that_names_a_file_is_not_read() {
+        let e = super::key_text("/proc/self/environ").unwrap_err();
+        assert_eq!(e.code(), Code::InvalidValue);
+        assert_eq!(e.findings()[0].loc.to_string(), "key");
+        assert!(e.findings()[0].msg.contains("never the name of a file"));
+        assert!(super::outcomes_text("/etc/passwd").is_err());
+        assert_ne!(
+            super::agreement_text("/etc/passwd").unwrap_err().code(),
+            Code::Io
+        );
+    }
+
+    #[test]
+    fn errors_from_a_file_do_not_echo_its_contents() {
+        let dir = std::env::temp_dir().join(format!("vardavtal-redact-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let k = dir.join("k.csv");
+        std::fs::write(&k, "HEMLIG=1,x\n01,2\n").unwrap();
+        let e = super::key_file(&k).unwrap_err();
+        assert!(!format!("{e:?}").contains("HEMLIG"), "{e:?}");
+        std::fs::write(&k, "code,weight\n01,HEMLIG\nHEMLIG2,1\n").unwrap();
+        let e = super::key_file(&k).unwrap_err();
+        assert!(!format!("{e:?}").contains("HEMLIG"), "{e:?}");
+        let a = dir.join("a.json");
+        std::fs::write(
+            &a,
+            r#"{"id": "x", "title": "t", "kind": {"type": "HEMLIG"}, "years": ["HEMLIG"]}"#,
+        )
+        .unwrap();
+        let e = super::agreement_file(&a).unwrap_err();
+        assert!(!format!("{e:?}").contains("HEMLIG"), "{e:?}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
+
+#[cfg(all(test, unix))]
+mod files {
+    use crate::finding::Code;
+    use std::path::Path;
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn only_regular_files_are_read_promptly() {
+        let start = Instant::now();
+        for p in ["/dev/zero", "/dev/null", "/tmp"] {
+            if !Path::new(p).exists() {
+                continue;
+            }
+            let e = super::key_file(Path::new(p)).unwrap_err();
+            assert_eq!(e.code(), Code::Io, "{p}");
+            assert!(!e.findings()[0].ctx["kind"].is_empty());
+            assert!(super::agreement_file(Path::new(p)).is_err());
+            assert!(super::table_file(Path::new(p)).is_err());
+            assert!(super::outcomes_file(Path::new(p)).is_err());
+        }
+        // a FIFO with no writer: refused before it is opened, so nothing blocks
+        let fifo = std::env::temp_dir().join(format!("vardavtal-fifo-{}", std::process::id()));
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let e = super::key_file(&fifo).unwrap_err();
+            assert_eq!(e.findings()[0].ctx["kind"], "fifo");
+            let e = super::agreement(&fifo.display().to_string()).unwrap_err();
+            assert_eq!(e.code(), Code::Io);
+            std::fs::remove_file(&fifo).ok();
+        }
+        assert!(start.elapsed() < Duration::from_secs(5));
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_before_it_is_read() {
+        let e = crate::json::read_text_within(Path::new("Cargo.toml"), 8).unwrap_err();
+        let f = &e.findings()[0];
+        assert_eq!((f.code, f.ctx["limit"].as_str()), (Code::Io, "8"));
+        assert!(
+            f.msg.contains("more than the limit of 8 bytes"),
+            "{}",
+            f.msg
+        );
+        assert_eq!(super::MAX_FILE_BYTES, 256 << 20);
+    }
 }

@@ -552,9 +552,29 @@ impl Agreement {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// The recipient codes the agreement declares.
+    /// The recipient codes the agreement declares, in code order, each once (what
+    /// [`RecipientId::check_known`] searches).
     pub fn declared_ids(&self) -> Vec<RecipientId> {
-        self.recipients.iter().map(|r| r.id.clone()).collect()
+        let mut ids: Vec<RecipientId> = self.recipients.iter().map(|r| r.id.clone()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// The display names of many recipients: [`Agreement::recipient_name`] with the
+    /// declared names looked up in a map made once, so n look-ups take O(n log n).
+    pub fn recipient_names(&self) -> impl Fn(&RecipientId) -> String + '_ {
+        let declared: std::collections::BTreeMap<&RecipientId, &str> = self
+            .recipients
+            .iter()
+            .rev() // the first declaration of a code wins, as in `recipient_name`
+            .map(|r| (&r.id, r.name.as_str()))
+            .collect();
+        move |id| {
+            id.name()
+                .or_else(|| declared.get(id).copied())
+                .map_or_else(|| id.to_string(), str::to_owned)
+        }
     }
 
     /// The display name of a recipient: official, declared, or the code itself.

@@ -477,6 +477,15 @@ impl Key {
         entries: impl IntoIterator<Item = (RecipientId, Decimal)>,
         declared: &[RecipientId],
     ) -> Result<Key> {
+        // in code order, for the binary search of `check_known`
+        let declared: std::borrow::Cow<'_, [RecipientId]> = if declared.is_sorted() {
+            declared.into()
+        } else {
+            let mut d = declared.to_vec();
+            d.sort_unstable();
+            d.into()
+        };
+        let declared = &*declared;
         let mut entries: Vec<(RecipientId, Decimal)> = entries.into_iter().collect();
         if entries.is_empty() {
             return Err(KEY_EMPTY.error(Loc::root()).into());
@@ -559,10 +568,10 @@ impl Key {
             ]),
             col(&["weight", "vikt"]),
         ) else {
-            let header = headers.iter().collect::<Vec<_>>().join(",");
+            // the header's own words are not echoed: they may be a file's contents
             return Err(KEY_CSV_HEADER_COLUMNS
                 .error(file.join(1usize))
-                .with("header", header)
+                .with("count", headers.len())
                 .into());
         };
         let mut entries = Vec::new();
@@ -604,6 +613,12 @@ impl Key {
         Key::from_csv(name, text, &[])
     }
 
+    /// A key from a key spec (`population:regions:DATE`, …), never a path; its errors are
+    /// not located.
+    pub fn from_spec(spec: &str) -> Result<Key> {
+        by_name(spec)
+    }
+
     /// A key from a command-line style argument: `population:regions:DATE`,
     /// `population:municipalities:DATE`, `needs:regions:2024`, or the path of a CSV file
     /// with columns `code,weight`.
@@ -622,12 +637,13 @@ impl Key {
                     .into()),
             };
         }
-        let text = crate::json::read_text(std::path::Path::new(arg))?;
-        Key::from_csv(arg, &text, &[])
+        crate::input::key_file(std::path::Path::new(arg))
     }
 
-    /// The same key limited to `members` (for example the municipalities of one region).
+    /// The same key limited to `members` (for example the municipalities of one region);
+    /// linear in the key and the members (a set, not a search of the list per recipient).
     pub fn restrict(&self, members: &[RecipientId]) -> Result<Key> {
+        let members: std::collections::HashSet<&RecipientId> = members.iter().collect();
         Key::new(
             self.0.description.clone(),
             self.0.sources.clone(),

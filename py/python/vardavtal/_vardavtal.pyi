@@ -19,15 +19,15 @@ _Money = Union[Decimal, int, str]
 """An amount: ``Decimal``, ``int`` or ``str`` (plain ``"443400000"`` or ``"443,4 miljoner kronor"``). Never ``float``."""
 _Weight = Union[Decimal, int, str]
 _KeyLike = Union["Key", str, "os.PathLike[str]", Mapping[str, _Weight]]
-"""``"population:regions:DATE"``, ``"population:municipalities:DATE"``, ``"needs:regions:2024"``, CSV text or a CSV path (``code,weight``), or ``{code: weight}``."""
+"""``"population:regions:DATE"``, ``"population:municipalities:DATE"``, ``"needs:regions:2024"``, CSV text (``code,weight``), a CSV file as a ``pathlib.Path`` (never a ``str``), or ``{code: weight}``."""
 _AgreementLike = Union["Agreement", Mapping[str, Any], str, "os.PathLike[str]"]
-"""An ``Agreement``, a dict in the file format, JSON text, a catalog id, or a file path."""
+"""An ``Agreement``, a dict in the file format, JSON text, a catalog id, or a file as a ``pathlib.Path`` (a ``str`` is never read as a path)."""
 _OutcomesLike = Union[Mapping[str, Any], str, "os.PathLike[str]"]
-"""``{criterion: {code: {"value", "previous", "met"}}}``, JSON text, or a file path."""
+"""``{criterion: {code: {"value", "previous", "met"}}}``, JSON text, or a file as a ``pathlib.Path`` (a ``str`` is never read as a path)."""
 _Unit = Literal["krona", "ore"]
 _Lang = Literal["sv", "en"]
 _TableLike = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
-"""A published table: its text (a ``str`` with line breaks), a file path, or a file object."""
+"""A published table: its text (a ``str``, never read as a path), a file as a ``pathlib.Path``, or a file object."""
 _Verdict = Literal["ok", "differs", "irregular_grouping", "duplicate", "unknown", "not_compared"]
 _FindingDict = Dict[str, Any]
 _Level = Literal["regions", "municipalities"]

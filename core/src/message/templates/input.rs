@@ -91,6 +91,17 @@ super::templates! {
         sv: "filen {path} kan inte läsas ({reason})",
     }
 
+    /// A path that is not a regular file (a directory, a device, a pipe).
+    FILE_NOT_REGULAR = "file_not_regular", Io {
+        en: "cannot read {path}: it is not a regular file (a directory, a device or a pipe); only regular files are read",
+        sv: "{path} kan inte läsas: det är ingen vanlig fil (en katalog, en enhet eller ett rör); bara vanliga filer läses",
+    }
+    /// A file larger than the limit, refused before it is read.
+    FILE_TOO_LARGE = "file_too_large", Io {
+        en: "cannot read {path}: it is {size} bytes, more than the limit of {limit} bytes",
+        sv: "{path} kan inte läsas: filen är på {size} byte, mer än gränsen på {limit} byte",
+    }
+
     // input/mod.rs: tables and text already read.
     /// A table argument, read as a path, that names no file.
     TABLE_FILE_NOT_FOUND = "table_file_not_found", Io {
@@ -167,6 +178,13 @@ super::templates! {
         sv: "”{input}” är varken en fördelningsnyckel (population:regions:ÅÅÅÅ-MM-DD, population:municipalities:ÅÅÅÅ-MM-DD, needs:regions:2024) eller en CSV-fil som finns",
     }
 
+    /// A key given as a string that reads as the name of a file: a string is never read
+    /// as a file.
+    KEY_TEXT_NOT_A_FILE = "key_text_not_a_file", InvalidValue {
+        en: "{input} is not a key: a key given as a string is a key spec (population:regions:YYYY-MM-DD, population:municipalities:YYYY-MM-DD, needs:regions:2024) or CSV text with columns code,weight, never the name of a file; to read a CSV file, pass a path (pathlib.Path in Python)",
+        sv: "{input} är ingen fördelningsnyckel: en nyckel given som text är en nyckelbeskrivning (population:regions:ÅÅÅÅ-MM-DD, population:municipalities:ÅÅÅÅ-MM-DD, needs:regions:2024) eller CSV-text med kolumnerna code,weight, aldrig namnet på en fil; för att läsa en CSV-fil, ange en sökväg (pathlib.Path i Python)",
+    }
+
     // model/key.rs: resolving keys.
     /// A population times a need index that does not fit a decimal.
     NEED_INDEX_PRODUCT_TOO_LARGE = "need_index_product_too_large", TooLarge {
@@ -239,8 +257,8 @@ super::templates! {
     }
     /// A CSV key whose header lacks the code or weight column.
     KEY_CSV_HEADER_COLUMNS = "key_csv_header_columns", Syntax {
-        en: "the CSV header must have the columns code,weight; it has \"{header}\"",
-        sv: "rubrikraden i CSV-filen ska ha kolumnerna code,weight; den har ”{header}”",
+        en: "the CSV header (line 1) must name a code column (code, region_code, municipality_code, kod, regionkod or kommunkod) and a weight column (weight or vikt); its {count} columns do not",
+        sv: "rubrikraden i CSV-filen (rad 1) ska ha en kolumn för koden (code, region_code, municipality_code, kod, regionkod eller kommunkod) och en för vikten (weight eller vikt); dess {count} kolumner har inte det",
     }
     /// A CSV key with a line that cannot be read.
     KEY_CSV_MALFORMED = "key_csv_malformed", Syntax {
