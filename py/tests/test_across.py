@@ -95,7 +95,7 @@ def test_recipient_tables() -> None:
     v = vardavtal.recipient("12", year=2022)
     df = v.to_pandas()
     assert list(df.columns) == [
-        "agreement", "component", "tranche", "date", "amount", "pot", "share", "rank",
+        "agreement", "component", "tranche", "date", "amount", "pot", "share_pct", "rank",
         "recipients", "key", "population", "per_capita", "marks",
     ]
     assert len(df) == len(v.lines)
