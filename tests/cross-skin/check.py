@@ -27,7 +27,8 @@ POT = "1 382 000 000 kr"
 
 
 def alloc(key: str | None = None) -> vardavtal.Allocation:
-    return vardavtal.allocate(DEMO, outcomes=OUTCOMES, key=key)
+    # Python reads a file only from a path object, never by probing a str.
+    return vardavtal.allocate(Path(DEMO), outcomes=Path(OUTCOMES), key=key)
 
 
 # name: (CLI arguments, the Python value, the JavaScript expression, formats)
