@@ -207,7 +207,7 @@ pub fn year(py: Python<'_>, year: i32, level: Option<&str>) -> PyResult<PyYearVi
 /// ('12', 2022)
 /// >>> str(v).splitlines()[0]  # doctest: +ELLIPSIS
 /// 'Region Skåne (12) 2022: ... kr in all'
-#[pyclass(name = "RecipientView", module = "vardavtal._vardavtal", frozen)]
+#[pyclass(name = "RecipientView", module = "vardavtal", frozen)]
 pub struct PyRecipientView(pub RecipientView);
 
 skin! {
@@ -315,7 +315,7 @@ skin! {
 /// ('regions', ('01', 'Region Stockholm'))
 /// >>> y.to_pandas().columns[:2].tolist()
 /// ['code', 'name']
-#[pyclass(name = "YearView", module = "vardavtal._vardavtal", frozen)]
+#[pyclass(name = "YearView", module = "vardavtal", frozen)]
 pub struct PyYearView(pub YearView);
 
 skin! {

@@ -544,7 +544,7 @@ pub fn decimal<'py>(py: Python<'py>, d: Decimal) -> PyResult<Bound<'py, PyAny>> 
 
 /// A table from the core: reference data (`regions()`, `population()`), the pivot of an
 /// allocation. Iterating gives one dict per row (as `to_records()`); `columns` are the ids.
-#[pyclass(name = "Table", module = "vardavtal._vardavtal", frozen, sequence)]
+#[pyclass(name = "Table", module = "vardavtal", frozen, sequence)]
 pub struct PyTable(pub Table);
 
 skin! {
@@ -583,7 +583,7 @@ skin! {
 /// >>> sorted(findings[0])
 /// ['code', 'ctx', 'loc', 'msg', 'severity']
 /// >>> findings.raise_for_errors()  # nothing: no finding is an error
-#[pyclass(name = "Findings", module = "vardavtal._vardavtal", frozen, sequence)]
+#[pyclass(name = "Findings", module = "vardavtal", frozen, sequence)]
 pub struct PyFindings(pub Vec<Finding>);
 
 skin! {
@@ -657,7 +657,7 @@ skin! {
 /// (['01', '03'], [Decimal('2'), Decimal('1')], Decimal('3'))
 /// >>> k.description
 /// 'supplied weights (2 recipients)'
-#[pyclass(name = "Key", module = "vardavtal._vardavtal", frozen)]
+#[pyclass(name = "Key", module = "vardavtal", frozen)]
 #[derive(Clone)]
 pub struct PyKey(pub Key);
 
@@ -689,7 +689,7 @@ skin! {
 // ------------------------------------------------------------------ Scenario
 
 /// One what-if of a batch: another key, other outcomes, or both.
-#[pyclass(name = "Scenario", module = "vardavtal._vardavtal", frozen)]
+#[pyclass(name = "Scenario", module = "vardavtal", frozen)]
 #[derive(Clone)]
 pub struct PyScenario(pub Scenario);
 
@@ -729,7 +729,7 @@ pub fn json_loads<'py>(py: Python<'py>, v: &impl serde::Serialize) -> PyResult<B
 // ------------------------------------------------------------------ Row
 
 /// One amount to one recipient, with the figures behind it.
-#[pyclass(name = "Row", module = "vardavtal._vardavtal", frozen)]
+#[pyclass(name = "Row", module = "vardavtal", frozen)]
 pub struct PyRow(pub Row);
 
 fn opt_date(w: Option<When>) -> Option<chrono::NaiveDate> {
@@ -841,7 +841,7 @@ skin! {
 /// (2, Decimal('1000'))
 /// >>> alloc.by_recipient()[0]["amount"]
 /// Decimal('667')
-#[pyclass(name = "Allocation", module = "vardavtal._vardavtal", frozen)]
+#[pyclass(name = "Allocation", module = "vardavtal", frozen)]
 pub struct PyAllocation(pub Allocation, Cache);
 
 /// What an allocation's Python objects are made once for: its rows and its amounts.
@@ -969,7 +969,7 @@ skin! {
 ///
 /// ``str()`` is the table the CLI prints; ``to_records()`` has ``code``, ``name``, ``a``,
 /// ``b``, ``diff``; ``total_diff`` is ``b.total − a.total``.
-#[pyclass(name = "Comparison", module = "vardavtal._vardavtal", frozen)]
+#[pyclass(name = "Comparison", module = "vardavtal", frozen)]
 pub struct PyComparison(pub Comparison);
 
 skin! {
@@ -1008,7 +1008,7 @@ skin! {
 /// 'Ökad tillgänglighet i hälso- och sjukvården 2022'
 /// >>> a.years, a.amount
 /// ([2022], Decimal('2967000000'))
-#[pyclass(name = "Agreement", module = "vardavtal._vardavtal", frozen)]
+#[pyclass(name = "Agreement", module = "vardavtal", frozen)]
 #[derive(Clone)]
 pub struct PyAgreement(pub Agreement);
 
@@ -1127,7 +1127,7 @@ skin! {
 // ------------------------------------------------------------------ Catalog and sources
 
 /// A source text of the catalog: a press release or web page, with its full text.
-#[pyclass(name = "Source", module = "vardavtal._vardavtal", frozen)]
+#[pyclass(name = "Source", module = "vardavtal", frozen)]
 pub struct PySource(pub &'static Source);
 
 skin! {
@@ -1155,7 +1155,7 @@ skin! {
 }
 
 /// The bundled catalog of real agreements, their sources and packages.
-#[pyclass(name = "Catalog", module = "vardavtal._vardavtal", frozen)]
+#[pyclass(name = "Catalog", module = "vardavtal", frozen)]
 pub struct PyCatalog(pub &'static Catalog);
 
 skin! {

@@ -119,7 +119,7 @@ pub fn reconcile(
 /// True
 /// >>> sorted({f["code"] for f in rec.findings})
 /// ['key_differs', 'row_missing']
-#[pyclass(name = "Reconciliation", module = "vardavtal._vardavtal", frozen)]
+#[pyclass(name = "Reconciliation", module = "vardavtal", frozen)]
 pub struct PyReconciliation(pub Reconciliation, Inputs);
 
 const ROW_COLUMNS: &[&str] = &[

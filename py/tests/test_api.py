@@ -704,3 +704,17 @@ def test_swedish_explanations_and_messages() -> None:
     with pytest.raises(vardavtal.InputError) as e:
         vardavtal.set_lang("de")  # type: ignore[arg-type]  # the stubs refuse it too
     assert e.value.errors()[0]["code"] == "invalid_value"
+
+
+def test_classes_name_the_public_module() -> None:
+    alloc = vardavtal.split(100, key="population:regions:2021-11-01")
+    values: List[Any] = [
+        alloc, alloc.rows[0], alloc.pivot(), vardavtal.key("population:regions:2021-11-01"),
+        vardavtal.catalog(), vardavtal.validate(), vardavtal.recipient("12", year=2022),
+        vardavtal.year(2022), vardavtal.compare(alloc, alloc),
+    ]
+    for v in values:
+        cls = type(v)
+        assert cls.__module__ == "vardavtal", cls
+        assert getattr(vardavtal, cls.__name__) is cls
+        assert repr(cls) == f"<class 'vardavtal.{cls.__name__}'>"
