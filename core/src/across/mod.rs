@@ -21,11 +21,10 @@ pub use year::{YearAgreement, YearView, year};
 
 use serde::Serialize;
 
-use crate::agreement::{Agreement, Component, Status};
+use crate::agreement::{Agreement, Status};
 use crate::allocation::{Allocation, Options, allocate, allocate_component};
 use crate::finding::{Code, Finding};
 use crate::money::Sek;
-use crate::rule::Rule;
 
 /// Money of an agreement that cannot be computed now, and why: a rule the sources do not
 /// publish, performance outcomes not given, costs reimbursed afterwards.
@@ -78,8 +77,7 @@ pub fn money_of<'a>(a: &'a Agreement, opts: &Options) -> AgreementMoney<'a> {
         allocations: Vec::new(),
         open: Vec::new(),
     };
-    let mut runnable = Vec::new();
-    components(&a.components, &mut runnable);
+    let runnable = crate::catalog::report::allocatable(a);
     for c in &runnable {
         match allocate_component(a, &c.id, opts) {
             Ok(al) => out.allocations.push(al),
@@ -121,17 +119,6 @@ pub fn money_of<'a>(a: &'a Agreement, opts: &Options) -> AgreementMoney<'a> {
         }
     }
     out
-}
-
-/// The components whose rule can run (depth first).
-fn components<'a>(cs: &'a [Component], out: &mut Vec<&'a Component>) {
-    for c in cs {
-        match &c.rule {
-            None => components(&c.components, out),
-            Some(Rule::Reimbursement {} | Rule::Unpublished { .. }) => {}
-            Some(_) => out.push(c),
-        }
-    }
 }
 
 /// The marks of money of component `component` of `a`.

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Open, components};
+use super::Open;
 use crate::agreement::Agreement;
 use crate::allocation::{Allocation, Options, allocate_component};
 use crate::catalog::Catalog;
@@ -110,9 +110,7 @@ pub fn sensitivity(
         open: Vec::new(),
     };
     for a in agreements {
-        let mut runnable = Vec::new();
-        components(&a.components, &mut runnable);
-        for c in runnable {
+        for c in crate::catalog::report::allocatable(a) {
             let Ok(base) = allocate_component(a, &c.id, &Options::default()) else {
                 continue; // not allocatable as it stands: the recipient and year views say why
             };

@@ -181,7 +181,7 @@ fn describe_rule_sv(r: &Rule) -> String {
 
 /// Components whose rule allows an allocation ahead of time: the first with a rule on
 /// each branch, other than reimbursement and unpublished rules.
-fn allocatable(a: &Agreement) -> Vec<&Component> {
+pub(crate) fn allocatable(a: &Agreement) -> Vec<&Component> {
     fn go<'a>(cs: &'a [Component], out: &mut Vec<&'a Component>) {
         for c in cs {
             match &c.rule {
@@ -324,6 +324,26 @@ fn write_figure(f: &mut fmt::Formatter<'_>, fig: &Figure) -> fmt::Result {
 
 impl fmt::Display for AgreementReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_heading(f)?;
+        write_terms(f, &self.agreement)?;
+        self.write_components(f)?;
+        self.write_allocations(f)?;
+        for x in &self.findings {
+            writeln!(
+                f,
+                "   {}[{}] {}",
+                words::severity(x.severity),
+                x.code,
+                x.message(Lang::current())
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl AgreementReport {
+    /// The heading line (id, title, years, kind, status) and the total with its figures.
+    fn write_heading(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let a = &self.agreement;
         let mut years = match (a.years.iter().min(), a.years.iter().max()) {
             (Some(x), Some(y)) if x != y => format!("{x}–{y}"),
@@ -370,7 +390,12 @@ impl fmt::Display for AgreementReport {
                 pick("not published", "inte publicerat")
             )?,
         }
-        write_terms(f, a)?;
+        Ok(())
+    }
+
+    /// One line per component: amount, recipients and rule.
+    fn write_components(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let a = &self.agreement;
         let lang = Lang::current();
         let walked = a.walk();
         for (i, c) in self.components.iter().enumerate() {
@@ -404,6 +429,12 @@ impl fmt::Display for AgreementReport {
             }
             writeln!(f)?;
         }
+        Ok(())
+    }
+
+    /// Each allocation made, per recipient with its total, or why it could not be made.
+    fn write_allocations(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let total = pick("total", "totalt");
         for ca in &self.allocations {
             match &ca.allocation {
                 Some(al) => {
@@ -450,15 +481,6 @@ impl fmt::Display for AgreementReport {
                     }
                 }
             }
-        }
-        for x in &self.findings {
-            writeln!(
-                f,
-                "   {}[{}] {}",
-                words::severity(x.severity),
-                x.code,
-                x.message(Lang::current())
-            )?;
         }
         Ok(())
     }
