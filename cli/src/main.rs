@@ -353,7 +353,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
         Cmd::Schema => json(&vardavtal::schema::agreement_schema()).into_bytes(),
         Cmd::Recipient { code, year, format } => {
-            let who = vardavtal::RecipientId::new(code.trim());
+            let who = input::recipient(&code);
             let cat = vardavtal::catalog::catalog()?;
             render(&vardavtal::across::recipient(cat, &who, year)?, format)?
         }
@@ -390,42 +390,17 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             unit,
             format,
         } => {
-            let who = vardavtal::RecipientId::new(code.trim());
-            let unit: Unit = unit.parse()?;
-            let key_a = flag("--key-a", key_a.as_deref().map(input::key).transpose())?;
-            let key_b = flag("--key-b", key_b.as_deref().map(input::key).transpose())?
-                .or_else(|| key_a.clone());
-            let change = match (agreement, pot_a, key_a) {
-                (Some(id), _, key_a) => {
-                    let a = input::agreement(&id)?;
-                    let b = against
-                        .as_deref()
-                        .map(input::agreement)
-                        .transpose()?
-                        .unwrap_or_else(|| a.clone());
-                    let run = |ag: &vardavtal::Agreement, key| {
-                        let opts = Options {
-                            unit,
-                            key,
-                            ..Options::default()
-                        };
-                        match &component {
-                            Some(c) => vardavtal::allocate_component(ag, c, &opts),
-                            None => vardavtal::allocate(ag, &opts),
-                        }
-                    };
-                    vardavtal::across::change(&run(&a, key_a)?, &run(&b, key_b)?, &who)?
-                }
-                (None, Some(pot_a), Some(key_a)) => {
-                    let pa = flag("--pot-a", Sek::parse_any(&pot_a))?;
-                    let pb = flag("--pot-b", pot_b.as_deref().map(Sek::parse_any).transpose())?
-                        .unwrap_or(pa);
-                    let kb = key_b.unwrap_or_else(|| key_a.clone());
-                    vardavtal::across::decompose(pa, &key_a, pb, &kb, &who, unit)?
-                }
-                // clap requires --agreement, or --pot-a with --key-a.
-                (None, _, _) => return Ok(ExitCode::FAILURE),
+            let query = vardavtal::across::ChangeQuery {
+                agreement: agreement.as_deref().map(input::agreement).transpose()?,
+                against: against.as_deref().map(input::agreement).transpose()?,
+                component,
+                key_a: flag("--key-a", key_a.as_deref().map(input::key).transpose())?,
+                key_b: flag("--key-b", key_b.as_deref().map(input::key).transpose())?,
+                pot_a: flag("--pot-a", pot_a.as_deref().map(Sek::parse_any).transpose())?,
+                pot_b: flag("--pot-b", pot_b.as_deref().map(Sek::parse_any).transpose())?,
+                unit: unit.parse()?,
             };
+            let change = query.run(&input::recipient(&code))?;
             render(&change, format)?
         }
         Cmd::Reconcile {

@@ -5,10 +5,10 @@
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
+use vardavtal::Sek;
 use vardavtal::across::{Open, RecipientView, YearView};
 use vardavtal::catalog::Catalog;
 use vardavtal::reference::Level;
-use vardavtal::{RecipientId, Sek};
 
 use crate::error::{OrRaise, finding_dict};
 use crate::objects::{Shape, decimal, record_list, reduce, skin};
@@ -61,7 +61,7 @@ fn level_name(level: Option<Level>) -> Option<&'static str> {
 }
 
 /// Money that cannot be computed yet, as `vardavtal.Records` of dicts.
-fn open_records<'py>(py: Python<'py>, open: &[Open]) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn open_records<'py>(py: Python<'py>, open: &[Open]) -> PyResult<Bound<'py, PyAny>> {
     let l = PyList::empty(py);
     for o in open {
         let d = PyDict::new(py);
@@ -122,7 +122,7 @@ fn open_records<'py>(py: Python<'py>, open: &[Open]) -> PyResult<Bound<'py, PyAn
 #[pyo3(signature = (code, year = None))]
 pub fn recipient(py: Python<'_>, code: &str, year: Option<i32>) -> PyResult<PyRecipientView> {
     let cat = vardavtal::catalog::catalog().or_raise(py)?;
-    let who = RecipientId::new(code);
+    let who = vardavtal::input::recipient(code);
     py.detach(|| vardavtal::across::recipient(cat, &who, year))
         .map(PyRecipientView)
         .or_raise(py)

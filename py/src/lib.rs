@@ -10,6 +10,7 @@ use pyo3::types::PyList;
 use vardavtal::{Error, Finding, KeySpec, Loc, Options, Scenario, reference, view};
 
 pub mod across;
+pub mod change;
 pub mod convert;
 pub mod error;
 pub mod objects;
@@ -890,6 +891,8 @@ fn _vardavtal(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<reconcile::PyReconciliation>()?;
     m.add_class::<across::PyRecipientView>()?;
     m.add_class::<across::PyYearView>()?;
+    m.add_class::<change::PyChange>()?;
+    m.add_class::<change::PySensitivity>()?;
     m.add_function(wrap_pyfunction!(split, m)?)?;
     m.add_function(wrap_pyfunction!(split_batch, m)?)?;
     m.add_function(wrap_pyfunction!(allocate, m)?)?;
@@ -910,5 +913,7 @@ fn _vardavtal(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(reconcile::reconcile, m)?)?;
     m.add_function(wrap_pyfunction!(across::recipient, m)?)?;
     m.add_function(wrap_pyfunction!(across::year, m)?)?;
+    m.add_function(wrap_pyfunction!(change::change, m)?)?;
+    m.add_function(wrap_pyfunction!(change::sensitivity, m)?)?;
     Ok(())
 }

@@ -93,7 +93,7 @@ def test_the_functions_are_all_there() -> None:
         "split", "split_batch", "allocate", "allocate_batch", "explain", "compare",
         "validate", "catalog", "source", "key", "reconcile", "regions", "municipalities",
         "population", "population_dates", "parse_amount", "set_lang", "get_lang",
-        "recipient", "year",
+        "recipient", "year", "change", "sensitivity",
     }
 
 

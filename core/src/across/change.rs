@@ -32,7 +32,7 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::allocation::{Allocation, Part, split};
 use crate::finding::{Error, Finding, Loc, Result};
@@ -43,7 +43,7 @@ use crate::money::{Sek, Unit};
 use crate::recipient::RecipientId;
 
 /// One side of a change: the pot, the key and what the recipient gets of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Side {
     /// The pot split by the key.
@@ -64,7 +64,7 @@ pub struct Side {
 }
 
 /// One recipient's change between two splits, decomposed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Change {
     /// The recipient.

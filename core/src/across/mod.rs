@@ -7,13 +7,15 @@
 //! Between two splits: one recipient's change decomposed into the pot's change, its
 //! share's change and rounding ([`change()`], [`decompose`]), with the paradoxes of largest
 //! remainder ([`paradoxes`]); and every population-based pot under every bundled key date
-//! ([`sensitivity()`]).
+//! ([`sensitivity()`]); a change as the skins ask for it: [`ChangeQuery`].
 
+mod asked;
 mod change;
 mod recipient;
 mod sensitivity;
 mod year;
 
+pub use asked::ChangeQuery;
 pub use change::{Change, Side, change, decompose, paradoxes};
 pub use recipient::{Line, RecipientView, recipient};
 pub use sensitivity::{Mover, PotDates, Sensitivity, sensitivity};

@@ -333,6 +333,16 @@ pub fn level(arg: &str) -> Result<Level> {
         .map_err(|e| e.prefixed(&Loc::root().join("level")))
 }
 
+/// A recipient code as typed: the white space around it removed (`" 12 "` is `12`).
+///
+/// ```
+/// use vardavtal::input;
+/// assert_eq!(input::recipient(" 12\n").as_str(), "12");
+/// ```
+pub fn recipient(arg: &str) -> crate::RecipientId {
+    crate::RecipientId::new(arg.trim())
+}
+
 /// Validate agreement files (paths, catalog ids or JSON text, read as [`agreement`]) together,
 /// with outcomes when given: a file that does not read is a finding too, and the others
 /// are still checked.

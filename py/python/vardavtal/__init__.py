@@ -11,7 +11,10 @@ out as ``decimal.Decimal``; a ``float`` is refused, since it cannot hold every Ã
 ``reconcile(table, pot=None, rule=None)`` checks a published per-region table (does it add
 up, which key and rounding produced it, which rows are wrong). ``recipient(code, year)``
 answers what one region or municipality gets across every agreement, ``year(year)`` what
-every recipient gets of every agreement of a year (``Catalog.allocate(year)``). Errors are
+every recipient gets of every agreement of a year (``Catalog.allocate(year)``),
+``change(code, â€¦)`` how one recipient's money changed between two splits and why (the pot,
+its share of the key, rounding), ``sensitivity(agreement)`` every population-based pot under
+every bundled key date. Errors are
 ``VardavtalError`` subclasses (wrong input is also a ``ValueError``) with ``.errors()``.
 Every result shows itself as the core renders it: ``str()`` is the text the CLI prints,
 ``to_csv()`` its CSV, ``_repr_html_()`` the HTML table, ``to_records()`` and ``to_pandas()``
@@ -25,6 +28,7 @@ from ._vardavtal import (
     Agreement,
     Allocation,
     Catalog,
+    Change,
     Comparison,
     Findings,
     Key,
@@ -32,6 +36,7 @@ from ._vardavtal import (
     RecipientView,
     Row,
     Scenario,
+    Sensitivity,
     Source,
     Table,
     YearView,
@@ -39,6 +44,7 @@ from ._vardavtal import (
     allocate,
     allocate_batch,
     catalog,
+    change,
     compare,
     explain,
     get_lang,
@@ -50,6 +56,7 @@ from ._vardavtal import (
     recipient,
     reconcile,
     regions,
+    sensitivity,
     set_lang,
     source,
     split,
@@ -63,6 +70,7 @@ __all__ = [
     "Allocation",
     "AllocationError",
     "Catalog",
+    "Change",
     "Comparison",
     "Findings",
     "InputError",
@@ -72,6 +80,7 @@ __all__ = [
     "Records",
     "Row",
     "Scenario",
+    "Sensitivity",
     "Source",
     "Table",
     "ValidationError",
@@ -81,6 +90,7 @@ __all__ = [
     "allocate",
     "allocate_batch",
     "catalog",
+    "change",
     "compare",
     "explain",
     "get_lang",
@@ -92,6 +102,7 @@ __all__ = [
     "recipient",
     "reconcile",
     "regions",
+    "sensitivity",
     "set_lang",
     "source",
     "split",

@@ -237,6 +237,16 @@ super::templates! {
         en: "{recipient} gets nothing in either allocation",
         sv: "{recipient} får ingenting i någon av fördelningarna",
     }
+    /// A change asked for with neither an agreement nor a pot and key of A.
+    CHANGE_NOTHING_TO_COMPARE = "change_nothing_to_compare", InvalidValue {
+        en: "nothing to compare: give an agreement (and, if wished, keys A and B), or pot A with key A",
+        sv: "inget att jämföra: ange en överenskommelse (och vid behov nycklarna A och B), eller pott A med nyckel A",
+    }
+    /// A change asked for with arguments that exclude each other.
+    CHANGE_ARGUMENTS_CONFLICT = "change_arguments_conflict", InvalidValue {
+        en: "{field} cannot be given here: compare either agreements (agreement, against, component) or pots (pot_a, pot_b)",
+        sv: "{field} kan inte anges här: jämför antingen överenskommelser (agreement, against, component) eller potter (pot_a, pot_b)",
+    }
     /// Figures of a change too large for exact integers.
     CHANGE_TOO_LARGE = "change_too_large", TooLarge {
         en: "the pots and weights are too large to decompose the change exactly in 128 bits",
