@@ -442,7 +442,7 @@ pub fn report(year: Option<i32>) -> JsResult<Report> {
 /// `["recipient"]`) for a code that is none of them.
 #[wasm_bindgen]
 pub fn recipient(code: &str, year: Option<i32>) -> JsResult<Recipient> {
-    let who = vardavtal::RecipientId::new(code);
+    let who = vardavtal::input::recipient(code);
     vardavtal::across::recipient(the_catalog()?, &who, year)
         .map(Recipient)
         .js()
