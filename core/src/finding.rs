@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -418,10 +419,45 @@ impl fmt::Display for Finding {
 /// assert_eq!(err.code(), Code::InvalidAmount);
 /// assert!(err.is_input());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", display_all(.findings))]
+///
+/// It serializes as its list of findings (`[{"code": …, "severity": …, "loc": …, "msg": …,
+/// "ctx": …}]`), the form every skin shows. An error made from an operating-system error
+/// (a file that cannot be read) keeps it as its [`source`](std::error::Error::source).
+#[derive(Debug, Clone)]
 pub struct Error {
     findings: Vec<Finding>,
+    source: Option<Arc<dyn std::error::Error + Send + Sync + 'static>>,
+}
+
+impl fmt::Display for Error {
+    /// Every finding, one per line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&display_all(&self.findings))
+    }
+}
+
+impl std::error::Error for Error {
+    /// The operating system's error behind it, when there is one.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        let e: &(dyn std::error::Error + Send + Sync + 'static) = self.source.as_deref()?;
+        Some(e)
+    }
+}
+
+impl PartialEq for Error {
+    /// Equal when the findings are (the source, a cause kept for the reader, is not
+    /// compared).
+    fn eq(&self, other: &Error) -> bool {
+        self.findings == other.findings
+    }
+}
+
+impl Eq for Error {}
+
+impl Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(&self.findings)
+    }
 }
 
 fn display_all(findings: &[Finding]) -> String {
@@ -437,6 +473,7 @@ impl Error {
     pub fn new(code: Code, loc: Loc, msg: impl Into<String>) -> Self {
         Error {
             findings: vec![Finding::error(code, loc, msg)],
+            source: None,
         }
     }
     /// An error from findings (at least one). An empty list becomes an internal
@@ -452,7 +489,24 @@ impl Error {
             let code = findings.first().map_or(Code::InvalidValue, |f| f.code);
             findings.push(more_problems(code, more));
         }
-        Error { findings }
+        Error {
+            findings,
+            source: None,
+        }
+    }
+    /// The same error with `source` as its cause ([`std::error::Error::source`]): the
+    /// operating system's error behind a file that cannot be read.
+    ///
+    /// ```
+    /// use std::error::Error as _;
+    /// use vardavtal::input;
+    /// let e = input::agreement_file("no/such/file.json".as_ref()).unwrap_err();
+    /// let io = e.source().and_then(|s| s.downcast_ref::<std::io::Error>());
+    /// assert_eq!(io.map(|e| e.kind()), Some(std::io::ErrorKind::NotFound));
+    /// ```
+    pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.source = Some(Arc::new(source));
+        self
     }
     /// Add a context value to the (first) finding.
     pub fn with(mut self, key: &str, value: impl fmt::Display) -> Self {
@@ -465,6 +519,7 @@ impl Error {
     pub fn in_lang(self, lang: Lang) -> Self {
         Error {
             findings: self.findings.into_iter().map(|f| f.in_lang(lang)).collect(),
+            source: self.source,
         }
     }
     /// Put `prefix` (such as a file name) in front of every location.
@@ -506,7 +561,10 @@ impl Error {
 
 impl From<Finding> for Error {
     fn from(f: Finding) -> Self {
-        Error { findings: vec![f] }
+        Error {
+            findings: vec![f],
+            source: None,
+        }
     }
 }
 
@@ -587,6 +645,7 @@ impl Problems {
         }
         Err(Error {
             findings: self.findings,
+            source: None,
         })
     }
 }

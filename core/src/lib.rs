@@ -97,7 +97,13 @@ pub use money::swedish;
 pub use money::{Sek, Unit};
 pub use outcomes::{Outcome, Outcomes};
 pub use recipient::{Group, RecipientId, RecipientKind};
+pub use reference::Level;
 pub use rule::{Criterion, Performance, Rule, Test, Unearned};
+
+// The crates whose types appear in the public signatures (amounts are `Decimal`s, dates
+// `NaiveDate`s), so that a user names them in the versions this crate was built with.
+pub use chrono;
+pub use rust_decimal;
 
 /// The Rust examples of the README, run as doctests in the repository (they read its
 /// `examples/`; build.rs sets `readme_doctests` there, not in the packaged crate).

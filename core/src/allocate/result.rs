@@ -504,3 +504,24 @@ fn totals(it: impl Iterator<Item = (String, String, Sek)>) -> Vec<Total> {
         })
         .collect()
 }
+
+impl<'a> IntoIterator for &'a Allocation {
+    type Item = &'a Row;
+    type IntoIter = std::slice::Iter<'a, Row>;
+    /// The rows ([`Allocation::rows`]), made the first time they are asked for.
+    ///
+    /// ```
+    /// use vardavtal::{input, split, Sek, Unit};
+    /// let key = input::key("population:regions:2021-11-01")?;
+    /// let alloc = split(Sek::kronor(443_000_000), &key, None, Unit::Krona)?;
+    /// let total: Sek = (&alloc).into_iter().map(|r| r.amount).sum();
+    /// assert_eq!(total, alloc.total());
+    /// for row in &alloc {
+    ///     assert!(!row.name.is_empty());
+    /// }
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    fn into_iter(self) -> Self::IntoIter {
+        self.rows().iter()
+    }
+}

@@ -115,10 +115,11 @@ fn read_file(
             std::io::ErrorKind::NotFound => not_found,
             _ => unreadable,
         };
-        t.error(at())
+        let f = t
+            .error(at())
             .with("path", path.display())
-            .with("reason", e)
-            .into()
+            .with("reason", &e);
+        Error::from(f).with_source(e)
     };
     let check = |m: &std::fs::Metadata| -> Result<()> {
         if !m.is_file() {

@@ -99,6 +99,37 @@ pub struct Weight(
     pub Decimal,
 );
 
+impl Weight {
+    /// A weight, refused when negative.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Weight};
+    /// let w: Weight = "2 411 859".parse()?; // as Swedish writes it, or "0,72", "72 %"
+    /// assert_eq!(w, Weight::new(2_411_859.into())?);
+    /// assert_eq!(Weight::new((-1).into()).unwrap_err().code(), Code::NegativeWeight);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// `negative_weight` below zero.
+    pub fn new(d: Decimal) -> Result<Weight> {
+        if d.is_sign_negative() && !d.is_zero() {
+            let f = crate::message::templates::input::WEIGHT_NEGATIVE.error(Loc::root());
+            return Err(f.with("weight", d).into());
+        }
+        Ok(Weight(d))
+    }
+}
+
+impl FromStr for Weight {
+    type Err = Error;
+    /// A weight as [`parse_weight`](crate::money::parse_weight) reads it, refused when
+    /// negative.
+    fn from_str(s: &str) -> Result<Weight> {
+        Weight::new(crate::money::parse_weight(s)?)
+    }
+}
+
 impl FromStr for KeySpec {
     type Err = Error;
     /// `population:regions:DATE`, `population:municipalities:DATE` or `needs:regions:2024`.

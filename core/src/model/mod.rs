@@ -6,6 +6,7 @@
 //! `schema` feature).
 
 pub mod agreement;
+mod build;
 pub mod key;
 pub mod outcomes;
 pub mod recipient;

@@ -113,6 +113,26 @@ impl From<&str> for RecipientId {
     }
 }
 
+impl std::borrow::Borrow<str> for RecipientId {
+    /// A map keyed by `RecipientId` is looked up by `&str`: `map.get("01")`.
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    /// use vardavtal::RecipientId;
+    /// let m = BTreeMap::from([(RecipientId::new("01"), 1)]);
+    /// assert_eq!(m.get("01"), Some(&1));
+    /// ```
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for RecipientId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
 /// A recipient an agreement names that is not a region, municipality, SKR or the state
 /// (for example a national authority or "the 10 model municipalities" as one recipient).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

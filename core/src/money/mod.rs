@@ -18,6 +18,7 @@ use crate::finding::{Error, Finding, Loc, Result, excerpt};
 use crate::message::templates::reconcile as templates;
 use swedish::SwedishAmount;
 
+mod arith;
 pub mod swedish;
 
 /// An exact amount of Swedish kronor.
@@ -55,6 +56,24 @@ impl Sek {
     /// Difference, or `None` on overflow.
     pub fn checked_sub(self, other: Sek) -> Option<Sek> {
         self.0.checked_sub(other.0).map(Sek)
+    }
+    /// The amount as Swedish text writes it, exactly ([`swedish::format_kr`]).
+    ///
+    /// ```
+    /// use vardavtal::Sek;
+    /// assert_eq!(Sek::kronor(443_000_000).format_kr(), "443 000 000 kr");
+    /// ```
+    pub fn format_kr(self) -> String {
+        swedish::format_kr(self.0)
+    }
+    /// The amount as a press release writes it, exactly ([`swedish::format_short`]).
+    ///
+    /// ```
+    /// use vardavtal::Sek;
+    /// assert_eq!(Sek::kronor(2_300_000_000).format_short(), "2,3 miljarder kronor");
+    /// ```
+    pub fn format_short(self) -> String {
+        swedish::format_short(self.0)
     }
 }
 

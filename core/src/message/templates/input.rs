@@ -223,6 +223,11 @@ super::templates! {
         en: "the weight of {recipient} is negative ({weight})",
         sv: "vikten för {recipient} är negativ ({weight})",
     }
+    /// A weight read on its own (`"-1".parse::<Weight>()`) that is negative.
+    WEIGHT_NEGATIVE = "weight_negative", NegativeWeight {
+        en: "a weight cannot be negative ({weight})",
+        sv: "en vikt kan inte vara negativ ({weight})",
+    }
     /// Weights whose sum does not fit a decimal.
     KEY_WEIGHT_SUM_TOO_LARGE = "key_weight_sum_too_large", TooLarge {
         en: "the weights sum to more than a decimal holds",
