@@ -55,6 +55,29 @@
 //! assert_eq!(allocate(&a, &strict).unwrap_err().findings().len(), 3);
 //! # Ok::<(), vardavtal::Error>(())
 //! ```
+//!
+//! # Cookbook
+//!
+//! | to … | call |
+//! | --- | --- |
+//! | split a pot by population | [`split()`] with [`input::key`]`("population:regions:2021-11-01")` |
+//! | allocate a catalog agreement | [`input::agreement`]`("okad-tillganglighet-2022")`, then [`allocate()`] |
+//! | build an agreement in code | [`Agreement::new`] and its `with_*` setters, [`Component::new`], [`Rule::per_capita_by`] (see `examples/in_code.rs`) |
+//! | explain one amount, in Swedish | [`Row::explain_in`]`(message::Lang::Sv)` |
+//! | check an agreement | [`validate::validate`] (every finding), [`validate::validate_catalog`] |
+//! | check a published table | [`input::table`], then [`reconcile::reconcile`] |
+//! | run many what-ifs fast | [`allocate_batch`], [`sweep`] |
+//! | one recipient across agreements, one year | [`across::recipient`], [`across::year()`] |
+//! | a change between two years, decomposed | [`across::ChangeQuery`], [`across::change()`] |
+//! | show a result as a table, CSV or Excel | [`view::View`], [`view::render`] |
+//! | match an error | [`Error::code`] against a [`Code`]; [`Error::findings`] for every problem |
+//!
+//! Money is [`Sek`] (exact, `+`, `-`, `Sum`); amounts in JSON are strings. The crates whose
+//! types appear in signatures are re-exported: [`rust_decimal`], [`chrono`].
+//!
+//! # Features
+//!
+#![doc = document_features::document_features!()]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

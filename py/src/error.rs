@@ -44,6 +44,7 @@ fn build(py: Python<'_>, e: &Error) -> PyResult<PyErr> {
         ErrorKind::Input => "InputError",
         ErrorKind::Allocation => "AllocationError",
         ErrorKind::Validation => "ValidationError",
+        _ => "VardavtalError", // a family added later: the base class
     };
     let cls = py.import("vardavtal._errors")?.getattr(name)?;
     let errors = PyList::empty(py);
