@@ -439,6 +439,13 @@ impl Unit {
     }
 }
 
+impl fmt::Display for Unit {
+    /// `krona` or `ore`, as in JSON.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl FromStr for Unit {
     type Err = Error;
     fn from_str(s: &str) -> Result<Unit> {
