@@ -339,6 +339,11 @@ impl Shown {
     pub fn measures(&self) -> JsResult<JsValue> {
         to_value(&self.0.measures).js()
     }
+    /// How much of the agreement is shown: `"all"`, `"part"` or `"nothing"`.
+    #[wasm_bindgen(getter, unchecked_return_type = "Coverage")]
+    pub fn coverage(&self) -> String {
+        self.0.coverage().as_str().to_owned()
+    }
     /// Kr per invånare of every recipient's total, by the population named in `key`, or
     /// `null`.
     #[wasm_bindgen(getter, js_name = perCapita, unchecked_return_type = "PerCapita | null")]

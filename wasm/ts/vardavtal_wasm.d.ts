@@ -757,6 +757,12 @@ export type TableFormat = "csv" | "text";
 export type Test = { type: "improved"; lower_is_better?: boolean; measure?: string } | { type: "at_least"; threshold: Decimal; measure?: string } | { type: "at_most"; threshold: Decimal; measure?: string } | { type: "met"; measure?: string } | { type: "any"; tests: Test[] };
 
 /**
+ * How much of an agreement is shown: for a list of agreements that marks which can be
+ * computed.
+ */
+export type Coverage = "all" | "part" | "nothing";
+
+/**
  * How much one recipient\'s money of a pot moves over the dates.
  */
 export interface Mover {
@@ -2793,6 +2799,10 @@ export class ShownResult {
      */
     readonly allocation: Allocation;
     /**
+     * How much of the agreement is shown: `"all"`, `"part"` or `"nothing"`.
+     */
+    readonly coverage: Coverage;
+    /**
      * The outcome inputs: one per measure the performance criteria read, with the fields
      * the tests read and the recipients measured.
      */
@@ -3145,6 +3155,7 @@ export interface InitOutput {
     readonly setLang: (a: number, b: number) => [number, number];
     readonly shown: (a: any, b: number) => [number, number, number];
     readonly shownresult_allocation: (a: number) => number;
+    readonly shownresult_coverage: (a: number) => [number, number];
     readonly shownresult_measures: (a: number) => [number, number, number];
     readonly shownresult_open: (a: number) => [number, number, number];
     readonly shownresult_perCapita: (a: number) => [number, number, number];

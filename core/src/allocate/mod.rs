@@ -63,7 +63,8 @@ pub use pivot::{Pivot, PivotColumn, PivotRow};
 pub(crate) use plan::default_key_of;
 pub use result::{Allocation, Basis, Part, Pot, Row, Total};
 pub use shown::{
-    MeasureInput, Missing, OutcomeField, PerCapita, PerCapitaRow, Reader, Shown, Supply, shown,
+    Coverage, MeasureInput, Missing, OutcomeField, PerCapita, PerCapitaRow, Reader, Shown, Supply,
+    shown,
 };
 
 use plan::{TrancheIndex, pots_of, tranche_index};

@@ -166,6 +166,33 @@ pub struct Shown {
     pub per_capita: Option<PerCapita>,
 }
 
+/// How much of an agreement is shown: for a list of agreements that marks which can be
+/// computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum Coverage {
+    /// Every part is allocated.
+    All,
+    /// Some pots are allocated; the rest is missing (see [`Shown::open`]).
+    Part,
+    /// Nothing is allocated.
+    Nothing,
+}
+
+crate::names::names!(Coverage { All => "all", Part => "part", Nothing => "nothing" });
+
+impl Shown {
+    /// How much of the agreement is shown.
+    pub fn coverage(&self) -> Coverage {
+        match (self.allocation.pots.is_empty(), self.open.is_empty()) {
+            (true, _) => Coverage::Nothing,
+            (false, true) => Coverage::All,
+            (false, false) => Coverage::Part,
+        }
+    }
+}
+
 /// What can be shown of `a` with `opts`: see the module docs. `assume` is a key for the
 /// money whose split the sources do not give (a component with an amount and no rule, or
 /// an unpublished one): such money is then split by it and marked `supplied_key`.
@@ -795,5 +822,10 @@ mod tests {
         assert_eq!(s.open.len(), 1);
         assert_eq!(s.open[0].supply, Supply::Nothing);
         assert!(s.per_capita.is_none());
+        assert_eq!(s.coverage(), Coverage::Nothing);
+        let k = shown(agreement("komiljard-2019"), &Options::default(), None).unwrap();
+        assert_eq!(k.coverage(), Coverage::Part);
+        let sektor = shown(agreement("sektorsbidrag-2024"), &Options::default(), None).unwrap();
+        assert_eq!(sektor.coverage(), Coverage::All);
     }
 }
