@@ -1184,17 +1184,8 @@ function applyLanguage() {
 }
 
 // ------------------------------------------------------------------ start
-async function main() {
-  await init();
-  v.setLang(state.lang);
-  ref = v.reference();
-  catalog = v.catalog();
-  [demo, demoOutcomes] = await Promise.all([
-    fetch("../demo-agreement.json").then((r) => r.text()),
-    fetch("../demo-outcomes.json").then((r) => r.json()),
-  ]);
-  $("version").textContent = `vardavtal ${v.version()}`;
-  // how much of each catalog agreement can be computed as it stands, for the list
+/** How much of each catalog agreement can be computed as it stands, for the list. */
+function markCoverage() {
   for (const a of catalog.agreements) {
     try {
       const s = v.shown(a.id);
@@ -1204,10 +1195,10 @@ async function main() {
       coverage.set(a.id, "nothing");
     }
   }
-  restoring = true;
-  const from = restoreUrl();
-  fillAgreementSelect();
-  fillKeySelect();
+}
+
+/** The calculator's inputs, table and downloads. */
+function wireCalc() {
   $("agreement").addEventListener("change", chooseAgreement);
   $("use-agreement").addEventListener("click", usePastedAgreement);
   $("agreement-file").addEventListener("change", async (ev) => {
@@ -1241,6 +1232,10 @@ async function main() {
     const td = ev.target.closest("td[data-col]");
     select(tr.dataset.recipient, td ? Number(td.dataset.col) : null);
   });
+}
+
+/** The map (a click, Enter or Space on a region) and the buttons of what is missing. */
+function wireMapAndOpen() {
   // the map: a click, Enter or Space on a region explains its amounts, as the table does
   const mapSelect = (ev) => {
     const region = ev.target.closest("path[data-region][tabindex]");
@@ -1277,6 +1272,10 @@ async function main() {
     const first = $("outcomes").querySelector(`table[data-measure='${CSS.escape(go.dataset.measure)}'] input`) ?? $("outcomes").querySelector("input");
     first?.focus();
   });
+}
+
+/** The link, the tabs, the views across agreements, the check of a table, the language. */
+function wireViewsAndCheck() {
   $("copy-link").addEventListener("click", copyLink);
   for (const name of VIEWS) $(`tab-${name}`).addEventListener("click", () => chooseView(name));
   document.querySelector(".tabs").addEventListener("keydown", tabKeys);
@@ -1303,9 +1302,10 @@ async function main() {
     state.lang = state.lang === "sv" ? "en" : "sv";
     applyLanguage();
   });
-  // for the end-to-end test and the curious: the package and the recompute step
-  window.vardavtal = { v, recompute, state, check, runCheck, ready: true };
-  // the scenario of the URL, or the example
+}
+
+/** The scenario of the URL (see restoreUrl), or the example, into the inputs. */
+function openScenario(from) {
   const sel = $("agreement");
   sel.value = from.a;
   if (sel.value !== from.a) sel.value = "demo";
@@ -1334,6 +1334,29 @@ async function main() {
     sel.value = "demo";
     setAgreement(JSON.parse(demo), demo, from.outcomes ?? structuredClone(demoOutcomes));
   }
+}
+
+async function main() {
+  await init();
+  v.setLang(state.lang);
+  ref = v.reference();
+  catalog = v.catalog();
+  [demo, demoOutcomes] = await Promise.all([
+    fetch("../demo-agreement.json").then((r) => r.text()),
+    fetch("../demo-outcomes.json").then((r) => r.json()),
+  ]);
+  $("version").textContent = `vardavtal ${v.version()}`;
+  markCoverage();
+  restoring = true;
+  const from = restoreUrl();
+  fillAgreementSelect();
+  fillKeySelect();
+  wireCalc();
+  wireMapAndOpen();
+  wireViewsAndCheck();
+  // for the end-to-end test and the curious: the package and the recompute step
+  window.vardavtal = { v, recompute, state, check, runCheck, ready: true };
+  openScenario(from);
   applyLanguage();
   restoring = false;
   document.body.dataset.ready = "true";

@@ -706,7 +706,7 @@ mod tests {
                 "wait90",
                 id.clone(),
                 Outcome {
-                    value: dec(if n % 2 == 0 { "0.80" } else { "0.70" }),
+                    value: dec(if n.is_multiple_of(2) { "0.80" } else { "0.70" }),
                     previous: dec("0.75"),
                     met: None,
                 },
@@ -715,7 +715,7 @@ mod tests {
                 "wait60",
                 id,
                 Outcome {
-                    value: dec(if n % 3 == 0 { "0.72" } else { "0.60" }),
+                    value: dec(if n.is_multiple_of(3) { "0.72" } else { "0.60" }),
                     previous: None,
                     met: None,
                 },
