@@ -428,6 +428,8 @@ function recompute() {
   } catch (e) {
     setResult(null, null);
     state.open = [];
+    state.measures = [];
+    state.perCapita = null;
     state.error = e;
   }
   renderOutcomes();

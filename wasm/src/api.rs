@@ -628,7 +628,7 @@ pub fn change(
 /// agreement (a catalog id), at one `level` or both; as the CLI's `sensitivity`.
 #[wasm_bindgen]
 pub fn sensitivity(
-    agreement: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] agreement: Option<String>,
     #[wasm_bindgen(unchecked_optional_param_type = "Level")] level: Option<String>,
 ) -> JsResult<Sensitivity> {
     let level = level

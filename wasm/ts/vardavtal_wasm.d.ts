@@ -2975,7 +2975,7 @@ export function resolveKey(key: KeyInput): KeyResult;
  * The key-date sensitivity of every population-based pot of the catalog, or of one
  * agreement (a catalog id), at one `level` or both; as the CLI's `sensitivity`.
  */
-export function sensitivity(agreement: string | null | undefined, level?: Level): SensitivityResult;
+export function sensitivity(agreement?: string, level?: Level): SensitivityResult;
 
 /**
  * Sets the language of messages, explanations and headers: `"sv"` (svenska) or `"en"`
