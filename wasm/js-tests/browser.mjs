@@ -5,7 +5,12 @@
 // for its explanation (in Swedish, then in English), downloads the Swedish CSV and the
 // Excel file and reads both back, checks that the downloads are disabled with a reason
 // when there is nothing to download, checks a pasted published table (the verdict per row
-// and the key that reproduces it), measures the recompute time and saves a screenshot.
+// and the key that reproduces it); then (issue 16) completes kömiljarden 2019 from the page
+// with outcomes of both measures its criterion reads, opens the permalink in a new page for
+// the same table, reaches a region of the map and its explanation by keyboard, moves through
+// the tabs with the arrow keys, checks the 390 px layout (every region's name and total in
+// view, no sideways scroll) and the print stylesheet; measures the recompute time and saves
+// the screenshots (examples/web/screenshot.png, docs/screenshots/page-1400.png and -390.png).
 //
 //   node wasm/js-tests/browser.mjs      (after wasm/pkg-web is built; see wasm/ci.sh)
 import assert from "node:assert/strict";
@@ -110,6 +115,19 @@ try {
   assert.ok(first.recipients.includes("01") && first.recipients.includes("SKR"));
   assert.equal(await page.getAttribute("#summary", "data-total"), "3400000000");
   assert.ok((await page.locator("#chart svg rect").count()) > 21, "a bar chart");
+  // the chart: a text alternative, and every component's full name in its legend
+  assert.match(await page.textContent("#chart-desc"), /Staplar för 22 mottagare.*störst: Region Stockholm/);
+  const legend = await page.locator("#chart text.chart-legend").allTextContents();
+  assert.ok(legend.includes("Fast belopp per region och resten efter befolkningsmängd"), `full legend text: ${legend}`);
+  // at 1440 px the 7 pots, the total and kr per invånare fit: the Totalt column is not cut off
+  const fit = await page.evaluate(() => {
+    const box = document.querySelector("#result .scroll");
+    const grand = document.getElementById("grand-total").getBoundingClientRect();
+    return { wide: box.scrollWidth, box: box.clientWidth, grand: grand.right, right: box.getBoundingClientRect().right };
+  });
+  assert.ok(fit.wide <= fit.box && fit.grand <= fit.right, `the table fits its box at 1440 px: ${JSON.stringify(fit)}`);
+  // amounts never wrap: no-break spaces from the core's formatting
+  assert.match(await page.textContent("#grand-total"), /^3\u00a0400\u00a0000\u00a0000\u00a0kr$/);
   assert.ok((await page.locator("#outcomes table[data-measure='vardgaranti'] tbody tr").count()) === 21);
 
   // 2. another key date: same pots, other amounts
@@ -396,6 +414,16 @@ try {
   await mkdir(SHOTS, { recursive: true });
   await small.screenshot({ path: `${SHOTS}/page-390.png` });
   await phone.close();
+
+  // 8g. print: the result without the controls
+  await page.emulateMedia({ media: "print" });
+  const printed = await page.evaluate(() => ({
+    controls: ["#inputs .field", ".tabs", "#csv", ".share"].map((q) => getComputedStyle(document.querySelector(q)).display),
+    table: getComputedStyle(document.getElementById("alloc-table")).display,
+  }));
+  assert.deepEqual(printed.controls, ["none", "none", "none", "none"], "no controls in print");
+  assert.equal(printed.table, "table", "the table in print");
+  await page.emulateMedia({ media: "screen" });
 
   // 9. recompute time: allocate + pivot + validate + render, median of RUNS runs
   const times = await page.evaluate((n) => {
