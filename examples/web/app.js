@@ -68,7 +68,7 @@ const TEXT = {
     recipientTitle: "En mottagare i alla överenskommelser", recipientLabel: "Mottagare", yearLabel: "År", allYears: "alla år",
     yearTitle: "Alla mottagare och överenskommelser ett år", levelLabel: "Nivå", levelAsPaid: "som de betalas", levelRegions: "summerat per region",
     changeTitle: "Förändring mellan två fördelningar, uppdelad", changeHelp: "Skillnaden delas exakt upp i att potten ändrades, att mottagarens andel av nyckeln ändrades och avrundning.",
-    changeAgainst: "Jämfört med överenskommelse", changeKeyA: "Nyckel A", changeKeyB: "Nyckel B", same: "samma", keyOwn: "avtalets egen",
+    changeAgainst: "Jämfört med överenskommelse", changeComponent: "Del", allParts: "hela avtalet", changeKeyA: "Nyckel A", changeKeyB: "Nyckel B", same: "samma", keyOwn: "avtalets egen",
     sensitivityTitle: "Känslighet för nyckelns datum", allAgreements: "alla i katalogen",
     openMoney: "Pengar som inte kan beräknas ännu", viewError: "Kan inte visa:",
   },
@@ -132,7 +132,7 @@ const TEXT = {
     recipientTitle: "One recipient across every agreement", recipientLabel: "Recipient", yearLabel: "Year", allYears: "every year",
     yearTitle: "Every recipient and agreement of one year", levelLabel: "Level", levelAsPaid: "as paid", levelRegions: "summed per region",
     changeTitle: "Change between two splits, decomposed", changeHelp: "The difference is split exactly into: the pot changed, the recipient's share of the key changed, and rounding.",
-    changeAgainst: "Against agreement", changeKeyA: "Key A", changeKeyB: "Key B", same: "the same", keyOwn: "the agreement's own",
+    changeAgainst: "Against agreement", changeComponent: "Component", allParts: "the whole agreement", changeKeyA: "Key A", changeKeyB: "Key B", same: "the same", keyOwn: "the agreement's own",
     sensitivityTitle: "Sensitivity to the key date", allAgreements: "all of the catalog",
     openMoney: "Money that cannot be computed yet", viewError: "Cannot show:",
   },
@@ -173,7 +173,7 @@ const state = {
   // the other views' choices
   recipient: { code: "12", year: "2022" },
   year: { year: "2022", level: "" },
-  change: { code: "12", agreement: "okad-tillganglighet-2022", against: "", keyA: "", keyB: "population:regions:2023-11-01" },
+  change: { code: "12", agreement: "okad-tillganglighet-2022", component: "", against: "", keyA: "", keyB: "population:regions:2023-11-01" },
   sensitivity: { agreement: "okad-tillganglighet-2022" },
 };
 let demo = null;
@@ -941,6 +941,7 @@ function renderView() {
     case "change": {
       const c = state.change;
       const options = { agreement: c.agreement };
+      if (c.component) options.component = c.component;
       if (c.against) options.against = c.against;
       if (c.keyA) options.keyA = c.keyA;
       if (c.keyB) options.keyB = c.keyB;
@@ -975,17 +976,37 @@ function fillViewSelects() {
   $("year-level").value = state.year.level;
   fill("change-code", recipients(), state.change.code);
   fill("change-agreement", agreements(null), state.change.agreement);
+  fill("change-component", [el("option", { value: "" }, t("allParts")), ...componentsOf(state.change.agreement).map((c) => el("option", { value: c.id }, `${c.name} (${c.id})`))], state.change.component);
   fill("change-against", agreements(t("same")), state.change.against);
   fill("change-key-a", [el("option", { value: "" }, t("keyOwn")), ...keyOptions()], state.change.keyA);
   fill("change-key-b", [el("option", { value: "" }, t("same")), ...keyOptions()], state.change.keyB);
   fill("sensitivity-agreement", agreements(t("allAgreements")), state.sensitivity.agreement);
 }
 
+/** The components of catalog agreement `id` that have a rule (what a change can compare). */
+function componentsOf(id) {
+  const out = [];
+  const walk = (cs) => {
+    for (const c of cs ?? []) {
+      if (c.rule) out.push(c);
+      else walk(c.components);
+    }
+  };
+  walk(catalog.agreements.find((a) => a.id === id)?.components);
+  return out;
+}
+
 /** Read the views' choices into the state and show the view again. */
-function viewInputs() {
+function viewInputs(ev) {
+  // another agreement: its own components to choose from
+  if (ev?.target?.id === "change-agreement") {
+    state.change.agreement = $("change-agreement").value;
+    state.change.component = "";
+    fillViewSelects();
+  }
   state.recipient = { code: $("recipient-code").value, year: $("recipient-year").value };
   state.year = { year: $("year-year").value, level: $("year-level").value };
-  state.change = { code: $("change-code").value, agreement: $("change-agreement").value, against: $("change-against").value, keyA: $("change-key-a").value, keyB: $("change-key-b").value };
+  state.change = { code: $("change-code").value, agreement: $("change-agreement").value, component: $("change-component").value, against: $("change-against").value, keyA: $("change-key-a").value, keyB: $("change-key-b").value };
   state.sensitivity = { agreement: $("sensitivity-agreement").value };
   renderView();
   saveUrl();
@@ -1281,7 +1302,7 @@ function wireViewsAndCheck() {
   $("copy-link").addEventListener("click", copyLink);
   for (const name of VIEWS) $(`tab-${name}`).addEventListener("click", () => chooseView(name));
   document.querySelector(".tabs").addEventListener("keydown", tabKeys);
-  for (const id of ["recipient-code", "recipient-year", "year-year", "year-level", "change-code", "change-agreement", "change-against", "change-key-a", "change-key-b", "sensitivity-agreement"]) {
+  for (const id of ["recipient-code", "recipient-year", "year-year", "year-level", "change-code", "change-agreement", "change-component", "change-against", "change-key-a", "change-key-b", "sensitivity-agreement"]) {
     $(id).addEventListener("change", viewInputs);
   }
   $("check").addEventListener("click", runCheck);

@@ -376,6 +376,14 @@ try {
   await page.keyboard.press("ArrowRight");
   await page.waitForSelector("#change-out .sentence");
   assert.match(await page.textContent("#change-out .sentence"), /Region Skåne \(12\) får 59 679 159 kr i stället för 59 429 771 kr/);
+  // kömiljarden's population part alone, 2018 against 2017 year-end
+  await page.selectOption("#change-agreement", "komiljard-2019");
+  await page.selectOption("#change-component", "befolkning");
+  await page.selectOption("#change-key-a", "population:regions:2017-12-31");
+  await page.selectOption("#change-key-b", "population:regions:2018-12-31");
+  await page.waitForFunction(() => /i stället för 42 518 793 kr/.test(document.getElementById("change-out").textContent));
+  assert.match(await page.textContent("#change-out .sentence"), /i stället för 42 518 793 kr.*0 kr för att potten ändrades/);
+  await page.locator("#tab-change").focus();
   await page.keyboard.press("ArrowRight");
   await page.waitForSelector("#sensitivity-out table");
   assert.match(page.url(), /view=sensitivity/);
