@@ -87,7 +87,7 @@ function measureInPage([which, n, warmup]) {
     explained: [(i) => choose("key", keys[i % 2]), () => change("key")],
   }[which];
   // explained: as key, with a row clicked, so that its explanation is shown and redrawn too
-  if (which === "explained") document.querySelector("#alloc-table tbody tr[data-recipient='03'] td:nth-child(2)").click();
+  if (which === "explained") document.querySelector("#alloc-table tbody tr[data-recipient='03'] th.name").click();
   const times = [];
   const script = []; // the step alone, before style and layout
   for (let i = 0; i < warmup + n; i++) {

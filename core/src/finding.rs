@@ -168,6 +168,12 @@ codes! {
     /// its exact quota did not fall (the population paradox) — an info in comparisons of
     /// splits and key-date sweeps.
     ApportionmentParadox => "apportionment_paradox", Allocation;
+    /// What a user could supply to compute money that cannot be computed now: outcomes of
+    /// named measures, a key of their own, or nothing (an info, in [`crate::allocation::shown()`]).
+    Supply => "supply", Allocation;
+    /// Money split by a key the user chose because the sources do not say how it is split:
+    /// an illustration, not the agreement's split (a warning).
+    SuppliedKey => "supplied_key", Allocation;
 }
 
 impl fmt::Display for Code {

@@ -5,6 +5,7 @@
 // downloaded files come from the core in the chosen language; the texts below are the
 // page's own labels only.
 import init, * as v from "../../wasm/pkg-web/vardavtal_wasm.js";
+import { VIEWBOX, REGIONS } from "./map/regions.js";
 
 const TEXT = {
   sv: {
@@ -15,7 +16,7 @@ const TEXT = {
     unit: "Avrundning", krona: "hela kronor", ore: "ören",
     outcomes: "Måluppfyllelse per region",
     outcomesHelp: "För prestationsbaserade medel: värde i år och föregående år (t.ex. 0,71 eller 71 %), eller om kravet är uppfyllt.",
-    allocation: "Fördelning", csv: "CSV för Excel", xlsx: "Excel (.xlsx)", clickHint: "Klicka på en rad eller ett belopp för att se hur det räknades fram.",
+    allocation: "Fördelning", csv: "CSV för Excel", xlsx: "Excel (.xlsx)", clickHint: "Klicka på en rad eller ett belopp, eller välj det med tabb och Enter, för att se hur det räknades fram.",
     chart: "Per region", byComponent: "Per del", byDate: "Per utbetalning", findings: "Kontroller",
     footer: "Beräknat i webbläsaren med vardavtal (WebAssembly). Inget skickas någonstans.",
     demo: "Exempelavtal: alla regler, med bonuspott (exempeldata)", paste: "Klistra in eller läs in en fil …",
@@ -52,6 +53,24 @@ const TEXT = {
     headline: (h) => `Sammanfattning (engelska): ${h}`,
     implied: (k) => `En befolkningsnyckel med totalt ${k.total.toLocaleString("sv-SE")} invånare återger tabellen exakt (${k.candidates} möjliga totaler; närmaste inbyggda nyckel: ${k.near}).`,
     impliedPop: "Befolkning enligt tabellen", bundledPop: "Inbyggd befolkning",
+    views: "Vyer", tabRecipient: "En mottagare", tabYear: "Ett år", tabChange: "Förändring", tabSensitivity: "Nyckeldatum",
+    assume: "Egen nyckel för det som saknar publicerad fördelning", assumeNone: "ingen (visa inte)",
+    copyLink: "Kopiera länk", linkLabel: "Länk till scenariot", copied: "Länken är kopierad.", copyFailed: "Kopiera länken ur fältet.",
+    openTitle: "Det här kan inte visas ännu", fillOutcomes: "Fyll i utfallen", chooseKey: "Välj en nyckel",
+    amountLabel: "belopp", whyLabel: "Varför",
+    coverage: { all: "fördelas helt", part: "delvis", nothing: "inget i förväg" },
+    field: { value: "värde i år", previous: "värde föregående år", met: "kravet uppfyllt" },
+    measureHeading: (m) => `Mått ${m}`, readBy: "Läses av",
+    perCapita: "kr per invånare", perCapitaNote: (key) => `Kr per invånare efter befolkningen ${key}.`,
+    map: "Karta", mapAmount: "belopp", mapPerCapita: "kr per invånare", mapCredit: "Gränser: Lantmäteriet (CC0), förenklade; kustlinje: Natural Earth (public domain).",
+    mapNone: "ingen tilldelning", mapLabel: (name, amount, pc) => `${name}: ${amount}${pc ? `, ${pc} per invånare` : ""}`,
+    chartDesc: (n, top, total) => `Staplar för ${n} mottagare, samma belopp som i tabellen; störst: ${top}; totalt ${total}.`,
+    recipientTitle: "En mottagare i alla överenskommelser", recipientLabel: "Mottagare", yearLabel: "År", allYears: "alla år",
+    yearTitle: "Alla mottagare och överenskommelser ett år", levelLabel: "Nivå", levelAsPaid: "som de betalas", levelRegions: "summerat per region",
+    changeTitle: "Förändring mellan två fördelningar, uppdelad", changeHelp: "Skillnaden delas exakt upp i att potten ändrades, att mottagarens andel av nyckeln ändrades och avrundning.",
+    changeAgainst: "Jämfört med överenskommelse", changeComponent: "Del", allParts: "hela avtalet", changeKeyA: "Nyckel A", changeKeyB: "Nyckel B", same: "samma", keyOwn: "avtalets egen",
+    sensitivityTitle: "Känslighet för nyckelns datum", allAgreements: "alla i katalogen",
+    openMoney: "Pengar som inte kan beräknas ännu", viewError: "Kan inte visa:",
   },
   en: {
     title: "Allocation of health care agreements",
@@ -61,7 +80,7 @@ const TEXT = {
     unit: "Rounding", krona: "whole kronor", ore: "öre",
     outcomes: "Performance outcomes per region",
     outcomesHelp: "For performance-based money: this year's and last year's value (e.g. 0.71, 0,71 or 71 %), or whether the requirement is met.",
-    allocation: "Allocation", csv: "CSV for Excel", xlsx: "Excel (.xlsx)", clickHint: "Click a row or an amount to see how it was computed.",
+    allocation: "Allocation", csv: "CSV for Excel", xlsx: "Excel (.xlsx)", clickHint: "Click a row or an amount, or reach it with Tab and press Enter, to see how it was computed.",
     chart: "By region", byComponent: "By component", byDate: "By payment", findings: "Checks",
     footer: "Computed in your browser by vardavtal (WebAssembly). Nothing is sent anywhere.",
     demo: "Example agreement: every rule, with a bonus pot (invented figures)", paste: "Paste or load a file …",
@@ -98,6 +117,24 @@ const TEXT = {
     headline: (h) => h,
     implied: (k) => `A population key totalling ${k.total.toLocaleString("en-GB")} inhabitants reproduces the table exactly (${k.candidates} possible totals; the closest bundled key: ${k.near}).`,
     impliedPop: "Population by the table", bundledPop: "Bundled population",
+    views: "Views", tabRecipient: "One recipient", tabYear: "One year", tabChange: "Change", tabSensitivity: "Key date",
+    assume: "Own key for money whose split is not published", assumeNone: "none (do not show)",
+    copyLink: "Copy link", linkLabel: "Link to the scenario", copied: "The link is copied.", copyFailed: "Copy the link from the field.",
+    openTitle: "Not shown yet", fillOutcomes: "Enter the outcomes", chooseKey: "Choose a key",
+    amountLabel: "amount", whyLabel: "Why",
+    coverage: { all: "allocated in full", part: "in part", nothing: "nothing ahead of time" },
+    field: { value: "value this year", previous: "value last year", met: "requirement met" },
+    measureHeading: (m) => `Measure ${m}`, readBy: "Read by",
+    perCapita: "kr per inhabitant", perCapitaNote: (key) => `Kr per inhabitant by the population ${key}.`,
+    map: "Map", mapAmount: "amount", mapPerCapita: "kr per inhabitant", mapCredit: "Boundaries: Lantmäteriet (CC0), simplified; coastline: Natural Earth (public domain).",
+    mapNone: "nothing allocated", mapLabel: (name, amount, pc) => `${name}: ${amount}${pc ? `, ${pc} per inhabitant` : ""}`,
+    chartDesc: (n, top, total) => `Bars for ${n} recipients, the amounts of the table; the largest: ${top}; in all ${total}.`,
+    recipientTitle: "One recipient across every agreement", recipientLabel: "Recipient", yearLabel: "Year", allYears: "every year",
+    yearTitle: "Every recipient and agreement of one year", levelLabel: "Level", levelAsPaid: "as paid", levelRegions: "summed per region",
+    changeTitle: "Change between two splits, decomposed", changeHelp: "The difference is split exactly into: the pot changed, the recipient's share of the key changed, and rounding.",
+    changeAgainst: "Against agreement", changeComponent: "Component", allParts: "the whole agreement", changeKeyA: "Key A", changeKeyB: "Key B", same: "the same", keyOwn: "the agreement's own",
+    sensitivityTitle: "Sensitivity to the key date", allAgreements: "all of the catalog",
+    openMoney: "Money that cannot be computed yet", viewError: "Cannot show:",
   },
 };
 
@@ -128,6 +165,16 @@ const state = {
   pivot: null, // the pivot's JSON form, for drawing
   error: null,
   selected: null,
+  assume: undefined, // a key for money whose split the sources do not give (ShownOptions.assume)
+  open: [], // what is not shown, why, and what could be supplied (ShownResult.open)
+  measures: [], // the outcome inputs, one per measure the criteria read (ShownResult.measures)
+  perCapita: null, // kr per invånare of the recipients' totals (ShownResult.perCapita)
+  mapBy: "amount", // the map's colours: "amount" or "per_capita"
+  // the other views' choices
+  recipient: { code: "12", year: "2022" },
+  year: { year: "2022", level: "" },
+  change: { code: "12", agreement: "okad-tillganglighet-2022", component: "", against: "", keyA: "", keyB: "population:regions:2023-11-01" },
+  sensitivity: { agreement: "okad-tillganglighet-2022" },
 };
 let demo = null;
 let demoOutcomes = {};
@@ -135,8 +182,9 @@ let catalog = null;
 
 const t = (k) => TEXT[state.lang][k];
 
-/** An amount (a plain decimal string) for display, as core writes it for people: "1 382 000 000 kr". */
-const money = (amount) => v.formatKr(amount);
+/** An amount (a plain decimal string) for display, as core writes it for people, with
+ * no-break spaces so that it never wraps: "1 382 000 000 kr". */
+const money = (amount) => v.formatKr(amount, true);
 
 function componentName(id) {
   const find = (cs) => {
@@ -150,36 +198,6 @@ function componentName(id) {
   return find(state.agreement?.components)?.name ?? id;
 }
 
-/** The performance criteria of the agreement, with the recipients they are measured for. */
-function criteria() {
-  const out = [];
-  const walk = (cs) => {
-    for (const c of cs ?? []) {
-      if (c.rule?.type === "performance") {
-        for (const cr of c.rule.criteria) out.push({ ...cr, component: c.id, recipients: c.recipients });
-      }
-      walk(c.components);
-    }
-  };
-  walk(state.agreement?.components);
-  return out;
-}
-
-function needsMet(test) {
-  return test.type === "met" || (test.type === "any" && test.tests.some(needsMet));
-}
-function needsValue(test) {
-  return test.type !== "met" && (test.type !== "any" || test.tests.some(needsValue));
-}
-function needsPrevious(test) {
-  return test.type === "improved" || (test.type === "any" && test.tests.some(needsPrevious));
-}
-
-function recipientsOf(group, ref) {
-  if (group && typeof group === "object" && Array.isArray(group.list)) return group.list.map((c) => ({ code: c, name: ref.regions.find((r) => r.code === c)?.name ?? c }));
-  return ref.regions;
-}
-
 // ------------------------------------------------------------------ inputs
 let ref = null;
 
@@ -190,28 +208,39 @@ function fillAgreementSelect() {
   const g = el("optgroup", { label: t("catalogGroup") });
   for (const a of catalog.agreements) {
     const title = state.lang === "en" && a.title_en ? a.title_en : a.title;
-    g.append(el("option", { value: "catalog:" + a.id }, `${title} (${a.years.join(", ")})`));
+    // how much of it can be computed as it stands (the core's coverage): marked in the list
+    const cov = coverage.get(a.id);
+    g.append(el("option", { value: "catalog:" + a.id, "data-coverage": cov ?? "" }, `${title} (${a.years.join(", ")})${cov ? ` – ${t("coverage")[cov]}` : ""}`));
   }
   s.append(g, el("option", { value: "paste" }, t("paste")));
   s.value = keep;
 }
 
+/** The bundled keys as options: population at every date, the care-need key of 2024. */
+function keyOptions() {
+  const out = ref.population_dates.regions.map((d) => el("option", { value: `population:regions:${d}` }, `${t("keyPopulation")} ${d} (population:regions:${d})`));
+  out.push(el("option", { value: "needs:regions:2024" }, t("keyNeeds")));
+  return out;
+}
+
 function fillKeySelect() {
   const s = $("key");
   const keep = s.value || "";
-  s.replaceChildren(el("option", { value: "" }, t("keyDefault")));
-  for (const d of ref.population_dates.regions) s.append(el("option", { value: `population:regions:${d}` }, `${t("keyPopulation")} ${d} (population:regions:${d})`));
-  s.append(el("option", { value: "needs:regions:2024" }, t("keyNeeds")));
-  s.append(el("option", { value: "paste" }, t("keyPaste")));
+  s.replaceChildren(el("option", { value: "" }, t("keyDefault")), ...keyOptions(), el("option", { value: "paste" }, t("keyPaste")));
   s.value = keep;
+  const a = $("assume");
+  a.replaceChildren(el("option", { value: "" }, t("assumeNone")), ...keyOptions());
+  a.value = state.assume ?? "";
 }
+
+/** How much of every catalog agreement can be computed as it stands (ShownResult.coverage). */
+const coverage = new Map();
 
 function setAgreement(obj, text, outcomes) {
   state.agreement = obj;
   state.agreementText = text;
   state.outcomes = outcomes ?? {};
   state.selected = null;
-  renderOutcomes();
   const a = obj;
   // the agreement may be anything pasted: what is shown of it must not throw
   const amount = a?.amount ? (typeof a.amount === "string" ? a.amount : a.amount.value) : null;
@@ -277,31 +306,40 @@ function chooseKey() {
   recompute();
 }
 
+/** What the outcome inputs were last drawn for (language, measures, recipients). */
+let outcomesDrawn = null;
+
+/** One table of inputs per measure the criteria read (the core's ShownResult.measures):
+ * the fields its tests read (value, last year's value, met), per recipient. */
 function renderOutcomes() {
-  const crits = criteria();
-  $("outcomes-card").hidden = crits.length === 0;
+  const measures = state.measures;
+  $("outcomes-card").hidden = measures.length === 0;
+  const shape = JSON.stringify([state.lang, state.agreementText === demo, measures]);
+  if (outcomesDrawn === shape) return;
+  outcomesDrawn = shape;
   const box = $("outcomes");
   box.replaceChildren();
-  if (!crits.length) return;
-  if (state.agreementText === demo) box.append(el("button", { type: "button", onclick: () => { state.outcomes = structuredClone(demoOutcomes); renderOutcomes(); recompute(); } }, t("loadDemoOutcomes")));
-  for (const cr of crits) {
-    const cols = [needsValue(cr.test) && "value", needsPrevious(cr.test) && "previous", needsMet(cr.test) && "met"].filter(Boolean);
-    const head = el("tr", {}, el("th", {}, t("code")), el("th", {}, t("name")), ...cols.map((c) => el("th", {}, t(c))));
-    const table = el("table", { class: "small outcomes", "data-criterion": cr.id }, el("thead", {}, head));
+  if (!measures.length) return;
+  if (state.agreementText === demo) box.append(el("button", { type: "button", onclick: () => { state.outcomes = structuredClone(demoOutcomes); outcomesDrawn = null; recompute(); } }, t("loadDemoOutcomes")));
+  for (const m of measures) {
+    const head = el("tr", {}, el("th", { scope: "col" }, t("code")), el("th", { scope: "col" }, t("name")), ...m.fields.map((f) => el("th", { scope: "col" }, t("field")[f])));
+    const table = el("table", { class: "small outcomes", "data-measure": m.measure }, el("thead", {}, head));
     const body = el("tbody");
-    for (const r of recipientsOf(cr.recipients, ref)) {
-      const o = state.outcomes[cr.id]?.[r.code] ?? {};
-      const tr = el("tr", {}, el("td", {}, r.code), el("td", {}, r.name));
-      for (const c of cols) {
-        const input = c === "met"
-          ? el("input", { type: "checkbox", "aria-label": `${cr.id} ${r.code} ${c}` })
-          : el("input", { type: "text", inputmode: "decimal", size: "6", value: o[c] ?? "", "aria-label": `${cr.id} ${r.code} ${c}` });
-        if (c === "met") input.checked = o.met === true;
+    for (const [code, name] of m.recipients) {
+      const o = state.outcomes[m.measure]?.[code] ?? {};
+      const tr = el("tr", {}, el("td", {}, code), el("th", { scope: "row" }, name));
+      for (const f of m.fields) {
+        // the label names the region, the measure and the field: "Region Stockholm, wait90, värde i år"
+        const attrs = { "aria-label": `${name}, ${m.measure}, ${t("field")[f]}`, "data-recipient": code, "data-field": f };
+        const input = f === "met"
+          ? el("input", { type: "checkbox", ...attrs })
+          : el("input", { type: "text", inputmode: "decimal", size: "6", value: o[f] ?? "", ...attrs });
+        if (f === "met") input.checked = o.met === true;
         input.addEventListener("change", () => {
-          const cur = ((state.outcomes[cr.id] ??= {})[r.code] ??= {});
-          if (c === "met") cur.met = input.checked;
-          else if (input.value.trim() === "") delete cur[c];
-          else cur[c] = input.value.trim();
+          const cur = ((state.outcomes[m.measure] ??= {})[code] ??= {});
+          if (f === "met") cur.met = input.checked;
+          else if (input.value.trim() === "") delete cur[f];
+          else cur[f] = input.value.trim();
           recompute();
         });
         tr.append(el("td", {}, input));
@@ -309,8 +347,28 @@ function renderOutcomes() {
       body.append(tr);
     }
     table.append(body);
-    box.append(el("div", {}, el("h3", { title: cr.name }, `${cr.id} (${cr.component})`), el("p", { class: "muted crit" }, cr.name), table));
+    const readers = m.criteria.map((c) => el("li", {}, `${c.criterion} (${c.component}): ${c.name} — ${c.test}`));
+    box.append(el("div", { class: "measure" }, el("h3", {}, t("measureHeading")(m.measure)), el("p", { class: "muted crit" }, t("readBy")), el("ul", { class: "muted crit" }, ...readers), el("div", { class: "scroll" }, table)));
   }
+}
+
+/** What cannot be shown yet: the core's reasons and what could be supplied, with the input
+ * for exactly that (the outcomes of the measures named, or a key). */
+function renderOpen() {
+  const open = state.open;
+  $("open-card").hidden = open.length === 0;
+  $("assume-field").hidden = !open.some((o) => o.supply.type === "key") && !state.assume;
+  let html = "";
+  for (const o of open) {
+    const amount = o.amount ? ` <span class="num">${esc(money(o.amount))}</span>` : "";
+    let action = "";
+    if (o.supply.type === "outcomes") action = `<button type="button" class="secondary" data-go="outcomes" data-measure="${esc(o.supply.measures[0] ?? "")}">${esc(t("fillOutcomes"))}</button>`;
+    if (o.supply.type === "key") action = `<button type="button" class="secondary" data-go="assume">${esc(t("chooseKey"))}</button>`;
+    let why = "";
+    for (const f of o.why) why += `<li>${esc(f.msg)} ${findingRef(f)}</li>`;
+    html += `<li class="missing" data-component="${esc(o.component ?? "")}" data-supply="${esc(o.supply.type)}"><strong>${esc(o.name)}</strong>${amount}<p>${esc(o.hint.msg)}</p>${action}<details><summary>${esc(t("whyLabel"))}</summary><ul>${why}</ul></details></li>`;
+  }
+  setHtml($("open"), html);
 }
 
 // ------------------------------------------------------------------ compute
@@ -355,15 +413,28 @@ function recompute() {
   const input = state.agreementText ?? state.agreement ?? "";
   const options = { outcomes: state.outcomes, unit: state.unit };
   if (state.key !== undefined) options.key = state.key; // an empty pasted key is an error, not the agreement's key
+  if (state.assume) options.assume = state.assume;
   try {
-    const result = v.allocate(input, options); // an Allocation object
+    // what can be shown: every pot that can be allocated, and for the rest why and what
+    // could be supplied (the core's ShownResult)
+    const shown = v.shown(input, options);
+    const result = shown.allocation; // an Allocation object
+    state.open = shown.open;
+    state.measures = shown.measures;
+    state.perCapita = shown.perCapita;
+    shown.free();
     setResult(result, result.pivot());
     state.error = null;
   } catch (e) {
     setResult(null, null);
+    state.open = [];
+    state.measures = [];
+    state.perCapita = null;
     state.error = e;
   }
+  renderOutcomes();
   render(findingsOf(input));
+  saveUrl();
   const ms = performance.now() - t0;
   $("timing").textContent = t("timing")(ms.toFixed(1));
   return ms;
@@ -412,7 +483,9 @@ function render(findings) {
   }
   setHtml(err, html);
   const fmt = moneyOnce();
+  renderOpen();
   renderTable(fmt);
+  renderMap(fmt);
   renderChart(fmt);
   renderTotals(fmt);
   renderFindings(findings);
@@ -434,6 +507,10 @@ function renderTable(fmt) {
   const table = $("alloc-table");
   const p = state.pivot;
   const summary = $("summary");
+  const note = $("percapita-note");
+  const pcKey = state.perCapita?.key ?? "";
+  const pcText = pcKey && p?.columns.length ? t("perCapitaNote")(pcKey) : "";
+  if (note.textContent !== pcText) note.textContent = pcText;
   if (!p || !p.columns.length) {
     summary.textContent = !p ? "" : t("nothing");
     if (p) summary.dataset.total = p.total;
@@ -447,20 +524,24 @@ function renderTable(fmt) {
   summary.dataset.total = p.total;
   const many = p.columns.length > 1;
   const labels = p.columns.map(columnLabel);
-  const shape = JSON.stringify([state.lang, labels, p.rows.map((r) => [r.recipient, r.name])]);
+  // kr per invånare from the core (ShownResult.perCapita), by recipient
+  const pc = new Map((state.perCapita?.rows ?? []).map((r) => [r.recipient, r.per_capita]));
+  const withPc = pc.size > 0;
+  const shape = JSON.stringify([state.lang, labels, p.rows.map((r) => [r.recipient, r.name]), withPc]);
   const selected = state.selected?.recipient;
   if (tableDrawn?.shape === shape && table.rows.length) {
     // the same columns and recipients: change the amounts that changed, nothing else
     const setAmount = (cell, amount) => {
-      if (cell.amount === amount) return;
+      if (!cell || cell.amount === amount) return;
       cell.amount = amount;
       cell.td.setAttribute("data-amount", amount);
-      cell.text.data = fmt(amount);
+      cell.text.data = amount === "" ? "" : fmt(amount);
     };
     p.rows.forEach((r, k) => {
       const row = tableDrawn.rows[k];
       r.amounts.forEach((amt, i) => setAmount(row.cells[i], amt));
       if (many) setAmount(row.total, r.total);
+      if (withPc) setAmount(row.pc, pc.get(r.recipient) ?? "");
       if (row.selected !== (r.recipient === selected)) row.tr.classList.toggle("selected", (row.selected = r.recipient === selected));
     });
     p.totals.forEach((amt, i) => setAmount(tableDrawn.foot[i], amt));
@@ -470,26 +551,36 @@ function renderTable(fmt) {
   // the headers of the code, name and total columns and the label of the sums: the core's
   // (its pivot table, in the core's language), read once per shape
   const h = coreHeaders();
-  let html = `<thead><tr><th>${esc(h.code)}</th><th>${esc(h.name)}</th>`;
-  for (const label of labels) html += `<th class="num">${esc(label)}</th>`;
-  if (many) html += `<th class="num">${esc(h.total)}</th>`;
+  // on a phone only the name, the total and kr per invånare are shown (class "pot": the
+  // per-pot columns of a table with several)
+  const pot = many ? "num pot" : "num";
+  let html = `<thead><tr><th class="code" scope="col">${esc(h.code)}</th><th class="name" scope="col">${esc(h.name)}</th>`;
+  for (const label of labels) html += `<th class="${pot}" scope="col">${esc(label)}</th>`;
+  if (many) html += `<th class="num" scope="col">${esc(h.total)}</th>`;
+  if (withPc) html += `<th class="num pc" scope="col">${esc(t("perCapita"))}</th>`;
   html += "</tr></thead><tbody>";
-  // a click on an amount explains that amount, elsewhere on a row the recipient's (see main)
+  // a click (or Enter) on an amount explains that amount, elsewhere on a row the recipient's
+  // (see main); amounts and names take keyboard focus
   for (const r of p.rows) {
     const code = esc(r.recipient);
-    html += `<tr data-recipient="${code}"${r.recipient === selected ? ' class="selected"' : ""}><td>${code}</td><td>${esc(r.name)}</td>`;
-    for (let i = 0; i < r.amounts.length; i++) html += `<td class="num" data-col="${i}" data-amount="${esc(r.amounts[i])}">${esc(fmt(r.amounts[i]))}</td>`;
-    if (many) html += `<td class="num total" data-amount="${esc(r.total)}">${esc(fmt(r.total))}</td>`;
+    html += `<tr data-recipient="${code}"${r.recipient === selected ? ' class="selected"' : ""}><td class="code">${code}</td><th class="name" scope="row" tabindex="0">${esc(r.name)}</th>`;
+    for (let i = 0; i < r.amounts.length; i++) html += `<td class="${pot}" tabindex="0" data-col="${i}" data-amount="${esc(r.amounts[i])}">${esc(fmt(r.amounts[i]))}</td>`;
+    if (many) html += `<td class="num total" tabindex="0" data-amount="${esc(r.total)}">${esc(fmt(r.total))}</td>`;
+    if (withPc) {
+      const x = pc.get(r.recipient) ?? "";
+      html += `<td class="num pc" data-amount="${esc(x)}">${x ? esc(fmt(x)) : ""}</td>`;
+    }
     html += "</tr>";
   }
-  html += `</tbody><tfoot><tr><th></th><th>${esc(h.sum)}</th>`;
+  html += `</tbody><tfoot><tr><td class="code"></td><th class="name" scope="row">${esc(h.sum)}</th>`;
   p.totals.forEach((amt, i) => {
     const last = !many && i === p.totals.length - 1;
-    html += `<th class="num"${last ? ' id="grand-total"' : ""} data-amount="${esc(amt)}">${esc(fmt(amt))}</th>`;
+    html += `<th class="${pot}"${last ? ' id="grand-total"' : ""} data-amount="${esc(amt)}">${esc(fmt(amt))}</th>`;
   });
   if (many) html += `<th class="num" id="grand-total" data-amount="${esc(p.total)}">${esc(fmt(p.total))}</th>`;
+  if (withPc) html += `<th class="num pc"></th>`;
   table.innerHTML = html + "</tr></tfoot>";
-  const cell = (td) => td && { td, text: td.firstChild, amount: td.getAttribute("data-amount") };
+  const cell = (td) => td && { td, text: td.firstChild ?? td.appendChild(document.createTextNode("")), amount: td.getAttribute("data-amount") };
   tableDrawn = {
     shape,
     rows: [...table.tBodies[0].rows].map((tr) => ({
@@ -497,6 +588,7 @@ function renderTable(fmt) {
       selected: tr.classList.contains("selected"),
       cells: [...tr.querySelectorAll("td[data-col]")].map(cell),
       total: cell(tr.querySelector("td.total")),
+      pc: cell(tr.querySelector("td.pc")),
     })),
     foot: [...table.tFoot.querySelectorAll("th[data-amount]")].map(cell),
   };
@@ -517,6 +609,7 @@ function select(recipient, column) {
   state.selected = { recipient, column };
   for (const row of tableDrawn?.rows ?? []) row.tr.classList.toggle("selected", (row.selected = row.tr.dataset.recipient === recipient));
   renderExplain();
+  renderMap(moneyOnce());
 }
 
 function renderExplain() {
@@ -559,6 +652,7 @@ let chartDrawn = null;
 function renderChart(fmt) {
   const box = $("chart");
   const p = state.pivot;
+  $("chart-card").hidden = !p || !p.columns.length;
   if (!p || !p.columns.length) {
     box.replaceChildren();
     chartDrawn = null;
@@ -575,6 +669,10 @@ function renderChart(fmt) {
     parts: colsOf.map((cols) => (cols.length === 1 ? r.amounts[cols[0]] : String(cols.reduce((s, i) => s + Number(r.amounts[i]), 0)))),
     label: fmt(r.total),
   }));
+  // the chart's text alternative: what it shows, the largest bar and the total
+  const top = p.rows.reduce((a, b) => (Number(b.total) > Number(a.total) ? b : a), p.rows[0]);
+  const desc = top ? t("chartDesc")(p.rows.length, `${top.name} ${fmt(top.total)}`, fmt(p.total)) : "";
+  if ($("chart-desc").textContent !== desc) $("chart-desc").textContent = desc;
   const { W, LABEL, VALUE, BAR, GAP, TOP } = CHART;
   const max = Math.max(1, ...rows.map((r) => r.total));
   const scale = (W - LABEL - VALUE) / max;
@@ -610,9 +708,9 @@ function renderChart(fmt) {
     });
     return;
   }
-  const legendH = 22 * Math.ceil(comps.length / 3);
+  const legendH = 20 * comps.length;
   const H = TOP + rows.length * (BAR + GAP) + legendH + 8;
-  let svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(t("chart"))}">`;
+  let svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="chart-title chart-desc">`;
   const drawnRows = rows.map((r, i) => {
     const y = TOP + i * (BAR + GAP);
     svg += `<text x="${LABEL - 6}" y="${y + BAR - 4}" text-anchor="end" class="chart-label">${esc(r.name)}</text>`;
@@ -625,10 +723,11 @@ function renderChart(fmt) {
     return { bars: widths.map((width, j) => ({ width, part: r.parts[j] })), end, label: r.label };
   });
   comps.forEach((comp, j) => {
-    const y = TOP + rows.length * (BAR + GAP) + 8 + Math.floor(j / 3) * 22;
-    const x = LABEL + (j % 3) * 190;
+    // the legend's full text, one line per component
+    const y = TOP + rows.length * (BAR + GAP) + 8 + j * 20;
+    const x = 8;
     svg += `<rect x="${x}" y="${y}" width="12" height="12" fill="${PALETTE[j % PALETTE.length]}"></rect>`;
-    svg += `<text x="${x + 16}" y="${y + 11}" class="chart-legend">${esc(names[j].slice(0, 28))}</text>`;
+    svg += `<text x="${x + 16}" y="${y + 11}" class="chart-legend">${esc(names[j])}</text>`;
   });
   box.innerHTML = svg + "</svg>";
   const drawnSvg = box.firstChild;
@@ -644,6 +743,57 @@ function renderChart(fmt) {
     d.value = values[i];
   });
   chartDrawn = { shape, rows: drawnRows };
+}
+
+// ------------------------------------------------------------------ map
+const MAP_COLOURS = ["#deebf7", "#b4d0e8", "#83b2d6", "#5390bf", "#2b6ea3", "#144a7a"];
+const REGION_CODES = new Set(REGIONS.map((r) => r.code));
+let mapDrawn = null;
+
+/** The regions coloured by their total or kr per invånare, each focusable, with the same
+ * explanation as the table on click or Enter; a legend with the full ranges. */
+function renderMap(fmt) {
+  const card = $("map-card");
+  const p = state.pivot;
+  const rows = new Map((p?.rows ?? []).filter((r) => REGION_CODES.has(r.recipient)).map((r) => [r.recipient, r]));
+  card.hidden = !p || !p.columns.length || rows.size === 0;
+  if (card.hidden) {
+    mapDrawn = null;
+    return;
+  }
+  const pc = new Map((state.perCapita?.rows ?? []).map((r) => [r.recipient, r.per_capita]));
+  const by = state.mapBy === "per_capita" && pc.size ? "per_capita" : "amount";
+  const valueOf = (code) => (by === "amount" ? rows.get(code)?.total : pc.get(code));
+  // for colouring only (the figures shown are the exact strings)
+  const nums = [...rows.keys()].map(valueOf).filter((x) => x !== undefined).map(Number);
+  const lo = Math.min(...nums);
+  const hi = Math.max(...nums);
+  const classes = MAP_COLOURS.length;
+  const classOf = (x) => (hi > lo ? Math.min(classes - 1, Math.floor(((Number(x) - lo) / (hi - lo)) * classes)) : classes - 1);
+  const key = JSON.stringify([state.lang, by, [...rows.keys()].map((c) => [c, rows.get(c).total, pc.get(c)]), state.selected?.recipient]);
+  if (mapDrawn === key) return;
+  mapDrawn = key;
+  let svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${VIEWBOX}" role="group" aria-labelledby="map-title">`;
+  for (const reg of REGIONS) {
+    const row = rows.get(reg.code);
+    const name = row?.name ?? reg.name;
+    const val = valueOf(reg.code);
+    const label = row ? t("mapLabel")(name, fmt(row.total), pc.get(reg.code) ? fmt(pc.get(reg.code)) : null) : `${name}: ${t("mapNone")}`;
+    const fill = val === undefined ? "#eeeeee" : MAP_COLOURS[classOf(val)];
+    const sel = state.selected?.recipient === reg.code ? " selected" : "";
+    svg += `<path class="region${sel}" d="${reg.d}" fill="${fill}" data-region="${reg.code}" data-value="${esc(val ?? "")}"${row ? ' tabindex="0" role="button"' : ""} aria-label="${esc(label)}"><title>${esc(label)}</title></path>`;
+  }
+  $("map").innerHTML = svg + "</svg>";
+  // the legend: each class's range, written by the core's formatting (whole kronor, or öre per invånare)
+  const step = (hi - lo) / classes;
+  const bound = (x) => fmt(by === "amount" ? String(Math.round(x)) : (Math.round(x * 100) / 100).toFixed(2));
+  let legend = "";
+  for (let i = 0; i < classes && hi > lo; i++) {
+    legend += `<li><span class="swatch" style="background:${MAP_COLOURS[i]}"></span>${esc(bound(lo + i * step))} – ${esc(bound(i === classes - 1 ? hi : lo + (i + 1) * step))}</li>`;
+  }
+  if (!(hi > lo)) legend = `<li><span class="swatch" style="background:${MAP_COLOURS[classes - 1]}"></span>${esc(bound(hi))}</li>`;
+  const title = by === "amount" ? t("mapAmount") : t("mapPerCapita");
+  setHtml($("map-legend"), `<li class="legend-title">${esc(title)}</li>${legend}`);
 }
 
 function renderTotals(fmt) {
@@ -717,12 +867,215 @@ function downloadXlsx() {
 // ------------------------------------------------------------------ check a published table
 const check = { result: null, error: null };
 
-function chooseView(view) {
+const VIEWS = ["calc", "recipient", "year", "change", "sensitivity", "check"];
+
+/** Show one view (a tab); the others' panels are hidden. */
+function chooseView(view, focus = false) {
+  if (!VIEWS.includes(view)) view = "calc";
   state.view = view;
-  $("calc-view").hidden = view !== "calc";
-  $("check-view").hidden = view !== "check";
-  $("tab-calc").setAttribute("aria-selected", String(view === "calc"));
-  $("tab-check").setAttribute("aria-selected", String(view === "check"));
+  for (const name of VIEWS) {
+    const tab = $(`tab-${name}`);
+    $(`${name}-view`).hidden = name !== view;
+    tab.setAttribute("aria-selected", String(name === view));
+    tab.tabIndex = name === view ? 0 : -1;
+  }
+  if (focus) $(`tab-${view}`).focus();
+  renderView();
+  saveUrl();
+}
+
+/** The tabs with the keyboard: arrows, Home and End move to a tab and show it. */
+function tabKeys(ev) {
+  const at = VIEWS.indexOf(state.view);
+  const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: VIEWS.length - 1 }[ev.key];
+  if (to === undefined) return;
+  ev.preventDefault();
+  chooseView(VIEWS[(to + VIEWS.length) % VIEWS.length], true);
+}
+
+// ------------------------------------------------------------------ the views across agreements
+/** The core's table of a view as HTML (its `toHtml()`), in a scrolling box, and the money
+ * that cannot be computed with why (in the core's language). */
+function viewHtml(result, open = []) {
+  let html = `<div class="scroll" tabindex="0" role="region" aria-label="${esc(t(`tab${state.view[0].toUpperCase()}${state.view.slice(1)}`))}">${result.toHtml()}</div>`;
+  if (open.length) {
+    html += `<h3>${esc(t("openMoney"))}</h3><ul class="open-money">`;
+    for (const o of open) html += `<li><code>${esc(o.agreement)}${o.component ? `/${esc(o.component)}` : ""}</code>${o.amount ? ` ${esc(money(o.amount))}` : ""}: ${esc(o.why.msg)}</li>`;
+    html += "</ul>";
+  }
+  return html;
+}
+
+/** Run `f` (which returns HTML) into the box of the current view; an error in the common shape. */
+function intoView(box, f) {
+  try {
+    box.innerHTML = f();
+  } catch (e) {
+    const errors = e.errors ?? [];
+    let html = `<div class="error"><strong>${esc(t("viewError"))}</strong><ul>`;
+    for (const x of errors) html += `<li>${esc(x.msg)} ${findingRef(x)}</li>`;
+    if (!errors.length) html += `<li>${esc(String(e))}</li>`;
+    box.innerHTML = html + "</ul></div>";
+  }
+}
+
+function renderView() {
+  const use = (r, f) => {
+    try {
+      return f(r);
+    } finally {
+      r.free();
+    }
+  };
+  switch (state.view) {
+    case "recipient": {
+      const { code, year } = state.recipient;
+      intoView($("recipient-out"), () => use(v.recipient(code, year ? Number(year) : undefined), (r) => viewHtml(r, r.open)));
+      break;
+    }
+    case "year": {
+      const { year, level } = state.year;
+      intoView($("year-out"), () => use(v.year(Number(year), level || undefined), (r) => viewHtml(r, r.open)));
+      break;
+    }
+    case "change": {
+      const c = state.change;
+      const options = { agreement: c.agreement };
+      if (c.component) options.component = c.component;
+      if (c.against) options.against = c.against;
+      if (c.keyA) options.keyA = c.keyA;
+      if (c.keyB) options.keyB = c.keyB;
+      intoView($("change-out"), () => use(v.change(c.code, options), (r) => `<p class="sentence">${esc(r.sentence)}</p>${viewHtml(r)}${r.paradoxes.map((f) => `<p class="muted">${esc(f.msg)}</p>`).join("")}`));
+      break;
+    }
+    case "sensitivity": {
+      const a = state.sensitivity.agreement;
+      intoView($("sensitivity-out"), () => use(v.sensitivity(a || undefined), (r) => {
+        const notes = r.pots.flatMap((p) => p.paradoxes).map((f) => `<p class="muted">${esc(f.msg)}</p>`).join("");
+        return viewHtml(r, r.open) + notes;
+      }));
+      break;
+    }
+    default:
+  }
+}
+
+/** The choices of the views across agreements: recipients, years, agreements, keys. */
+function fillViewSelects() {
+  const recipients = () => [...ref.regions.map((r) => el("option", { value: r.code }, `${r.name} (${r.code})`)), el("option", { value: "SKR" }, "SKR")];
+  const years = [...new Set(catalog.agreements.flatMap((a) => a.years))].sort();
+  const agreements = (first) => [...(first ? [el("option", { value: "" }, first)] : []), ...catalog.agreements.map((a) => el("option", { value: a.id }, (state.lang === "en" && a.title_en) || a.title))];
+  const fill = (id, opts, value) => {
+    const s = $(id);
+    s.replaceChildren(...opts);
+    s.value = value;
+  };
+  fill("recipient-code", recipients(), state.recipient.code);
+  fill("recipient-year", [el("option", { value: "" }, t("allYears")), ...years.map((y) => el("option", { value: String(y) }, String(y)))], state.recipient.year);
+  fill("year-year", years.map((y) => el("option", { value: String(y) }, String(y))), state.year.year);
+  $("year-level").value = state.year.level;
+  fill("change-code", recipients(), state.change.code);
+  fill("change-agreement", agreements(null), state.change.agreement);
+  fill("change-component", [el("option", { value: "" }, t("allParts")), ...componentsOf(state.change.agreement).map((c) => el("option", { value: c.id }, `${c.name} (${c.id})`))], state.change.component);
+  fill("change-against", agreements(t("same")), state.change.against);
+  fill("change-key-a", [el("option", { value: "" }, t("keyOwn")), ...keyOptions()], state.change.keyA);
+  fill("change-key-b", [el("option", { value: "" }, t("same")), ...keyOptions()], state.change.keyB);
+  fill("sensitivity-agreement", agreements(t("allAgreements")), state.sensitivity.agreement);
+}
+
+/** The components of catalog agreement `id` that have a rule (what a change can compare). */
+function componentsOf(id) {
+  const out = [];
+  const walk = (cs) => {
+    for (const c of cs ?? []) {
+      if (c.rule) out.push(c);
+      else walk(c.components);
+    }
+  };
+  walk(catalog.agreements.find((a) => a.id === id)?.components);
+  return out;
+}
+
+/** Read the views' choices into the state and show the view again. */
+function viewInputs(ev) {
+  // another agreement: its own components to choose from
+  if (ev?.target?.id === "change-agreement") {
+    state.change.agreement = $("change-agreement").value;
+    state.change.component = "";
+    fillViewSelects();
+  }
+  state.recipient = { code: $("recipient-code").value, year: $("recipient-year").value };
+  state.year = { year: $("year-year").value, level: $("year-level").value };
+  state.change = { code: $("change-code").value, agreement: $("change-agreement").value, component: $("change-component").value, against: $("change-against").value, keyA: $("change-key-a").value, keyB: $("change-key-b").value };
+  state.sensitivity = { agreement: $("sensitivity-agreement").value };
+  renderView();
+  saveUrl();
+}
+
+// ------------------------------------------------------------------ the permalink
+/** The whole scenario in the URL (agreement, keys, outcomes, unit, language, view and the
+ * views' choices), so that it can be shared, cited and reloaded. */
+function scenarioParams() {
+  const q = new URLSearchParams();
+  const a = $("agreement").value;
+  q.set("a", a);
+  if (a === "paste" && state.agreementText && state.agreementText.length <= 20000) q.set("text", state.agreementText);
+  if (state.key !== undefined) q.set("key", state.key);
+  if (state.assume) q.set("assume", state.assume);
+  if (state.unit !== "krona") q.set("unit", state.unit);
+  if (state.lang !== "sv") q.set("lang", state.lang);
+  if (state.view !== "calc") q.set("view", state.view);
+  const isDemo = state.agreementText === demo && JSON.stringify(state.outcomes) === JSON.stringify(demoOutcomes);
+  if (!isDemo && Object.keys(state.outcomes).length) q.set("outcomes", JSON.stringify(state.outcomes));
+  if (state.mapBy !== "amount") q.set("map", state.mapBy);
+  const views = { recipient: state.recipient, year: state.year, change: state.change, sensitivity: state.sensitivity };
+  for (const [name, choice] of Object.entries(views)) for (const [k, val] of Object.entries(choice)) if (val) q.set(`${name}.${k}`, val);
+  return q;
+}
+
+let restoring = false;
+
+function saveUrl() {
+  if (restoring || !document.body.dataset.ready) return;
+  const url = `${location.pathname}?${scenarioParams()}`;
+  if (url !== `${location.pathname}${location.search}`) history.replaceState(null, "", url);
+  const link = $("link");
+  if (link.value !== location.href) link.value = location.href;
+}
+
+/** The scenario of the URL (see scenarioParams) into the inputs and the state. */
+function restoreUrl() {
+  const q = new URLSearchParams(location.search);
+  if (q.get("lang") === "en" || q.get("lang") === "sv") state.lang = q.get("lang");
+  if (q.get("unit") === "ore") state.unit = "ore";
+  $("unit").value = state.unit;
+  if (q.has("key")) state.key = q.get("key");
+  if (q.has("assume")) state.assume = q.get("assume");
+  if (q.get("map") === "per_capita") state.mapBy = "per_capita";
+  for (const r of document.querySelectorAll("input[name='map-by']")) r.checked = r.value === state.mapBy;
+  for (const name of ["recipient", "year", "change", "sensitivity"]) {
+    for (const k of Object.keys(state[name])) if (q.has(`${name}.${k}`)) state[name][k] = q.get(`${name}.${k}`);
+  }
+  let outcomes = null;
+  try {
+    outcomes = q.has("outcomes") ? JSON.parse(q.get("outcomes")) : null;
+  } catch {
+    outcomes = null; // a mangled link: the agreement's own defaults
+  }
+  const a = q.get("a") ?? "demo";
+  return { a, text: q.get("text"), outcomes, view: q.get("view") ?? "calc" };
+}
+
+async function copyLink() {
+  saveUrl();
+  const status = $("copy-status");
+  try {
+    await navigator.clipboard.writeText(location.href);
+    status.textContent = t("copied");
+  } catch {
+    $("link").select();
+    status.textContent = t("copyFailed");
+  }
 }
 
 /** The statement the reader entered: {pot?, rule?} as the package takes it. */
@@ -843,26 +1196,32 @@ function applyLanguage() {
   for (const e of document.querySelectorAll("[data-i18n]")) e.textContent = t(e.dataset.i18n);
   for (const e of document.querySelectorAll("[data-i18n-placeholder]")) e.placeholder = t(e.dataset.i18nPlaceholder);
   $("lang").textContent = state.lang === "sv" ? "English" : "Svenska";
+  for (const e of document.querySelectorAll("[data-i18n-label]")) e.setAttribute("aria-label", t(e.dataset.i18nLabel));
   fillAgreementSelect();
   fillKeySelect();
-  renderOutcomes();
+  fillViewSelects();
+  outcomesDrawn = null;
   recompute();
+  renderView();
   if (check.result || check.error) renderCheck();
 }
 
 // ------------------------------------------------------------------ start
-async function main() {
-  await init();
-  v.setLang(state.lang);
-  ref = v.reference();
-  catalog = v.catalog();
-  [demo, demoOutcomes] = await Promise.all([
-    fetch("../demo-agreement.json").then((r) => r.text()),
-    fetch("../demo-outcomes.json").then((r) => r.json()),
-  ]);
-  $("version").textContent = `vardavtal ${v.version()}`;
-  fillAgreementSelect();
-  fillKeySelect();
+/** How much of each catalog agreement can be computed as it stands, for the list. */
+function markCoverage() {
+  for (const a of catalog.agreements) {
+    try {
+      const s = v.shown(a.id);
+      coverage.set(a.id, s.coverage);
+      s.free();
+    } catch {
+      coverage.set(a.id, "nothing");
+    }
+  }
+}
+
+/** The calculator's inputs, table and downloads. */
+function wireCalc() {
   $("agreement").addEventListener("change", chooseAgreement);
   $("use-agreement").addEventListener("click", usePastedAgreement);
   $("agreement-file").addEventListener("change", async (ev) => {
@@ -887,8 +1246,65 @@ async function main() {
     const td = ev.target.closest("td[data-col]");
     select(tr.dataset.recipient, td ? Number(td.dataset.col) : null);
   });
-  $("tab-calc").addEventListener("click", () => chooseView("calc"));
-  $("tab-check").addEventListener("click", () => chooseView("check"));
+  // Enter or Space on a focused name or amount explains it, as a click does
+  $("alloc-table").addEventListener("keydown", (ev) => {
+    if (ev.key !== "Enter" && ev.key !== " ") return;
+    const tr = ev.target.closest("#alloc-table tbody tr");
+    if (!tr) return;
+    ev.preventDefault();
+    const td = ev.target.closest("td[data-col]");
+    select(tr.dataset.recipient, td ? Number(td.dataset.col) : null);
+  });
+}
+
+/** The map (a click, Enter or Space on a region) and the buttons of what is missing. */
+function wireMapAndOpen() {
+  // the map: a click, Enter or Space on a region explains its amounts, as the table does
+  const mapSelect = (ev) => {
+    const region = ev.target.closest("path[data-region][tabindex]");
+    if (!region) return;
+    if (ev.type === "keydown") {
+      if (ev.key !== "Enter" && ev.key !== " ") return;
+      ev.preventDefault();
+    }
+    select(region.dataset.region, null);
+    $("explain").scrollIntoView({ block: "nearest" });
+  };
+  $("map").addEventListener("click", mapSelect);
+  $("map").addEventListener("keydown", mapSelect);
+  for (const r of document.querySelectorAll("input[name='map-by']")) {
+    r.addEventListener("change", () => {
+      state.mapBy = r.value;
+      renderMap(moneyOnce());
+      saveUrl();
+    });
+  }
+  $("assume").addEventListener("change", () => {
+    state.assume = $("assume").value || undefined;
+    recompute();
+  });
+  $("open").addEventListener("click", (ev) => {
+    const go = ev.target.closest("button[data-go]");
+    if (!go) return;
+    if (go.dataset.go === "assume") {
+      $("assume-field").hidden = false;
+      $("assume").focus();
+      return;
+    }
+    $("outcomes-card").open = true;
+    const first = $("outcomes").querySelector(`table[data-measure='${CSS.escape(go.dataset.measure)}'] input`) ?? $("outcomes").querySelector("input");
+    first?.focus();
+  });
+}
+
+/** The link, the tabs, the views across agreements, the check of a table, the language. */
+function wireViewsAndCheck() {
+  $("copy-link").addEventListener("click", copyLink);
+  for (const name of VIEWS) $(`tab-${name}`).addEventListener("click", () => chooseView(name));
+  document.querySelector(".tabs").addEventListener("keydown", tabKeys);
+  for (const id of ["recipient-code", "recipient-year", "year-year", "year-level", "change-code", "change-agreement", "change-component", "change-against", "change-key-a", "change-key-b", "sensitivity-agreement"]) {
+    $(id).addEventListener("change", viewInputs);
+  }
   $("check").addEventListener("click", runCheck);
   $("table-example").addEventListener("click", loadExampleTable);
   $("table-file").addEventListener("change", async (ev) => {
@@ -909,11 +1325,65 @@ async function main() {
     state.lang = state.lang === "sv" ? "en" : "sv";
     applyLanguage();
   });
-  setAgreement(JSON.parse(demo), demo, structuredClone(demoOutcomes));
-  applyLanguage();
+}
+
+/** The scenario of the URL (see restoreUrl), or the example, into the inputs. */
+function openScenario(from) {
+  const sel = $("agreement");
+  sel.value = from.a;
+  if (sel.value !== from.a) sel.value = "demo";
+  if (state.key !== undefined) {
+    const k = $("key");
+    k.value = state.key;
+    if (k.value !== state.key) {
+      k.value = "paste";
+      $("key-text").value = state.key;
+      $("paste-key").hidden = false;
+    }
+  }
+  if (sel.value === "paste" && from.text) {
+    $("paste-agreement").hidden = false;
+    $("agreement-text").value = from.text;
+    let obj = null;
+    try {
+      obj = JSON.parse(from.text);
+    } catch {
+      obj = null;
+    }
+    setAgreement(obj, from.text, from.outcomes ?? {});
+  } else if (sel.value.startsWith("catalog:")) {
+    guarded(() => setAgreement(v.agreement(sel.value.slice(8)), null, from.outcomes ?? {}));
+  } else {
+    sel.value = "demo";
+    setAgreement(JSON.parse(demo), demo, from.outcomes ?? structuredClone(demoOutcomes));
+  }
+}
+
+async function main() {
+  await init();
+  v.setLang(state.lang);
+  ref = v.reference();
+  catalog = v.catalog();
+  [demo, demoOutcomes] = await Promise.all([
+    fetch("../demo-agreement.json").then((r) => r.text()),
+    fetch("../demo-outcomes.json").then((r) => r.json()),
+  ]);
+  $("version").textContent = `vardavtal ${v.version()}`;
+  markCoverage();
+  restoring = true;
+  const from = restoreUrl();
+  fillAgreementSelect();
+  fillKeySelect();
+  wireCalc();
+  wireMapAndOpen();
+  wireViewsAndCheck();
   // for the end-to-end test and the curious: the package and the recompute step
   window.vardavtal = { v, recompute, state, check, runCheck, ready: true };
+  openScenario(from);
+  applyLanguage();
+  restoring = false;
   document.body.dataset.ready = "true";
+  chooseView(from.view);
 }
 
 main().catch((e) => {

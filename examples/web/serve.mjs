@@ -28,7 +28,7 @@ async function handle(req, res) {
   let path = decodeURIComponent(url.pathname);
   if (path === "/" || path === "/examples/web") path = "/examples/web/";
   if (path === "/examples/web/" && url.pathname !== "/examples/web/") {
-    res.writeHead(302, { location: "/examples/web/" }).end();
+    res.writeHead(302, { location: `/examples/web/${url.search}` }).end(); // the scenario in the query stays
     return;
   }
   if (path.endsWith("/")) path += "index.html";

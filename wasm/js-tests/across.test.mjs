@@ -163,3 +163,129 @@ test("toText and toCsv are byte-identical to the CLI", { skip: !CLI && "VARDAVTA
     assert.equal(v.recipient("12", 2022).toText(), cli("--lang", "sv", "recipient", "12", "--year", "2022"));
   });
 });
+
+// ---------------------------------------------------------------- change and sensitivity
+test("change: Skåne's block 2 from the 2021 key to the 2023 key, decomposed exactly", () => {
+  const c = v.change("12", { agreement: "okad-tillganglighet-2022", component: "block-2", keyB: "population:regions:2023-11-01" });
+  assert.ok(c instanceof v.ChangeResult);
+  const j = c.toJSON();
+  assert.equal(j.name, "Region Skåne");
+  assert.equal(c.a.amount, "59429771"); // its line in the recipient view of 2022
+  assert.equal(c.b.amount, "59679159");
+  assert.equal(c.difference, "249388");
+  assert.equal(c.potEffect, "0", "the same pot");
+  assert.equal(micro(c.potEffect) + micro(c.shareEffect) + micro(c.rounding), micro(c.difference), "the parts sum to the difference");
+  assert.equal(micro(c.b.amount) - micro(c.a.amount), micro(c.difference));
+  assert.equal(c.a.key, KEY);
+  assert.equal(c.b.key, "population:regions:2023-11-01");
+  assert.match(c.sentence, /Region Skåne \(12\) gets 59 679 159 kr instead of 59 429 771 kr/);
+  assert.match(inLang("sv", () => c.sentence), /Region Skåne \(12\) får /, "the sentence in Swedish");
+  assert.deepEqual(c.paradoxes, j.paradoxes);
+  assert.equal(JSON.stringify(c), JSON.stringify(j));
+});
+
+test("change: two pots by one key — only the pot effect", () => {
+  const c = v.change("12", { potA: "443 miljoner kronor", potB: "500 miljoner kronor", keyA: KEY });
+  assert.equal(c.a.pot, "443000000");
+  assert.equal(c.b.pot, "500000000");
+  assert.equal(c.difference, "7646720");
+  assert.equal(c.potEffect, "7646720");
+  assert.equal(c.shareEffect, "0");
+  assert.equal(c.rounding, "0");
+});
+
+test("change: errors carry the core's codes and locations", () => {
+  let e = thrown(() => v.change("12", {}));
+  assert.equal(e.code, "invalid_value");
+  assert.match(e.msg, /agreement|pot/);
+  e = thrown(() => v.change("12", { potA: "100" }));
+  assert.equal(e.code, "invalid_value", "a pot without its key: nothing to compare");
+  e = thrown(() => v.change("12", { agreement: "okad-tillganglighet-2022", potA: "100", keyA: KEY }));
+  assert.deepEqual(e.loc, ["pot_a"], "an agreement and a pot conflict");
+  e = thrown(() => v.change("12", { agreement: "okad-tillganglighet-2022", kye: 1 }));
+  assert.equal(e.code, "unknown_field");
+  e = thrown(() => v.change("12", { potA: 100, keyA: KEY }));
+  assert.equal(e.code, "invalid_amount");
+  assert.deepEqual(e.loc, ["potA"]);
+  e = thrown(() => v.change("99", { potA: "100", keyA: KEY }));
+  assert.equal(e.code, "unknown_recipient");
+  e = thrown(() => v.change("12", { agreement: "no-such-agreement" }));
+  assert.equal(e.code, "unknown_agreement");
+});
+
+test("sensitivity: block 2 under every bundled date; every column sums to the pot", () => {
+  const s = v.sensitivity("okad-tillganglighet-2022");
+  assert.ok(s instanceof v.SensitivityResult);
+  const [pot] = s.pots;
+  assert.equal(pot.component, "block-2");
+  assert.equal(pot.pot, "443000000");
+  assert.equal(pot.convention, "2021-11-01");
+  assert.equal(pot.used, "2021-11-01");
+  assert.deepEqual(pot.dates, v.reference().population_dates.regions);
+  assert.equal(pot.recipients.length, 21);
+  for (let d = 0; d < pot.dates.length; d++) assert.equal(sum(pot.amounts.map((row) => row[d])), micro(pot.pot), `date ${pot.dates[d]}`);
+  const top = pot.movers[0];
+  assert.equal(top.recipient, "01");
+  assert.deepEqual(top.min, ["101035860", "2017-12-31"]);
+  assert.deepEqual(top.max, ["103852530", "2025-12-31"]);
+  assert.equal(micro(top.spread), micro(top.max[0]) - micro(top.min[0]));
+  assert.deepEqual(s.toJSON().pots, s.pots);
+  const all = v.sensitivity(undefined, "regions");
+  assert.ok(all.pots.length >= 2 && all.pots.every((p) => p.level === "regions"));
+  assert.equal(thrown(() => v.sensitivity(undefined, "counties")).code, "invalid_value");
+  assert.equal(thrown(() => v.sensitivity("nope")).code, "unknown_agreement");
+});
+
+test("change and sensitivity: toText and toCsv byte for byte the CLI's", { skip: !CLI && "VARDAVTAL_CLI not set" }, () => {
+  const c = v.change("12", { agreement: "okad-tillganglighet-2022", component: "block-2", keyB: "population:regions:2023-11-01" });
+  const args = ["change", "12", "--agreement", "okad-tillganglighet-2022", "--component", "block-2", "--key-b", "population:regions:2023-11-01"];
+  assert.equal(c.toText(), cli(...args));
+  assert.equal(c.toCsv(), cli(...args, "--format", "csv"));
+  assert.equal(inLang("sv", () => c.toText()), cli("--lang", "sv", ...args));
+  const s = v.sensitivity("okad-tillganglighet-2022");
+  assert.equal(s.toText(), cli("sensitivity", "okad-tillganglighet-2022"));
+  assert.equal(s.toCsv(), cli("sensitivity", "okad-tillganglighet-2022", "--format", "csv"));
+  assert.equal(inLang("sv", () => s.toText()), cli("--lang", "sv", "sensitivity", "okad-tillganglighet-2022"));
+});
+
+// ---------------------------------------------------------------- what can be shown
+test("shown: kömiljarden 2019 shows its population part, asks for both measures, completes", () => {
+  const s = v.shown("komiljard-2019");
+  assert.ok(s instanceof v.ShownResult);
+  assert.equal(s.allocation.total, "320000000");
+  assert.deepEqual(s.measures.map((m) => [m.measure, m.fields]), [["wait60", ["value"]], ["wait90", ["value", "previous"]]]);
+  assert.ok(s.measures.every((m) => m.recipients.length === 21 && m.criteria[0].criterion === "wait90"));
+  const prestation = s.open.find((o) => o.component === "prestation");
+  assert.deepEqual(prestation.supply.type, "outcomes");
+  assert.deepEqual(prestation.supply.measures, ["wait60", "wait90"]);
+  assert.equal(prestation.hint.code, "supply");
+  assert.match(inLang("sv", () => v.shown("komiljard-2019").open.find((o) => o.component === "prestation").hint.msg), /fyll i utfallen \[wait60, wait90\] för 21 mottagare/);
+  assert.equal(s.perCapita.rows.length, 21);
+  const uppsala = s.perCapita.rows.find((r) => r.recipient === "03");
+  // kr per invånare = its total / its population, to öre
+  assert.equal(Math.round((Number(uppsala.total) / uppsala.population) * 100) / 100, Number(uppsala.per_capita));
+  // every region's outcomes of both measures: the performance part is allocated too
+  const outcomes = { wait60: {}, wait90: {} };
+  for (const r of v.reference().regions) {
+    outcomes.wait90[r.code] = { value: "0,80", previous: "0,75" };
+    outcomes.wait60[r.code] = { value: "0,60" };
+  }
+  const done = v.shown("komiljard-2019", { outcomes });
+  assert.ok(!done.open.some((o) => o.component === "prestation"));
+  assert.equal(done.allocation.total, "1600000000");
+  assert.equal(sum(done.allocation.amounts), 1_600_000_000_000_000n);
+});
+
+test("shown: money whose split is not published, split by a supplied key and marked", () => {
+  const plain = v.shown("okad-tillganglighet-2022");
+  assert.equal(plain.open.find((o) => o.component === "block-1").supply.type, "key");
+  const s = v.shown("okad-tillganglighet-2022", { assume: "population:regions:2023-11-01" });
+  assert.equal(s.allocation.total, "2956000000");
+  assert.ok(s.allocation.notes.some((n) => n.code === "supplied_key"));
+  assert.equal(thrown(() => v.shown("okad-tillganglighet-2022", { assume: 7 })).loc[0], "assume");
+});
+
+test("formatKr with noBreak: no-break spaces", () => {
+  assert.equal(v.formatKr("1382000000"), "1 382 000 000 kr");
+  assert.equal(v.formatKr("1382000000", true), "1\u00a0382\u00a0000\u00a0000\u00a0kr");
+});

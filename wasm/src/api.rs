@@ -2,7 +2,7 @@
 //!
 //! Results are classes over the core's objects (`Allocation`, `PivotResult`,
 //! `ComparisonResult`, `Findings`, `KeyResult`, `ReconciliationResult`, `ReportResult`,
-//! `RecipientResult`, `YearResult` in JavaScript; the plain names are the TypeScript interfaces of their JSON forms, derived
+//! `RecipientResult`, `YearResult`, `ChangeResult`, `SensitivityResult` in JavaScript; the plain names are the TypeScript interfaces of their JSON forms, derived
 //! from the core types): each has `toJSON()` (the core's
 //! serde form, so `JSON.stringify` works), `toText()`, `toCsv()` and `toHtml()` (what the
 //! core renders, as the CLI prints it), `toExcel()` (an `.xlsx` workbook, as bytes) and
@@ -143,6 +143,37 @@ fn localize_open(open: &mut [vardavtal::across::Open], lang: Lang) {
         o.why = o.why.clone().in_lang(lang);
     }
 }
+impl Localize for vardavtal::across::Change {
+    const HAS_FINDINGS: bool = true;
+    fn localize(&mut self, lang: Lang) {
+        self.explanation = self.explanation.clone().in_lang(lang);
+        localize_all(&mut self.paradoxes, lang);
+    }
+}
+impl Localize for vardavtal::across::Sensitivity {
+    const HAS_FINDINGS: bool = true;
+    fn localize(&mut self, lang: Lang) {
+        self.pots.localize(lang);
+        localize_open(&mut self.open, lang);
+    }
+}
+impl Localize for Vec<vardavtal::across::PotDates> {
+    const HAS_FINDINGS: bool = true;
+    fn localize(&mut self, lang: Lang) {
+        for p in self {
+            localize_all(&mut p.paradoxes, lang);
+        }
+    }
+}
+impl Localize for Vec<vardavtal::allocation::Missing> {
+    const HAS_FINDINGS: bool = true;
+    fn localize(&mut self, lang: Lang) {
+        for m in self {
+            localize_all(&mut m.why, lang);
+            m.hint = m.hint.clone().in_lang(lang);
+        }
+    }
+}
 impl Localize for vardavtal::Pivot {}
 impl Localize for vardavtal::Comparison {}
 impl Localize for vardavtal::Key {}
@@ -206,6 +237,120 @@ view_class!(
     Year = YearResult(vardavtal::across::YearView),
     "YearView"
 );
+
+view_class!(
+    /// One recipient's change between two splits, decomposed exactly into the pot's
+    /// change, its share's change and rounding.
+    Change = ChangeResult(vardavtal::across::Change),
+    "Change"
+);
+view_class!(
+    /// The key-date sensitivity of population-based pots: every pot under every bundled
+    /// date, the convention's date, the largest movers and the paradoxes.
+    Sensitivity = SensitivityResult(vardavtal::across::Sensitivity),
+    "Sensitivity"
+);
+
+#[wasm_bindgen(js_class = ChangeResult)]
+impl Change {
+    /// `b − a` of the recipient (a plain decimal string): exactly `potEffect +
+    /// shareEffect + rounding`.
+    #[wasm_bindgen(getter)]
+    pub fn difference(&self) -> String {
+        self.0.difference.to_string()
+    }
+    /// "The pot changed": the old share × the pot's change.
+    #[wasm_bindgen(getter, js_name = potEffect)]
+    pub fn pot_effect(&self) -> String {
+        self.0.pot_effect.to_string()
+    }
+    /// "Its share of the key changed": the new pot × the change of the share.
+    #[wasm_bindgen(getter, js_name = shareEffect)]
+    pub fn share_effect(&self) -> String {
+        self.0.share_effect.to_string()
+    }
+    /// The rest: rounding (at most 2 units either way).
+    #[wasm_bindgen(getter)]
+    pub fn rounding(&self) -> String {
+        self.0.rounding.to_string()
+    }
+    /// The first split (A): pot, key, weight, quota and amount.
+    #[wasm_bindgen(getter, unchecked_return_type = "Side")]
+    pub fn a(&self) -> JsResult<JsValue> {
+        to_value(&self.0.a).js()
+    }
+    /// The second split (B).
+    #[wasm_bindgen(getter, unchecked_return_type = "Side")]
+    pub fn b(&self) -> JsResult<JsValue> {
+        to_value(&self.0.b).js()
+    }
+    /// The decomposition in a sentence, in the language of `setLang`.
+    #[wasm_bindgen(getter)]
+    pub fn sentence(&self) -> String {
+        self.0.sentence(Lang::current())
+    }
+    /// The paradoxes of largest remainder that touch the recipient, in the language of
+    /// `setLang`.
+    #[wasm_bindgen(getter, unchecked_return_type = "Finding[]")]
+    pub fn paradoxes(&self) -> JsResult<JsValue> {
+        js_form(&self.0.paradoxes)
+    }
+}
+
+#[wasm_bindgen(js_class = SensitivityResult)]
+impl Sensitivity {
+    /// One entry per population-based pot: its amounts under every date, the movers and
+    /// the paradoxes (in the language of `setLang`).
+    #[wasm_bindgen(getter, unchecked_return_type = "PotDates[]")]
+    pub fn pots(&self) -> JsResult<JsValue> {
+        js_form(&self.0.pots)
+    }
+    /// Dates on which a pot could not be allocated, and why.
+    #[wasm_bindgen(getter, unchecked_return_type = "Open[]")]
+    pub fn open(&self) -> JsResult<JsValue> {
+        js_form(&self.0.open)
+    }
+}
+
+/// What can be shown of an agreement now: every pot that can be allocated (an
+/// `Allocation`), what cannot and why, with what a user could supply; the outcome inputs
+/// per measure; kr per invånare.
+#[wasm_bindgen(js_name = ShownResult)]
+#[derive(Debug)]
+pub struct Shown(vardavtal::allocation::Shown);
+
+#[wasm_bindgen(js_class = ShownResult)]
+impl Shown {
+    /// The allocation of every pot that can be allocated with the inputs given (its notes
+    /// say what is not, and mark money split by a supplied key).
+    #[wasm_bindgen(getter)]
+    pub fn allocation(&self) -> Allocation {
+        Allocation(self.0.allocation.clone())
+    }
+    /// What is not shown: why, what could be supplied (`supply`) and the same in a
+    /// sentence (`hint`), in the language of `setLang`.
+    #[wasm_bindgen(getter, unchecked_return_type = "Missing[]")]
+    pub fn open(&self) -> JsResult<JsValue> {
+        js_form(&self.0.open)
+    }
+    /// The outcome inputs: one per measure the performance criteria read, with the fields
+    /// the tests read and the recipients measured.
+    #[wasm_bindgen(getter, unchecked_return_type = "MeasureInput[]")]
+    pub fn measures(&self) -> JsResult<JsValue> {
+        to_value(&self.0.measures).js()
+    }
+    /// How much of the agreement is shown: `"all"`, `"part"` or `"nothing"`.
+    #[wasm_bindgen(getter, unchecked_return_type = "Coverage")]
+    pub fn coverage(&self) -> String {
+        self.0.coverage().as_str().to_owned()
+    }
+    /// Kr per invånare of every recipient's total, by the population named in `key`, or
+    /// `null`.
+    #[wasm_bindgen(getter, js_name = perCapita, unchecked_return_type = "PerCapita | null")]
+    pub fn per_capita(&self) -> JsResult<JsValue> {
+        to_value(&self.0.per_capita).js()
+    }
+}
 
 #[wasm_bindgen(js_class = RecipientResult)]
 impl Recipient {
@@ -464,6 +609,54 @@ pub fn year(
     Ok(Year(vardavtal::across::year(the_catalog()?, year, level)))
 }
 
+/// One recipient's change between two splits, decomposed exactly into the pot's change,
+/// its share's change and rounding: between two agreements (or one against itself, on
+/// `keyA` and `keyB`), or two pots (`potA`, `potB`) split by the keys; as the CLI's
+/// `change`.
+#[wasm_bindgen]
+pub fn change(
+    code: &str,
+    #[wasm_bindgen(unchecked_param_type = "ChangeOptions")] options: JsValue,
+) -> JsResult<Change> {
+    let args = convert::change_options(&options).js()?;
+    args.run(&vardavtal::input::recipient(code))
+        .map(Change)
+        .js()
+}
+
+/// The key-date sensitivity of every population-based pot of the catalog, or of one
+/// agreement (a catalog id), at one `level` or both; as the CLI's `sensitivity`.
+#[wasm_bindgen]
+pub fn sensitivity(
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] agreement: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Level")] level: Option<String>,
+) -> JsResult<Sensitivity> {
+    let level = level
+        .as_deref()
+        .map(vardavtal::input::level)
+        .transpose()
+        .js()?;
+    vardavtal::across::sensitivity(the_catalog()?, agreement.as_deref(), level)
+        .map(Sensitivity)
+        .js()
+}
+
+/// What can be shown of an agreement (JSON text, an object or a catalog id) with the
+/// options given: its allocatable pots, what is missing and what could be supplied, the
+/// outcome inputs per measure, kr per invånare. `assume` splits money whose split the
+/// sources do not give by a key of the user's, marked `supplied_key`.
+#[wasm_bindgen]
+pub fn shown(
+    #[wasm_bindgen(unchecked_param_type = "AgreementInput")] agreement: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ShownOptions")] options: Option<JsValue>,
+) -> JsResult<Shown> {
+    let a = convert::agreement(&agreement).js()?;
+    let (opts, assume) = convert::shown_options(&options.unwrap_or(JsValue::UNDEFINED)).js()?;
+    vardavtal::allocation::shown(&a, &opts, assume.as_ref())
+        .map(Shown)
+        .js()
+}
+
 /// Resolve a key: its description, sources, recipients and weights.
 #[wasm_bindgen(js_name = resolveKey)]
 pub fn resolve_key(
@@ -485,11 +678,19 @@ pub fn parse_amount(
 
 /// An amount (a plain decimal string) written the Swedish way: `"1 382 000 000 kr"`.
 #[wasm_bindgen(js_name = formatKr)]
+///
+/// With `noBreak` true the thousands are separated by no-break spaces (`"1\u00a0382\u00a0000\u00a0000\u00a0kr"`),
+/// so that an amount never wraps inside a table cell or a sentence.
 pub fn format_kr(
     #[wasm_bindgen(unchecked_param_type = "string")] amount: JsValue,
+    #[wasm_bindgen(js_name = noBreak)] no_break: Option<bool>,
 ) -> JsResult<String> {
     let s = convert::amount(&amount, "amount").js()?;
-    Ok(vardavtal::swedish::format_kr(s.value()))
+    Ok(if no_break == Some(true) {
+        vardavtal::swedish::format_kr_no_break(s.value())
+    } else {
+        vardavtal::swedish::format_kr(s.value())
+    })
 }
 
 /// Split `amount` by `key` in whole `unit`s by largest remainder, optionally giving `each`

@@ -93,6 +93,17 @@ pub fn options(v: &JsValue) -> Result<Options> {
     args::options(&value(v))
 }
 
+/// The options of `shown`: an allocation's options and `assume`, a key.
+pub fn shown_options(v: &JsValue) -> Result<(Options, Option<Key>)> {
+    args::shown_options(&value(v))
+}
+
+/// The sides of `change`, `{agreement?, against?, component?, keyA?, keyB?, potA?, potB?,
+/// unit?}`.
+pub fn change_options(v: &JsValue) -> Result<vardavtal::across::ChangeQuery> {
+    args::change(&value(v))
+}
+
 /// What the publisher states about a table, `{pot?, rule?}`.
 pub fn statement(v: &JsValue) -> Result<vardavtal::reconcile::Statement> {
     args::statement(&value(v))

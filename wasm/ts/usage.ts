@@ -9,6 +9,8 @@ import init, {
   type ImpliedKey, type KeyFit, type Pivot, type ReconcileOptions, type Reconciliation, type Reference,
   type Key, type Row, type RowVerdict, type Source, type Table, type TotalCheck, type Verdict,
   type Line, type Open, type RecipientView, type YearAgreement, type YearView,
+  ChangeResult, SensitivityResult, ShownResult, change, sensitivity, shown as shownOf,
+  type Change, type Side, type PotDates, type Mover, type Missing, type MeasureInput, type PerCapita, type Coverage,
 } from "../pkg-web/vardavtal_wasm.js";
 
 export async function usage(): Promise<void> {
@@ -102,6 +104,26 @@ export async function usage(): Promise<void> {
   const yearData: YearView = regionsYear.toJSON();
   console.log(skaneTotal, perCapita, skaneOpen.map((o) => o.why.code), skaneData.name, y2022.total, y2022.toText());
   console.log(columns.map((a) => a.allocated), rowsOfYear, cellsOfYear, yearData.level, recipient("0180").toCsv(true));
+
+  // one recipient's change between two splits, decomposed; the key-date sensitivity
+  const ch: ChangeResult = change("12", { agreement: "okad-tillganglighet-2022", component: "block-2", keyB: "population:regions:2023-11-01" });
+  const pots: ChangeResult = change("12", { potA: "443 miljoner kronor", potB: "500000000", keyA: "population:regions:2021-11-01", unit: "krona" });
+  const parts: string[] = [ch.difference, ch.potEffect, ch.shareEffect, ch.rounding, ch.sentence];
+  const sides: Side[] = [ch.a, ch.b];
+  const changeData: Change = pots.toJSON();
+  const sens: SensitivityResult = sensitivity("okad-tillganglighet-2022", "regions");
+  const potDates: PotDates[] = sens.pots;
+  const movers: Mover[] = potDates[0]?.movers ?? [];
+  console.log(parts, sides.map((x) => x.key), changeData.paradoxes, movers.map((m) => m.spread), sens.open, sensitivity().toText());
+
+  // what can be shown of an agreement, and what it needs
+  const sh: ShownResult = shownOf("komiljard-2019", { outcomes: {}, assume: "population:regions:2023-11-01" });
+  const shownAlloc: Allocation = sh.allocation;
+  const missing: Missing[] = sh.open;
+  const inputs: MeasureInput[] = sh.measures;
+  const pc: PerCapita | null = sh.perCapita;
+  const cov: Coverage = sh.coverage;
+  console.log(shownAlloc.total, missing.map((m) => [m.supply.type, m.hint.msg]), inputs.map((m) => m.fields), pc?.key, cov, formatKr("1000", true));
 
   // validation: findings, never thrown
   const found: Findings = validate([file, JSON.stringify(file)]);

@@ -125,6 +125,28 @@ export interface Condition {
 }
 
 /**
+ * A criterion that reads a measure.
+ */
+export interface Reader {
+    /**
+     * The component of the performance rule.
+     */
+    component: string;
+    /**
+     * The criterion id.
+     */
+    criterion: string;
+    /**
+     * The criterion\'s name as published.
+     */
+    name: string;
+    /**
+     * Its test in words, in the language current when it was made.
+     */
+    test: string;
+}
+
+/**
  * A date with the source that states it.
  */
 export interface Dated {
@@ -540,7 +562,7 @@ export interface Source {
  * A stable, machine-readable finding code. The string forms never change once
  * published; new codes may be added.
  */
-export type Code = "syntax" | "unknown_field" | "invalid_value" | "invalid_amount" | "invalid_date" | "io" | "negative_amount" | "negative_weight" | "amount_finer_than_unit" | "empty_key" | "zero_total_weight" | "unknown_recipient" | "duplicate_recipient" | "no_population_data" | "missing_outcomes" | "unknown_component" | "unknown_agreement" | "unknown_source" | "rule_not_runnable" | "not_allocated" | "default_key" | "partial_key" | "unknown_outcome" | "too_large" | "shares_do_not_sum" | "parts_do_not_sum" | "earmark_exceeds_parent" | "funding_does_not_sum" | "tranches_do_not_sum" | "sources_disagree" | "missing_base" | "base_does_not_cover" | "supplement_before_base" | "base_cycle" | "dates_out_of_order" | "not_decided" | "frame_mismatch" | "duplicate_id" | "missing_figure" | "note" | "table_unparsed_line" | "table_total_mismatch" | "row_missing" | "row_duplicate" | "row_unknown" | "irregular_grouping" | "key_reproduces" | "key_differs" | "implied_key" | "row_differs" | "apportionment_paradox";
+export type Code = "syntax" | "unknown_field" | "invalid_value" | "invalid_amount" | "invalid_date" | "io" | "negative_amount" | "negative_weight" | "amount_finer_than_unit" | "empty_key" | "zero_total_weight" | "unknown_recipient" | "duplicate_recipient" | "no_population_data" | "missing_outcomes" | "unknown_component" | "unknown_agreement" | "unknown_source" | "rule_not_runnable" | "not_allocated" | "default_key" | "partial_key" | "unknown_outcome" | "too_large" | "shares_do_not_sum" | "parts_do_not_sum" | "earmark_exceeds_parent" | "funding_does_not_sum" | "tranches_do_not_sum" | "sources_disagree" | "missing_base" | "base_does_not_cover" | "supplement_before_base" | "base_cycle" | "dates_out_of_order" | "not_decided" | "frame_mismatch" | "duplicate_id" | "missing_figure" | "note" | "table_unparsed_line" | "table_total_mismatch" | "row_missing" | "row_duplicate" | "row_unknown" | "irregular_grouping" | "key_reproduces" | "key_differs" | "implied_key" | "row_differs" | "apportionment_paradox" | "supply" | "supplied_key";
 
 /**
  * A total for one key (recipient, component, date).
@@ -735,6 +757,12 @@ export type TableFormat = "csv" | "text";
 export type Test = { type: "improved"; lower_is_better?: boolean; measure?: string } | { type: "at_least"; threshold: Decimal; measure?: string } | { type: "at_most"; threshold: Decimal; measure?: string } | { type: "met"; measure?: string } | { type: "any"; tests: Test[] };
 
 /**
+ * How much of an agreement is shown: for a list of agreements that marks which can be
+ * computed.
+ */
+export type Coverage = "all" | "part" | "nothing";
+
+/**
  * How much one recipient\'s money of a pot moves over the dates.
  */
 export interface Mover {
@@ -806,6 +834,22 @@ export interface KeyFit {
 export type ConditionKind = "appropriation" | "performance" | "reporting";
 
 /**
+ * Kronor per invånare of every recipient\'s total, by one population.
+ */
+export interface PerCapita {
+    /**
+     * The population used (`population:regions:2021-11-01`): the key of the pots when
+     * they share one population key, else the population on the date the convention
+     * gives for the agreement\'s first year.
+     */
+    key: string;
+    /**
+     * One entry per recipient of the allocation that the population has, in code order.
+     */
+    rows: PerCapitaRow[];
+}
+
+/**
  * Money of an agreement that cannot be computed now, and why: a rule the sources do not
  * publish, performance outcomes not given, costs reimbursed afterwards.
  */
@@ -826,6 +870,36 @@ export interface Open {
      * Why it cannot be computed: the finding an allocation gives.
      */
     why: Finding;
+}
+
+/**
+ * Money of the agreement that is not shown, why, and what could be supplied.
+ */
+export interface Missing {
+    /**
+     * The component id (none: the agreement as a whole).
+     */
+    component?: string;
+    /**
+     * The component\'s name (or the agreement\'s title).
+     */
+    name: string;
+    /**
+     * Its amount, when stated.
+     */
+    amount?: Sek;
+    /**
+     * Why it is not shown: the notes or errors of the allocation.
+     */
+    why: Finding[];
+    /**
+     * What could be supplied to show it.
+     */
+    supply: Supply;
+    /**
+     * The same in a sentence (code `supply`, info), in both languages.
+     */
+    hint: Finding;
 }
 
 /**
@@ -1107,6 +1181,28 @@ export interface TableRow {
 }
 
 /**
+ * One measure that the performance criteria read: the inputs an outcome form needs.
+ */
+export interface MeasureInput {
+    /**
+     * The outcome id (`wait60`): the key of outcome files.
+     */
+    measure: string;
+    /**
+     * The fields the tests read, in the order value, previous, met.
+     */
+    fields: OutcomeField[];
+    /**
+     * The recipients measured, in code order, with their names.
+     */
+    recipients: [RecipientId, string][];
+    /**
+     * The criteria that read it.
+     */
+    criteria: Reader[];
+}
+
+/**
  * One performance criterion.
  */
 export interface Criterion {
@@ -1343,6 +1439,28 @@ export interface Change {
      * The paradoxes of largest remainder that touch this recipient (`apportionment_paradox`).
      */
     paradoxes: Finding[];
+}
+
+/**
+ * One recipient\'s kr per invånare.
+ */
+export interface PerCapitaRow {
+    /**
+     * The recipient.
+     */
+    recipient: RecipientId;
+    /**
+     * Its total in the allocation.
+     */
+    total: Sek;
+    /**
+     * Its population by [`PerCapita::key`].
+     */
+    population: number;
+    /**
+     * `total / population`, rounded to öre (half away from zero).
+     */
+    per_capita: Sek;
 }
 
 /**
@@ -1612,6 +1730,11 @@ export interface Catalog {
 export type ErrorKind = "input" | "allocation" | "validation";
 
 /**
+ * The field of an outcome a test reads.
+ */
+export type OutcomeField = "value" | "previous" | "met";
+
+/**
  * The figures behind one amount.
  */
 export interface Basis {
@@ -1742,6 +1865,33 @@ export interface AllocateOptions {
      * Money not allocated and keys chosen by default are errors, not notes.
      */
     strict?: boolean;
+}
+
+/**
+ * The options of `shown` (read by `input::args::shown_options`): an allocation\'s, and
+ * `assume`, a key for money whose split the sources do not give.
+ */
+export interface ShownOptions {
+    /**
+     * Replaces the key of key-based rules at the same level.
+     */
+    key?: KeyInput;
+    /**
+     * Performance outcomes.
+     */
+    outcomes?: OutcomesInput;
+    /**
+     * The rounding unit (default krona).
+     */
+    unit?: Unit;
+    /**
+     * Money not allocated and keys chosen by default are errors, not notes.
+     */
+    strict?: boolean;
+    /**
+     * Splits money whose split the sources do not give, marked `supplied_key`.
+     */
+    assume?: KeyInput;
 }
 
 /**
@@ -1949,6 +2099,45 @@ export interface Reconciliation {
 export type StatedRule = { type: "population" } | { type: "fixed_plus_population"; each: Sek } | { type: "need" };
 
 /**
+ * The sides of `change` (read by `input::args::change`): two agreements (or one
+ * against itself) on their keys, or two pots split by the keys.
+ */
+export interface ChangeOptions {
+    /**
+     * The agreement of A: a catalog id, JSON text or an object.
+     */
+    agreement?: AgreementInput;
+    /**
+     * The agreement of B (default: A\'s).
+     */
+    against?: AgreementInput;
+    /**
+     * Only this component of the agreement(s).
+     */
+    component?: string;
+    /**
+     * The key of A (default: the agreement\'s own).
+     */
+    keyA?: KeyInput;
+    /**
+     * The key of B (default: A\'s).
+     */
+    keyB?: KeyInput;
+    /**
+     * Without an agreement: the pot of A, an amount string.
+     */
+    potA?: string;
+    /**
+     * The pot of B (default: A\'s).
+     */
+    potB?: string;
+    /**
+     * The rounding unit (default krona).
+     */
+    unit?: Unit;
+}
+
+/**
  * The totals of an [`AllocationData`].
  */
 export interface AllocationTotals {
@@ -1991,6 +2180,11 @@ export type ComponentKind = "block" | "item" | "earmark";
  * What a row\'s money is.
  */
 export type Part = "share" | "fixed" | "each" | "equal" | "earned" | "bonus" | "returned";
+
+/**
+ * What a user could supply to compute money that cannot be computed now.
+ */
+export type Supply = { type: "outcomes"; measures: string[]; recipients: RecipientId[] } | { type: "key" } | { type: "nothing" };
 
 /**
  * What happens to performance money a recipient does not earn.
@@ -2170,6 +2364,79 @@ export class Allocation {
      * beyond 2^63 units).
      */
     readonly units: BigInt64Array;
+}
+
+/**
+ * r" One recipient's change between two splits, decomposed exactly into the pot's
+ * r" change, its share's change and rounding.
+ */
+export class ChangeResult {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The core's table: title, typed columns, rows of cells, footer and notes.
+     */
+    table(): Table;
+    /**
+     * CSV with a header, amounts as plain decimals: what the CLI prints with
+     * `--format csv`; with `swedish` true, the CSV for Swedish Excel (semicolons,
+     * decimal comma, a byte-order mark, codes kept as text: `--format csv-sv`).
+     */
+    toCsv(swedish?: boolean | null): string;
+    /**
+     * An Excel workbook (the bytes of an `.xlsx` file): one sheet per table of the
+     * result, amounts as numbers in kronor, codes as text, headers in the current
+     * language (`--format xlsx`).
+     */
+    toExcel(): Uint8Array;
+    /**
+     * The table as an HTML `<table>`.
+     */
+    toHtml(): string;
+    /**
+     * The core's JSON form (amounts as strings): what `JSON.stringify` writes;
+     * the messages of its findings in the language of `setLang`.
+     */
+    toJSON(): Change;
+    /**
+     * The text people read: what the CLI prints with `--format table`.
+     */
+    toText(): string;
+    /**
+     * The first split (A): pot, key, weight, quota and amount.
+     */
+    readonly a: Side;
+    /**
+     * The second split (B).
+     */
+    readonly b: Side;
+    /**
+     * `b − a` of the recipient (a plain decimal string): exactly `potEffect +
+     * shareEffect + rounding`.
+     */
+    readonly difference: string;
+    /**
+     * The paradoxes of largest remainder that touch the recipient, in the language of
+     * `setLang`.
+     */
+    readonly paradoxes: Finding[];
+    /**
+     * "The pot changed": the old share × the pot's change.
+     */
+    readonly potEffect: string;
+    /**
+     * The rest: rounding (at most 2 units either way).
+     */
+    readonly rounding: string;
+    /**
+     * The decomposition in a sentence, in the language of `setLang`.
+     */
+    readonly sentence: string;
+    /**
+     * "Its share of the key changed": the new pot × the change of the share.
+     */
+    readonly shareEffect: string;
 }
 
 /**
@@ -2470,6 +2737,89 @@ export class ReportResult {
 }
 
 /**
+ * r" The key-date sensitivity of population-based pots: every pot under every bundled
+ * r" date, the convention's date, the largest movers and the paradoxes.
+ */
+export class SensitivityResult {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The core's table: title, typed columns, rows of cells, footer and notes.
+     */
+    table(): Table;
+    /**
+     * CSV with a header, amounts as plain decimals: what the CLI prints with
+     * `--format csv`; with `swedish` true, the CSV for Swedish Excel (semicolons,
+     * decimal comma, a byte-order mark, codes kept as text: `--format csv-sv`).
+     */
+    toCsv(swedish?: boolean | null): string;
+    /**
+     * An Excel workbook (the bytes of an `.xlsx` file): one sheet per table of the
+     * result, amounts as numbers in kronor, codes as text, headers in the current
+     * language (`--format xlsx`).
+     */
+    toExcel(): Uint8Array;
+    /**
+     * The table as an HTML `<table>`.
+     */
+    toHtml(): string;
+    /**
+     * The core's JSON form (amounts as strings): what `JSON.stringify` writes;
+     * the messages of its findings in the language of `setLang`.
+     */
+    toJSON(): Sensitivity;
+    /**
+     * The text people read: what the CLI prints with `--format table`.
+     */
+    toText(): string;
+    /**
+     * Dates on which a pot could not be allocated, and why.
+     */
+    readonly open: Open[];
+    /**
+     * One entry per population-based pot: its amounts under every date, the movers and
+     * the paradoxes (in the language of `setLang`).
+     */
+    readonly pots: PotDates[];
+}
+
+/**
+ * What can be shown of an agreement now: every pot that can be allocated (an
+ * `Allocation`), what cannot and why, with what a user could supply; the outcome inputs
+ * per measure; kr per invånare.
+ */
+export class ShownResult {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The allocation of every pot that can be allocated with the inputs given (its notes
+     * say what is not, and mark money split by a supplied key).
+     */
+    readonly allocation: Allocation;
+    /**
+     * How much of the agreement is shown: `"all"`, `"part"` or `"nothing"`.
+     */
+    readonly coverage: Coverage;
+    /**
+     * The outcome inputs: one per measure the performance criteria read, with the fields
+     * the tests read and the recipients measured.
+     */
+    readonly measures: MeasureInput[];
+    /**
+     * What is not shown: why, what could be supplied (`supply`) and the same in a
+     * sentence (`hint`), in the language of `setLang`.
+     */
+    readonly open: Missing[];
+    /**
+     * Kr per invånare of every recipient's total, by the population named in `key`, or
+     * `null`.
+     */
+    readonly perCapita: PerCapita | null;
+}
+
+/**
  * r" One year: every recipient × every agreement of what can be allocated, with totals
  * r" equal to the allocated pots.
  */
@@ -2548,6 +2898,14 @@ export function allocate(agreement: AgreementInput, options?: AllocateOptions): 
 export function catalog(): Catalog;
 
 /**
+ * One recipient's change between two splits, decomposed exactly into the pot's change,
+ * its share's change and rounding: between two agreements (or one against itself, on
+ * `keyA` and `keyB`), or two pots (`potA`, `potB`) split by the keys; as the CLI's
+ * `change`.
+ */
+export function change(code: string, options: ChangeOptions): ChangeResult;
+
+/**
  * The per-recipient difference `b − a` between two allocations (another key date,
  * other outcomes, another version of an agreement).
  */
@@ -2567,8 +2925,11 @@ export function explainRow(row: Row, lang?: Lang): string;
 
 /**
  * An amount (a plain decimal string) written the Swedish way: `"1 382 000 000 kr"`.
+ *
+ * With `noBreak` true the thousands are separated by no-break spaces (`"1\u00a0382\u00a0000\u00a0000\u00a0kr"`),
+ * so that an amount never wraps inside a table cell or a sentence.
  */
-export function formatKr(amount: string): string;
+export function formatKr(amount: string, noBreak?: boolean | null): string;
 
 /**
  * The language of messages, explanations and headers: `"sv"` or `"en"`.
@@ -2611,10 +2972,24 @@ export function report(year?: number | null): ReportResult;
 export function resolveKey(key: KeyInput): KeyResult;
 
 /**
+ * The key-date sensitivity of every population-based pot of the catalog, or of one
+ * agreement (a catalog id), at one `level` or both; as the CLI's `sensitivity`.
+ */
+export function sensitivity(agreement?: string, level?: Level): SensitivityResult;
+
+/**
  * Sets the language of messages, explanations and headers: `"sv"` (svenska) or `"en"`
  * (English, the default). Codes, locations and context are the same in both.
  */
 export function setLang(lang: Lang): void;
+
+/**
+ * What can be shown of an agreement (JSON text, an object or a catalog id) with the
+ * options given: its allocatable pots, what is missing and what could be supplied, the
+ * outcome inputs per measure, kr per invånare. `assume` splits money whose split the
+ * sources do not give by a key of the user's, marked `supplied_key`.
+ */
+export function shown(agreement: AgreementInput, options?: ShownOptions): ShownResult;
 
 /**
  * One source of the catalog, by id, with its full text (throws `unknown_source`).
@@ -2660,6 +3035,7 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_allocation_free: (a: number, b: number) => void;
+    readonly __wbg_changeresult_free: (a: number, b: number) => void;
     readonly __wbg_comparisonresult_free: (a: number, b: number) => void;
     readonly __wbg_findings_free: (a: number, b: number) => void;
     readonly __wbg_keyresult_free: (a: number, b: number) => void;
@@ -2667,6 +3043,8 @@ export interface InitOutput {
     readonly __wbg_recipientresult_free: (a: number, b: number) => void;
     readonly __wbg_reconciliationresult_free: (a: number, b: number) => void;
     readonly __wbg_reportresult_free: (a: number, b: number) => void;
+    readonly __wbg_sensitivityresult_free: (a: number, b: number) => void;
+    readonly __wbg_shownresult_free: (a: number, b: number) => void;
     readonly __wbg_yearresult_free: (a: number, b: number) => void;
     readonly agreement: (a: number, b: number) => [number, number, number];
     readonly allocate: (a: any, b: number) => [number, number, number];
@@ -2690,6 +3068,21 @@ export interface InitOutput {
     readonly allocation_unit: (a: number) => [number, number];
     readonly allocation_units: (a: number) => [number, number, number, number];
     readonly catalog: () => [number, number, number];
+    readonly change: (a: number, b: number, c: any) => [number, number, number];
+    readonly changeresult_a: (a: number) => [number, number, number];
+    readonly changeresult_b: (a: number) => [number, number, number];
+    readonly changeresult_difference: (a: number) => [number, number];
+    readonly changeresult_paradoxes: (a: number) => [number, number, number];
+    readonly changeresult_potEffect: (a: number) => [number, number];
+    readonly changeresult_rounding: (a: number) => [number, number];
+    readonly changeresult_sentence: (a: number) => [number, number];
+    readonly changeresult_shareEffect: (a: number) => [number, number];
+    readonly changeresult_table: (a: number) => [number, number, number];
+    readonly changeresult_toCsv: (a: number, b: number) => [number, number];
+    readonly changeresult_toExcel: (a: number) => [number, number, number, number];
+    readonly changeresult_toHtml: (a: number) => [number, number];
+    readonly changeresult_toJSON: (a: number) => [number, number, number];
+    readonly changeresult_toText: (a: number) => [number, number];
     readonly compare: (a: number, b: number) => number;
     readonly comparisonresult_table: (a: number) => [number, number, number];
     readonly comparisonresult_toCsv: (a: number, b: number) => [number, number];
@@ -2707,7 +3100,7 @@ export interface InitOutput {
     readonly findings_toHtml: (a: number) => [number, number];
     readonly findings_toJSON: (a: number) => [number, number, number];
     readonly findings_toText: (a: number) => [number, number];
-    readonly formatKr: (a: any) => [number, number, number, number];
+    readonly formatKr: (a: any, b: number) => [number, number, number, number];
     readonly getLang: () => [number, number];
     readonly keyresult_length: (a: number) => number;
     readonly keyresult_table: (a: number) => [number, number, number];
@@ -2750,7 +3143,22 @@ export interface InitOutput {
     readonly reportresult_toJSON: (a: number) => [number, number, number];
     readonly reportresult_toText: (a: number) => [number, number];
     readonly resolveKey: (a: any) => [number, number, number];
+    readonly sensitivity: (a: number, b: number, c: number, d: number) => [number, number, number];
+    readonly sensitivityresult_open: (a: number) => [number, number, number];
+    readonly sensitivityresult_pots: (a: number) => [number, number, number];
+    readonly sensitivityresult_table: (a: number) => [number, number, number];
+    readonly sensitivityresult_toCsv: (a: number, b: number) => [number, number];
+    readonly sensitivityresult_toExcel: (a: number) => [number, number, number, number];
+    readonly sensitivityresult_toHtml: (a: number) => [number, number];
+    readonly sensitivityresult_toJSON: (a: number) => [number, number, number];
+    readonly sensitivityresult_toText: (a: number) => [number, number];
     readonly setLang: (a: number, b: number) => [number, number];
+    readonly shown: (a: any, b: number) => [number, number, number];
+    readonly shownresult_allocation: (a: number) => number;
+    readonly shownresult_coverage: (a: number) => [number, number];
+    readonly shownresult_measures: (a: number) => [number, number, number];
+    readonly shownresult_open: (a: number) => [number, number, number];
+    readonly shownresult_perCapita: (a: number) => [number, number, number];
     readonly source: (a: number, b: number) => [number, number, number];
     readonly sources: () => [number, number, number];
     readonly split: (a: any, b: any, c: number, d: number) => [number, number, number];

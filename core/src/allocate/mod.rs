@@ -20,6 +20,7 @@
 //! | the performance rule: criteria, qualification, bonus pot or return | `performance.rs` |
 //! | many performance scenarios, fast ([`sweep`]) | `sweep.rs` |
 //! | scenario comparison ([`compare`]) | `compare.rs` |
+//! | what can be shown of an agreement now, what it needs for the rest, kr per invånare ([`shown()`]) | `shown.rs` |
 //!
 //! ```
 //! use vardavtal::{allocate, Agreement, Options};
@@ -40,6 +41,7 @@ mod pivot;
 mod plan;
 mod result;
 mod rules;
+mod shown;
 mod step;
 
 pub mod compare;
@@ -60,6 +62,10 @@ use crate::rule::Rule;
 pub use pivot::{Pivot, PivotColumn, PivotRow};
 pub(crate) use plan::default_key_of;
 pub use result::{Allocation, Basis, Part, Pot, Row, Total};
+pub use shown::{
+    Coverage, MeasureInput, Missing, OutcomeField, PerCapita, PerCapitaRow, Reader, Shown, Supply,
+    shown,
+};
 
 use plan::{TrancheIndex, pots_of, tranche_index};
 use rules::{fixed_plus_key, run_rule};

@@ -290,7 +290,7 @@ fn default_key_note(c: &Component, level: Level, date: NaiveDate, year: i32) -> 
 }
 
 /// The level of a key whose recipients are all regions or all municipalities.
-fn key_level(k: &Key) -> Option<Level> {
+pub(super) fn key_level(k: &Key) -> Option<Level> {
     let kinds: Vec<RecipientKind> = k.recipients().iter().map(RecipientId::kind).collect();
     if kinds.iter().all(|x| *x == RecipientKind::Region) {
         Some(Level::Regions)

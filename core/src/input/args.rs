@@ -26,9 +26,9 @@ use crate::finding::{Error, Loc, Result};
 use crate::key::{Key, KeySpec, Weight};
 use crate::message::Template;
 use crate::message::templates::input::{
-    AGREEMENT_ARGUMENT_WRONG_TYPE, AMOUNT_ARGUMENT_NOT_A_STRING, KEY_ARGUMENT_WRONG_TYPE,
-    OPTION_UNKNOWN, OPTIONS_NOT_AN_OBJECT, RULE_ARGUMENT_NOT_A_STRING, STRICT_OPTION_NOT_A_BOOLEAN,
-    UNIT_ARGUMENT_NOT_A_STRING,
+    AGREEMENT_ARGUMENT_WRONG_TYPE, AMOUNT_ARGUMENT_NOT_A_STRING, COMPONENT_ARGUMENT_NOT_A_STRING,
+    KEY_ARGUMENT_WRONG_TYPE, OPTION_UNKNOWN, OPTIONS_NOT_AN_OBJECT, RULE_ARGUMENT_NOT_A_STRING,
+    STRICT_OPTION_NOT_A_BOOLEAN, UNIT_ARGUMENT_NOT_A_STRING,
 };
 use crate::money::{Sek, Unit};
 use crate::outcomes::Outcomes;
@@ -183,6 +183,67 @@ pub fn options(v: &Value) -> Result<crate::Options> {
     })
 }
 
+/// The options of what can be shown of an agreement, `{key?, outcomes?, unit?, strict?,
+/// assume?}`: an allocation's options, and `assume`, a key for money whose split the
+/// sources do not give (see [`crate::allocation::shown()`]).
+pub fn shown_options(v: &Value) -> Result<(crate::Options, Option<Key>)> {
+    let mut map = fields(
+        v,
+        "options",
+        &["key", "outcomes", "unit", "strict", "assume"],
+    )?;
+    let assume = map.remove("assume").filter(|v| !v.is_null());
+    let assume = assume
+        .map(|k| key(&k).map_err(|e| e.prefixed(&Loc::root().join("assume"))))
+        .transpose()?;
+    Ok((options(&Value::Object(map))?, assume))
+}
+
+/// The sides of a change, `{agreement?, against?, component?, keyA?, keyB?, potA?, potB?,
+/// unit?}` (`null` for none): the question of [`crate::across::ChangeQuery`].
+pub fn change(v: &Value) -> Result<crate::across::ChangeQuery> {
+    let names = [
+        "agreement",
+        "against",
+        "component",
+        "keyA",
+        "keyB",
+        "potA",
+        "potB",
+        "unit",
+    ];
+    let map = fields(v, "options", &names)?;
+    fn at(f: &'static str) -> impl Fn(Error) -> Error {
+        move |e| e.prefixed(&Loc::root().join(f))
+    }
+    let key_at = |f: &'static str| given(&map, f).map(|k| key(k).map_err(at(f))).transpose();
+    let component = match given(&map, "component") {
+        None => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(v) => {
+            return Err(wrong(
+                &COMPONENT_ARGUMENT_NOT_A_STRING,
+                Loc::root().join("component"),
+                v,
+            ));
+        }
+    };
+    Ok(crate::across::ChangeQuery {
+        agreement: given(&map, "agreement")
+            .map(|a| agreement(a).map_err(at("agreement")))
+            .transpose()?,
+        against: given(&map, "against")
+            .map(|a| agreement(a).map_err(at("against")))
+            .transpose()?,
+        component,
+        key_a: key_at("keyA")?,
+        key_b: key_at("keyB")?,
+        pot_a: given(&map, "potA").map(|p| amount(p, "potA")).transpose()?,
+        pot_b: given(&map, "potB").map(|p| amount(p, "potB")).transpose()?,
+        unit: unit(map.get("unit").unwrap_or(&Value::Null))?,
+    })
+}
+
 /// What a publisher states about a table, `{pot?, rule?}` (`null` for none): the pot an
 /// amount string, the rule `"population"`, `"need"` or `"fixed-plus-population:AMOUNT"`.
 pub fn statement(v: &Value) -> Result<Statement> {
@@ -323,6 +384,58 @@ mod ts {
         /// Money not allocated and keys chosen by default are errors, not notes.
         #[tsify(optional)]
         strict: Option<bool>,
+    }
+
+    /// The options of `shown` (read by `input::args::shown_options`): an allocation's, and
+    /// `assume`, a key for money whose split the sources do not give.
+    #[derive(Tsify)]
+    pub struct ShownOptions {
+        /// Replaces the key of key-based rules at the same level.
+        #[tsify(optional)]
+        key: Option<KeyInput>,
+        /// Performance outcomes.
+        #[tsify(optional)]
+        outcomes: Option<OutcomesInput>,
+        /// The rounding unit (default krona).
+        #[tsify(optional)]
+        unit: Option<Unit>,
+        /// Money not allocated and keys chosen by default are errors, not notes.
+        #[tsify(optional)]
+        strict: Option<bool>,
+        /// Splits money whose split the sources do not give, marked `supplied_key`.
+        #[tsify(optional)]
+        assume: Option<KeyInput>,
+    }
+
+    /// The sides of `change` (read by `input::args::change`): two agreements (or one
+    /// against itself) on their keys, or two pots split by the keys.
+    #[derive(Tsify)]
+    #[serde(rename_all = "camelCase")]
+    pub struct ChangeOptions {
+        /// The agreement of A: a catalog id, JSON text or an object.
+        #[tsify(optional)]
+        agreement: Option<AgreementInput>,
+        /// The agreement of B (default: A's).
+        #[tsify(optional)]
+        against: Option<AgreementInput>,
+        /// Only this component of the agreement(s).
+        #[tsify(optional)]
+        component: Option<String>,
+        /// The key of A (default: the agreement's own).
+        #[tsify(optional)]
+        key_a: Option<KeyInput>,
+        /// The key of B (default: A's).
+        #[tsify(optional)]
+        key_b: Option<KeyInput>,
+        /// Without an agreement: the pot of A, an amount string.
+        #[tsify(optional)]
+        pot_a: Option<String>,
+        /// The pot of B (default: A's).
+        #[tsify(optional)]
+        pot_b: Option<String>,
+        /// The rounding unit (default krona).
+        #[tsify(optional)]
+        unit: Option<Unit>,
     }
 
     /// What the publisher states about a table (read by `input::args::statement`).

@@ -668,6 +668,17 @@ pub fn format_kr(v: Decimal) -> String {
     format!("{} kr", render(v, 2))
 }
 
+/// [`format_kr`] with no-break spaces (U+00A0) between the thousands and before `kr`, so
+/// that an amount never wraps: for pages and documents.
+///
+/// ```
+/// use vardavtal::swedish::format_kr_no_break;
+/// assert_eq!(format_kr_no_break("1382000000".parse().unwrap()), "1\u{a0}382\u{a0}000\u{a0}000\u{a0}kr");
+/// ```
+pub fn format_kr_no_break(v: Decimal) -> String {
+    format_kr(v).replace(' ', "\u{a0}")
+}
+
 /// A number as Swedish text writes it, exactly: `10 443 100`, `3,774`.
 ///
 /// ```

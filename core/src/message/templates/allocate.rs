@@ -267,4 +267,57 @@ super::templates! {
         en: "{agreement}/{component} cannot be allocated by {key}: {why}",
         sv: "{agreement}/{component} kan inte fördelas efter {key}: {why}",
     }
+
+    // What can be shown of an agreement, and what it needs (shown.rs).
+
+    /// A component that has a rule but cannot run with the inputs given.
+    COMPONENT_CANNOT_RUN = "component_cannot_run", NotAllocated {
+        en: "{component} is not allocated: it cannot be computed with the inputs given",
+        sv: "{component} fördelas inte: den kan inte beräknas med de uppgifter som getts",
+    }
+    /// Money split by a key the user chose.
+    SUPPLIED_KEY = "supplied_key", SuppliedKey {
+        en: "{component} ({amount:kr}) is split by the chosen key {key}, not by the agreement: the sources do not say how it is split, so this is an illustration",
+        sv: "{component} ({amount:kr}) fördelas efter den valda nyckeln {key}, inte enligt avtalet: källorna anger inte hur den fördelas, så detta är en illustration",
+    }
+    /// A key the user chose that does not fit a component's recipients.
+    SUPPLIED_KEY_DOES_NOT_FIT = "supplied_key_does_not_fit", InvalidValue {
+        en: "the chosen key {key} does not cover the recipients of {component} ({group})",
+        sv: "den valda nyckeln {key} passar inte mottagarna av {component} ({group})",
+    }
+    /// Outcomes that would let a performance component be computed.
+    SUPPLY_OUTCOMES = "supply_outcomes", Supply {
+        en: "enter the outcomes [{measures}] of {count} recipients to compute {component}",
+        sv: "fyll i utfallen [{measures}] för {count} mottagare så beräknas {component}",
+    }
+    /// A key that would split money whose split is not published.
+    SUPPLY_KEY = "supply_key", Supply {
+        en: "the sources do not say how {component} ({amount:kr}) is split: choose a key to see it split by that key, as an illustration",
+        sv: "källorna anger inte hur {component} ({amount:kr}) fördelas: välj en fördelningsnyckel för att se en fördelning efter den, som en illustration",
+    }
+    /// Money that no input can compute: reimbursed afterwards.
+    SUPPLY_NOTHING_REIMBURSED = "supply_nothing_reimbursed", Supply {
+        en: "{component} cannot be computed ahead of time: it is paid afterwards, for costs reported",
+        sv: "{component} kan inte beräknas i förväg: den betalas ut i efterhand, för redovisade kostnader",
+    }
+    /// Money that no input can compute: no amount is stated.
+    SUPPLY_NOTHING_NO_AMOUNT = "supply_nothing_no_amount", Supply {
+        en: "{component} cannot be computed: the sources state no amount for it",
+        sv: "{component} kan inte beräknas: källorna anger inget belopp för den",
+    }
+    /// Money that no input of the page can compute: the agreement as it stands fails.
+    SUPPLY_NOTHING_ERROR = "supply_nothing_error", Supply {
+        en: "{component} cannot be computed as the agreement stands: see the errors",
+        sv: "{component} kan inte beräknas som avtalet är skrivet: se felen",
+    }
+    /// An agreement the sources give no parts or recipients of.
+    SUPPLY_NOTHING_NO_PARTS = "supply_nothing_no_parts", Supply {
+        en: "the sources give no parts or recipients of {agreement}: only its total is known",
+        sv: "källorna anger inga delar eller mottagare för {agreement}: bara totalbeloppet är känt",
+    }
+    /// An agreement that states neither an amount nor parts.
+    AGREEMENT_NOTHING_STATED = "agreement_nothing_stated", NotAllocated {
+        en: "{agreement} states neither an amount nor parts: nothing to allocate",
+        sv: "{agreement} anger varken belopp eller delar: inget att fördela",
+    }
 }

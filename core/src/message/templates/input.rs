@@ -28,6 +28,11 @@ super::templates! {
         en: "the {field} must be a string such as \"443000000\" or \"443 miljoner kronor\", not a {type}: amounts cross as strings so that no digit is lost",
         sv: "fältet {field} ska vara en text som ”443000000” eller ”443 miljoner kronor”, men värdet är av JSON-typen {type}: belopp skickas som text så att ingen siffra går förlorad",
     }
+    /// A component given as a value that is not a string.
+    COMPONENT_ARGUMENT_NOT_A_STRING = "component_argument_not_a_string", InvalidValue {
+        en: "the component must be its id (a string), not a {type}",
+        sv: "komponenten ska anges med sitt id (en sträng), men värdet är av JSON-typen {type}",
+    }
     /// A rounding unit given as a value that is not a string.
     UNIT_ARGUMENT_NOT_A_STRING = "unit_argument_not_a_string", InvalidValue {
         en: "the unit must be \"krona\" or \"ore\", not a {type}",
