@@ -106,7 +106,16 @@ pub fn recipient(catalog: &Catalog, who: &RecipientId, year: Option<i32>) -> Res
     {
         let money = money_of(a, &Options::default());
         for al in &money.allocations {
-            lines.extend(lines_of(al, who, |c| marks(a, Some(c))));
+            // Money of the agreement paid in another year (or undated in an agreement of
+            // several years) is not money of `year`: listed as open, as in the year view.
+            for l in lines_of(al, who, |c| marks(a, Some(c))) {
+                match year {
+                    Some(y) if !super::year::dated_in(a, l.date, y) => open.push(
+                        super::year::not_in_year(a, &l.component, who, l.amount, y),
+                    ),
+                    _ => lines.push(l),
+                }
+            }
         }
         let by_component = money.open.iter().any(|o| o.component.is_some());
         open.extend(money.open.into_iter().filter(|o| match &o.component {
