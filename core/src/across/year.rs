@@ -37,6 +37,9 @@ pub struct YearAgreement {
     pub cofunding: Vec<(Payer, Option<Sek>)>,
     /// Proposed, pending or conditional money.
     pub marks: Vec<Mark>,
+    /// Whether the model reproduces the agreement's published tables (`table_reproduced`,
+    /// `table_not_reproduced`); empty when the catalog bundles none.
+    pub receipts: Vec<Finding>,
 }
 
 /// Every recipient × every agreement of one year.
@@ -100,7 +103,12 @@ pub fn year(catalog: &Catalog, year: i32, level: Option<Level>) -> YearView {
             names.entry(who).or_insert(name);
         }
         open.extend(money.open);
-        columns.push(year_agreement(a, allocated));
+        let mut column = year_agreement(a, allocated);
+        column.receipts = crate::catalog::receipts::receipts_of(catalog, &a.id)
+            .into_iter()
+            .map(|r| r.finding)
+            .collect();
+        columns.push(column);
     }
     let recipients: Vec<(RecipientId, String)> = names.into_iter().collect();
     let amounts = recipients
@@ -202,6 +210,7 @@ fn year_agreement(a: &Agreement, allocated: Sek) -> YearAgreement {
             .map(|f| (f.payer, f.amount.as_ref().map(|x| x.value)))
             .collect(),
         marks: marks(a, None),
+        receipts: Vec::new(),
     }
 }
 

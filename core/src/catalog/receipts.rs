@@ -23,8 +23,8 @@ use crate::finding::{Finding, Loc};
 use crate::message::Lang;
 use crate::message::templates::validate as templates;
 use crate::money::Sek;
-use crate::reconcile::{PublishedTable, Reconciliation, Statement, reconcile};
 use crate::recipient::RecipientId;
+use crate::reconcile::{PublishedTable, Reconciliation, Statement, reconcile};
 
 /// A published per-region table bundled with the catalog, as listed in `tables.json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,7 +157,10 @@ pub fn receipt(catalog: &Catalog, entry: &TableEntry) -> Receipt {
     let table = match PublishedTable::parse(&entry.file, &entry.text) {
         Ok(t) => t,
         Err(e) => {
-            let msg = e.findings().first().map_or(String::new(), |f| f.msg.clone());
+            let msg = e
+                .findings()
+                .first()
+                .map_or(String::new(), |f| f.msg.clone());
             let finding = base(&templates::RECEIPT_UNREADABLE).with("error", msg);
             return unread(entry, warn(finding));
         }
@@ -170,7 +173,10 @@ pub fn receipt(catalog: &Catalog, entry: &TableEntry) -> Receipt {
         .collect();
     let best = rec.summary.best.clone();
     let exact = rec.summary.exact;
-    let implied = rec.implied.as_ref().map_or(0, |k| k.total);
+    let implied = rec
+        .implied
+        .as_ref()
+        .map(|k| crate::reconcile::grouped(k.total));
     let best_ctx = |f: Finding| match &best {
         Some(b) => f
             .with("best_key", &b.key)
@@ -220,7 +226,10 @@ pub fn receipt(catalog: &Catalog, entry: &TableEntry) -> Receipt {
             best_ctx(base(t).with("rows", rows))
         }
         Some(Err(e)) => {
-            let msg = e.findings().first().map_or(String::new(), |f| f.msg.clone());
+            let msg = e
+                .findings()
+                .first()
+                .map_or(String::new(), |f| f.msg.clone());
             warn(base(&templates::RECEIPT_NOT_ALLOCATED).with("error", msg))
         }
         Some(Ok(al)) => {
@@ -240,7 +249,7 @@ pub fn receipt(catalog: &Catalog, entry: &TableEntry) -> Receipt {
             } else {
                 let t = if exact {
                     &templates::RECEIPT_DIFFERS_KEY
-                } else if implied > 0 {
+                } else if implied.is_some() {
                     &templates::RECEIPT_DIFFERS_IMPLIED
                 } else {
                     &templates::RECEIPT_DIFFERS_CLOSEST
@@ -250,7 +259,7 @@ pub fn receipt(catalog: &Catalog, entry: &TableEntry) -> Receipt {
                         .with("differing", out.differences.len())
                         .with("max_diff", out.max_diff())
                         .with("abs_diff", out.total_abs_diff())
-                        .with("implied_total", implied),
+                        .with("implied_total", implied.as_deref().unwrap_or("–")),
                 ))
             };
             f.with("key", out.key.as_deref().unwrap_or("–"))

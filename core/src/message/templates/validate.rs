@@ -287,8 +287,8 @@ super::templates! {
     }
     /// A published table the model does not reproduce; a population key not bundled does.
     RECEIPT_DIFFERS_IMPLIED = "receipt_differs_implied", TableNotReproduced {
-        en: "published table {table} ({cited}): the model does not reproduce it: {agreement}/{component} by {key} with largest remainder differs in {differing} of {rows} rows, by at most {max_diff:kr} and {abs_diff:kr} in all; no bundled key reproduces it, a population key of {implied_total:num} inhabitants does (not bundled; the closest bundled key is {best_key})",
-        sv: "publicerad tabell {table} ({cited}): modellen återger den inte: {agreement}/{component} efter {key} med största rest skiljer sig på {differing} av {rows} rader, med högst {max_diff:kr} och {abs_diff:kr} sammanlagt; ingen medföljande nyckel återger den, men en befolkningsnyckel med {implied_total:num} invånare gör det (den medföljer inte; närmast kommer {best_key})",
+        en: "published table {table} ({cited}): the model does not reproduce it: {agreement}/{component} by {key} with largest remainder differs in {differing} of {rows} rows, by at most {max_diff:kr} and {abs_diff:kr} in all; no bundled key reproduces it, a population key of {implied_total} inhabitants does (not bundled; the closest bundled key is {best_key})",
+        sv: "publicerad tabell {table} ({cited}): modellen återger den inte: {agreement}/{component} efter {key} med största rest skiljer sig på {differing} av {rows} rader, med högst {max_diff:kr} och {abs_diff:kr} sammanlagt; ingen medföljande nyckel återger den, men en befolkningsnyckel med {implied_total} invånare gör det (den medföljer inte; närmast kommer {best_key})",
     }
     /// A published table the model does not reproduce, nor any key.
     RECEIPT_DIFFERS_CLOSEST = "receipt_differs_closest", TableNotReproduced {
