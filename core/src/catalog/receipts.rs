@@ -177,20 +177,7 @@ pub fn receipt(catalog: &Catalog, entry: &TableEntry) -> Receipt {
         .implied
         .as_ref()
         .map(|k| crate::reconcile::grouped(k.total));
-    let best_ctx = |f: Finding| match &best {
-        Some(b) => f
-            .with("best_key", &b.key)
-            .with("best_rounding", b.rounding)
-            .with(
-                "best_rounding.sv",
-                crate::reconcile::rounding_words(b.rounding, Lang::Sv),
-            )
-            .with("best_matching", b.rows_matching),
-        None => f
-            .with("best_key", "–")
-            .with("best_rounding", "–")
-            .with("best_matching", 0),
-    };
+    let best_ctx = |f: Finding| with_best(f, best.as_ref());
     let mut out = Receipt {
         table: entry.id.clone(),
         title: entry.title.clone(),
@@ -233,40 +220,71 @@ pub fn receipt(catalog: &Catalog, entry: &TableEntry) -> Receipt {
             warn(base(&templates::RECEIPT_NOT_ALLOCATED).with("error", msg))
         }
         Some(Ok(al)) => {
-            out.key = al.pots.first().and_then(|p| p.key.clone());
-            let names = al.by_recipient();
-            out.differences = differences(&out.published, &names);
-            out.rows = out
-                .published
-                .keys()
-                .map(ToString::to_string)
-                .chain(names.iter().map(|t| t.key.clone()))
-                .collect::<std::collections::BTreeSet<_>>()
-                .len();
-            out.reproduced = out.differences.is_empty();
-            let f = if out.reproduced {
-                base(&templates::RECEIPT_REPRODUCED)
-            } else {
-                let t = if exact {
-                    &templates::RECEIPT_DIFFERS_KEY
-                } else if implied.is_some() {
-                    &templates::RECEIPT_DIFFERS_IMPLIED
-                } else {
-                    &templates::RECEIPT_DIFFERS_CLOSEST
-                };
-                warn(best_ctx(
+            let t = compare(&mut out, &al, exact, implied.is_some());
+            let f = match t {
+                Some(t) => warn(best_ctx(
                     base(t)
                         .with("differing", out.differences.len())
                         .with("max_diff", out.max_diff())
                         .with("abs_diff", out.total_abs_diff())
                         .with("implied_total", implied.as_deref().unwrap_or("–")),
-                ))
+                )),
+                None => base(&templates::RECEIPT_REPRODUCED),
             };
             f.with("key", out.key.as_deref().unwrap_or("–"))
                 .with("rows", out.rows)
         }
     };
     out
+}
+
+/// The best bundled key of the table's own reconciliation, as context of a verdict.
+fn with_best(f: Finding, best: Option<&crate::reconcile::KeyFit>) -> Finding {
+    match best {
+        Some(b) => f
+            .with("best_key", &b.key)
+            .with("best_rounding", b.rounding)
+            .with(
+                "best_rounding.sv",
+                crate::reconcile::rounding_words(b.rounding, Lang::Sv),
+            )
+            .with("best_matching", b.rows_matching),
+        None => f
+            .with("best_key", "–")
+            .with("best_rounding", "–")
+            .with("best_matching", 0),
+    }
+}
+
+/// Compare the table with the model's allocation `al`: fills the key, the differences and
+/// the row count of `out`; returns the template of the verdict when they differ (another
+/// key reproduces the table, a population key not bundled does, or none).
+fn compare(
+    out: &mut Receipt,
+    al: &crate::allocation::Allocation,
+    exact: bool,
+    implied: bool,
+) -> Option<&'static crate::message::Template> {
+    out.key = al.pots.first().and_then(|p| p.key.clone());
+    let names = al.by_recipient();
+    out.differences = differences(&out.published, &names);
+    out.rows = out
+        .published
+        .keys()
+        .map(ToString::to_string)
+        .chain(names.iter().map(|t| t.key.clone()))
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    out.reproduced = out.differences.is_empty();
+    if out.reproduced {
+        None
+    } else if exact {
+        Some(&templates::RECEIPT_DIFFERS_KEY)
+    } else if implied {
+        Some(&templates::RECEIPT_DIFFERS_IMPLIED)
+    } else {
+        Some(&templates::RECEIPT_DIFFERS_CLOSEST)
+    }
 }
 
 /// The rows where the published amounts and the model's totals per recipient differ, over
