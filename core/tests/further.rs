@@ -275,6 +275,10 @@ fn okad_tillganglighet_2022_the_11_msek_are_skr_s() {
     let skr = allocate_component(a, "skr", &Options::default()).unwrap();
     assert_eq!(skr.rows()[0].recipient, RecipientId::new("SKR"));
     assert_eq!(skr.total(), Sek::kronor(11_000_000));
+    // God och nära vård 2019 names SKR's 15 MSEK too.
+    let gonv = c.agreement("god-och-nara-vard-2019").unwrap();
+    let skr19 = allocate_component(gonv, "skr", &Options::default()).unwrap();
+    assert_eq!(skr19.total(), Sek::kronor(15_000_000));
     let findings = vardavtal::validate::validate_catalog();
     let of = |id: &str, code: Code| {
         findings
