@@ -66,7 +66,7 @@ def test_recipient_open_money_says_why() -> None:
     assert len(block1) == 1
     o = block1[0]
     assert o["agreement"] == "okad-tillganglighet-2022"
-    assert o["amount"] == Decimal("2513000000")
+    assert o["amount"] == Decimal("2512600000")
     assert set(o["why"]) == {"code", "severity", "loc", "msg", "ctx"}
     assert o["why"]["code"] == "not_allocated"
     assert set(v.open.columns) == {"agreement", "component", "amount", "why"}
