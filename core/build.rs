@@ -147,8 +147,8 @@ fn main() {
     catalog_files(&out_dir);
 }
 
-/// The catalog: `catalog/sources.json`, `catalog/packages.json`, `catalog/sources/*.txt`
-/// and `catalog/agreements/*.json`, included as text (parsed and checked by the crate's
+/// The catalog: `catalog/sources.json`, `catalog/packages.json`, `catalog/tables.json`,
+/// `catalog/sources/*.txt`, `catalog/tables/*.csv` and `catalog/agreements/*.json`, included as text (parsed and checked by the crate's
 /// tests and at first use).
 fn catalog_files(out_dir: &str) {
     let root = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("catalog");
@@ -177,6 +177,7 @@ fn catalog_files(out_dir: &str) {
     for (name, file) in [
         ("SOURCES_JSON", "sources.json"),
         ("PACKAGES_JSON", "packages.json"),
+        ("TABLES_JSON", "tables.json"),
     ] {
         let p = root.join(file);
         if p.exists() {
@@ -193,6 +194,7 @@ fn catalog_files(out_dir: &str) {
     for (name, dir, ext) in [
         ("AGREEMENT_FILES", "agreements", "json"),
         ("SOURCE_TEXTS", "sources", "txt"),
+        ("TABLE_FILES", "tables", "csv"),
     ] {
         writeln!(out, "static {name}: &[(&str, &str)] = &[").unwrap();
         for (f, path) in list(dir, ext) {

@@ -423,6 +423,9 @@ fn change_and_sensitivity_of_block_2() {
         "12",
         "--agreement",
         "okad-tillganglighet-2022",
+        // The agreement also pays SKR a fixed sum: its block 2 is the money split by one key.
+        "--component",
+        "block-2",
         "--key-a",
         "population:regions:2021-11-01",
         "--key-b",

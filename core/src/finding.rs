@@ -174,6 +174,15 @@ codes! {
     /// Money split by a key the user chose because the sources do not say how it is split:
     /// an illustration, not the agreement's split (a warning).
     SuppliedKey => "supplied_key", Allocation;
+    /// A published table bundled with the catalog that the model reproduces (the catalog's
+    /// rule and key with largest remainder, or for a table of no component a bundled key).
+    TableReproduced => "table_reproduced", Validation;
+    /// A published table bundled with the catalog that the model does not reproduce: how
+    /// many rows differ, by how much, and what fits instead.
+    TableNotReproduced => "table_not_reproduced", Validation;
+    /// A published table whose stated pot and rows disagree, checked with both: which one a
+    /// key reproduces (a mistyped pot in the text reads as such).
+    PotChecked => "pot_checked", Validation;
 }
 
 impl fmt::Display for Code {

@@ -125,6 +125,7 @@ fn municipalities_are_summed_to_their_region_when_asked() -> R {
         sources: vec![],
         agreements: vec![a.clone()],
         packages: vec![],
+        tables: vec![],
     };
     let by_municipality = across::year(&cat, 2025, None);
     let by_region = across::year(&cat, 2025, Some(Level::Regions));

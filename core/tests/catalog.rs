@@ -114,6 +114,7 @@ fn catalog_loads_with_unique_ids_and_known_sources() {
     let mut objs = Vec::new();
     objects(&v["agreements"], "agreements".into(), &mut objs);
     objects(&v["packages"], "packages".into(), &mut objs);
+    objects(&v["tables"], "tables".into(), &mut objs);
     let mut refs = 0;
     for (at, m) in &objs {
         if let (Some(Value::String(src)), Some(Value::String(quote))) =
@@ -178,6 +179,15 @@ fn every_figure_is_quoted_and_reads_back_exactly() {
             text(c, id).contains(quote),
             "{at}: {quote:?} is not verbatim in source {id}"
         );
+        // An inferred figure (half of a stated total, say) quotes the sentence it is
+        // inferred from and says how; it does not read back from the quote.
+        if let Some(how) = src.get("inferred") {
+            assert!(
+                how.as_str().is_some_and(|h| h.len() > 20),
+                "{at}: an inferred figure says how it was inferred"
+            );
+            continue;
+        }
         let parsed =
             parse_swedish(quote).unwrap_or_else(|e| panic!("{at}: {quote:?} does not parse: {e}"));
         assert_eq!(
@@ -264,11 +274,11 @@ fn figures_match_domain() {
         ("god-och-nara-vard-2019", "", "2400000000"),
         ("psykisk-halsa-2019", "", "1700000000"),
         ("cancervard-2019", "", "446000000"),
-        ("forlossningsvard-2019", "", "1600000000"),
+        ("forlossningsvard-2019", "", "1590000000"),
         ("barnhalsovard-2019", "", "120000000"),
         ("standardiserade-vardforlopp-2019", "", "100000000"),
         ("okad-tillganglighet-2022", "", "2967000000"),
-        ("okad-tillganglighet-2022", "block-1", "2513000000"),
+        ("okad-tillganglighet-2022", "block-1", "2512600000"),
         ("okad-tillganglighet-2022", "block-2", "443000000"),
         ("sammanhallen-jamlik-saker-vard-2022", "", "384000000"),
         ("sammanhallen-jamlik-saker-vard-2022", "sakrare-vard-strama", "4500000"),
@@ -282,7 +292,7 @@ fn figures_match_domain() {
         ("god-och-nara-vard-2022", "gemensamt", "250000000"),
         ("god-och-nara-vard-2022", "skr", "53000000"),
         ("forlossningsvard-tillagg-2021-2022", "", "445000000"),
-        ("psykisk-halsa-tillagg-2022", "", "1600000000"),
+        ("psykisk-halsa-tillagg-2022", "", "1635000000"),
         ("cancervard-2022", "", "530000000"),
         ("aldreomsorg-2020-2022", "", "200000000"),
         ("aldreomsorg-2020-2022", "kommuner", "183700000"),
@@ -317,7 +327,24 @@ fn figures_match_domain() {
     );
     assert_eq!(others("okad-tillganglighet-2022"), ["3000000000"]);
     assert_eq!(others("cancervard-2019"), ["500000000"]);
-    assert_eq!(others("psykisk-halsa-tillagg-2022"), ["1600000000"]);
+    // Corrected totals: the exact figure of the party's own page first, the press
+    // release's rounded figures kept as other figures.
+    assert_eq!(
+        others("psykisk-halsa-tillagg-2022"),
+        ["1600000000", "1600000000"]
+    );
+    assert_eq!(
+        others("forlossningsvard-2019"),
+        ["1590000000", "1600000000"]
+    );
+    assert_eq!(
+        amount("forlossningsvard-2019", "")
+            .source
+            .as_ref()
+            .unwrap()
+            .source,
+        "g0vse-forlossning-utbetalning-2019"
+    );
     assert_eq!(
         amount("okad-tillganglighet-2022", "")
             .source

@@ -50,7 +50,13 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn source() -> impl Strategy<Value = Option<SourceRef>> {
-    prop::option::of(("[0-9]{3}", text()).prop_map(|(source, quote)| SourceRef { source, quote }))
+    prop::option::of(("[0-9]{3}", text(), prop::option::of(text())).prop_map(
+        |(source, quote, inferred)| SourceRef {
+            source,
+            quote,
+            inferred,
+        },
+    ))
 }
 
 fn figure() -> impl Strategy<Value = Figure> {

@@ -173,7 +173,7 @@ const state = {
   // the other views' choices
   recipient: { code: "12", year: "2022" },
   year: { year: "2022", level: "" },
-  change: { code: "12", agreement: "okad-tillganglighet-2022", component: "", against: "", keyA: "", keyB: "population:regions:2023-11-01" },
+  change: { code: "12", agreement: "okad-tillganglighet-2022", component: "block-2", against: "", keyA: "", keyB: "population:regions:2023-11-01" },
   sensitivity: { agreement: "okad-tillganglighet-2022" },
 };
 let demo = null;

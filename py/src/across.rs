@@ -176,8 +176,8 @@ pub fn year_of(
 /// --------
 /// >>> y = vardavtal.year(2022)
 /// >>> a = [x["id"] for x in y.agreements].index("okad-tillganglighet-2022")
-/// >>> sum(row[a] for row in y.amounts)
-/// Decimal('443000000')
+/// >>> sum(row[a] for row in y.amounts)  # block 2 and SKR's 11 000 000 kr
+/// Decimal('454000000')
 /// >>> y.total == sum(x["allocated"] for x in y.agreements)
 /// True
 /// >>> y.to_text(lang="sv").splitlines()[0]  # doctest: +ELLIPSIS

@@ -250,8 +250,8 @@ fn collect_batch(
 /// >>> alloc = vardavtal.allocate(
 /// ...     "okad-tillganglighet-2022", key="population:regions:2021-11-01"
 /// ... )
-/// >>> alloc.total
-/// Decimal('443000000')
+/// >>> alloc.total  # block 2 by the key, and SKR's fixed 11 000 000 kr
+/// Decimal('454000000')
 /// >>> {n["code"] for n in alloc.notes}  # block 1's performance shares are not published
 /// {'not_allocated'}
 /// >>> vardavtal.allocate("okad-tillganglighet-2022", strict=True)
@@ -323,7 +323,7 @@ fn allocate(
 /// ...     "okad-tillganglighet-2022", [f"population:regions:{d}" for d in dates]
 /// ... )
 /// >>> [a.total for a in allocs]
-/// [Decimal('443000000'), Decimal('443000000')]
+/// [Decimal('454000000'), Decimal('454000000')]
 /// >>> out = vardavtal.allocate_batch(
 /// ...     "okad-tillganglighet-2022", ["population:regions:1900-01-01"], errors="return"
 /// ... )
@@ -581,9 +581,9 @@ fn compare(a: &PyAllocation, b: &PyAllocation) -> PyComparison {
 ///
 /// Examples
 /// --------
-/// >>> findings = vardavtal.validate("okad-tillganglighet-2022")
-/// >>> [f["code"] for f in findings if f["code"] == "parts_do_not_sum"]
-/// ['parts_do_not_sum']
+/// >>> findings = vardavtal.validate("psykisk-halsa-2019")
+/// >>> [f["code"] for f in findings if f["code"] == "sources_disagree"]
+/// ['sources_disagree']
 /// >>> findings.has_errors
 /// False
 #[pyfunction]

@@ -515,7 +515,7 @@ def test_what_is_not_allocated_is_said_and_strict_makes_it_an_error() -> None:
     assert "530 000 000 kr" in empty.notes[0]["msg"]
     a = vardavtal.allocate("okad-tillganglighet-2022")
     assert [n["code"] for n in a.notes] == ["not_allocated", "not_allocated", "default_key"]
-    assert a.notes[0]["ctx"]["allocated"] == "443000000" and a.notes[0]["ctx"]["amount"] == "2967000000"
+    assert a.notes[0]["ctx"]["allocated"] == "454000000" and a.notes[0]["ctx"]["amount"] == "2967000000"
     assert "population:regions:2021-11-01" in a.notes[2]["msg"]
     with pytest.raises(AllocationError) as info:
         vardavtal.allocate("okad-tillganglighet-2022", strict=True)
@@ -566,7 +566,9 @@ def test_a_key_that_leaves_out_recipients_is_a_warning() -> None:
     [w] = [n for n in a.notes if n["code"] == "partial_key"]
     assert w["severity"] == "warning" and w["ctx"]["missing"] == "19"
     assert "covers 2 of the 21 recipients of block-2" in w["msg"]
-    assert len(a) == 2 and a.total == Decimal("443000000")
+    # Block 2 to the two recipients of the key, and SKR's fixed 11 000 000 kr.
+    assert len(a) == 3 and a.total == Decimal("454000000")
+    assert [r.amount for r in a.rows if r.recipient == "SKR"] == [Decimal("11000000")]
 
 
 def test_an_excel_workbook_of_the_demo_allocation_reads_back_exactly(tmp_path: Path) -> None:

@@ -111,7 +111,7 @@ test("year 2022: every agreement's column sums to its allocated amount", () => {
     });
     assert.equal(sum(y.agreements.map((a) => a.allocated)), micro(y.total));
     const okad = y.agreements.find((a) => a.id === "okad-tillganglighet-2022");
-    assert.equal(okad.allocated, "443000000");
+    assert.equal(okad.allocated, "454000000"); // block 2 and SKR's fixed 11 000 000 kr
   }
   // summed to the regions: no municipality remains, and no money is lost
   const regions = v.year(2022, "regions");
@@ -280,7 +280,8 @@ test("shown: money whose split is not published, split by a supplied key and mar
   const plain = v.shown("okad-tillganglighet-2022");
   assert.equal(plain.open.find((o) => o.component === "block-1").supply.type, "key");
   const s = v.shown("okad-tillganglighet-2022", { assume: "population:regions:2023-11-01" });
-  assert.equal(s.allocation.total, "2956000000");
+  // block 2 (443 000 000), SKR's fixed 11 000 000 and block 1 (2 512 600 000) by the supplied key
+  assert.equal(s.allocation.total, "2966600000");
   assert.ok(s.allocation.notes.some((n) => n.code === "supplied_key"));
   assert.equal(thrown(() => v.shown("okad-tillganglighet-2022", { assume: 7 })).loc[0], "assume");
 });

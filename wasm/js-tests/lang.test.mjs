@@ -46,7 +46,7 @@ test("setLang('sv'): explanations, notes, findings, errors and headers in Swedis
     const findings = v.validate(demo).toJSON();
     assert.ok(findings.some((f) => /fördelningsnyckel/.test(f.msg)), "validation findings in Swedish");
     const report = v.allocate("okad-tillganglighet-2022").notes;
-    assert.match(report[0].msg, /fördelar 443 000 000 kr av sina 2 967 000 000 kr/);
+    assert.match(report[0].msg, /fördelar 454 000 000 kr av sina 2 967 000 000 kr/);
     assert.throws(() => v.allocate('{"id": "x"'), (e) => e instanceof v.VardavtalError && e.code === "syntax" && /kan inte läsas som JSON/.test(e.msg));
     assert.equal(a.table().columns[0].header, "kod");
   });

@@ -386,6 +386,12 @@ export interface SourceRef {
      * The Swedish phrase as published.
      */
     quote: string;
+    /**
+     * Set when the source does not state the fact itself: it was reached by reasoning
+     * (say how), e.g. a rule and key date found by fitting a published table to SCB data.
+     * Shown as inferred, never as stated.
+     */
+    inferred?: string;
 }
 
 /**
@@ -420,6 +426,101 @@ export interface Package {
      * Remarks (e.g. which members the source does not name).
      */
     notes?: string[];
+}
+
+/**
+ * A published per-region table bundled with the catalog, as listed in `tables.json`.
+ */
+export interface TableEntry {
+    /**
+     * Id (`\"forlossningsvard-2019\"`).
+     */
+    id: string;
+    /**
+     * The file name of the table in `core/catalog/tables/` (CSV `region,amount`, a
+     * `Summa` line for the published total).
+     */
+    file: string;
+    /**
+     * What the table is.
+     */
+    title: string;
+    /**
+     * The agreement whose money it distributes, when the catalog has it.
+     */
+    agreement?: string;
+    /**
+     * The component of that agreement it distributes.
+     */
+    component?: string;
+    /**
+     * Where it is published, with the sentence that introduces it.
+     */
+    source: SourceRef;
+    /**
+     * What the publisher states: the pot and the rule.
+     */
+    statement?: Statement;
+    /**
+     * Remarks (where the copy comes from, what is missing).
+     */
+    notes?: string[];
+}
+
+/**
+ * A published table checked against the model.
+ */
+export interface Receipt {
+    /**
+     * The table\'s id.
+     */
+    table: string;
+    /**
+     * What the table is.
+     */
+    title: string;
+    /**
+     * Where it is published.
+     */
+    source: SourceRef;
+    /**
+     * The agreement it belongs to, if any.
+     */
+    agreement?: string;
+    /**
+     * The component it distributes, if any.
+     */
+    component?: string;
+    /**
+     * True when the model reproduces every row (for a table of no component: when a
+     * bundled key does).
+     */
+    reproduced: boolean;
+    /**
+     * The key of the model\'s allocation compared with.
+     */
+    key?: string;
+    /**
+     * Rows compared (the union of the table\'s regions and the model\'s recipients).
+     */
+    rows: number;
+    /**
+     * The rows where table and model differ.
+     */
+    differences: RowDifference[];
+    /**
+     * The published amount per recipient.
+     */
+    published: Record<RecipientId, Sek>;
+    /**
+     * The table checked on its own: sums, best bundled key and rounding, implied key
+     * (absent when the table cannot be read).
+     */
+    reconciliation?: Reconciliation;
+    /**
+     * The verdict in one finding (`table_reproduced` or `table_not_reproduced`).
+     */
+    finding: Finding;
 }
 
 /**
@@ -533,7 +634,8 @@ export interface PivotRow {
 }
 
 /**
- * A source text: a press release or web page the catalog\'s figures are quoted from.
+ * A source text: a press release or web page the catalog\'s figures are quoted from (the
+ * whole text, or for the further public sources the sentences quoted from it).
  */
 export interface Source {
     /**
@@ -556,13 +658,17 @@ export interface Source {
      * When it was published, where the text says.
      */
     published?: NaiveDate;
+    /**
+     * Where it is published: the page\'s address, or a public repository\'s file.
+     */
+    url?: string;
 }
 
 /**
  * A stable, machine-readable finding code. The string forms never change once
  * published; new codes may be added.
  */
-export type Code = "syntax" | "unknown_field" | "invalid_value" | "invalid_amount" | "invalid_date" | "io" | "negative_amount" | "negative_weight" | "amount_finer_than_unit" | "empty_key" | "zero_total_weight" | "unknown_recipient" | "duplicate_recipient" | "no_population_data" | "missing_outcomes" | "unknown_component" | "unknown_agreement" | "unknown_source" | "rule_not_runnable" | "not_allocated" | "default_key" | "partial_key" | "unknown_outcome" | "too_large" | "shares_do_not_sum" | "parts_do_not_sum" | "earmark_exceeds_parent" | "funding_does_not_sum" | "tranches_do_not_sum" | "sources_disagree" | "missing_base" | "base_does_not_cover" | "supplement_before_base" | "base_cycle" | "dates_out_of_order" | "not_decided" | "frame_mismatch" | "duplicate_id" | "missing_figure" | "note" | "table_unparsed_line" | "table_total_mismatch" | "row_missing" | "row_duplicate" | "row_unknown" | "irregular_grouping" | "key_reproduces" | "key_differs" | "implied_key" | "row_differs" | "apportionment_paradox" | "supply" | "supplied_key";
+export type Code = "syntax" | "unknown_field" | "invalid_value" | "invalid_amount" | "invalid_date" | "io" | "negative_amount" | "negative_weight" | "amount_finer_than_unit" | "empty_key" | "zero_total_weight" | "unknown_recipient" | "duplicate_recipient" | "no_population_data" | "missing_outcomes" | "unknown_component" | "unknown_agreement" | "unknown_source" | "rule_not_runnable" | "not_allocated" | "default_key" | "partial_key" | "unknown_outcome" | "too_large" | "shares_do_not_sum" | "parts_do_not_sum" | "earmark_exceeds_parent" | "funding_does_not_sum" | "tranches_do_not_sum" | "sources_disagree" | "missing_base" | "base_does_not_cover" | "supplement_before_base" | "base_cycle" | "dates_out_of_order" | "not_decided" | "frame_mismatch" | "duplicate_id" | "missing_figure" | "note" | "table_unparsed_line" | "table_total_mismatch" | "row_missing" | "row_duplicate" | "row_unknown" | "irregular_grouping" | "key_reproduces" | "key_differs" | "implied_key" | "row_differs" | "apportionment_paradox" | "supply" | "supplied_key" | "table_reproduced" | "table_not_reproduced" | "pot_checked";
 
 /**
  * A total for one key (recipient, component, date).
@@ -933,6 +1039,10 @@ export interface AgreementReport {
      */
     allocations: ComponentAllocation[];
     /**
+     * Its published per-region tables, each checked against the model.
+     */
+    receipts: Receipt[];
+    /**
      * Its findings.
      */
     findings: Finding[];
@@ -970,6 +1080,11 @@ export interface YearAgreement {
      * Proposed, pending or conditional money.
      */
     marks: Mark[];
+    /**
+     * Whether the model reproduces the agreement\'s published tables (`table_reproduced`,
+     * `table_not_reproduced`); empty when the catalog bundles none.
+     */
+    receipts: Finding[];
 }
 
 /**
@@ -1033,6 +1148,12 @@ export interface Line {
      * Proposed, pending or conditional money.
      */
     marks: Mark[];
+    /**
+     * What the published table of this component gives the recipient, when the catalog
+     * bundles one (zero when the table has no row for it); absent when the recipient\'s
+     * money of the component is paid in several lines.
+     */
+    published?: Sek;
 }
 
 /**
@@ -1385,6 +1506,11 @@ export interface RecipientView {
      * Money of those agreements that cannot be computed yet, and why.
      */
     open: Open[];
+    /**
+     * Whether the model reproduces the published tables of the components it gets money
+     * of (`table_reproduced`, `table_not_reproduced`).
+     */
+    receipts: Finding[];
 }
 
 /**
@@ -1593,6 +1719,32 @@ export interface RowVerdict {
 }
 
 /**
+ * One row where the published table and the model differ.
+ */
+export interface RowDifference {
+    /**
+     * The recipient.
+     */
+    recipient: RecipientId;
+    /**
+     * Its name.
+     */
+    name: string;
+    /**
+     * The published amount (zero when the table has no row for it).
+     */
+    published: Sek;
+    /**
+     * The model\'s amount (zero when the model pays it nothing).
+     */
+    model: Sek;
+    /**
+     * published − model.
+     */
+    diff: Sek;
+}
+
+/**
  * One side of a change: the pot, the key and what the recipient gets of it.
  */
 export interface Side {
@@ -1722,6 +1874,10 @@ export interface Catalog {
      * Press-release totals.
      */
     packages: Package[];
+    /**
+     * Published per-region tables, the receipts the model is checked against.
+     */
+    tables: TableEntry[];
 }
 
 /**

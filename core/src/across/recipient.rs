@@ -13,7 +13,7 @@ use super::{Mark, Open, marks, money_of};
 use crate::agreement::{Agreement, When};
 use crate::allocation::{Allocation, Options, Part, Row};
 use crate::catalog::Catalog;
-use crate::finding::{Error, Loc, Result};
+use crate::finding::{Error, Finding, Loc, Result};
 use crate::key::KeySpec;
 use crate::money::{Sek, saturating_sum};
 use crate::recipient::{Group, RecipientId};
@@ -56,6 +56,11 @@ pub struct Line {
     pub per_capita: Option<Sek>,
     /// Proposed, pending or conditional money.
     pub marks: Vec<Mark>,
+    /// What the published table of this component gives the recipient, when the catalog
+    /// bundles one (zero when the table has no row for it); absent when the recipient's
+    /// money of the component is paid in several lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<Sek>,
 }
 
 /// One recipient across agreements.
@@ -75,6 +80,9 @@ pub struct RecipientView {
     pub total: Sek,
     /// Money of those agreements that cannot be computed yet, and why.
     pub open: Vec<Open>,
+    /// Whether the model reproduces the published tables of the components it gets money
+    /// of (`table_reproduced`, `table_not_reproduced`).
+    pub receipts: Vec<Finding>,
 }
 
 /// What `who` gets from every agreement of `catalog` usable in `year` (or all).
@@ -99,15 +107,32 @@ pub fn recipient(catalog: &Catalog, who: &RecipientId, year: Option<i32>) -> Res
     })?;
     let mut lines = Vec::new();
     let mut open = Vec::new();
+    let mut receipts = Vec::new();
     for a in catalog
         .agreements
         .iter()
         .filter(|a| year.is_none_or(|y| a.usable_in(y)))
     {
         let money = money_of(a, &Options::default());
+        let first = lines.len();
         for al in &money.allocations {
-            lines.extend(lines_of(al, who, |c| marks(a, Some(c))));
+            // Money of the agreement paid in another year (or undated in an agreement of
+            // several years) is not money of `year`: listed as open, as in the year view.
+            for l in lines_of(al, who, |c| marks(a, Some(c))) {
+                match year {
+                    Some(y) if !super::year::dated_in(a, l.date, y) => {
+                        open.push(super::year::not_in_year(a, &l.component, who, l.amount, y))
+                    }
+                    _ => lines.push(l),
+                }
+            }
         }
+        receipts.extend(published_in(
+            catalog,
+            a,
+            who,
+            lines.get_mut(first..).unwrap_or_default(),
+        ));
         let by_component = money.open.iter().any(|o| o.component.is_some());
         open.extend(money.open.into_iter().filter(|o| match &o.component {
             Some(c) => may_pay(a, c, who),
@@ -122,7 +147,35 @@ pub fn recipient(catalog: &Catalog, who: &RecipientId, year: Option<i32>) -> Res
         lines,
         total,
         open,
+        receipts,
     })
+}
+
+/// The published tables of `a` whose component `lines` (the recipient's lines of `a`)
+/// pay: each line gets the table's amount for the recipient, and the verdict of each table
+/// is returned.
+fn published_in(
+    catalog: &Catalog,
+    a: &Agreement,
+    who: &RecipientId,
+    lines: &mut [Line],
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for r in crate::catalog::receipts::receipts_of(catalog, &a.id) {
+        let Some(c) = r.component.as_deref() else {
+            continue;
+        };
+        let n = lines.iter().filter(|l| l.component == c).count();
+        if n == 0 {
+            continue;
+        }
+        let amount = r.published.get(who).copied().unwrap_or(Sek::ZERO);
+        for l in lines.iter_mut().filter(|l| l.component == c && n == 1) {
+            l.published = Some(amount);
+        }
+        out.push(r.finding);
+    }
+    out
 }
 
 /// Whether component `id` of `a` may pay `who`: its recipients include it, or are not
@@ -180,5 +233,6 @@ fn line(r: &Row, rank: usize, recipients: usize, marks: Vec<Mark>) -> Line {
         population,
         per_capita,
         marks,
+        published: None,
     }
 }

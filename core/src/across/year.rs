@@ -37,6 +37,9 @@ pub struct YearAgreement {
     pub cofunding: Vec<(Payer, Option<Sek>)>,
     /// Proposed, pending or conditional money.
     pub marks: Vec<Mark>,
+    /// Whether the model reproduces the agreement's published tables (`table_reproduced`,
+    /// `table_not_reproduced`); empty when the catalog bundles none.
+    pub receipts: Vec<Finding>,
 }
 
 /// Every recipient × every agreement of one year.
@@ -68,7 +71,7 @@ pub struct YearView {
 /// let okad = y.agreements.iter().position(|a| a.id == "okad-tillganglighet-2022").unwrap();
 /// let column: rust_decimal::Decimal = y.amounts.iter().map(|r| r[okad].0).sum();
 /// assert_eq!(column, y.agreements[okad].allocated.0);
-/// assert_eq!(column.to_string(), "443000000");
+/// assert_eq!(column.to_string(), "454000000");
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
 pub fn year(catalog: &Catalog, year: i32, level: Option<Level>) -> YearView {
@@ -100,7 +103,12 @@ pub fn year(catalog: &Catalog, year: i32, level: Option<Level>) -> YearView {
             names.entry(who).or_insert(name);
         }
         open.extend(money.open);
-        columns.push(year_agreement(a, allocated));
+        let mut column = year_agreement(a, allocated);
+        column.receipts = crate::catalog::receipts::receipts_of(catalog, &a.id)
+            .into_iter()
+            .map(|r| r.finding)
+            .collect();
+        columns.push(column);
     }
     let recipients: Vec<(RecipientId, String)> = names.into_iter().collect();
     let amounts = recipients
@@ -125,8 +133,13 @@ pub fn year(catalog: &Catalog, year: i32, level: Option<Level>) -> YearView {
 /// Whether a row is money of `year`: paid in it, or undated in an agreement of that year
 /// alone.
 fn in_year(a: &Agreement, row: &Row, year: i32) -> bool {
+    dated_in(a, row.date, year)
+}
+
+/// Whether money paid on `date` (or undated) of `a` is money of `year`.
+pub(super) fn dated_in(a: &Agreement, date: Option<crate::agreement::When>, year: i32) -> bool {
     use chrono::Datelike;
-    match row.date {
+    match date {
         Some(d) => d.first_day().year() == year,
         None => a.years == [year],
     }
@@ -134,12 +147,23 @@ fn in_year(a: &Agreement, row: &Row, year: i32) -> bool {
 
 /// The note on a row that is not placed in the year.
 fn outside(a: &Agreement, row: &Row, year: i32) -> Open {
+    not_in_year(a, &row.component, &row.recipient, row.amount, year)
+}
+
+/// The note on money of `component` to `recipient` that is not placed in `year`.
+pub(super) fn not_in_year(
+    a: &Agreement,
+    component: &str,
+    recipient: &RecipientId,
+    amount: Sek,
+    year: i32,
+) -> Open {
     let why: Finding = templates::NOT_IN_YEAR
         .info(Loc::root().join(a.id.as_str()))
         .with("agreement", &a.id)
-        .with("component", &row.component)
-        .with("recipient", &row.recipient)
-        .with("amount", row.amount)
+        .with("component", component)
+        .with("recipient", recipient)
+        .with("amount", amount)
         .with("year", year)
         .with(
             "years",
@@ -151,8 +175,8 @@ fn outside(a: &Agreement, row: &Row, year: i32) -> Open {
         );
     Open {
         agreement: a.id.clone(),
-        component: Some(row.component.clone()),
-        amount: Some(row.amount),
+        component: Some(component.to_owned()),
+        amount: Some(amount),
         why,
     }
 }
@@ -186,6 +210,7 @@ fn year_agreement(a: &Agreement, allocated: Sek) -> YearAgreement {
             .map(|f| (f.payer, f.amount.as_ref().map(|x| x.value)))
             .collect(),
         marks: marks(a, None),
+        receipts: Vec::new(),
     }
 }
 

@@ -738,7 +738,8 @@ mod tests {
     fn an_unpublished_split_by_a_supplied_key_is_marked() {
         let a = agreement("okad-tillganglighet-2022");
         let s = shown(a, &Options::default(), None).unwrap();
-        assert_eq!(s.allocation.total(), Sek::kronor(443_000_000));
+        // block 2 and SKR's fixed 11 000 000 kr
+        assert_eq!(s.allocation.total(), Sek::kronor(443_000_000 + 11_000_000));
         let b1 = s
             .open
             .iter()
@@ -749,7 +750,7 @@ mod tests {
         let s = shown(a, &Options::default(), Some(&key)).unwrap();
         assert_eq!(
             s.allocation.total(),
-            Sek::kronor(443_000_000 + 2_513_000_000)
+            Sek::kronor(443_000_000 + 11_000_000 + 2_512_600_000)
         );
         assert_eq!(sum(&s.allocation), s.allocation.total());
         assert!(
@@ -794,7 +795,7 @@ mod tests {
                 .iter()
                 .any(|f| f.message(Lang::En).contains("does not cover"))
         );
-        assert_eq!(s.allocation.total(), Sek::kronor(443_000_000));
+        assert_eq!(s.allocation.total(), Sek::kronor(443_000_000 + 11_000_000));
     }
 
     #[test]

@@ -15,7 +15,10 @@
 //! # Ok::<(), vardavtal::Error>(())
 //! ```
 
+pub mod receipts;
 pub mod report;
+
+pub use receipts::TableEntry;
 
 use std::sync::OnceLock;
 
@@ -27,7 +30,8 @@ use crate::finding::{Error, Loc, Result};
 use crate::message::Template;
 use crate::message::templates::validate as templates;
 
-/// A source text: a press release or web page the catalog's figures are quoted from.
+/// A source text: a press release or web page the catalog's figures are quoted from (the
+/// whole text, or for the further public sources the sentences quoted from it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -45,6 +49,9 @@ pub struct Source {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub published: Option<NaiveDate>,
+    /// Where it is published: the page's address, or a public repository's file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// The full text (filled in from the file; not in `sources.json`).
     #[serde(default, skip_deserializing, skip_serializing_if = "String::is_empty")]
     pub text: String,
@@ -85,6 +92,8 @@ pub struct Catalog {
     pub agreements: Vec<Agreement>,
     /// Press-release totals.
     pub packages: Vec<Package>,
+    /// Published per-region tables, the receipts the model is checked against.
+    pub tables: Vec<TableEntry>,
 }
 
 include!(concat!(env!("OUT_DIR"), "/catalog_files.rs"));
@@ -106,6 +115,13 @@ fn load() -> Result<Catalog> {
     }
     let packages: Vec<Package> = crate::json::from_str(PACKAGES_JSON)
         .map_err(|e| e.prefixed(&Loc::root().join("packages.json")))?;
+    let mut tables: Vec<TableEntry> = crate::json::from_str(TABLES_JSON)
+        .map_err(|e| e.prefixed(&Loc::root().join("tables.json")))?;
+    for t in &mut tables {
+        if let Some((_, text)) = TABLE_FILES.iter().find(|(f, _)| *f == t.file) {
+            t.text = (*text).to_owned();
+        }
+    }
     let mut agreements = Vec::new();
     let mut errors = Vec::new();
     for (file, text) in AGREEMENT_FILES {
@@ -121,6 +137,7 @@ fn load() -> Result<Catalog> {
         sources,
         agreements,
         packages,
+        tables,
     })
 }
 

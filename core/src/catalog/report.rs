@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use crate::agreement::{Agreement, Component, Figure};
 use crate::allocation::{Allocation, Options, allocate_component};
+use crate::catalog::receipts::Receipt;
 use crate::catalog::{Catalog, Source};
 use crate::finding::{Error, Finding, Loc, LocPart, Result};
 use crate::message::Lang;
@@ -72,6 +73,8 @@ pub struct AgreementReport {
     pub components: Vec<ComponentLine>,
     /// The allocations its rules allow.
     pub allocations: Vec<ComponentAllocation>,
+    /// Its published per-region tables, each checked against the model.
+    pub receipts: Vec<Receipt>,
     /// Its findings.
     pub findings: Vec<Finding>,
 }
@@ -227,6 +230,7 @@ pub fn report(catalog: &Catalog, year: Option<i32>) -> Report {
                     },
                 )
                 .collect(),
+            receipts: crate::catalog::receipts::receipts_of(catalog, &a.id),
             findings: findings
                 .iter()
                 .filter(|f| first_key(f) == a.id)
@@ -318,6 +322,33 @@ fn write_terms(f: &mut fmt::Formatter<'_>, a: &crate::Agreement) -> fmt::Result 
     Ok(())
 }
 
+/// Where a component's rule is stated: ` (source: "quote")`, or marked inferred.
+fn write_rule_source(f: &mut fmt::Formatter<'_>, src: &crate::SourceRef) -> fmt::Result {
+    match &src.inferred {
+        None => write!(f, " ({}: {:?})", src.source, src.quote),
+        // How it was inferred is written in English in the catalog: shown in English only.
+        Some(how) if !words::sv() => write!(
+            f,
+            " (inferred, not stated, from {}: {:?}; {how})",
+            src.source, src.quote
+        ),
+        Some(_) => write!(
+            f,
+            " (härlett, inte angivet, ur {}: {:?})",
+            src.source, src.quote
+        ),
+    }
+}
+
+/// An amount with its sign (`+1 kr`, `-1 kr`).
+fn signed(s: crate::Sek) -> String {
+    if s.0.is_sign_positive() && !s.0.is_zero() {
+        format!("+{}", format_kr(s.0))
+    } else {
+        format_kr(s.0)
+    }
+}
+
 fn write_figure(f: &mut fmt::Formatter<'_>, fig: &Figure) -> fmt::Result {
     write!(f, "{}", fig.cite())
 }
@@ -328,6 +359,7 @@ impl fmt::Display for AgreementReport {
         write_terms(f, &self.agreement)?;
         self.write_components(f)?;
         self.write_allocations(f)?;
+        self.write_receipts(f)?;
         for x in &self.findings {
             writeln!(
                 f,
@@ -427,7 +459,48 @@ impl AgreementReport {
             if let Some(r) = &rule {
                 write!(f, "; {r}")?;
             }
+            if let Some(src) = own
+                .filter(|x| x.rule.is_some())
+                .and_then(|x| x.sources.first())
+            {
+                write_rule_source(f, src)?;
+            }
             writeln!(f)?;
+        }
+        Ok(())
+    }
+
+    /// Whether a published table exists and whether the model reproduces it, with the rows
+    /// that differ.
+    fn write_receipts(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let allocated = self.allocations.iter().any(|a| a.allocation.is_some());
+        if allocated && self.receipts.is_empty() {
+            writeln!(
+                f,
+                "   {}",
+                pick(
+                    "no published per-region table is bundled",
+                    "ingen publicerad tabell per region medföljer"
+                )
+            )?;
+        }
+        for r in &self.receipts {
+            let x = &r.finding;
+            let sev = words::severity(x.severity);
+            writeln!(f, "   {sev}[{}] {}", x.code, x.message(Lang::current()))?;
+            for d in &r.differences {
+                writeln!(
+                    f,
+                    "      {:>4} {:<28} {} {:>18}, {} {:>18} ({})",
+                    d.recipient.as_str(),
+                    d.name,
+                    pick("published", "publicerat"),
+                    format_kr(d.published.0),
+                    pick("model", "modellen"),
+                    format_kr(d.model.0),
+                    signed(d.diff)
+                )?;
+            }
         }
         Ok(())
     }

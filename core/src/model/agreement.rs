@@ -262,6 +262,11 @@ pub struct SourceRef {
     pub source: String,
     /// The Swedish phrase as published.
     pub quote: String,
+    /// Set when the source does not state the fact itself: it was reached by reasoning
+    /// (say how), e.g. a rule and key date found by fitting a published table to SCB data.
+    /// Shown as inferred, never as stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inferred: Option<String>,
 }
 
 /// Who pays part of an agreement's money.

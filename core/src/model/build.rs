@@ -110,6 +110,7 @@ impl Agreement {
         self.sources.push(SourceRef {
             source: source.into(),
             quote: quote.into(),
+            inferred: None,
         });
         self
     }
@@ -171,6 +172,7 @@ impl Component {
         self.sources.push(SourceRef {
             source: source.into(),
             quote: quote.into(),
+            inferred: None,
         });
         self
     }

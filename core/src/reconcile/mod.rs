@@ -64,11 +64,13 @@ use crate::reference::{self, Level};
 use crate::swedish::{format_kr, parse_swedish_text as parse_swedish};
 
 mod fit;
+mod pots;
 mod report;
 mod table;
 mod verdict;
 mod words;
 
+use pots::both_pots;
 use report::{group, headline};
 use verdict::reconcile_usable;
 
@@ -162,6 +164,16 @@ impl Rounding {
             Rounding::Truncation => "truncation",
         }
     }
+}
+
+/// A whole number with its digits grouped by spaces ("10 554 692").
+pub fn grouped(n: u64) -> String {
+    group(u128::from(n))
+}
+
+/// A rounding in words, in `lang` ("största rest").
+pub fn rounding_words(r: Rounding, lang: crate::message::Lang) -> String {
+    words::rounding(r, lang)
 }
 
 impl fmt::Display for Rounding {
@@ -523,6 +535,7 @@ pub fn reconcile(table: &PublishedTable, statement: &Statement) -> Reconciliatio
         usable.rule = None;
     }
     let mut r = reconcile_usable(table, &usable);
+    both_pots(table, &usable, &mut r);
     r.statement = statement.clone();
     r.findings.splice(0..0, refused);
     r

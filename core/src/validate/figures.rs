@@ -28,6 +28,13 @@ impl Figure {
     /// How the figure was published: `"2 967 000 000 kr (003: \"2 967 miljoner kronor\")"`.
     pub fn cite(&self) -> String {
         match &self.source {
+            Some(s) if s.inferred.is_some() => format!(
+                "{} ({}: {:?}; {})",
+                format_kr(self.value.0),
+                s.source,
+                s.quote,
+                crate::view::words::pick("inferred", "härlett")
+            ),
             Some(s) => format!("{} ({}: {:?})", format_kr(self.value.0), s.source, s.quote),
             None => format_kr(self.value.0),
         }

@@ -38,6 +38,7 @@ impl View for RecipientView {
         columns.push(Column::new("population", Kind::Integer));
         columns.push(Column::new("per_capita", Kind::Amount));
         columns.push(Column::new("marks", Kind::Text));
+        columns.push(Column::new("published", Kind::Amount));
         let year = self.year.map_or(String::new(), |y| format!(" {y}"));
         let title = format!(
             "{} ({}){year}: {} {}",
@@ -64,6 +65,7 @@ impl View for RecipientView {
                     .map_or(Cell::Empty, |p| Cell::Integer(i128::from(p))),
                 l.per_capita.map_or(Cell::Empty, Cell::Amount),
                 Cell::opt_text((!marks.is_empty()).then(|| marks.join(", "))),
+                l.published.map_or(Cell::Empty, Cell::Amount),
             ]);
         }
         let mut total = vec![text(pick("total", "totalt"))];
@@ -71,7 +73,12 @@ impl View for RecipientView {
         total.push(Cell::Amount(self.total));
         total.resize(t.columns.len(), Cell::Empty);
         t.footer.push(total);
-        t.notes = self.open.iter().map(open_note).collect();
+        t.notes = self
+            .receipts
+            .iter()
+            .map(|f| f.message(Lang::current()).into_owned())
+            .chain(self.open.iter().map(open_note))
+            .collect();
         t
     }
 }
@@ -159,6 +166,22 @@ impl YearView {
                 let marks: Vec<&str> = a.marks.iter().map(|m| mark_name(*m)).collect();
                 out.push(format!("{}: {}", a.id, marks.join(", ")));
             }
+            // Whether a published table exists, and whether the model reproduces it.
+            if !a.allocated.0.is_zero() && a.receipts.is_empty() {
+                out.push(format!(
+                    "{}: {}",
+                    a.id,
+                    pick(
+                        "no published per-region table is bundled",
+                        "ingen publicerad tabell per region medföljer"
+                    )
+                ));
+            }
+            out.extend(
+                a.receipts
+                    .iter()
+                    .map(|f| f.message(Lang::current()).into_owned()),
+            );
         }
         out.extend(self.open.iter().map(open_note));
         out

@@ -389,6 +389,7 @@ impl View for AgreementList<'_> {
                 agreement: (*a).clone(),
                 components: component_lines(a),
                 allocations: Vec::new(),
+                receipts: Vec::new(),
                 findings: Vec::new(),
             };
             s.push_str(&format!("{r}\n"));

@@ -481,4 +481,21 @@ super::templates! {
         en: "cannot write the Excel workbook: {error}",
         sv: "Excelfilen kan inte skrivas: {error}",
     }
+
+    // ---- reconcile: the stated pot against the rows' own total ---------------------------
+    /// The rows are the split of their own total; the stated pot is off.
+    POT_ROWS_REPRODUCED = "pot_rows_reproduced", PotChecked {
+        en: "the stated pot {pot:kr} is not what the rows split: they are {other_what}, {other:kr}, split by {key} with {rounding_name} (every region row, {rows_matching} of {rows}); the stated pot is {diff:kr} off it, so it reads as a mistyped figure in the text",
+        sv: "den angivna potten {pot:kr} är inte det som raderna fördelar: de är {other_what}, {other:kr}, fördelad efter {key} med {rounding_name} (varje regionrad, {rows_matching} av {rows}); den angivna potten avviker med {diff:kr} och ser ut som en felskriven siffra i texten",
+    }
+    /// The stated pot is reproduced; the rows' own total is not.
+    POT_STATED_REPRODUCED = "pot_stated_reproduced", PotChecked {
+        en: "both pots were tried: the stated pot {pot:kr} split by {key} with {rounding_name} reproduces every region row, {other_what} ({other:kr}) does not, so the rows are off, not the stated pot",
+        sv: "båda potterna prövades: den angivna potten {pot:kr} fördelad efter {key} med {rounding_name} återger varje regionrad, {other_what} ({other:kr}) gör det inte, så det är raderna som avviker, inte den angivna potten",
+    }
+    /// Neither pot is reproduced by a bundled key.
+    POT_NEITHER_REPRODUCED = "pot_neither_reproduced", PotChecked {
+        en: "both pots were tried: neither the stated pot {pot:kr} nor {other_what} ({other:kr}) is reproduced by a bundled key (with {other:kr} the closest is {other_key}, {other_matching} of {rows} region rows)",
+        sv: "båda potterna prövades: varken den angivna potten {pot:kr} eller {other_what} ({other:kr}) återges av en medföljande nyckel (med {other:kr} kommer {other_key} närmast, {other_matching} av {rows} regionrader)",
+    }
 }

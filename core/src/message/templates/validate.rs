@@ -273,4 +273,46 @@ super::templates! {
         en: "\"{id}\" is not an agreement, AGREEMENT/COMPONENT or package id of the catalog",
         sv: "\"{id}\" är inte id för en överenskommelse, en komponent (ÖVERENSKOMMELSE/KOMPONENT) eller ett paket i katalogen",
     }
+
+    // catalog/receipts.rs
+    /// A published table the model reproduces.
+    RECEIPT_REPRODUCED = "receipt_reproduced", TableReproduced {
+        en: "published table {table} ({cited}): the model reproduces every row: {agreement}/{component} by {key} with largest remainder ({rows} of {rows} rows)",
+        sv: "publicerad tabell {table} ({cited}): modellen återger varje rad: {agreement}/{component} efter {key} med största rest ({rows} av {rows} rader)",
+    }
+    /// A published table the model does not reproduce; another bundled key does.
+    RECEIPT_DIFFERS_KEY = "receipt_differs_key", TableNotReproduced {
+        en: "published table {table} ({cited}): the model does not reproduce it: {agreement}/{component} by {key} with largest remainder differs in {differing} of {rows} rows, by at most {max_diff:kr} and {abs_diff:kr} in all; the bundled key {best_key} with {best_rounding} reproduces it",
+        sv: "publicerad tabell {table} ({cited}): modellen återger den inte: {agreement}/{component} efter {key} med största rest skiljer sig på {differing} av {rows} rader, med högst {max_diff:kr} och {abs_diff:kr} sammanlagt; den medföljande nyckeln {best_key} med {best_rounding} återger den",
+    }
+    /// A published table the model does not reproduce; a population key not bundled does.
+    RECEIPT_DIFFERS_IMPLIED = "receipt_differs_implied", TableNotReproduced {
+        en: "published table {table} ({cited}): the model does not reproduce it: {agreement}/{component} by {key} with largest remainder differs in {differing} of {rows} rows, by at most {max_diff:kr} and {abs_diff:kr} in all; no bundled key reproduces it, a population key of {implied_total} inhabitants does (not bundled; the closest bundled key is {best_key})",
+        sv: "publicerad tabell {table} ({cited}): modellen återger den inte: {agreement}/{component} efter {key} med största rest skiljer sig på {differing} av {rows} rader, med högst {max_diff:kr} och {abs_diff:kr} sammanlagt; ingen medföljande nyckel återger den, men en befolkningsnyckel med {implied_total} invånare gör det (den medföljer inte; närmast kommer {best_key})",
+    }
+    /// A published table the model does not reproduce, nor any key.
+    RECEIPT_DIFFERS_CLOSEST = "receipt_differs_closest", TableNotReproduced {
+        en: "published table {table} ({cited}): the model does not reproduce it: {agreement}/{component} by {key} with largest remainder differs in {differing} of {rows} rows, by at most {max_diff:kr} and {abs_diff:kr} in all; no bundled key reproduces it either (the closest is {best_key} with {best_rounding}, {best_matching} of {rows} rows)",
+        sv: "publicerad tabell {table} ({cited}): modellen återger den inte: {agreement}/{component} efter {key} med största rest skiljer sig på {differing} av {rows} rader, med högst {max_diff:kr} och {abs_diff:kr} sammanlagt; ingen medföljande nyckel återger den heller (närmast kommer {best_key} med {best_rounding}, {best_matching} av {rows} rader)",
+    }
+    /// A published table of no catalog component that a bundled key reproduces.
+    RECEIPT_KEY_ONLY = "receipt_key_only", TableReproduced {
+        en: "published table {table} ({cited}) belongs to no component of the catalog; the bundled key {best_key} with {best_rounding} reproduces every row it has ({rows} of {rows})",
+        sv: "publicerad tabell {table} ({cited}) hör inte till någon komponent i katalogen; den medföljande nyckeln {best_key} med {best_rounding} återger varje rad den har ({rows} av {rows})",
+    }
+    /// A published table of no catalog component that no bundled key reproduces.
+    RECEIPT_KEY_ONLY_NONE = "receipt_key_only_none", TableNotReproduced {
+        en: "published table {table} ({cited}) belongs to no component of the catalog, and no bundled key reproduces it (the closest is {best_key} with {best_rounding}, {best_matching} of {rows} rows)",
+        sv: "publicerad tabell {table} ({cited}) hör inte till någon komponent i katalogen, och ingen medföljande nyckel återger den (närmast kommer {best_key} med {best_rounding}, {best_matching} av {rows} rader)",
+    }
+    /// A published table whose component cannot be allocated.
+    RECEIPT_NOT_ALLOCATED = "receipt_not_allocated", TableNotReproduced {
+        en: "published table {table} ({cited}): {agreement}/{component} cannot be allocated to compare with it: {error}",
+        sv: "publicerad tabell {table} ({cited}): {agreement}/{component} kan inte fördelas för att jämföras med den: {error}",
+    }
+    /// A published table that cannot be read.
+    RECEIPT_UNREADABLE = "receipt_unreadable", TableNotReproduced {
+        en: "published table {table} cannot be read: {error}",
+        sv: "publicerad tabell {table} kan inte läsas: {error}",
+    }
 }
