@@ -17,9 +17,10 @@ step "venv and tools"
 [ -x "$PY" ] || python3 -m venv "$VENV"
 missing=()
 "$PY" -c 'import maturin' 2>/dev/null || missing+=("maturin==1.16.*")
-for mod in pytest hypothesis mypy pandas nbclient ipykernel nbformat matplotlib openpyxl pyarrow polars; do
+for mod in pytest hypothesis mypy numpy pandas nbclient ipykernel nbformat matplotlib openpyxl pyarrow polars; do
   "$PY" -c "import $mod" 2>/dev/null || missing+=("$mod")
 done
+"$PY" -c 'import dask.distributed' 2>/dev/null || missing+=("dask[distributed]")
 if [ ${#missing[@]} -gt 0 ]; then
   "$PY" -m pip install -q --disable-pip-version-check "${missing[@]}"
 fi
@@ -43,7 +44,7 @@ step "pytest"
 
 step "stubtest"
 "$PY" -m mypy.stubtest vardavtal
-"$PY" -m mypy --strict --no-incremental --cache-dir /dev/null "$ROOT/py/tests" "$ROOT/py/bench"
+"$PY" -m mypy --strict --no-incremental --cache-dir /dev/null "$ROOT/py/tests" "$ROOT/py/bench" "$ROOT/py/examples"
 
 step "notebook"
 "$PY" - "$ROOT/examples/notebook.ipynb" <<'PYEOF'

@@ -4,6 +4,7 @@
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
+use vardavtal::input::host::Expected;
 use vardavtal::reconcile::{KeyFit, PublishedTable, Reconciliation, StatedRule, Statement};
 use vardavtal::{Loc, Sek};
 
@@ -87,7 +88,7 @@ pub fn reconcile(
         pot: convert::opt_money(py, pot, &Loc::root().join("pot"))?,
         rule: match rule.filter(|r| !r.is_none()) {
             Some(r) => Some(
-                convert::text(py, r, &Loc::root().join("rule"), "a rule (str)")?
+                convert::text(py, r, &Loc::root().join("rule"), Expected::Rule)?
                     .parse()
                     .map_err(|e: vardavtal::Error| e.prefixed(&Loc::root().join("rule")))
                     .or_raise(py)?,

@@ -32,6 +32,7 @@
 //! ```
 
 pub mod args;
+pub mod host;
 pub mod json;
 pub use json::MAX_FILE_BYTES;
 mod problems;

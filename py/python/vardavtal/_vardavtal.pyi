@@ -3,7 +3,24 @@
 import datetime
 import os
 from decimal import Decimal
-from typing import IO, TYPE_CHECKING, Any, Dict, Iterator, List, Literal, Mapping, Optional, Sequence, Tuple, Union, final
+from typing import (
+    IO,
+    TYPE_CHECKING,
+    Any,
+    Dict,
+    Iterable,
+    Iterator,
+    List,
+    Literal,
+    Mapping,
+    Optional,
+    Protocol,
+    Sequence,
+    SupportsIndex,
+    Tuple,
+    Union,
+    final,
+)
 
 from ._tables import Records
 
@@ -15,11 +32,23 @@ if TYPE_CHECKING:
     import polars  # type: ignore[import-not-found, unused-ignore]
     import pyarrow  # type: ignore[import-untyped, unused-ignore]
 
-_Money = Union[Decimal, int, str]
-"""An amount: ``Decimal``, ``int`` or ``str`` (plain ``"443400000"`` or ``"443,4 miljoner kronor"``). Never ``float``."""
-_Weight = Union[Decimal, int, str]
-_KeyLike = Union["Key", str, "os.PathLike[str]", Mapping[str, _Weight]]
-"""``"population:regions:DATE"``, ``"population:municipalities:DATE"``, ``"needs:regions:2024"``, CSV text (``code,weight``), a CSV file as a ``pathlib.Path`` (never a ``str``), or ``{code: weight}``."""
+class _DecimalLike(Protocol):
+    """A scalar of the decimal protocol (``as_tuple()``), as a ``Decimal`` is."""
+
+    def as_tuple(self) -> Any: ...
+
+
+_Money = Union[Decimal, int, str, SupportsIndex, _DecimalLike]
+"""An amount: ``Decimal``, ``int``, an integer scalar (``numpy.int64``), a Decimal-like or ``str`` (plain ``"443400000"`` or ``"443,4 miljoner kronor"``). Never a float."""
+_Weight = Union[Decimal, int, str, SupportsIndex, _DecimalLike]
+
+class _ItemsLike(Protocol):
+    """A dict-like with ``items()`` of ``(code, weight)`` (a pandas Series indexed by code)."""
+
+    def items(self) -> Iterable[Tuple[str, _Weight]]: ...
+
+_KeyLike = Union["Key", str, "os.PathLike[str]", Mapping[str, _Weight], _ItemsLike]
+"""``"population:regions:DATE"``, ``"population:municipalities:DATE"``, ``"needs:regions:2024"``, CSV text (``code,weight``), a CSV file as a ``pathlib.Path`` (never a ``str``), ``{code: weight}`` or another dict-like (a pandas Series indexed by code)."""
 _AgreementLike = Union["Agreement", Mapping[str, Any], str, "os.PathLike[str]"]
 """An ``Agreement``, a dict in the file format, JSON text, a catalog id, or a file as a ``pathlib.Path`` (a ``str`` is never read as a path)."""
 _OutcomesLike = Union[Mapping[str, Any], str, "os.PathLike[str]"]

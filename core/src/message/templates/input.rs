@@ -282,6 +282,28 @@ super::templates! {
         en: "unknown recipient code \"{recipient}\": not one of the 21 region codes, 290 municipality codes, \"SKR\" or a recipient the agreement declares",
         sv: "okänd mottagarkod ”{recipient}”: varken någon av de 21 regionkoderna, de 290 kommunkoderna, ”SKR” eller en mottagare som överenskommelsen anger",
     }
+
+    // input/host.rs: values of a typed host language (Python) of the wrong type.
+    /// An amount given as a host value of a type that is no amount.
+    HOST_AMOUNT_WRONG_TYPE = "host_amount_wrong_type", InvalidAmount {
+        en: "expected {expected}, got {type} {value}",
+        sv: "värdet ska vara {expected}, men det är av typen {type}: {value}",
+    }
+    /// A host value of the wrong type (a key, a code, an agreement, a date …).
+    HOST_VALUE_WRONG_TYPE = "host_value_wrong_type", InvalidValue {
+        en: "expected {expected}, got {type} {value}",
+        sv: "värdet ska vara {expected}, men det är av typen {type}: {value}",
+    }
+    /// A binary floating-point number where an amount is expected.
+    HOST_AMOUNT_FLOAT = "host_amount_float", InvalidAmount {
+        en: "{value} is a float ({type}), which cannot hold every öre exactly: pass a decimal.Decimal, an int or a str",
+        sv: "{value} är ett flyttal ({type}), som inte kan återge varje öre exakt: ange en decimal.Decimal, en int eller en str",
+    }
+    /// A binary floating-point number where a weight or another exact number is expected.
+    HOST_VALUE_FLOAT = "host_value_float", InvalidValue {
+        en: "{value} is a float ({type}), which cannot hold every decimal exactly: pass a decimal.Decimal, an int or a str",
+        sv: "{value} är ett flyttal ({type}), som inte kan återge varje decimal exakt: ange en decimal.Decimal, en int eller en str",
+    }
 }
 
 #[cfg(test)]
