@@ -18,13 +18,25 @@ pub(super) type TranchePot = (Option<String>, Option<When>, Sek);
 
 /// Spread `rows` (the rule's rows for the whole component, summing to `amount`) over
 /// `pots` (the tranches, summing to `amount`): the rows of the first tranche, then of the
-/// next, each row of the component once per tranche.
+/// next, each row of the component once per tranche. One tranche takes the rows as they
+/// are (no [`TrancheBasis`]: nothing was spread).
 pub(super) fn spread(
     rows: Vec<Row>,
     pots: &[TranchePot],
     amount: Sek,
     unit: Unit,
 ) -> Result<Vec<Row>> {
+    if let [(tranche, date, _)] = pots {
+        // One tranche pays the whole component: its rows are the component's, as they are.
+        return Ok(rows
+            .into_iter()
+            .map(|mut r| {
+                r.tranche.clone_from(tranche);
+                r.date = *date;
+                r
+            })
+            .collect());
+    }
     let row_units: Vec<u128> = rows
         .iter()
         .map(|r| unit.to_units(r.amount))
