@@ -66,6 +66,7 @@ fn splits(c: &mut Criterion) {
 fn agreements(c: &mut Criterion) {
     let mut a = Agreement::from_json(include_str!("../../examples/demo-agreement.json")).unwrap();
     a.components.truncate(1); // the performance component: 2 criteria, bonus pot, 21 regions
+    a.tranches.retain(|t| t.component == "prestation"); // a tranche of no component does not validate
     let opts = Options {
         outcomes: demo_outcomes(),
         ..Options::default()
@@ -76,6 +77,21 @@ fn agreements(c: &mut Criterion) {
     let full = Agreement::from_json(include_str!("../../examples/demo-agreement.json")).unwrap();
     c.bench_function("demo agreement, every rule", |b| {
         b.iter(|| allocate(black_box(&full), &opts).unwrap())
+    });
+    // 1 mdkr per capita over the 290 municipalities, paid in 16 equal tranches.
+    let tranches: Vec<String> = (1..=16)
+        .map(|t| format!(r#"{{"id": "t{t}", "component": "b", "share": "0.0625"}}"#))
+        .collect();
+    let sixteen = Agreement::from_json(&format!(
+        r#"{{"id": "t", "title": "T", "kind": {{"type": "base"}}, "years": [2025],
+            "components": [{{"id": "b", "name": "B", "amount": "1000000000", "recipients": "municipalities",
+                             "rule": {{"type": "per_capita", "key": {{"type": "population", "level": "municipalities", "date": "2024-12-31"}}}}}}],
+            "tranches": [{}]}}"#,
+        tranches.join(",")
+    ))
+    .unwrap();
+    c.bench_function("tranches/1 mdkr in 16 tranches, 290 municipalities", |b| {
+        b.iter(|| allocate(black_box(&sixteen), &Options::default()).unwrap())
     });
     c.bench_function("validate the whole catalog", |b| {
         b.iter(vardavtal::validate::validate_catalog)

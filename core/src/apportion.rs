@@ -18,8 +18,16 @@
 //! assert_eq!(largest_remainder(100, &[0, 3, 1])?, vec![0, 75, 25]);
 //! # Ok::<(), vardavtal::apportion::ApportionError>(())
 //! ```
+//!
+//! A component paid in tranches is apportioned once, then each recipient's amount is
+//! spread over the tranches by [`controlled_rounding`] (its own module): every tranche
+//! and every recipient sum exactly, and the quota rule holds on the component.
 
 use std::cmp::Ordering;
+
+mod controlled;
+
+pub use controlled::controlled_rounding;
 
 use strength_reduce::StrengthReducedU64;
 

@@ -575,6 +575,9 @@ impl Error {
     }
 }
 
+/// An error of one finding. The finding keeps its severity: an `Error` made from a
+/// warning holds a warning (a warning never becomes an error; only [`Severity::Error`]
+/// findings make a call fail, and no entry of this crate fails on a warning).
 impl From<Finding> for Error {
     fn from(f: Finding) -> Self {
         Error {

@@ -368,3 +368,90 @@ fn every_finding_has_the_common_shape() {
         assert_eq!(keys, ["code", "ctx", "loc", "msg", "severity"]);
     }
 }
+
+/// One contract (issue 19): what `allocate` refuses, `validate` reports as an error with
+/// the same code and location (validation puts the agreement's id in front), and the
+/// other way round; what depends on the options, `validate_with_options` reports.
+#[test]
+fn validate_and_allocate_refuse_the_same_things() {
+    let comp = |rule: Value| json!({"id": "c", "name": "C", "amount": "1000", "recipients": "regions", "rule": rule});
+    let cases = [
+        json!({"components": [comp(json!({"type": "per_capita"})), comp(json!({"type": "per_capita"}))]}),
+        json!({"components": [comp(json!({"type": "per_capita"}))],
+               "tranches": [{"id": "t", "component": "zz", "amount": "1000"}]}),
+        json!({"components": [comp(json!({"type": "per_capita"}))],
+               "tranches": [{"id": "t", "component": "c", "amount": "1000", "share": "1"}]}),
+        json!({"components": [comp(json!({"type": "fixed_plus_key", "each": "-1"}))]}),
+        json!({"years": [2022, 2022], "components": [comp(json!({"type": "per_capita"}))]}),
+        json!({"components": [comp(json!({"type": "per_capita"}))],
+               "tranches": [{"id": "t1", "component": "c", "share": "0.5"}, {"id": "t2", "component": "c", "share": "0.4"}]}),
+        json!({"components": [comp(json!({"type": "performance", "unearned": "bonus_pot", "criteria": []}))]}),
+    ];
+    for patch in cases {
+        let a = agreement(patch.clone());
+        let first = vardavtal::validate::validate(&a)
+            .into_iter()
+            .find(|f| f.severity == Severity::Error)
+            .unwrap_or_else(|| panic!("no error for {patch}"));
+        let e = vardavtal::allocate(&a, &Options::default()).unwrap_err();
+        let f = &e.findings()[0];
+        assert_eq!(f.code, first.code, "{patch}");
+        assert_eq!(
+            f.loc.prefixed(&vardavtal::Loc::root().join("a")),
+            first.loc,
+            "{patch}"
+        );
+        assert!(e.findings().iter().all(|f| f.severity == Severity::Error));
+    }
+    // Declared recipients in a list group with a weights key: both accept it.
+    let a = agreement(json!({"recipients": [{"id": "SKR", "name": "SKR"}],
+        "components": [{"id": "c", "name": "C", "amount": "1000", "recipients": {"list": ["SKR", "01"]},
+                        "rule": {"type": "per_capita", "key": {"type": "weights", "name": "w", "weights": {"SKR": "1", "01": "3"}}}}]}));
+    assert!(
+        vardavtal::validate::validate(&a)
+            .iter()
+            .all(|f| f.severity != Severity::Error)
+    );
+    let alloc = vardavtal::allocate(&a, &Options::default()).unwrap();
+    assert_eq!(
+        alloc
+            .amounts()
+            .iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>(),
+        ["750", "250"],
+        "01 (weight 3), then SKR (weight 1)"
+    );
+    // 0,50 kr each: the unit decides; validate_with_options says what allocate says.
+    let a =
+        agreement(json!({"components": [comp(json!({"type": "fixed_plus_key", "each": "0.5"}))]}));
+    assert!(
+        vardavtal::validate::validate(&a)
+            .iter()
+            .all(|f| f.severity != Severity::Error)
+    );
+    let krona = validate_with_options(std::slice::from_ref(&a), &Options::default());
+    let f = krona
+        .iter()
+        .find(|f| f.severity == Severity::Error)
+        .unwrap();
+    assert_eq!(f.code, Code::AmountFinerThanUnit);
+    let ore = Options {
+        unit: vardavtal::Unit::Ore,
+        ..Options::default()
+    };
+    assert!(
+        validate_with_options(std::slice::from_ref(&a), &ore)
+            .iter()
+            .all(|f| f.severity != Severity::Error)
+    );
+    vardavtal::allocate(&a, &ore).unwrap();
+}
+
+/// A warning never becomes an error: an `Error` made from a warning keeps it a warning.
+#[test]
+fn an_error_made_from_a_warning_keeps_it_a_warning() {
+    let w = vardavtal::Finding::warning(Code::Note, vardavtal::Loc::root(), "w");
+    let e = vardavtal::Error::from(w);
+    assert_eq!(e.findings()[0].severity, Severity::Warning);
+}

@@ -766,7 +766,8 @@ skin! {
             decimal(py, self.0.amount.value())
         }
         /// The figures behind the amount: pot, key, weight, total_weight, quota, floor,
-        /// left_over, remainder_rank, recipients, note.
+        /// left_over, remainder_rank, recipients, note, and tranche (for a row of one
+        /// tranche: of, pot, component, quota, floor; else None).
         #[getter]
         fn basis<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
             let b = &self.0.basis;
@@ -781,6 +782,19 @@ skin! {
             d.set_item("remainder_rank", b.remainder_rank)?;
             d.set_item("recipients", b.recipients)?;
             d.set_item("note", &b.note)?;
+            let tranche = match &b.tranche {
+                Some(t) => {
+                    let td = PyDict::new(py);
+                    td.set_item("of", t.of.value())?;
+                    td.set_item("pot", t.pot.value())?;
+                    td.set_item("component", t.component.value())?;
+                    td.set_item("quota", t.quota)?;
+                    td.set_item("floor", t.floor.value())?;
+                    Some(td)
+                }
+                None => None,
+            };
+            d.set_item("tranche", tranche)?;
             Ok(d)
         }
         /// The sentence behind the amount: the key's figures, the exact quota and the rounding.

@@ -863,6 +863,38 @@ export type TableFormat = "csv" | "text";
 export type Test = { type: "improved"; lower_is_better?: boolean; measure?: string } | { type: "at_least"; threshold: Decimal; measure?: string } | { type: "at_most"; threshold: Decimal; measure?: string } | { type: "met"; measure?: string } | { type: "any"; tests: Test[] };
 
 /**
+ * How a row of a component paid in tranches got its tranche\'s amount: the component is
+ * apportioned once (the [`Basis`] figures), and each recipient\'s amount `of` is spread
+ * over the tranches in proportion to them. The row\'s amount is `floor` or one unit more
+ * (never more than one unit from `quota`), chosen so that each recipient\'s tranches sum
+ * exactly to its `of` and each tranche\'s rows to its `pot`.
+ */
+export interface TrancheBasis {
+    /**
+     * The recipient\'s amount of the whole component (this part of it), which its rows of
+     * the tranches sum to.
+     */
+    of: Sek;
+    /**
+     * The tranche\'s amount.
+     */
+    pot: Sek;
+    /**
+     * The component\'s amount, which the tranches sum to.
+     */
+    component: Sek;
+    /**
+     * The exact share `of × pot / component`, in kronor (to 28 significant digits when it
+     * does not terminate).
+     */
+    quota: Decimal;
+    /**
+     * The quota rounded down to the unit.
+     */
+    floor: Sek;
+}
+
+/**
  * How much of an agreement is shown: for a list of agreements that marks which can be
  * computed.
  */
@@ -1895,7 +1927,9 @@ export type OutcomeField = "value" | "previous" | "met";
  */
 export interface Basis {
     /**
-     * The pot of this step (a component, tranche, criterion or bonus pot).
+     * The pot of this step (a component, criterion or bonus pot; for a component paid in
+     * tranches, the figures are those of the whole component and [`Basis::tranche`] says
+     * how the recipient\'s amount was spread over the tranches).
      */
     pot: Sek;
     /**
@@ -1944,6 +1978,12 @@ export interface Basis {
      * key, `floor` or one unit more, went to the bonus pot or back to the state).
      */
     qualified?: boolean;
+    /**
+     * For a row of one tranche: how the recipient\'s amount of the whole component (which
+     * the figures above are of) was spread over the tranches. `None` for a component paid
+     * at once.
+     */
+    tranche?: TrancheBasis;
 }
 
 /**

@@ -1,10 +1,12 @@
 //! Explanations: [`Row::explain`] and [`Row::explain_in`], the sentence behind every amount
 //! in English or Swedish, and the exact quota figures of a row's [`Basis`](super::Basis),
-//! computed from integers.
+//! computed from integers. A row of a tranche says both steps: how the recipient's amount
+//! of the whole component came about, then how that amount was spread over the tranches
+//! ([`TrancheBasis`](super::TrancheBasis)).
 
 use rust_decimal::Decimal;
 
-use super::{Part, Row};
+use super::{Part, Row, TrancheBasis};
 use crate::key::KeySpec;
 use crate::message::{Lang, day_sv};
 use crate::money::Sek;
@@ -73,7 +75,7 @@ impl Row {
                 kr(Sek(b.quota.round_dp(0))),
             ),
             _ => {
-                let rounding = if self.amount == b.floor {
+                let rounding = if own(self) == b.floor {
                     if b.left_over.0.is_zero() {
                         "no rounding was needed".to_owned()
                     } else {
@@ -104,11 +106,79 @@ impl Row {
                 )
             }
         };
+        let body = match &b.tranche {
+            Some(t) => format!(
+                "its {} of {what} in all: {body}; {}",
+                kr(t.of),
+                tranche_en(self, t)
+            ),
+            None => body,
+        };
         match &b.note {
             Some(n) => format!("{head}: {body}. {n}."),
             None => format!("{head}: {body}."),
         }
     }
+}
+
+/// The recipient's amount of the whole component that the figures of the basis are of:
+/// the row's amount, or for a row of a tranche the amount spread over the tranches.
+fn own(row: &Row) -> Sek {
+    row.basis.tranche.as_ref().map_or(row.amount, |t| t.of)
+}
+
+/// The tranche's exact share and how it was rounded: `(quota, rounded)` in `lang`.
+fn tranche_rounding(row: &Row, t: &TrancheBasis, sv: bool) -> (String, String) {
+    let shown = t.quota.round_dp(4).normalize();
+    let approx = if shown == t.quota { "" } else { "…" };
+    let quota = kr(Sek(shown));
+    // As the quotas of each language are written: `33,3333 kr…`, `33,3333… kr`.
+    let quota = match (sv, quota.strip_suffix(" kr")) {
+        (true, Some(n)) => format!("{n}{approx} kr"),
+        _ => format!("{quota}{approx}"),
+    };
+    let rounded = match (row.amount == t.floor, t.floor.0 == t.quota, sv) {
+        (true, true, false) => "no rounding was needed".to_owned(),
+        (true, true, true) => "ingen avrundning behövdes".to_owned(),
+        (true, false, false) => format!("rounded down to {}", kr(row.amount)),
+        (true, false, true) => format!("avrundat nedåt till {}", kr(row.amount)),
+        (false, _, false) => format!("rounded up to {}", kr(row.amount)),
+        (false, _, true) => format!("avrundat uppåt till {}", kr(row.amount)),
+    };
+    (quota, rounded)
+}
+
+/// `tranche t1 pays 25 kr of the component's 100 kr: 34 kr × 25 kr / 100 kr = exact 8,5 kr;
+/// rounded up to 9 kr, …`.
+fn tranche_en(row: &Row, t: &TrancheBasis) -> String {
+    let (quota, rounded) = tranche_rounding(row, t, false);
+    format!(
+        "tranche {} pays {} of the component's {}: {} × {} / {} = exact {quota}; {rounded}, so that the recipient's tranches sum to {} and the tranche's rows to {}",
+        row.tranche.as_deref().unwrap_or_default(),
+        kr(t.pot),
+        kr(t.component),
+        kr(t.of),
+        kr(t.pot),
+        kr(t.component),
+        kr(t.of),
+        kr(t.pot),
+    )
+}
+
+/// [`tranche_en`] in Swedish.
+fn tranche_sv(row: &Row, t: &TrancheBasis) -> String {
+    let (quota, rounded) = tranche_rounding(row, t, true);
+    format!(
+        "delbetalning {} är {} av komponentens {}: {} × {} / {} = exakt {quota}; {rounded}, så att mottagarens delbetalningar summerar till {} och delbetalningens rader till {}",
+        row.tranche.as_deref().unwrap_or_default(),
+        kr(t.pot),
+        kr(t.component),
+        kr(t.of),
+        kr(t.pot),
+        kr(t.component),
+        kr(t.of),
+        kr(t.pot),
+    )
 }
 
 impl Row {
@@ -169,6 +239,14 @@ impl Row {
                 )
             }
         };
+        let body = match &b.tranche {
+            Some(t) => format!(
+                "dess {} av {what} totalt: {body}; {}",
+                kr(t.of),
+                tranche_sv(self, t)
+            ),
+            None => body,
+        };
         match b.note_sv.as_ref().or(b.note.as_ref()) {
             Some(n) => format!("{head}: {body}. {n}."),
             None => format!("{head}: {body}."),
@@ -220,7 +298,7 @@ fn quota_sv(row: &Row) -> String {
 /// How rounding moved the amount.
 fn rounding_sv(row: &Row) -> String {
     let b = &row.basis;
-    if row.amount != b.floor {
+    if own(row) != b.floor {
         return format!(
             "avrundat nedåt till {} och en enhet av de {} som blev över (resten är nummer {} av {} i storlek)",
             kr(b.floor),

@@ -16,6 +16,7 @@
 //! | explanations ([`Row::explain`]) and exact quota figures | `explain.rs` |
 //! | one apportioning step and the rows it writes | `step.rs` |
 //! | a component's pots (tranches) and key | `plan.rs` |
+//! | a component's rows spread over its tranches ([`TrancheBasis`]) | `tranches.rs` |
 //! | the rules: per capita, need, fixed, equal, fixed plus key | `rules.rs` |
 //! | the performance rule: criteria, qualification, bonus pot or return | `performance.rs` |
 //! | many performance scenarios, fast ([`sweep`]) | `sweep.rs` |
@@ -43,6 +44,7 @@ mod result;
 mod rules;
 mod shown;
 mod step;
+mod tranches;
 
 pub mod compare;
 pub mod sweep;
@@ -60,8 +62,8 @@ use crate::recipient::RecipientId;
 use crate::rule::Rule;
 
 pub use pivot::{Pivot, PivotColumn, PivotRow};
-pub(crate) use plan::default_key_of;
-pub use result::{Allocation, Basis, Part, Pot, Row, Total};
+pub(crate) use plan::{default_key_of, key_refusal};
+pub use result::{Allocation, Basis, Part, Pot, Row, Total, TrancheBasis};
 pub use shown::{
     Coverage, MeasureInput, Missing, OutcomeField, PerCapita, PerCapitaRow, Reader, Shown, Supply,
     shown,
@@ -111,7 +113,18 @@ fn empty(opts: &Options) -> Allocation {
 /// parts. Components that cannot be allocated ahead of time (reimbursement, unpublished
 /// rule, no amount and no parts) are listed in [`Allocation::notes`]. Every error found
 /// is reported, not only the first.
+///
+/// # Errors
+///
+/// First, every error [`crate::validate::validate`] reports on the agreement, with the
+/// same code and location (without the agreement's id in front): an agreement that does
+/// not validate is not allocated. Then what depends on `opts`: `amount_finer_than_unit`,
+/// `missing_outcomes`, in strict mode `not_allocated` and `default_key`, and `too_large`.
 pub fn allocate(agreement: &Agreement, opts: &Options) -> Result<Allocation> {
+    let refused = crate::validate::refusals(agreement);
+    if !refused.is_empty() {
+        return Err(Error::from_findings(refused));
+    }
     let mut out = empty(opts);
     let mut errors: Vec<Finding> = Vec::new();
     collect(
@@ -262,6 +275,10 @@ pub fn allocate_component(
     else {
         return Err(unknown_component(agreement, component));
     };
+    let refused = crate::validate::refusals(agreement);
+    if !refused.is_empty() {
+        return Err(Error::from_findings(refused));
+    }
     let mut out = empty(opts);
     let mut errors = Vec::new();
     let parent = Loc(loc
@@ -324,48 +341,66 @@ fn collect(
     }
 }
 
-/// Run a component's rule on each of its pots (one per tranche): its pots and rows into
-/// `out`, the notes on its key once, its errors located under its rule.
+/// Run a component's rule once, on its whole amount, then spread its rows over its pots
+/// (one per tranche; [`tranches::spread`]): its pots and rows into `out`, the notes on its
+/// key once, its errors located under its rule.
 #[allow(clippy::too_many_arguments)]
 fn run_pots(
     a: &Agreement,
     c: &Component,
     rule: &Rule,
-    pots: Vec<(Option<String>, Option<crate::agreement::When>, Sek)>,
+    pots: Vec<tranches::TranchePot>,
     here: &Loc,
     opts: &Options,
     out: &mut Allocation,
     errors: &mut Vec<Finding>,
 ) {
+    let Some(amount) = checked_sum(pots.iter().map(|p| p.2.0)).map(Sek) else {
+        errors.push(templates::POTS_TOO_LARGE.error(here.clone()));
+        return;
+    };
+    let whole = matches!(pots.as_slice(), [(None, _, _)]);
+    let step = Step {
+        agreement: &a.id,
+        component: &c.id,
+        tranche: None,
+        date: pots.first().filter(|_| whole).and_then(|p| p.1),
+        unit: opts.unit,
+    };
     let mut notes = Vec::new();
-    for (tranche, date, pot) in pots {
-        let step = Step {
-            agreement: &a.id,
-            component: &c.id,
-            tranche: tranche.as_deref(),
-            date,
-            unit: opts.unit,
+    let run = run_rule(a, c, rule, amount, &step, opts, &mut notes).and_then(|(rows, key)| {
+        let rows = if whole {
+            rows
+        } else {
+            tranches::spread(rows, &pots, amount, opts.unit)?
         };
-        match run_rule(a, c, rule, pot, &step, opts, &mut notes) {
-            Ok((rows, key)) => {
-                out.pots.push(Pot {
-                    agreement: a.id.clone(),
-                    component: c.id.clone(),
-                    tranche,
-                    date,
-                    amount: pot,
-                    rule: rule.as_str().to_owned(),
-                    key: key.as_ref().map(|k| k.description().to_owned()),
-                    key_sources: key.map(|k| k.sources().to_vec()).unwrap_or_default(),
-                });
-                out.push_rows(rows);
-            }
-            Err(e) => errors.extend(e.prefixed(&here.join("rule")).into_findings()),
+        Ok((rows, key))
+    });
+    let (rows, key) = match run {
+        Ok(x) => x,
+        Err(e) => {
+            errors.extend(e.prefixed(&here.join("rule")).into_findings());
+            return;
         }
+    };
+    for (tranche, date, pot) in pots {
+        out.pots.push(Pot {
+            agreement: a.id.clone(),
+            component: c.id.clone(),
+            tranche,
+            date,
+            amount: pot,
+            rule: rule.as_str().to_owned(),
+            key: key.as_ref().map(|k| k.description().to_owned()),
+            key_sources: key
+                .as_ref()
+                .map(|k| k.sources().to_vec())
+                .unwrap_or_default(),
+        });
     }
-    // The notes on the key come once per component, not once per tranche; they are located
-    // at this component, so only its own can repeat them (comparing with every note of the
-    // allocation made many components quadratic).
+    out.push_rows(rows);
+    // The notes on the key are located at this component, so only its own can repeat
+    // them (comparing with every note of the allocation made many components quadratic).
     let mut own: Vec<Finding> = Vec::new();
     for n in notes {
         let n = n.prefixed(here);

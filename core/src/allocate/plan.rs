@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::Options;
-use crate::agreement::{Agreement, Component, When};
+use crate::agreement::{Agreement, Component};
 use crate::apportion;
 use crate::finding::{Code, Error, Finding, Loc, Result};
 use crate::key::{Key, KeySpec, apportion_error, scale_to_integers};
@@ -17,8 +17,7 @@ use crate::money::{Sek, Unit, checked_sum};
 use crate::recipient::{Group, RecipientId, RecipientKind};
 use crate::reference::{self, Level};
 
-/// A component's pot for one tranche: (tranche id, payment date, amount).
-type TranchePot = (Option<String>, Option<When>, Sek);
+use super::tranches::TranchePot;
 
 /// The pots of a component: one per tranche that pays it, or the whole amount.
 pub(crate) fn component_pots(a: &Agreement, c: &Component) -> Result<Vec<TranchePot>> {
@@ -269,6 +268,31 @@ pub(crate) fn default_key_of(a: &Agreement, c: &Component) -> Option<Finding> {
     let mut notes = Vec::new();
     resolve_key(a, c, spec, None, &Options::default(), &mut notes).ok()?;
     notes.into_iter().find(|n| n.code == Code::DefaultKey)
+}
+
+/// What the key of a component's rule refuses when the allocation makes it with the
+/// default options (its default, its restriction to the component's recipients), located
+/// as under the rule: for validation, so that it refuses what the allocation would.
+pub(crate) fn key_refusal(a: &Agreement, c: &Component) -> Option<Error> {
+    let spec = match c.rule.as_ref()? {
+        crate::rule::Rule::PerCapita { key } | crate::rule::Rule::FixedPlusKey { key, .. } => {
+            key.clone()
+        }
+        crate::rule::Rule::Performance(p) => p.key.clone(),
+        crate::rule::Rule::ByNeed { key } => {
+            Some(key.clone().unwrap_or(KeySpec::NeedsRegions2024 {}))
+        }
+        _ => return None,
+    };
+    resolve_key(
+        a,
+        c,
+        spec.as_ref(),
+        None,
+        &Options::default(),
+        &mut Vec::new(),
+    )
+    .err()
 }
 
 /// The note on a default key: the population of `level` at `date` for an agreement of `year`.

@@ -56,7 +56,9 @@ impl Part {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Basis {
-    /// The pot of this step (a component, tranche, criterion or bonus pot).
+    /// The pot of this step (a component, criterion or bonus pot; for a component paid in
+    /// tranches, the figures are those of the whole component and [`Basis::tranche`] says
+    /// how the recipient's amount was spread over the tranches).
     pub pot: Sek,
     /// What the weights are (`"population:regions:2021-11-01"`).
     pub key: String,
@@ -89,6 +91,34 @@ pub struct Basis {
     /// key, `floor` or one unit more, went to the bonus pot or back to the state).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualified: Option<bool>,
+    /// For a row of one tranche: how the recipient's amount of the whole component (which
+    /// the figures above are of) was spread over the tranches. `None` for a component paid
+    /// at once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tranche: Option<TrancheBasis>,
+}
+
+/// How a row of a component paid in tranches got its tranche's amount: the component is
+/// apportioned once (the [`Basis`] figures), and each recipient's amount `of` is spread
+/// over the tranches in proportion to them. The row's amount is `floor` or one unit more
+/// (never more than one unit from `quota`), chosen so that each recipient's tranches sum
+/// exactly to its `of` and each tranche's rows to its `pot`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+pub struct TrancheBasis {
+    /// The recipient's amount of the whole component (this part of it), which its rows of
+    /// the tranches sum to.
+    pub of: Sek,
+    /// The tranche's amount.
+    pub pot: Sek,
+    /// The component's amount, which the tranches sum to.
+    pub component: Sek,
+    /// The exact share `of × pot / component`, in kronor (to 28 significant digits when it
+    /// does not terminate).
+    #[serde(with = "crate::money::decimal_str")]
+    pub quota: Decimal,
+    /// The quota rounded down to the unit.
+    pub floor: Sek,
 }
 
 /// One amount to one recipient.

@@ -119,6 +119,7 @@ impl Step<'_> {
                 note: None,
                 note_sv: None,
                 qualified: None,
+                tranche: None,
             };
             rows.push(self.row(
                 recipient.clone(),
@@ -154,6 +155,7 @@ impl Step<'_> {
             note,
             note_sv,
             qualified: None,
+            tranche: None,
         };
         self.row(recipient, name, part, None, pot, basis)
     }

@@ -673,6 +673,8 @@ impl Key {
 
     /// The same key limited to `members` (for example the municipalities of one region);
     /// linear in the key and the members (a set, not a search of the list per recipient).
+    /// The recipients kept were accepted when this key was made (declared ones included),
+    /// so they are accepted again.
     pub fn restrict(&self, members: &[RecipientId]) -> Result<Key> {
         let members: std::collections::HashSet<&RecipientId> = members.iter().collect();
         Key::new(
@@ -681,7 +683,7 @@ impl Key {
             self.iter()
                 .filter(|(r, _)| members.contains(r))
                 .map(|(r, w)| (r.clone(), w)),
-            &[],
+            self.recipients(),
         )
     }
 

@@ -43,7 +43,7 @@ use std::collections::BTreeSet;
 
 use crate::agreement::Agreement;
 use crate::catalog::Package;
-use crate::finding::{Code, Finding, Loc};
+use crate::finding::{Finding, Loc};
 use crate::message::templates::validate as templates;
 
 mod decision;
@@ -78,19 +78,21 @@ pub fn validate_all(agreements: &[Agreement]) -> Vec<Finding> {
     out
 }
 
-/// Validate a set of agreements, and also that every rule can run on the given inputs
-/// (performance outcomes for every recipient and criterion, the key dates).
+/// Validate a set of agreements, and also that every rule can run with `opts`: every
+/// error [`crate::allocate()`] gives with these options (performance outcomes for every
+/// recipient and criterion, amounts in the rounding unit, strict mode, a key override) is
+/// a finding, located under the agreement's id; none is reported twice.
 pub fn validate_with_options(agreements: &[Agreement], opts: &crate::Options) -> Vec<Finding> {
     let mut out = validate_all(agreements);
     for a in agreements {
         if let Err(e) = crate::allocate(a, opts) {
             let at = Loc::root().join(a.id.as_str());
-            out.extend(
-                e.into_findings()
-                    .into_iter()
-                    .filter(|f| f.code == Code::MissingOutcomes)
-                    .map(|f| f.prefixed(&at)),
-            );
+            for f in e.into_findings() {
+                let f = f.prefixed(&at);
+                if !out.iter().any(|o| o.code == f.code && o.loc == f.loc) {
+                    out.push(f);
+                }
+            }
         }
     }
     out
@@ -113,9 +115,26 @@ pub fn validate_catalog() -> Vec<Finding> {
     }
 }
 
+/// The errors of [`validate`] on one agreement, located in the agreement (without its id in
+/// front): what [`crate::allocate()`] refuses before it computes anything, so that the two
+/// share one contract. Allocation refuses exactly these, with the same codes and locations;
+/// beyond them it refuses only what depends on its options (the rounding unit, strict mode,
+/// outcomes, a key override), which [`validate_with_options`] checks.
+pub(crate) fn refusals(a: &Agreement) -> Vec<Finding> {
+    let mut out = Vec::new();
+    check_agreement_at(a, &Loc::root(), &mut out);
+    out.retain(|f| f.severity == crate::Severity::Error);
+    out
+}
+
 /// Every check on one agreement on its own, in the order the findings are reported.
 fn check_agreement(a: &Agreement, out: &mut Vec<Finding>) {
-    let at = Loc::root().join(a.id.as_str());
+    check_agreement_at(a, &Loc::root().join(a.id.as_str()), out);
+}
+
+/// [`check_agreement`], with every location under `at`.
+fn check_agreement_at(a: &Agreement, at: &Loc, out: &mut Vec<Finding>) {
+    let at = at.clone();
     let declared = a.declared_ids();
     figures::check_negative(a, &at, out);
     links::check_duplicate_ids(a, &at, out);

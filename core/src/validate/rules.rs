@@ -40,10 +40,21 @@ pub(super) fn check_rule(
         Rule::Performance(p) => p.key.iter().collect(),
         _ => Vec::new(),
     };
+    let mut key_errors = false;
     for k in keys.into_iter().chain(a.key.as_ref()) {
         if let Err(e) = k.resolve_with(declared) {
+            key_errors = true;
             out.extend(e.prefixed(&rl.join("key")).into_findings());
         }
+    }
+    // The key as the allocation makes it (default key, restricted to the recipients): what
+    // it refuses, at the rule, as it does. Without years there is no default key date:
+    // that is said once, on the years (`check_dates`).
+    if !key_errors
+        && !a.years.is_empty()
+        && let Some(e) = crate::allocate::key_refusal(a, c)
+    {
+        out.extend(e.prefixed(&rl).into_findings());
     }
     check_rule_shape(c, rule, rl, declared, out);
 }
@@ -104,6 +115,14 @@ fn check_rule_shape(
                     .with("component", &c.id),
             );
         }
+        Rule::FixedPlusKey { each, .. } if each.0.is_sign_negative() && !each.0.is_zero() => {
+            out.push(
+                templates::FIXED_EACH_NEGATIVE
+                    .error(rl.join("each"))
+                    .with("component", &c.id)
+                    .with("each", each),
+            );
+        }
         Rule::FixedPlusKey { each, .. } => {
             let n = c
                 .recipients
@@ -128,7 +147,12 @@ fn check_rule_shape(
         }
         Rule::Performance(p) => {
             let sum = checked_sum(p.criteria.iter().map(|c| c.share.0)).unwrap_or(Decimal::MAX);
-            if p.criteria.is_empty() || sum != Decimal::ONE {
+            if p.criteria.is_empty() {
+                out.push(
+                    crate::message::templates::allocate::PERFORMANCE_WITHOUT_CRITERIA
+                        .error(rl.join("criteria")),
+                );
+            } else if sum != Decimal::ONE {
                 out.push(
                     crate::message::templates::allocate::CRITERIA_SHARES_DO_NOT_SUM
                         .error(rl.join("criteria"))

@@ -27,6 +27,16 @@ pub(super) fn check_tranches(a: &Agreement, at: &Loc, out: &mut Vec<Finding>) {
             .or_default()
             .push((i, t));
     }
+    for (i, t) in a.tranches.iter().enumerate() {
+        if t.amount.is_some() && t.share.is_some() {
+            out.push(
+                templates::TRANCHE_AMOUNT_AND_SHARE
+                    .error(at.join("tranches").join(i).join("share"))
+                    .with("tranche", &t.id)
+                    .with("component", &t.component),
+            );
+        }
+    }
     for (cid, ts) in &by_component {
         let first = at.join("tranches").join(ts.first().map_or(0, |t| t.0));
         let Some(c) = components.get(cid).copied() else {
@@ -147,5 +157,15 @@ pub(super) fn check_dates(a: &Agreement, at: &Loc, out: &mut Vec<Finding>) {
     }
     if a.years.is_empty() {
         out.push(templates::AGREEMENT_WITHOUT_YEARS.error(at.join("years")));
+    }
+    let mut seen = BTreeSet::new();
+    for (i, y) in a.years.iter().enumerate() {
+        if !seen.insert(*y) {
+            out.push(
+                templates::YEAR_LISTED_TWICE
+                    .error(at.join("years").join(i))
+                    .with("year", y),
+            );
+        }
     }
 }

@@ -241,6 +241,22 @@ super::templates! {
         en: "the agreement covers no years",
         sv: "överenskommelsen gäller inga år",
     }
+    /// A year listed twice in an agreement's years.
+    YEAR_LISTED_TWICE = "year_listed_twice", DuplicateId {
+        en: "the year {year} is listed more than once",
+        sv: "året {year} står mer än en gång",
+    }
+    /// A tranche that gives both an amount and a share (which contradict each other or
+    /// say the same thing twice).
+    TRANCHE_AMOUNT_AND_SHARE = "tranche_amount_and_share", InvalidValue {
+        en: "tranche {tranche} of {component} gives both an amount and a share: give one",
+        sv: "delbetalningen {tranche} av {component} anger både ett belopp och en andel: ange det ena",
+    }
+    /// A negative fixed amount per recipient.
+    FIXED_EACH_NEGATIVE = "fixed_each_negative", NegativeAmount {
+        en: "the fixed amount per recipient of {component}, {each:kr}, is negative",
+        sv: "det fasta beloppet per mottagare i {component}, {each:kr}, är negativt",
+    }
 
     // catalog/
     /// An agreement id the catalog does not have, nothing like it.
