@@ -266,6 +266,9 @@ fn escapes_and_formulas_in_ids_are_neutralised() {
         vardavtal::view::Cell::Amount(vardavtal::Sek("-5.5".parse().unwrap())),
     ]);
     assert_eq!(t.to_csv_sv(), "\u{feff}X;A\r\n'@SUM(A1);-5,5\r\n");
+    // a header with a control character (found by the fuzz target writers) is escaped too
+    t.columns[0].header = "X\u{4}\u{1b}[2J".into();
+    assert!(t.to_text().contains("X\\u{4}\\u{1b}[2J"), "{}", t.to_text());
     // an error about such an id is one line
     let e = vardavtal::allocate_component(&a, "nej\u{1b}[2J", &vardavtal::Options::default())
         .unwrap_err()

@@ -50,7 +50,11 @@ impl Table {
     pub fn to_text_limited(&self, limit: Option<usize>) -> String {
         let mut t = comfy_table::Table::new();
         t.load_style(presets::ASCII_MARKDOWN);
-        t.set_header(self.columns.iter().map(|c| c.header.as_str()));
+        t.set_header(
+            self.columns
+                .iter()
+                .map(|c| crate::escape::controls(&c.header).into_owned()),
+        );
         let (shown, cut) = shown_rows(&self.rows, limit);
         for r in shown {
             match r {
