@@ -294,8 +294,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             unit,
             format,
         } => {
-            let pot = Sek::parse_any(&amount)?;
-            let each = each.as_deref().map(Sek::parse_any).transpose()?;
+            let pot = input::amount(&amount, "amount")?;
+            let each = each
+                .as_deref()
+                .map(|e| input::amount(e, "each"))
+                .transpose()?;
             render(
                 &vardavtal::split(pot, &input::key(&key)?, each, unit.parse()?)?,
                 format,

@@ -34,8 +34,9 @@ fn display(loc: &[Value]) -> String {
     for (i, p) in loc.iter().enumerate() {
         match p {
             Value::Number(n) => s.push_str(&format!("[{n}]")),
-            Value::String(k) if i == 0 => s.push_str(k),
-            Value::String(k) => s.push_str(&format!(".{k}")),
+            // a user's step (a code with an ANSI escape) is shown escaped
+            Value::String(k) if i == 0 => s.push_str(&vardavtal::escape::shown(k)),
+            Value::String(k) => s.push_str(&format!(".{}", vardavtal::escape::shown(k))),
             other => panic!("bad loc part {other}"),
         }
     }
@@ -254,7 +255,14 @@ fn every_corpus_input_through_the_cli() {
                         &amount,
                     ],
                     &w,
-                    None,
+                    // the pot's own errors are located at the argument, `amount`
+                    w.as_ref()
+                        .filter(|w| {
+                            stage == "parse"
+                                || ["negative_amount", "amount_finer_than_unit"]
+                                    .contains(&w.code.as_str())
+                        })
+                        .map(|_| "amount"),
                 );
             }
             "outcomes" => {

@@ -272,15 +272,16 @@ impl Loc {
 }
 
 impl fmt::Display for Loc {
-    /// `components[1].amount`; the empty path prints as `(root)`.
+    /// `components[1].amount`; the empty path prints as `(root)`. A step written by a user
+    /// (a file name, a recipient code) is shown as [`crate::escape::shown`] shows it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.0.is_empty() {
             return f.write_str("(root)");
         }
         for (i, p) in self.0.iter().enumerate() {
             match p {
-                LocPart::Key(k) if i == 0 => write!(f, "{k}")?,
-                LocPart::Key(k) => write!(f, ".{k}")?,
+                LocPart::Key(k) if i == 0 => write!(f, "{}", crate::escape::shown(k))?,
+                LocPart::Key(k) => write!(f, ".{}", crate::escape::shown(k))?,
                 LocPart::Index(n) => write!(f, "[{n}]")?,
             }
         }
@@ -413,7 +414,8 @@ impl Eq for Finding {}
 
 impl fmt::Display for Finding {
     /// `error[unknown_recipient] at key[3]: unknown recipient code "99"`, the message in
-    /// the [current](Lang::current) language (`fel[unknown_recipient] vid key[3]: …`).
+    /// the [current](Lang::current) language (`fel[unknown_recipient] vid key[3]: …`);
+    /// control characters escaped ([`crate::escape`]), so a line is one line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let lang = Lang::current();
         let (severity, at) = match (lang, self.severity) {
@@ -423,6 +425,7 @@ impl fmt::Display for Finding {
             (_, s) => (s.as_str(), "at"),
         };
         let msg = self.message(lang);
+        let msg = crate::escape::controls(&msg);
         write!(f, "{severity}[{}] {at} {}: {msg}", self.code, self.loc)
     }
 }

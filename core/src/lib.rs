@@ -85,6 +85,7 @@ pub mod across;
 pub mod allocate;
 pub mod apportion;
 pub mod catalog;
+pub mod escape;
 pub mod finding;
 pub mod input;
 pub mod message;

@@ -217,3 +217,61 @@ fn the_catalog_text_shows_co_funding_conditions_and_frames() {
         f.msg
     );
 }
+
+/// Issue 18: ids with ANSI/OSC escapes and formulas. Text output (and every message) escapes
+/// control characters; the Swedish CSV and the XLSX neutralise text cells that start a
+/// formula, amounts stay numbers; the plain CSV keeps every value exact.
+#[test]
+fn escapes_and_formulas_in_ids_are_neutralised() {
+    use vardavtal::view::{Format, View, render};
+    let a = vardavtal::Agreement::from_json(
+        r#"{"id": "x\u001b]8;;http://e.com\u0007y\u001b[2J", "title": "T\u009b", "kind": {"type": "base"},
+            "years": [2022], "components": [{"id": "=HYPERLINK(\"http://e.com\")", "name": "-2+3",
+            "amount": "100", "recipients": {"list": ["01", "03"]}, "rule": {"type": "equal"}}]}"#,
+    )
+    .unwrap();
+    let alloc = vardavtal::allocate(&a, &vardavtal::Options::default()).unwrap();
+    for text in [alloc.text(), alloc.preview(), alloc.pivot().text()] {
+        assert!(
+            !text.chars().any(|c| c != '\n' && c.is_control()),
+            "{text:?}"
+        );
+    }
+    let rows = String::from_utf8(render(&alloc.rows_table(), Format::Table).unwrap()).unwrap();
+    assert!(
+        rows.contains("\\u{1b}]8;;http://e.com\\u{7}y\\u{1b}[2J"),
+        "{rows}"
+    );
+    let sv = String::from_utf8(render(&alloc, Format::CsvSv).unwrap()).unwrap();
+    assert!(sv.contains("'=HYPERLINK"), "{sv}");
+    assert!(
+        !sv.contains(";=HYPERLINK") && !sv.contains(";\"=HYPERLINK"),
+        "{sv}"
+    );
+    let plain = alloc.to_csv();
+    assert!(
+        plain.contains("\"=HYPERLINK(\"\"http://e.com\"\")\""),
+        "{plain}"
+    );
+    // a negative amount is a number, not neutralised, in the Swedish CSV
+    let mut t = vardavtal::view::Table::new(
+        "t",
+        vec![
+            vardavtal::view::Column::titled("x", "X", vardavtal::view::Kind::Text),
+            vardavtal::view::Column::titled("a", "A", vardavtal::view::Kind::Amount),
+        ],
+    );
+    t.rows.push(vec![
+        vardavtal::view::Cell::Text("@SUM(A1)".into()),
+        vardavtal::view::Cell::Amount(vardavtal::Sek("-5.5".parse().unwrap())),
+    ]);
+    assert_eq!(t.to_csv_sv(), "\u{feff}X;A\r\n'@SUM(A1);-5,5\r\n");
+    // a header with a control character (found by the fuzz target writers) is escaped too
+    t.columns[0].header = "X\u{4}\u{1b}[2J".into();
+    assert!(t.to_text().contains("X\\u{4}\\u{1b}[2J"), "{}", t.to_text());
+    // an error about such an id is one line
+    let e = vardavtal::allocate_component(&a, "nej\u{1b}[2J", &vardavtal::Options::default())
+        .unwrap_err()
+        .to_string();
+    assert!(!e.chars().any(char::is_control), "{e:?}");
+}

@@ -16,9 +16,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDate, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 use vardavtal::input::host::{self, Expected};
 use vardavtal::money::parse_plain_decimal;
-use vardavtal::{
-    Agreement, Code, Error, Key, KeySpec, Loc, Outcomes, RecipientId, Sek, Weight, input,
-};
+use vardavtal::{Agreement, Key, KeySpec, Loc, Outcomes, RecipientId, Sek, Weight, input};
 
 use crate::error::{OrRaise, py_err};
 use crate::objects::{PyAgreement, PyKey};
@@ -250,7 +248,7 @@ pub fn opt_key(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>, loc: &Loc) -> PyR
 
 /// How deep a Python value may nest: the core's JSON reader refuses more than 128 levels,
 /// and a value that contains itself nests without end.
-const MAX_DEPTH: usize = 128;
+const MAX_DEPTH: usize = vardavtal::input::args::MAX_DEPTH;
 
 /// A Python value as JSON text: dict, list, tuple, str, bool, int, `Decimal` (a plain
 /// decimal string), `datetime.date` (ISO) and `None`; a `float` is refused.
@@ -307,11 +305,13 @@ fn json_value(
         }
     };
     if (is_list || pairs.is_some()) && depth >= MAX_DEPTH {
-        let msg =
-            format!("the value is nested more than {MAX_DEPTH} levels deep (or contains itself)");
+        let what = loc.0.first().map_or("value".to_owned(), |p| match p {
+            vardavtal::LocPart::Key(k) => k.clone(),
+            vardavtal::LocPart::Index(i) => i.to_string(),
+        });
         return Err(py_err(
             py,
-            &Error::new(Code::InvalidValue, loc.clone(), msg),
+            &vardavtal::input::args::too_deep(loc.clone(), &what),
         ));
     }
     if let Some(pairs) = pairs {

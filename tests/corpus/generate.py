@@ -247,6 +247,24 @@ ag("amount-negative", agreement(components=[comp(amount="-1000")]), "validate", 
    "a negative pot", allocate=expect("negative_amount", AMT))
 ag("amount-negative-total", agreement(amount="-1"), "validate", "negative_amount", ["x", "amount"],
    "a negative total")
+# --- bounds (issue 18): ids, names and codes longer than their limits; escapes and formulas
+ag("bounds-id-too-long", agreement(id="a" * 257), "parse", "invalid_value", ["id"],
+   "an agreement id of 257 characters: longer than the limit of 256 (text_too_long)")
+ag("bounds-component-name-too-long", agreement(components=[comp(name="N" * 1001)]), "parse", "invalid_value",
+   ["components", 0, "name"], "a component name of 1001 characters: longer than the limit of 1000")
+ag("bounds-tranche-id-too-long", agreement(tranches=[{"id": "t" * 257, "component": "a", "amount": "1000"}]),
+   "parse", "invalid_value", ["tranches", 0, "id"], "a tranche id longer than the limit")
+ag("bounds-declared-code-too-long", agreement(recipients=[{"id": "R" * 65, "name": "R"}]),
+   "parse", "invalid_value", ["recipients", 0, "id"], "a declared recipient code longer than the limit of 64")
+ag("bounds-listed-code-too-long", agreement(components=[comp(recipients={"list": ["01", "R" * 65]})]),
+   "parse", "invalid_value", ["components", 0, "recipients", 1],
+   "a code in a component's list of recipients longer than the limit of 64")
+ag("escape-in-id", agreement(id="x\u001b]8;;http://example.com\u0007y\u001b[2J"), "allocate", None, None,
+   "ANSI and OSC escapes in the id: valid, allocated; shown escaped in text output")
+ag("formula-in-id", agreement(id="=HYPERLINK(\"http://example.com\")",
+                              components=[comp(id="@SUM(A1)", name="-2+3")]), "allocate", None, None,
+   "ids that a spreadsheet would run as formulas: valid; neutralised in the Swedish CSV and the XLSX")
+
 # --- what an allocation does not cover: notes, errors in strict mode -----------------------
 ag("strict-not-allocated", agreement(amount="1000", components=[]), "allocate", "not_allocated", [],
    "an agreement with an amount and no components: a not_allocated note, an error in strict mode", strict=True)
@@ -489,6 +507,15 @@ kc("weights-scale-overflow", f"code,weight\n01,0.0000000000000000000000000001\n0
 kc("split-overflow", f"code,weight\n01,{MAX}\n03,0\n", "split", "too_large", [],
    "a key that parses but whose products with the pot overflow 128 bits", pot=MAX)
 kc("bom-ok", "\ufeffcode,weight\n01,1\n03,3\n", "split", None, None, "a byte order mark before the header: read")
+
+# --- bounds (issue 18): a code of more than 64 characters, a header that names the code twice
+kc("code-too-long", "code,weight\n01,1\n" + "9" * 65 + ",1\n", "parse", "invalid_value", [3, "code"],
+   "a recipient code of 65 characters: longer than the limit of 64 (text_too_long)")
+kc("bom-only", "\ufeff", "parse", "syntax", [1], "a byte order mark and nothing else: no header (as an empty file)")
+kc("two-code-headers", "region_code,code,weight\n01,03,1\n", "parse", "syntax", [1],
+   "two columns that both name the code: an error naming both, not the first chosen silently")
+kc("escape-in-code", "code,weight\n01,1\n\u001b[31m03,1\n", "key", "unknown_recipient", ["\u001b[31m03"],
+   "an ANSI escape in a code: unknown, and shown escaped")
 
 # --- amounts (a pot given by a person: Sek::parse_any, then split by population:regions:2021-11-01) --
 def am(name: str, text: str, stage: str, code: Optional[str], about: str, **extra: Any) -> None:

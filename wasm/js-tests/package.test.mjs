@@ -61,8 +61,11 @@ test("errors are VardavtalError with code, severity, loc, msg, ctx and errors", 
   e = thrown(() => v.split("1000", "population:regions:1999-01-01"));
   assert.equal(e.code, "no_population_data");
   assert.equal(e.loc[0], "key");
-  e = thrown(() => v.split("1000", { "01": 1 }));
-  assert.equal(e.code, "invalid_amount");
+  // a whole number is a weight, exactly, as in Python (issue 18); a boolean is not, with
+  // Python's code and location
+  assert.deepEqual(v.split("1000", { "01": 1 }).rows.map((r) => r.amount), ["1000"]);
+  e = thrown(() => v.split("1000", { "01": true }));
+  assert.equal(e.code, "invalid_value");
   assert.deepEqual(e.loc, ["key", "01"]);
   e = thrown(() => v.split("1000", { "99": "1", "98": "1" }));
   assert.equal(e.code, "unknown_recipient");

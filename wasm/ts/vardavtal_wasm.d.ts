@@ -554,6 +554,8 @@ export interface DeclaredRecipient {
  * assert_eq!(r.name(), Some(\"Region Uppsala\"));
  * assert_eq!(RecipientId::new(\"SKR\").name(), Some(\"Sveriges Kommuner och Regioner\"));
  * ```
+ *
+ * Read from JSON, a code has at most [`crate::input::bounds::MAX_CODE_CHARS`] characters.
  */
 export type RecipientId = string;
 
@@ -1193,15 +1195,16 @@ export interface Line {
  */
 export interface Row {
     /**
-     * The agreement id (`\"split\"` for a plain split).
+     * The agreement id (`\"split\"` for a plain split), shared by every row of the
+     * agreement (one copy, however many rows).
      */
     agreement: string;
     /**
-     * The component id.
+     * The component id, shared by the rows of the component.
      */
     component: string;
     /**
-     * The tranche id, when the component is paid in tranches.
+     * The tranche id, when the component is paid in tranches (shared).
      */
     tranche?: string;
     /**
@@ -1221,7 +1224,7 @@ export interface Row {
      */
     part: Part;
     /**
-     * The performance criterion, for earned money.
+     * The performance criterion, for earned money (shared).
      */
     criterion?: string;
     /**

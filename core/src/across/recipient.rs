@@ -219,9 +219,9 @@ fn line(r: &Row, rank: usize, recipients: usize, marks: Vec<Mark>) -> Line {
         .filter(|p: &u64| *p > 0)
         .map(|p| Sek((r.amount.0 / Decimal::from(p)).round_dp_with_strategy(2, HALF_UP)));
     Line {
-        agreement: r.agreement.clone(),
-        component: r.component.clone(),
-        tranche: r.tranche.clone(),
+        agreement: r.agreement.to_string(),
+        component: r.component.to_string(),
+        tranche: r.tranche.as_deref().map(str::to_owned),
         date: r.date,
         part: r.part,
         amount: r.amount,

@@ -42,7 +42,7 @@ impl Row {
         let what = match (self.part, &self.criterion) {
             (Part::Earned, Some(c)) => format!("{} (criterion {c})", self.component),
             (Part::Bonus, _) => format!("the bonus pot of {}", self.component),
-            _ => self.component.clone(),
+            _ => self.component.to_string(),
         };
         let when = match (&self.tranche, self.date) {
             (Some(t), Some(d)) => format!(", tranche {t} paid {d}"),
@@ -187,8 +187,8 @@ impl Row {
         let what = match (self.part, &self.criterion) {
             (Part::Earned, Some(c)) => format!("{} (kriterium {c})", self.component),
             (Part::Bonus, _) => format!("bonuspotten i {}", self.component),
-            _ if self.agreement == "split" => kr(b.pot),
-            _ => self.component.clone(),
+            _ if &*self.agreement == "split" => kr(b.pot),
+            _ => self.component.to_string(),
         };
         let when = match (&self.tranche, self.date) {
             (Some(t), Some(d)) => format!(", delbetalning {t} den {}", day_sv(d.first_day())),
@@ -226,7 +226,7 @@ impl Row {
                 rounding_sv(self)
             ),
             _ => {
-                let of_pot = if self.agreement == "split" {
+                let of_pot = if &*self.agreement == "split" {
                     String::new()
                 } else {
                     format!(" av potten på {}", kr(b.pot))

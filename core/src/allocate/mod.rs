@@ -50,6 +50,7 @@ pub mod compare;
 pub mod sweep;
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use crate::agreement::{Agreement, Component};
 use crate::finding::{Code, Error, Finding, Loc, Result};
@@ -128,7 +129,7 @@ pub fn allocate(agreement: &Agreement, opts: &Options) -> Result<Allocation> {
     let mut out = empty(opts);
     let mut errors: Vec<Finding> = Vec::new();
     collect(
-        agreement,
+        &Of::new(agreement),
         &tranche_index(agreement),
         &agreement.components,
         &Loc::root(),
@@ -287,7 +288,7 @@ pub fn allocate_component(
         .map(<[_]>::to_vec)
         .unwrap_or_default());
     collect(
-        agreement,
+        &Of::new(agreement),
         &tranche_index(agreement),
         std::slice::from_ref(c),
         &parent,
@@ -307,8 +308,23 @@ fn unknown_component(agreement: &Agreement, component: &str) -> Error {
         .into()
 }
 
+/// The agreement being allocated, with its id as every row shares it (one copy).
+struct Of<'a> {
+    a: &'a Agreement,
+    id: Arc<str>,
+}
+
+impl<'a> Of<'a> {
+    fn new(a: &'a Agreement) -> Self {
+        Of {
+            a,
+            id: Arc::from(a.id.as_str()),
+        }
+    }
+}
+
 fn collect(
-    a: &Agreement,
+    of: &Of<'_>,
     index: &TrancheIndex<'_>,
     comps: &[Component],
     at: &Loc,
@@ -324,7 +340,7 @@ fn collect(
                 out.notes
                     .push(note(&templates::COMPONENT_WITHOUT_RULE).with("name", &c.name));
             }
-            None => collect(a, index, &c.components, &here, opts, out, errors),
+            None => collect(of, index, &c.components, &here, opts, out, errors),
             Some(Rule::Reimbursement {}) => {
                 out.notes.push(note(&templates::COMPONENT_REIMBURSED));
             }
@@ -335,7 +351,7 @@ fn collect(
             Some(rule) => match pots_of(c, index.get(c.id.as_str()).map_or(&[][..], Vec::as_slice))
             {
                 Err(e) => errors.extend(e.prefixed(&here).into_findings()),
-                Ok(pots) => run_pots(a, c, rule, pots, &here, opts, out, errors),
+                Ok(pots) => run_pots(of, c, rule, pots, &here, opts, out, errors),
             },
         }
     }
@@ -346,7 +362,7 @@ fn collect(
 /// key once, its errors located under its rule.
 #[allow(clippy::too_many_arguments)]
 fn run_pots(
-    a: &Agreement,
+    of: &Of<'_>,
     c: &Component,
     rule: &Rule,
     pots: Vec<tranches::TranchePot>,
@@ -360,9 +376,11 @@ fn run_pots(
         return;
     };
     let whole = matches!(pots.as_slice(), [(None, _, _)]);
+    let a = of.a;
+    // one copy of each id, shared by every row of the agreement or component
     let step = Step {
-        agreement: &a.id,
-        component: &c.id,
+        agreement: Arc::clone(&of.id),
+        component: Arc::from(c.id.as_str()),
         tranche: None,
         date: pots.first().filter(|_| whole).and_then(|p| p.1),
         unit: opts.unit,
@@ -475,9 +493,14 @@ pub fn allocate_batch(
 /// Split `pot` by `key`, optionally giving `each` to every recipient first, in whole
 /// `unit`s. The allocation has one pot (component `"split"`).
 ///
+/// A pot that is negative or finer than the unit is an error at `amount` (the argument's
+/// name in every skin), a fixed amount each so at `each`.
+///
 /// ```
 /// use vardavtal::{split, KeySpec, Unit};
 /// let key = "population:regions:2021-11-01".parse::<KeySpec>()?.resolve()?;
+/// let e = split("-5".parse()?, &key, None, Unit::Krona).unwrap_err();
+/// assert_eq!((e.code(), e.findings()[0].loc.to_string()), (vardavtal::Code::NegativeAmount, "amount".to_owned()));
 /// let a = split("2100000000".parse()?, &key, Some("50000000".parse()?), Unit::Krona)?;
 /// assert_eq!(a.total().to_string(), "2100000000");
 /// let each: rust_decimal::Decimal = "50000000".parse()?;
@@ -486,8 +509,8 @@ pub fn allocate_batch(
 /// ```
 pub fn split(pot: Sek, key: &Key, each: Option<Sek>, unit: Unit) -> Result<Allocation> {
     let step = Step {
-        agreement: "split",
-        component: "split",
+        agreement: Arc::from("split"),
+        component: Arc::from("split"),
         tranche: None,
         date: None,
         unit,
@@ -508,6 +531,15 @@ pub fn split(pot: Sek, key: &Key, each: Option<Sek>, unit: Unit) -> Result<Alloc
         key: Some(key.description().to_owned()),
         key_sources: key.sources().to_vec(),
     };
+    let at = |name: &str| {
+        let loc = Loc::root().join(name);
+        move |e: Error| e.prefixed(&loc)
+    };
+    // the pot's own problems (negative, finer than the unit) are located at the argument
+    unit.to_units(pot).map_err(at("amount"))?;
+    if let Some(each) = each {
+        unit.to_units(each).map_err(at("each"))?;
+    }
     let Some(each) = each else {
         let units = unit.to_units(pot)?;
         // Every figure of a row is at most the pot's units: when they convert back to an

@@ -8,6 +8,8 @@
 //! ([`super::sweep::PerformanceSweep`], totals only) both run these functions, in units,
 //! so a sweep's totals are those of a full allocation by construction.
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 
 use super::explain::kr;
@@ -164,7 +166,7 @@ pub(super) fn settle(rule: Unearned, unearned: u128, earned: &[u128]) -> Result<
 /// The performance rule with rows and explanations: one row per criterion and recipient
 /// (zero where it did not qualify), then the bonus pot's rows or the state's row.
 pub(super) fn performance(
-    step: &Step<'_>,
+    step: &Step,
     pot: Sek,
     p: &Performance,
     key: &Key,
@@ -184,8 +186,9 @@ pub(super) fn performance(
         .zip(qualified.chunks(key.len().max(1)));
     for ((crit, (cpot, parts)), quals) in by_criterion {
         let cpot = step.unit.from_units(cpot)?;
+        let crit_id: Arc<str> = Arc::from(crit.id.as_str());
         let earned_rows =
-            step.by_key_parts(cpot, key, parts, Part::Earned, Some(&crit.id), names)?;
+            step.by_key_parts(cpot, key, parts, Part::Earned, Some(&crit_id), names)?;
         for (mut row, ok) in earned_rows.into_iter().zip(quals) {
             row.basis.qualified = Some(*ok);
             let (en, sv) = qualification_note(crit, &row, *ok, p.unearned, outcomes);
@@ -271,7 +274,7 @@ fn qualification_note(
 /// The rows of the bonus pot: the `bonus` units [`settle`] gave each recipient that earned
 /// something, with the figures of a key of what they earned.
 fn bonus_rows(
-    step: &Step<'_>,
+    step: &Step,
     unearned: u128,
     key: &Key,
     earned: &[u128],

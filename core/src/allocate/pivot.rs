@@ -92,11 +92,7 @@ impl Allocation {
         let mut by: BTreeMap<RecipientId, (String, Vec<Decimal>)> = BTreeMap::new();
         let mut totals = vec![Decimal::ZERO; columns.len()];
         for r in self.rows() {
-            let Some(&ci) = index.get(&(
-                r.agreement.as_str(),
-                r.component.as_str(),
-                r.tranche.as_deref(),
-            )) else {
+            let Some(&ci) = index.get(&(&*r.agreement, &*r.component, r.tranche.as_deref())) else {
                 continue;
             };
             let e = by

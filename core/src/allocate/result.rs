@@ -3,7 +3,7 @@
 //! check that every pot is handed out exactly, CSV, and the serialised form.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -125,13 +125,17 @@ pub struct TrancheBasis {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Row {
-    /// The agreement id (`"split"` for a plain split).
-    pub agreement: String,
-    /// The component id.
-    pub component: String,
-    /// The tranche id, when the component is paid in tranches.
+    /// The agreement id (`"split"` for a plain split), shared by every row of the
+    /// agreement (one copy, however many rows).
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
+    pub agreement: Arc<str>,
+    /// The component id, shared by the rows of the component.
+    #[cfg_attr(feature = "tsify", tsify(type = "string"))]
+    pub component: Arc<str>,
+    /// The tranche id, when the component is paid in tranches (shared).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tranche: Option<String>,
+    #[cfg_attr(feature = "tsify", tsify(type = "string", optional))]
+    pub tranche: Option<Arc<str>>,
     /// The payment date, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<When>,
@@ -141,9 +145,10 @@ pub struct Row {
     pub name: String,
     /// What the money is.
     pub part: Part,
-    /// The performance criterion, for earned money.
+    /// The performance criterion, for earned money (shared).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub criterion: Option<String>,
+    #[cfg_attr(feature = "tsify", tsify(type = "string", optional))]
+    pub criterion: Option<Arc<str>>,
     /// The amount.
     pub amount: Sek,
     /// The figures behind the amount.
@@ -352,7 +357,7 @@ impl Allocation {
         totals(self.rows().iter().map(|r| {
             (
                 format!("{}/{}", r.agreement, r.component),
-                r.component.clone(),
+                r.component.to_string(),
                 r.amount,
             )
         }))
@@ -506,8 +511,8 @@ impl LeanSplit {
     /// The rows, as an allocation of the pot by the key makes them.
     fn make(&self, unit: Unit) -> Vec<Row> {
         let step = super::Step {
-            agreement: "split",
-            component: "split",
+            agreement: Arc::from("split"),
+            component: Arc::from("split"),
             tranche: None,
             date: None,
             unit,

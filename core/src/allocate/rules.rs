@@ -20,7 +20,7 @@ pub(super) fn run_rule(
     c: &Component,
     rule: &Rule,
     pot: Sek,
-    step: &Step<'_>,
+    step: &Step,
     opts: &Options,
     notes: &mut Vec<crate::Finding>,
 ) -> Result<(Vec<Row>, Option<Key>)> {
@@ -99,7 +99,7 @@ fn equal_key(a: &Agreement, c: &Component) -> Result<Key> {
 }
 
 pub(super) fn fixed_plus_key(
-    step: &Step<'_>,
+    step: &Step,
     pot: Sek,
     each: Sek,
     key: &Key,

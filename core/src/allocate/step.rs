@@ -1,6 +1,8 @@
 //! One apportioning step: a pot handed out over a key (or whole to one recipient), as rows
 //! with the figures behind each amount.
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 
 use super::explain::quota_decimal;
@@ -13,33 +15,35 @@ use crate::money::{Sek, Unit};
 use crate::recipient::RecipientId;
 
 /// The context one apportioning step writes its rows in.
-pub(super) struct Step<'a> {
-    pub(super) agreement: &'a str,
-    pub(super) component: &'a str,
-    pub(super) tranche: Option<&'a str>,
+///
+/// Its ids are shared: every row it writes holds the same `Arc<str>`, not a copy.
+pub(super) struct Step {
+    pub(super) agreement: Arc<str>,
+    pub(super) component: Arc<str>,
+    pub(super) tranche: Option<Arc<str>>,
     pub(super) date: Option<When>,
     pub(super) unit: Unit,
 }
 
-impl Step<'_> {
+impl Step {
     pub(super) fn row(
         &self,
         recipient: RecipientId,
         name: String,
         part: Part,
-        criterion: Option<&str>,
+        criterion: Option<&Arc<str>>,
         amount: Sek,
         basis: Basis,
     ) -> Row {
         Row {
-            agreement: self.agreement.to_owned(),
-            component: self.component.to_owned(),
-            tranche: self.tranche.map(str::to_owned),
+            agreement: Arc::clone(&self.agreement),
+            component: Arc::clone(&self.component),
+            tranche: self.tranche.clone(),
             date: self.date,
             recipient,
             name,
             part,
-            criterion: criterion.map(str::to_owned),
+            criterion: criterion.cloned(),
             amount,
             basis,
         }
@@ -51,7 +55,7 @@ impl Step<'_> {
         pot: Sek,
         key: &Key,
         part: Part,
-        criterion: Option<&str>,
+        criterion: Option<&Arc<str>>,
         names: &dyn Fn(&RecipientId) -> String,
     ) -> Result<Vec<Row>> {
         let parts = key.split_units(self.unit.to_units(pot)?)?;
@@ -67,7 +71,7 @@ impl Step<'_> {
         key: &Key,
         parts: &[u128],
         part: Part,
-        criterion: Option<&str>,
+        criterion: Option<&Arc<str>>,
         names: &dyn Fn(&RecipientId) -> String,
     ) -> Result<Vec<Row>> {
         let units = parts.iter().fold(0u128, |a, p| a.saturating_add(*p));

@@ -5,6 +5,8 @@
 //! amount is the floor or the ceiling of the row's amount × tranche / component. The
 //! figures of that spread are the row's [`TrancheBasis`].
 
+use std::sync::Arc;
+
 use super::explain::quota_decimal;
 use super::{Row, TrancheBasis};
 use crate::agreement::When;
@@ -28,10 +30,11 @@ pub(super) fn spread(
 ) -> Result<Vec<Row>> {
     if let [(tranche, date, _)] = pots {
         // One tranche pays the whole component: its rows are the component's, as they are.
+        let tranche: Option<Arc<str>> = tranche.as_deref().map(Arc::from);
         return Ok(rows
             .into_iter()
             .map(|mut r| {
-                r.tranche.clone_from(tranche);
+                r.tranche.clone_from(&tranche);
                 r.date = *date;
                 r
             })
@@ -51,6 +54,8 @@ pub(super) fn spread(
     let m = pots.len();
     let mut out = Vec::with_capacity(cells.len());
     for (t, (tranche, date, pot)) in pots.iter().enumerate() {
+        // one copy of the tranche id, shared by its rows
+        let tranche: Option<Arc<str>> = tranche.as_deref().map(Arc::from);
         let pot_units = col_units.get(t).copied().unwrap_or(0);
         for (r, (row, units)) in rows.iter().zip(&row_units).enumerate() {
             let cell = cells.get(r * m + t).copied().unwrap_or(0);
@@ -67,7 +72,7 @@ pub(super) fn spread(
                     .unwrap_or_default()
             });
             let mut r = row.clone();
-            r.tranche.clone_from(tranche);
+            r.tranche.clone_from(&tranche);
             r.date = *date;
             r.amount = unit.from_units(cell)?;
             r.basis.tranche = Some(TrancheBasis {

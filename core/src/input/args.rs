@@ -28,7 +28,7 @@ use crate::message::Template;
 use crate::message::templates::input::{
     AGREEMENT_ARGUMENT_WRONG_TYPE, AMOUNT_ARGUMENT_NOT_A_STRING, COMPONENT_ARGUMENT_NOT_A_STRING,
     KEY_ARGUMENT_WRONG_TYPE, OPTION_UNKNOWN, OPTIONS_NOT_AN_OBJECT, RULE_ARGUMENT_NOT_A_STRING,
-    STRICT_OPTION_NOT_A_BOOLEAN, UNIT_ARGUMENT_NOT_A_STRING,
+    STRICT_OPTION_NOT_A_BOOLEAN, UNIT_ARGUMENT_NOT_A_STRING, VALUE_NOT_JSON, VALUE_TOO_DEEP,
 };
 use crate::money::{Sek, Unit};
 use crate::outcomes::Outcomes;
@@ -82,6 +82,51 @@ fn fields(v: &Value, what: &str, names: &[&str]) -> Result<Map<String, Value>> {
     } else {
         Err(Error::from_findings(unknown))
     }
+}
+
+/// How deep a value given as an object may nest (the JSON reader's own limit).
+pub const MAX_DEPTH: usize = 128;
+
+/// The error of a value, the argument `what`, that nests deeper than [`MAX_DEPTH`] or
+/// contains itself (a skin that walks an object finds either).
+pub fn too_deep(loc: Loc, what: &str) -> Error {
+    VALUE_TOO_DEEP
+        .error(loc)
+        .with("what", what)
+        .with("limit", MAX_DEPTH)
+        .into()
+}
+
+/// The error of a value, the argument `what`, that has no JSON form: it contains itself,
+/// nests deeper than a JSON writer goes, or holds a value such as a JavaScript `BigInt`.
+pub fn not_json(what: &str) -> Error {
+    VALUE_NOT_JSON
+        .error(Loc::root().join(what))
+        .with("what", what)
+        .into()
+}
+
+/// The value of the JSON text a skin wrote of the argument `what`: a value that nests
+/// deeper than [`MAX_DEPTH`] is [`too_deep`], other text that is not JSON a `syntax`
+/// error, both at `what`.
+///
+/// ```
+/// let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+/// let e = vardavtal::input::args::value(&deep, "options").unwrap_err();
+/// assert_eq!((e.code(), e.findings()[0].loc.to_string()), (vardavtal::Code::InvalidValue, "options".to_owned()));
+/// ```
+pub fn value(text: &str, what: &str) -> Result<Value> {
+    serde_json::from_str(text).map_err(|e| {
+        let at = Loc::root().join(what);
+        if e.to_string().starts_with("recursion limit exceeded") {
+            too_deep(at, what)
+        } else {
+            crate::json::from_str::<Value>(text)
+                .err()
+                .unwrap_or_else(|| not_json(what))
+                .prefixed(&at)
+        }
+    })
 }
 
 /// A field that is there and not `null`.
@@ -484,11 +529,26 @@ mod tests {
             (e.code(), e.findings()[0].loc.to_string()),
             (Code::InvalidValue, "key".into())
         );
-        let e = key(&v(r#"{"01": 1}"#)).unwrap_err();
+        // a whole number is a weight, exactly, as a Python int is (issue 18: skin parity)
+        let k = key(&v(r#"{"01": 1, "03": 9007199254740991}"#)).unwrap();
         assert_eq!(
-            (e.code(), e.findings()[0].loc.to_string()),
-            (Code::InvalidAmount, "key.01".into())
+            k.weights(),
+            ["1".parse().unwrap(), "9007199254740991".parse().unwrap()]
         );
+        // a boolean, a fractional number or a whole number beyond 2^53 - 1 is not: the same
+        // code and location as Python's
+        for bad in [
+            r#"{"01": true}"#,
+            r#"{"01": 1.5}"#,
+            r#"{"01": 9007199254740992}"#,
+        ] {
+            let e = key(&v(bad)).unwrap_err();
+            assert_eq!(
+                (e.code(), e.findings()[0].loc.to_string()),
+                (Code::InvalidValue, "key.01".into()),
+                "{bad}"
+            );
+        }
         let e = statement(&v(r#""population""#)).unwrap_err();
         assert_eq!(e.code(), Code::InvalidValue);
         let e = statement(&v(r#"{"rule": 1}"#)).unwrap_err();

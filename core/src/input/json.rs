@@ -28,6 +28,9 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
         let loc = path_loc(e.path());
         let inner = e.into_inner();
         let msg = inner.to_string();
+        if let Some(f) = super::bounds::from_serde(&msg, loc.clone()) {
+            return f.into();
+        }
         let template = classify(&inner, &msg, text);
         super::problems::every::<T>(text, reading_error(template, loc, &inner))
     })?;

@@ -32,6 +32,7 @@
 //! ```
 
 pub mod args;
+pub mod bounds;
 pub mod host;
 pub mod json;
 pub use json::MAX_FILE_BYTES;
@@ -120,7 +121,7 @@ pub fn table_file(path: &Path) -> Result<(String, String)> {
 /// Context values that are never the file's own words: where it is and why it failed.
 const NOT_CONTENTS: &[&str] = &[
     "path", "line", "column", "index", "bytes", "reason", "expected", "names", "what", "more",
-    "count", "missing",
+    "count", "missing", "length", "limit", "what.sv", "columns",
 ];
 
 /// `e` (from reading `text`, the contents of a file) with every value of the file left out
@@ -242,13 +243,27 @@ pub fn key_text(arg: &str) -> Result<Key> {
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
 pub fn key_string(arg: &str) -> Result<Key> {
-    if arg.contains(['\n', ',']) {
+    // a byte-order mark starts CSV text (as it starts a file): "\u{feff}" alone is CSV with
+    // no header, as in `key_text` and a file
+    if arg.contains(['\n', ',']) || arg.starts_with('\u{feff}') {
         return Key::from_text("key", arg);
     }
     if names_a_file(arg) {
         return Err(not_a_file(arg));
     }
     Key::from_spec(arg.trim())
+}
+
+/// An amount typed by a person (plain `"443000000"` or Swedish `"443 miljoner kronor"`),
+/// its errors located at `arg`, the argument's name (the command line's `split AMOUNT`, as
+/// Python's and JavaScript's `amount`).
+///
+/// ```
+/// let e = vardavtal::input::amount("1e9", "amount").unwrap_err();
+/// assert_eq!(e.findings()[0].loc.to_string(), "amount");
+/// ```
+pub fn amount(text: &str, arg: &str) -> Result<crate::Sek> {
+    crate::Sek::parse_any(text).map_err(|e| e.prefixed(&Loc::root().join(arg)))
 }
 
 /// Whether a one-line string that is no key spec reads as the name of a file.

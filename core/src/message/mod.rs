@@ -174,7 +174,17 @@ pub fn fill(text: &str, lang: Lang, ctx: &BTreeMap<String, String>) -> String {
     out
 }
 
+/// A context value in its form (`kr`, `num`, `date`), and every value that is not a number
+/// or a day as [`crate::escape::shown`] shows it: control characters escaped, a very long
+/// value shortened.
 fn format_value<'a>(v: &'a str, form: &str, lang: Lang) -> Cow<'a, str> {
+    match formatted(v, form, lang) {
+        Cow::Borrowed(b) => crate::escape::shown(b),
+        owned => owned,
+    }
+}
+
+fn formatted<'a>(v: &'a str, form: &str, lang: Lang) -> Cow<'a, str> {
     match form {
         "kr" => v
             .parse::<rust_decimal::Decimal>()

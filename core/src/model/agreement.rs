@@ -33,11 +33,17 @@ use crate::swedish::Qualifier;
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
     /// Stable id (`"okad-tillganglighet-2022"`).
+    #[serde(deserialize_with = "crate::input::bounds::id")]
     pub id: String,
     /// Swedish title as published.
+    #[serde(deserialize_with = "crate::input::bounds::name")]
     pub title: String,
     /// English title.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "crate::input::bounds::opt_name",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub title_en: Option<String>,
     /// Base, supplementary, sector grant, reimbursement or budget proposal.
     pub kind: AgreementKind,
@@ -324,8 +330,10 @@ crate::names::names!(ComponentKind { Block => "block", Item => "item", Earmark =
 #[serde(deny_unknown_fields)]
 pub struct Component {
     /// Id, unique within the agreement.
+    #[serde(deserialize_with = "crate::input::bounds::id")]
     pub id: String,
     /// Swedish name as published.
+    #[serde(deserialize_with = "crate::input::bounds::name")]
     pub name: String,
     /// Block, item or earmark.
     #[serde(default)]
@@ -511,11 +519,13 @@ pub struct Dated {
 #[serde(deny_unknown_fields)]
 pub struct Tranche {
     /// Id, unique within the agreement.
+    #[serde(deserialize_with = "crate::input::bounds::id")]
     pub id: String,
     /// When it is paid.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<When>,
     /// The component it pays.
+    #[serde(deserialize_with = "crate::input::bounds::id")]
     pub component: String,
     /// How much it pays (give this or `share`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -534,6 +544,7 @@ pub struct Tranche {
 #[serde(deny_unknown_fields)]
 pub struct Frame {
     /// Id, unique within the agreement.
+    #[serde(deserialize_with = "crate::input::bounds::id")]
     pub id: String,
     /// The amount per year.
     pub per_year: Figure,

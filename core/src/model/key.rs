@@ -26,13 +26,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::apportion::{self, ApportionError};
 use crate::finding::{Error, Finding, Loc, Result};
+use crate::input::bounds::Bounded;
 use crate::message::Template;
 use crate::message::templates::input::{
     APPORTION_TOO_LARGE, APPORTION_WEIGHTS_ALL_ZERO, DATE_OUT_OF_RANGE, DATE_REFUSED, DATE_SHAPE,
-    KEY_ARGUMENT_NEITHER_SPEC_NOR_FILE, KEY_CSV_HEADER_COLUMNS, KEY_CSV_HEADER_UNREADABLE,
-    KEY_CSV_MALFORMED, KEY_DUPLICATE_RECIPIENT, KEY_EMPTY, KEY_NEGATIVE_WEIGHT,
-    KEY_SPEC_DATE_OUT_OF_RANGE, KEY_SPEC_DATE_REFUSED, KEY_SPEC_DATE_SHAPE, KEY_SPEC_UNKNOWN_FORM,
-    KEY_SPEC_UNKNOWN_LEVEL, KEY_WEIGHT_SUM_TOO_LARGE, KEY_WEIGHTS_ALL_ZERO,
+    KEY_ARGUMENT_NEITHER_SPEC_NOR_FILE, KEY_CSV_HEADER_COLUMNS, KEY_CSV_HEADER_TWICE,
+    KEY_CSV_HEADER_UNREADABLE, KEY_CSV_MALFORMED, KEY_DUPLICATE_RECIPIENT, KEY_EMPTY,
+    KEY_NEGATIVE_WEIGHT, KEY_SPEC_DATE_OUT_OF_RANGE, KEY_SPEC_DATE_REFUSED, KEY_SPEC_DATE_SHAPE,
+    KEY_SPEC_UNKNOWN_FORM, KEY_SPEC_UNKNOWN_LEVEL, KEY_WEIGHT_SUM_TOO_LARGE, KEY_WEIGHTS_ALL_ZERO,
     KEY_WEIGHTS_TOO_MANY_DIGITS, NEED_INDEX_CODES_WITHOUT_POPULATION, NEED_INDEX_PRODUCT_TOO_LARGE,
     NO_POPULATION_DATA_MUNICIPALITIES, NO_POPULATION_DATA_REGIONS,
 };
@@ -346,6 +347,30 @@ impl KeySpec {
     }
 }
 
+/// The position of the one header in `names`; a `key_csv_header_twice` error naming both
+/// when two headers are (`region_code,code,weight`), so that no column is chosen silently.
+fn header_column(
+    headers: &csv::StringRecord,
+    names: &[&str],
+    what: (&str, &str),
+    file: &Loc,
+) -> Result<Option<usize>> {
+    let mut found = headers
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| names.contains(h));
+    let first = found.next();
+    match (first, found.next()) {
+        (Some((_, a)), Some((_, b))) => Err(KEY_CSV_HEADER_TWICE
+            .error(file.join(1usize))
+            .with("what", what.0)
+            .with("what.sv", what.1)
+            .with("columns", format!("{a}, {b}"))
+            .into()),
+        _ => Ok(first.map(|(i, _)| i)),
+    }
+}
+
 fn loc_key(code: &RecipientId) -> Loc {
     Loc::root().join("weights").join(code.as_str())
 }
@@ -524,6 +549,12 @@ impl Key {
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         let mut problems = crate::finding::Problems::default();
         for (i, (code, w)) in entries.iter().enumerate() {
+            if let Some(n) = Bounded::Code.excess(code.as_str()) {
+                // located by its shown form: the code itself may be megabytes
+                let at = Loc::root().join(crate::escape::shown(code.as_str()).into_owned());
+                problems.push(Bounded::Code.finding(at, n));
+                continue;
+            }
             let at = Loc::root().join(code.as_str());
             if let Err(e) = code.check_known(declared, &at) {
                 problems.extend(e.into_findings());
@@ -587,18 +618,19 @@ impl Key {
                     .with("reason", e)
             })?
             .clone();
-        let col = |names: &[&str]| headers.iter().position(|h| names.contains(&h));
-        let (Some(ci), Some(wi)) = (
-            col(&[
-                "code",
-                "region_code",
-                "municipality_code",
-                "kod",
-                "regionkod",
-                "kommunkod",
-            ]),
-            col(&["weight", "vikt"]),
-        ) else {
+        const CODES: &[&str] = &[
+            "code",
+            "region_code",
+            "municipality_code",
+            "kod",
+            "regionkod",
+            "kommunkod",
+        ];
+        let (ci, wi) = (
+            header_column(&headers, CODES, ("code", "koden"), &file)?,
+            header_column(&headers, &["weight", "vikt"], ("weight", "vikten"), &file)?,
+        );
+        let (Some(ci), Some(wi)) = (ci, wi) else {
             // the header's own words are not echoed: they may be a file's contents
             return Err(KEY_CSV_HEADER_COLUMNS
                 .error(file.join(1usize))
@@ -617,6 +649,10 @@ impl Key {
             let line = rec.position().map_or(0, |p| p.line()) as usize;
             let code = rec.get(ci).unwrap_or_default();
             let weight = rec.get(wi).unwrap_or_default();
+            if let Some(n) = Bounded::Code.excess(code) {
+                problems.push(Bounded::Code.finding(file.join(line).join("code"), n));
+                continue;
+            }
             match crate::money::parse_weight(weight) {
                 Ok(w) => entries.push((RecipientId::new(code), w)),
                 Err(e) => {
@@ -637,6 +673,8 @@ impl Key {
     /// A key from text: a key spec (`population:regions:DATE`, …) or the text of a CSV file
     /// with columns `code,weight` (for skins that get file contents, not paths).
     pub fn from_text(name: &str, text: &str) -> Result<Key> {
+        // a byte-order mark is the start of a CSV file, as in a file read by `from_csv`
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let t = text.trim();
         if !t.is_empty() && !t.contains(['\n', ',']) {
             return by_name(t).map_err(|e| e.prefixed(&Loc::root().join(name)));

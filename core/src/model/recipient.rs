@@ -20,11 +20,13 @@ use crate::reference;
 /// assert_eq!(r.name(), Some("Region Uppsala"));
 /// assert_eq!(RecipientId::new("SKR").name(), Some("Sveriges Kommuner och Regioner"));
 /// ```
+///
+/// Read from JSON, a code has at most [`crate::input::bounds::MAX_CODE_CHARS`] characters.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
-pub struct RecipientId(pub String);
+pub struct RecipientId(#[serde(deserialize_with = "crate::input::bounds::code")] pub String);
 
 /// What kind of recipient a code names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -143,6 +145,7 @@ pub struct DeclaredRecipient {
     /// The code used in rules.
     pub id: RecipientId,
     /// The name as published.
+    #[serde(deserialize_with = "crate::input::bounds::name")]
     pub name: String,
     /// How many members a group recipient has, where the source says (and its members
     /// are unknown).

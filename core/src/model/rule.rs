@@ -116,8 +116,10 @@ crate::names::names!(Unearned { BonusPot => "bonus_pot", ReturnToState => "retur
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     /// Id, used in outcome files.
+    #[serde(deserialize_with = "crate::input::bounds::id")]
     pub id: String,
     /// What it measures.
+    #[serde(deserialize_with = "crate::input::bounds::name")]
     pub name: String,
     /// The share of the pot it carries, as a fraction ("0.5").
     #[cfg_attr(feature = "schema", schemars(with = "String"))]

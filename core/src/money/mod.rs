@@ -326,14 +326,58 @@ pub mod decimal_str {
         ))
     }
 
-    /// Deserialise a key weight as [`parse_weight`] reads it (`"0,72"`, `"2 411 859"`).
+    /// Deserialise a key weight as [`parse_weight`] reads it (`"0,72"`, `"2 411 859"`), or
+    /// a whole JSON number of at most 2^53 − 1 in size (exact in every language, as
+    /// Python's `int` is: `{"01": 2}`). A boolean, a fractional number (it may be a binary
+    /// float) or a larger one is an `invalid_value` error.
     pub fn deserialize_weight<'de, D: Deserializer<'de>>(
         d: D,
     ) -> std::result::Result<Decimal, D::Error> {
-        d.deserialize_str(V(
-            parse_weight,
-            "a plain decimal number as a string (or as Swedish writes it), e.g. \"2411859\", \"2 411 859\" or \"0,72\"",
-        ))
+        d.deserialize_any(WeightV)
+    }
+
+    /// The largest whole number every language holds exactly (JavaScript's
+    /// `Number.MAX_SAFE_INTEGER`).
+    const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+    /// A weight: a string read by [`parse_weight`] or a safe whole number.
+    struct WeightV;
+    impl serde::de::Visitor<'_> for WeightV {
+        type Value = Decimal;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a weight: a number as a string (\"2411859\", \"2 411 859\", \"0,72\") or a whole number")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Decimal, E> {
+            serde::de::Visitor::visit_str(V(parse_weight, ""), v)
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<Decimal, E> {
+            if v > MAX_SAFE_INTEGER {
+                return Err(E::custom(format!(
+                    "the weight {v} is larger than 2^53 - 1, the largest whole number a JSON reader holds exactly in every language: write it as a string"
+                )));
+            }
+            Ok(Decimal::from(v))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Decimal, E> {
+            match u64::try_from(v) {
+                Ok(u) => self.visit_u64(u),
+                // a negative weight is read, and refused by the key with its own code
+                Err(_) if v.unsigned_abs() <= MAX_SAFE_INTEGER => Ok(Decimal::from(v)),
+                Err(_) => Err(E::custom(format!(
+                    "the weight {v} is beyond 2^53 - 1 in size: write it as a string"
+                ))),
+            }
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<Decimal, E> {
+            Err(E::custom(format!(
+                "the weight {v} is a fractional JSON number, which may be a binary float: write it as a string (\"0.72\")"
+            )))
+        }
+        fn visit_bool<E: serde::de::Error>(self, v: bool) -> std::result::Result<Decimal, E> {
+            Err(E::custom(format!(
+                "the weight {v} is a boolean: a weight is a number as a string or a whole number"
+            )))
+        }
     }
 
     /// A string read by a parser of this module.

@@ -93,8 +93,31 @@ impl PublishedTable {
     /// A line that cannot be read becomes a `table_unparsed_line` finding, unless it is blank
     /// or an obvious header or title line (no amount and no region name; or a year such as
     /// `"Fördelning 2023"`). An error (`syntax`) only when no line has an amount.
+    ///
+    /// A text of more than [`MAX_TABLE_LINES`](crate::input::bounds::MAX_TABLE_LINES)
+    /// lines is an `invalid_value` error (`table_too_many_lines`) before any line is read;
+    /// [`PublishedTable::parse_within`] takes another limit.
     pub fn parse(name: &str, text: &str) -> Result<PublishedTable> {
+        Self::parse_within(name, text, crate::input::bounds::MAX_TABLE_LINES)
+    }
+
+    /// As [`PublishedTable::parse`], reading a table of at most `max_lines` lines.
+    ///
+    /// ```
+    /// use vardavtal::reconcile::PublishedTable;
+    /// let e = PublishedTable::parse_within("t", "Region Uppsala 1 kr\n".repeat(3).as_str(), 2).unwrap_err();
+    /// assert_eq!(e.code(), vardavtal::Code::InvalidValue);
+    /// assert_eq!(e.findings()[0].loc.to_string(), "rows[3]");
+    /// ```
+    pub fn parse_within(name: &str, text: &str, max_lines: usize) -> Result<PublishedTable> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.lines().nth(max_lines).is_some() {
+            return Err(templates::TABLE_TOO_MANY_LINES
+                .error(loc_row(max_lines + 1))
+                .with("name", name)
+                .with("limit", max_lines)
+                .into());
+        }
         let lines: Vec<&str> = text.lines().collect();
         let mut table = PublishedTable {
             name: name.to_owned(),

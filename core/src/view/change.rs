@@ -121,7 +121,7 @@ impl View for Sensitivity {
     }
 
     /// The movers, then (for one agreement) every pot's recipients × dates.
-    fn text(&self) -> String {
+    fn text_unescaped(&self) -> String {
         let mut out = self.table().to_text();
         if self.agreement.is_some() {
             for p in &self.pots {

@@ -269,9 +269,19 @@ impl Cell {
 pub trait View {
     /// The result as a table.
     fn table(&self) -> Table;
-    /// The text people read; the table's text unless the result reads better otherwise
-    /// (a report, a reconciliation).
+    /// The text people read ([`View::text_unescaped`]) with every control character but
+    /// the line break escaped ([`crate::escape::lines`]): an id with an ANSI or OSC escape
+    /// reaches a terminal as text. A result implements `text_unescaped`, not this.
     fn text(&self) -> String {
+        let text = self.text_unescaped();
+        match crate::escape::lines(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(escaped) => escaped,
+        }
+    }
+    /// The text as the result writes it: the table's text unless the result reads better
+    /// otherwise (a report, a reconciliation).
+    fn text_unescaped(&self) -> String {
         self.table().to_text()
     }
     /// CSV with a header: the table's rows unless the result has a longer form (one line
@@ -305,7 +315,7 @@ impl View for Table {
     fn table(&self) -> Table {
         self.clone()
     }
-    fn text(&self) -> String {
+    fn text_unescaped(&self) -> String {
         self.to_text()
     }
 }

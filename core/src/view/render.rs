@@ -39,7 +39,8 @@ pub(crate) fn number(d: Decimal) -> String {
 
 impl Table {
     /// The table as aligned text for people: the title, the rows, the footer lines, the
-    /// notes.
+    /// notes; control characters in them escaped ([`crate::escape::controls`]), so that an
+    /// id with an ANSI escape reaches a terminal as text.
     pub fn to_text(&self) -> String {
         self.to_text_limited(None)
     }
@@ -49,7 +50,11 @@ impl Table {
     pub fn to_text_limited(&self, limit: Option<usize>) -> String {
         let mut t = comfy_table::Table::new();
         t.load_style(presets::ASCII_MARKDOWN);
-        t.set_header(self.columns.iter().map(|c| c.header.as_str()));
+        t.set_header(
+            self.columns
+                .iter()
+                .map(|c| crate::escape::controls(&c.header).into_owned()),
+        );
         let (shown, cut) = shown_rows(&self.rows, limit);
         for r in shown {
             match r {
@@ -67,7 +72,7 @@ impl Table {
         }
         let mut s = String::new();
         if !self.title.is_empty() {
-            s.push_str(&self.title);
+            s.push_str(&crate::escape::controls(&self.title));
             s.push('\n');
         }
         if !self.columns.is_empty() {
@@ -79,7 +84,7 @@ impl Table {
             s.push('\n');
         }
         for n in &self.notes {
-            s.push_str(n);
+            s.push_str(&crate::escape::controls(n));
             s.push('\n');
         }
         s
@@ -122,6 +127,12 @@ impl Table {
     }
 
     /// The rows as CSV with a header of column ids; numbers as plain decimals.
+    ///
+    /// Every value is written exactly as it is, for programs: a text cell that starts with
+    /// `=`, `+`, `-`, `@`, a tab or a carriage return is not neutralised here (a program
+    /// must get the id it gave), so a spreadsheet that opens this file may read such a
+    /// cell as a formula. For people and spreadsheets write [`Table::to_csv_sv`] or the
+    /// XLSX, which neutralise text cells ([`crate::escape::formula`]).
     pub fn to_csv(&self) -> String {
         let mut w = csv::Writer::from_writer(Vec::new());
         let _ = w.write_record(self.columns.iter().map(|c| c.id.as_str()));
@@ -137,7 +148,9 @@ impl Table {
     /// CSV for Swedish Excel: a UTF-8 byte-order mark, semicolons, the headers people
     /// read, amounts and decimals with a decimal comma and no grouping, and text that
     /// Excel would turn into a number or a date (`01`, `0114`, `2019-06`) written as
-    /// `="01"`, so that it stays text.
+    /// `="01"`, so that it stays text. A text cell that a spreadsheet would run as a
+    /// formula (`=HYPERLINK(…)`, `@SUM(…)`, `-x`: [`crate::escape::is_formula`]) is
+    /// written with a leading `'`; amounts and numbers are numbers and keep their sign.
     ///
     /// ```
     /// use vardavtal::view::{Cell, Column, Kind, Table};
@@ -193,6 +206,10 @@ impl Table {
                 Some(c) => cell_for_people(&c.id, v),
                 None => v.for_people(),
             })
+            .map(|s| match crate::escape::controls(&s) {
+                std::borrow::Cow::Borrowed(_) => s,
+                std::borrow::Cow::Owned(o) => o,
+            })
             .collect()
     }
 }
@@ -242,7 +259,7 @@ impl Cell {
         match self {
             Cell::Amount(_) | Cell::Decimal(_) => self.plain().replace('.', ","),
             Cell::Text(s) if excel_would_convert(s) => format!("=\"{s}\""),
-            Cell::Text(s) => words::for_people(column, s).into_owned(),
+            Cell::Text(s) => crate::escape::formula(&words::for_people(column, s)).into_owned(),
             Cell::Date(When::Month(_)) => format!("=\"{}\"", self.plain()),
             _ => self.plain(),
         }

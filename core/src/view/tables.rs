@@ -255,7 +255,7 @@ impl View for [Finding] {
         self.text()
     }
     /// One line per finding (`warning[code] at loc: message`) and the tally.
-    fn text(&self) -> String {
+    fn text_unescaped(&self) -> String {
         let mut s: String = self.iter().map(|f| format!("{f}\n")).collect();
         s.push_str(&tally_in(self, crate::message::Lang::current()));
         s.push('\n');
@@ -267,7 +267,7 @@ impl View for Vec<Finding> {
     fn table(&self) -> Table {
         self.as_slice().table()
     }
-    fn text(&self) -> String {
+    fn text_unescaped(&self) -> String {
         self.as_slice().text()
     }
     fn preview(&self) -> String {
@@ -338,7 +338,7 @@ impl View for Agreement {
         t
     }
     /// The agreement with its components and figures, as `vardavtal catalog` prints it.
-    fn text(&self) -> String {
+    fn text_unescaped(&self) -> String {
         AgreementList(vec![self]).text()
     }
     /// The text: it is short enough to show whole.
@@ -382,7 +382,7 @@ impl View for AgreementList<'_> {
         self.text()
     }
     /// Each agreement with its components and figures.
-    fn text(&self) -> String {
+    fn text_unescaped(&self) -> String {
         let mut s = String::new();
         for a in &self.0 {
             let r = AgreementReport {
@@ -417,7 +417,7 @@ impl View for Report {
                     t.rows.push(vec![
                         text(&r.agreement),
                         text(&r.component),
-                        Cell::opt_text(r.tranche.clone()),
+                        Cell::opt_text(r.tranche.as_deref()),
                         r.date.map_or(Cell::Empty, Cell::Date),
                         text(r.recipient.as_str()),
                         text(&r.name),
@@ -450,7 +450,7 @@ impl View for Report {
         self.text()
     }
     /// The text report.
-    fn text(&self) -> String {
+    fn text_unescaped(&self) -> String {
         self.to_string()
     }
 }
@@ -484,7 +484,7 @@ impl View for Reconciliation {
         self.text()
     }
     /// The per-row report with totals, closest keys and findings.
-    fn text(&self) -> String {
+    fn text_unescaped(&self) -> String {
         self.to_string()
     }
 }
@@ -554,7 +554,7 @@ impl View for SourceView<'_> {
         self.text()
     }
     /// The source with its whole text, or each figure with its quote in context.
-    fn text(&self) -> String {
+    fn text_unescaped(&self) -> String {
         match self {
             SourceView::Source(src) => {
                 let [publisher, published, file, not_stated] = words::source_labels();
@@ -650,10 +650,10 @@ impl Allocation {
                 Cell::Amount(r.amount),
                 text(&r.agreement),
                 text(&r.component),
-                Cell::opt_text(r.tranche.clone()),
+                Cell::opt_text(r.tranche.as_deref()),
                 r.date.map_or(Cell::Empty, Cell::Date),
                 text(r.part.as_str()),
-                Cell::opt_text(r.criterion.clone()),
+                Cell::opt_text(r.criterion.as_deref()),
                 Cell::Decimal(r.basis.quota),
                 Cell::Decimal(r.basis.weight),
                 Cell::Amount(r.basis.pot),

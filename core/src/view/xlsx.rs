@@ -7,6 +7,10 @@
 //! Excel holds numbers as binary doubles: an amount or decimal is written as a number only
 //! when Excel shows it with exactly its digits (every amount below 2^53 öre), and as text
 //! otherwise, so no figure is changed.
+//!
+//! Text that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `@SUM(…)`: it starts
+//! with `=`, `+`, `-`, `@`, a tab or a carriage return) is a string cell with Excel's quote
+//! prefix: shown exactly, never evaluated, still text when edited.
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
@@ -81,7 +85,7 @@ fn unique(name: String, taken: &[String]) -> String {
 fn write_sheet(ws: &mut Worksheet, name: &str, t: &Table) -> std::result::Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     ws.set_name(name)?;
-    ws.write_string_with_format(0, 0, &t.title, &bold)?;
+    ws.write_string_with_format(0, 0, &t.title, &quoted(&t.title, &bold))?;
     for (c, col) in t.columns.iter().enumerate() {
         ws.write_string_with_format(1, col_num(c), &col.header, &bold)?;
     }
@@ -103,7 +107,7 @@ fn write_sheet(ws: &mut Worksheet, name: &str, t: &Table) -> std::result::Result
     }
     for n in &t.notes {
         row += 1;
-        ws.write_string(row, 0, n)?;
+        ws.write_string_with_format(row, 0, n, &quoted(n, &Format::new()))?;
     }
     ws.set_autofit_max_width(60).autofit();
     Ok(())
@@ -137,6 +141,17 @@ fn exact_double(d: rust_decimal::Decimal) -> Option<f64> {
     (x.abs() < 9.0e15 && x.to_string() == text).then_some(x)
 }
 
+/// `f`, with Excel's quote prefix when the text `s` would read as a formula
+/// ([`crate::escape::is_formula`]): the cell shows `s` exactly and stays text when it is
+/// edited, as a `'` typed in front makes it (the XLSX form of the Swedish CSV's `'`).
+fn quoted(s: &str, f: &Format) -> Format {
+    if crate::escape::is_formula(s) {
+        f.clone().set_quote_prefix()
+    } else {
+        f.clone()
+    }
+}
+
 fn write_cell(
     ws: &mut Worksheet,
     row: u32,
@@ -149,7 +164,11 @@ fn write_cell(
         |ws: &mut Worksheet, s: &str| ws.write_string_with_format(row, col, s, f).map(|_| ());
     match cell {
         Cell::Empty => Ok(()),
-        Cell::Text(s) => text(ws, &words::for_people(column, s)),
+        Cell::Text(s) => {
+            let s = words::for_people(column, s);
+            ws.write_string_with_format(row, col, s.as_ref(), &quoted(&s, f))
+                .map(|_| ())
+        }
         Cell::Amount(a) => match exact_double(a.value()) {
             Some(x) => ws.write_number_with_format(row, col, x, f).map(|_| ()),
             None => text(ws, &a.to_string()),

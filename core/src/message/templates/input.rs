@@ -48,6 +48,16 @@ super::templates! {
         en: "the strict option must be true or false, not a {type}",
         sv: "alternativet strict ska vara true eller false, men värdet är av JSON-typen {type}",
     }
+    /// A value given as an object that nests too deep or contains itself.
+    VALUE_TOO_DEEP = "value_too_deep", InvalidValue {
+        en: "the {what} nests more than {limit} levels deep, or contains itself",
+        sv: "värdet {what} är nästlat i fler än {limit} nivåer, eller innehåller sig självt",
+    }
+    /// A value given as an object that has no JSON form.
+    VALUE_NOT_JSON = "value_not_json", InvalidValue {
+        en: "the {what} cannot be written as JSON: it contains itself, nests too deep, or holds a value JSON has no form for (a BigInt, a function)",
+        sv: "värdet {what} kan inte skrivas som JSON: det innehåller sig självt, är nästlat för djupt eller har ett värde som saknar form i JSON (en BigInt, en funktion)",
+    }
     /// An agreement given as a value that is neither text nor an object.
     AGREEMENT_ARGUMENT_WRONG_TYPE = "agreement_argument_wrong_type", InvalidValue {
         en: "the agreement must be JSON text, a catalog id or an object, not a {type}",
@@ -105,6 +115,13 @@ super::templates! {
     FILE_TOO_LARGE = "file_too_large", Io {
         en: "cannot read {path}: it is {size} bytes, more than the limit of {limit} bytes",
         sv: "{path} kan inte läsas: filen är på {size} byte, mer än gränsen på {limit} byte",
+    }
+
+    // input/bounds.rs: limits on one value.
+    /// An id, a name or a recipient code longer than its limit.
+    TEXT_TOO_LONG = "text_too_long", InvalidValue {
+        en: "the {what} has {length:num} characters, more than the limit of {limit:num}",
+        sv: "{what} har {length:num} tecken, fler än gränsen på {limit:num}",
     }
 
     // input/mod.rs: tables and text already read.
@@ -265,7 +282,12 @@ super::templates! {
         en: "cannot read the CSV header: {reason}",
         sv: "rubrikraden i CSV-filen kan inte läsas: {reason}",
     }
-    /// A CSV key whose header lacks the code or weight column.
+    /// A CSV key whose header names the code or the weight twice.
+    KEY_CSV_HEADER_TWICE = "key_csv_header_twice", Syntax {
+        en: "the CSV header (line 1) has two {what} columns, {columns}: name one, so that no column is chosen silently",
+        sv: "rubrikraden i CSV-filen (rad 1) har två kolumner för {what}, {columns}: ange en, så att ingen kolumn väljs i tysthet",
+    }
+    /// A CSV key whose header has no code or weight column.
     KEY_CSV_HEADER_COLUMNS = "key_csv_header_columns", Syntax {
         en: "the CSV header (line 1) must name a code column (code, region_code, municipality_code, kod, regionkod or kommunkod) and a weight column (weight or vikt); its {count} columns do not",
         sv: "rubrikraden i CSV-filen (rad 1) ska ha en kolumn för koden (code, region_code, municipality_code, kod, regionkod eller kommunkod) och en för vikten (weight eller vikt); dess {count} kolumner har inte det",

@@ -218,6 +218,11 @@ super::templates! {
     }
 
     // ---- reconcile: reading a table -----------------------------------------------------------
+    /// A table with more lines than the limit.
+    TABLE_TOO_MANY_LINES = "table_too_many_lines", InvalidValue {
+        en: "{name} has more than {limit:num} lines: a published table is read up to that many (reconcile::PublishedTable::parse_within takes another limit)",
+        sv: "{name} har fler än {limit:num} rader: en publicerad tabell läses upp till så många rader (reconcile::PublishedTable::parse_within tar en annan gräns)",
+    }
     /// A table with no line that has a region and an amount.
     TABLE_NO_ROWS = "table_no_rows", Syntax {
         en: "no line of {quoted} has a region and an amount: expected lines such as \"Region Uppsala 54 499 160 kr\" or CSV with a header region,amount",
