@@ -71,7 +71,8 @@ fn push_char(out: &mut String, c: char) {
 /// around the count of those left out.
 ///
 /// ```
-/// let s = vardavtal::escape::shown(&"x".repeat(2000));
+/// let long = "x".repeat(2000);
+/// let s = vardavtal::escape::shown(&long);
 /// assert!(s.starts_with("xxx") && s.contains(" … (1100 characters left out) … "));
 /// ```
 pub fn shown(s: &str) -> Cow<'_, str> {
