@@ -33,14 +33,14 @@ fn skane_2022_is_the_sum_of_its_rows_in_each_allocated_pot() -> R {
         assert_eq!(l.recipients, al.len());
         // kr per invånare by the key's own population.
         let pop = Decimal::from(l.population.ok_or("a population key")?);
-        let per = l.per_capita.ok_or("kr per invånare")?.0;
+        let per = l.per_capita.ok_or("kr per invånare")?.value();
         assert!(
-            (per - l.amount.0 / pop).abs() <= Decimal::new(5, 3),
+            (per - l.amount.value() / pop).abs() <= Decimal::new(5, 3),
             "{per}"
         );
-        expected += l.amount.0;
+        expected += l.amount.value();
     }
-    assert_eq!(v.total.0, expected);
+    assert_eq!(v.total.value(), expected);
     // The year view says the same of Skåne.
     let y = across::year(cat, 2022, None);
     let i = y
@@ -48,8 +48,8 @@ fn skane_2022_is_the_sum_of_its_rows_in_each_allocated_pot() -> R {
         .iter()
         .position(|(r, _)| *r == skane)
         .ok_or("Skåne in 2022")?;
-    let row: Decimal = y.amounts[i].iter().map(|a| a.0).sum();
-    assert_eq!(row, v.total.0);
+    let row: Decimal = y.amounts[i].iter().map(|a| a.value()).sum();
+    assert_eq!(row, v.total.value());
     // What cannot be computed is listed with why: block 1 of Ökad tillgänglighet.
     assert!(
         v.open
@@ -71,27 +71,27 @@ fn skane_2022_is_the_sum_of_its_rows_in_each_allocated_pot() -> R {
 /// sum of the pots of its components' allocations in the year.
 fn check_columns(y: &YearView, cat: &Catalog) -> R {
     for (i, a) in y.agreements.iter().enumerate() {
-        let column: Decimal = y.amounts.iter().map(|r| r[i].0).sum();
-        assert_eq!(column, a.allocated.0, "{}", a.id);
+        let column: Decimal = y.amounts.iter().map(|r| r[i].value()).sum();
+        assert_eq!(column, a.allocated.value(), "{}", a.id);
         let agreement = cat.find_agreement(&a.id)?;
         let pots = across::money_of(agreement, &Options::default())
             .allocations
             .iter()
-            .map(|al| al.total().0)
+            .map(|al| al.total().value())
             .sum::<Decimal>();
         let outside: Decimal = y
             .open
             .iter()
             .filter(|o| o.agreement == a.id && o.why.ctx.contains_key("year"))
-            .filter_map(|o| o.amount.map(|x| x.0))
+            .filter_map(|o| o.amount.map(|x| x.value()))
             .sum();
         assert_eq!(pots, column + outside, "{}", a.id);
         if let (Some(amount), Some(rest)) = (a.amount, a.not_allocated) {
-            assert_eq!(amount.0 - a.allocated.0, rest.0);
+            assert_eq!(amount.value() - a.allocated.value(), rest.value());
         }
     }
-    let all: Decimal = y.agreements.iter().map(|a| a.allocated.0).sum();
-    assert_eq!(y.total().0, all);
+    let all: Decimal = y.agreements.iter().map(|a| a.allocated.value()).sum();
+    assert_eq!(y.total().value(), all);
     Ok(())
 }
 
@@ -143,9 +143,9 @@ fn municipalities_are_summed_to_their_region_when_asked() -> R {
                     .iter()
                     .any(|m| m.code == r.recipient.as_str() && m.region == region.as_str())
             })
-            .map(|r| r.amount.0)
+            .map(|r| r.amount.value())
             .sum();
-        assert_eq!(amounts[0].0, sum, "{region}");
+        assert_eq!(amounts[0].value(), sum, "{region}");
     }
     Ok(())
 }

@@ -418,7 +418,7 @@ fn figures_match_domain() {
         vardavtal::Rule::Performance(p) => {
             assert_eq!(p.criteria.len(), 1);
             assert_eq!(p.criteria[0].id, "wait90");
-            assert_eq!(p.criteria[0].share.0, Decimal::ONE);
+            assert_eq!(p.criteria[0].share.value(), Decimal::ONE);
             assert_eq!(
                 p.criteria[0].test.describe(),
                 "improved on last year (wait90) or at least 0.71 (wait60)"

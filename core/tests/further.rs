@@ -288,11 +288,11 @@ fn okad_tillganglighet_2022_the_11_msek_are_skr_s() {
     };
     assert_eq!(of("okad-tillganglighet-2022", Code::PartsDoNotSum), 0);
     assert_eq!(of("okad-tillganglighet-2022", Code::TranchesDoNotSum), 0);
-    let paid: Sek = Sek(a
+    let paid: Sek = a
         .tranches
         .iter()
-        .map(|t| t.amount.as_ref().unwrap().value.0)
-        .sum());
+        .map(|t| t.amount.as_ref().unwrap().value)
+        .sum();
     assert_eq!(paid, Sek::kronor(2_512_600_000));
     // The corrected 1 635 000 000 kr of psykisk hälsa 2022 no longer fits the "2,3
     // miljarder" of cancer, psykisk hälsa and civilt försvar.

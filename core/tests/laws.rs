@@ -135,8 +135,8 @@ proptest! {
         prop_assume!(weights.iter().any(|(w, _)| *w > 0));
         let c = codes();
         let key = Key::new("d", vec![], weights.iter().enumerate().map(|(i, (m, s))| (RecipientId::new(c[i]), Decimal::new(*m as i64, *s))), &[]).unwrap();
-        let pot = Sek(Decimal::from(pot));
-        let each = Sek(Decimal::from(each));
+        let pot = Sek::from(Decimal::from(pot));
+        let each = Sek::from(Decimal::from(each));
         match split(pot, &key, Some(each), Unit::Krona) {
             Ok(a) => {
                 prop_assert_eq!(a.total(), pot);
@@ -147,7 +147,7 @@ proptest! {
             Err(e) => {
                 // Only when the fixed amounts alone exceed the pot.
                 prop_assert_eq!(e.code(), Code::RuleNotRunnable);
-                prop_assert!(each.0 * Decimal::from(weights.len()) > pot.0);
+                prop_assert!(each.value() * Decimal::from(weights.len()) > pot.value());
             }
         }
     }
@@ -160,7 +160,7 @@ proptest! {
     ) {
         let mut a = Agreement::from_json(include_str!("../../examples/demo-agreement.json")).unwrap();
         for (c, x) in a.components.iter_mut().zip(&amounts) {
-            c.amount = Some(vardavtal::Figure::exact(Sek(Decimal::from(*x) + Decimal::from(21u64 * 5_000_000))));
+            c.amount = Some(vardavtal::Figure::exact(Sek::from(Decimal::from(*x) + Decimal::from(21u64 * 5_000_000))));
         }
         a.tranches.retain(|t| t.share.is_some());
         if let Some(vardavtal::Rule::Performance(p)) = a.components[0].rule.as_mut() {
@@ -174,9 +174,9 @@ proptest! {
         }
         let alloc = allocate(&a, &Options { outcomes, ..Options::default() }).unwrap();
         alloc.check().unwrap();
-        let expected: Decimal = a.components.iter().filter_map(|c| c.amount.as_ref()).map(|f| f.value.0).sum();
-        prop_assert_eq!(alloc.total().0, expected);
-        prop_assert_eq!(alloc.pot_total().0, expected);
+        let expected: Decimal = a.components.iter().filter_map(|c| c.amount.as_ref()).map(|f| f.value.value()).sum();
+        prop_assert_eq!(alloc.total().value(), expected);
+        prop_assert_eq!(alloc.pot_total().value(), expected);
     }
 }
 
@@ -242,9 +242,9 @@ fn impossible_inputs_name_the_problem() {
         .unwrap_err();
     assert_eq!(e.code(), Code::NoPopulationData);
     let k = key(&[("01", 1), ("03", 2)]).unwrap();
-    let e = split(Sek(Decimal::new(-5, 0)), &k, None, Unit::Krona).unwrap_err();
+    let e = split(Sek::from(Decimal::new(-5, 0)), &k, None, Unit::Krona).unwrap_err();
     assert_eq!(e.code(), Code::NegativeAmount);
-    let e = split(Sek(Decimal::new(1005, 3)), &k, None, Unit::Ore).unwrap_err();
+    let e = split(Sek::from(Decimal::new(1005, 3)), &k, None, Unit::Ore).unwrap_err();
     assert_eq!(e.code(), Code::AmountFinerThanUnit);
     assert!(e.to_string().contains("1.005"), "{e}");
 }
@@ -296,8 +296,8 @@ fn check_tranche_laws(pot: u64, weights: &[u64], tranches: &[u64], alloc: &varda
     let mut cells = vec![vec![0u128; tranches.len()]; weights.len()];
     let regions = reference::regions();
     for row in alloc.rows() {
-        assert!(!row.amount.0.is_sign_negative() || row.amount.0.is_zero());
-        let x: u128 = row.amount.0.try_into().unwrap();
+        assert!(!row.amount.value().is_sign_negative() || row.amount.value().is_zero());
+        let x: u128 = row.amount.value().try_into().unwrap();
         let t: usize = row.tranche.as_deref().unwrap()[1..].parse().unwrap();
         let r = regions
             .iter()
@@ -474,7 +474,7 @@ fn the_alabama_paradox_of_largest_remainder_happens_and_is_flagged() {
             .find(|r| r.recipient.as_str() == who)
             .unwrap()
             .amount
-            .0
+            .value()
     };
     assert_eq!(of(&a) - of(&b), Decimal::ONE);
     // How often: of the 5 000 one-krona steps from 443 000 000 kr, how many cut someone.

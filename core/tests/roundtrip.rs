@@ -34,9 +34,9 @@ fn config() -> ProptestConfig {
 /// sometimes at the edges of the decimal range.
 fn amount() -> impl Strategy<Value = Sek> {
     prop_oneof![
-        8 => (0i64..10_000_000_000_000, 0u32..=4).prop_map(|(m, s)| Sek(Decimal::new(m, s))),
-        1 => (-1_000_000i64..0, 0u32..=2).prop_map(|(m, s)| Sek(Decimal::new(m, s))),
-        1 => prop_oneof![Just(Sek(Decimal::MAX)), Just(Sek(Decimal::ZERO)), Just(Sek(Decimal::new(1, 28)))],
+        8 => (0i64..10_000_000_000_000, 0u32..=4).prop_map(|(m, s)| Sek::from(Decimal::new(m, s))),
+        1 => (-1_000_000i64..0, 0u32..=2).prop_map(|(m, s)| Sek::from(Decimal::new(m, s))),
+        1 => prop_oneof![Just(Sek::from(Decimal::MAX)), Just(Sek::from(Decimal::ZERO)), Just(Sek::from(Decimal::new(1, 28)))],
     ]
 }
 
@@ -63,11 +63,11 @@ fn figure() -> impl Strategy<Value = Figure> {
     (
         amount(),
         prop::option::of(prop_oneof![
-            Just(Sek(Decimal::new(1, 0))),
-            Just(Sek(Decimal::new(100_000_000, 0))),
-            Just(Sek(Decimal::new(500_000_000, 0))),
-            Just(Sek(Decimal::new(1, 2))),
-            Just(Sek(Decimal::new(100, 2))),
+            Just(Sek::from(Decimal::new(1, 0))),
+            Just(Sek::from(Decimal::new(100_000_000, 0))),
+            Just(Sek::from(Decimal::new(500_000_000, 0))),
+            Just(Sek::from(Decimal::new(1, 2))),
+            Just(Sek::from(Decimal::new(100, 2))),
         ]),
         prop::option::of(prop_oneof![
             Just(Qualifier::About),

@@ -88,7 +88,7 @@ fn the_demo_pivot_totals_add_up_in_every_column() -> vardavtal::Result<()> {
             .sum();
         assert_eq!(
             footer.get(i),
-            Some(&Cell::Amount(Sek(col))),
+            Some(&Cell::Amount(Sek::from(col))),
             "column {}",
             c.header
         );
@@ -263,7 +263,7 @@ fn escapes_and_formulas_in_ids_are_neutralised() {
     );
     t.rows.push(vec![
         vardavtal::view::Cell::Text("@SUM(A1)".into()),
-        vardavtal::view::Cell::Amount(vardavtal::Sek("-5.5".parse().unwrap())),
+        vardavtal::view::Cell::Amount("-5.5".parse().unwrap()),
     ]);
     assert_eq!(t.to_csv_sv(), "\u{feff}X;A\r\n'@SUM(A1);-5,5\r\n");
     // a header with a control character (found by the fuzz target writers) is escaped too

@@ -139,7 +139,7 @@ fn items_of<'py>(py: Python<'py>, obj: &Bound<'py, PyAny>) -> PyResult<Option<Pa
 /// `"443,4 miljoner kronor"`); never a `float`.
 pub fn money(py: Python<'_>, obj: &Bound<'_, PyAny>, loc: &Loc) -> PyResult<Sek> {
     if let Some(t) = number_text(py, obj)? {
-        return at(py, loc, parse_plain_decimal(&t).map(Sek));
+        return at(py, loc, parse_plain_decimal(&t).map(Sek::from));
     }
     match obj.cast::<PyString>() {
         Ok(s) => at(py, loc, Sek::parse_any(&s.to_cow()?)),

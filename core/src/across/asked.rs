@@ -21,7 +21,7 @@ use super::change::{Change, change};
 /// `pot_a`) split by `key_b` (default: `key_a`).
 ///
 /// ```
-/// use vardavtal::{across::ChangeQuery, catalog::catalog, input, RecipientId};
+/// use vardavtal::{across::ChangeQuery, catalog::catalog, input, RecipientId, Sek};
 /// let q = ChangeQuery {
 ///     agreement: Some(catalog()?.find_agreement("okad-tillganglighet-2022")?.clone()),
 ///     component: Some("block-2".into()),

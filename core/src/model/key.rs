@@ -101,6 +101,10 @@ pub struct Weight(
 );
 
 impl Weight {
+    /// The weight as a `Decimal`.
+    pub fn value(self) -> Decimal {
+        self.0
+    }
     /// A weight, refused when negative.
     ///
     /// ```

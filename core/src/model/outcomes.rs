@@ -80,7 +80,7 @@ mod opt_decimal {
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
-pub struct Outcomes(pub BTreeMap<String, BTreeMap<RecipientId, Outcome>>);
+pub struct Outcomes(pub(crate) BTreeMap<String, BTreeMap<RecipientId, Outcome>>);
 
 /// One criterion's outcomes, by recipient (unique codes).
 #[derive(Deserialize)]
@@ -119,6 +119,10 @@ impl Outcomes {
     /// True when there are no outcomes.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+    /// Every criterion's outcomes, by recipient, in criterion order.
+    pub fn criteria(&self) -> impl Iterator<Item = (&str, &BTreeMap<RecipientId, Outcome>)> {
+        self.0.iter().map(|(c, m)| (c.as_str(), m))
     }
 }
 

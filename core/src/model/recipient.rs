@@ -26,7 +26,7 @@ use crate::reference;
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
-pub struct RecipientId(#[serde(deserialize_with = "crate::input::bounds::code")] pub String);
+pub struct RecipientId(#[serde(deserialize_with = "crate::input::bounds::code")] pub(crate) String);
 
 /// What kind of recipient a code names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

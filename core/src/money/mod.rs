@@ -31,7 +31,7 @@ pub mod swedish;
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Sek(pub Decimal);
+pub struct Sek(pub(crate) Decimal);
 
 impl Sek {
     /// Zero kronor.
