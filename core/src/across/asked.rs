@@ -30,8 +30,8 @@ use super::change::{Change, change};
 ///     ..ChangeQuery::default()
 /// };
 /// let c = q.run(&RecipientId::new("12"))?;
-/// assert_eq!(c.pot_effect.0, 0.into()); // the same pot, another key date
-/// assert_eq!(c.share_effect.0 + c.rounding.0, c.difference.0);
+/// assert_eq!(c.pot_effect, Sek::ZERO); // the same pot, another key date
+/// assert_eq!(c.share_effect + c.rounding, c.difference);
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
 #[derive(Debug, Clone, Default)]

@@ -25,7 +25,7 @@
 //! let pot = Sek::kronor(443_000_000);
 //! let c = across::decompose(pot, &a, pot, &b, &RecipientId::new("12"), Unit::Krona)?;
 //! assert_eq!(c.pot_effect, Sek::ZERO); // the same pot
-//! assert_eq!(c.pot_effect.0 + c.share_effect.0 + c.rounding.0, c.difference.0);
+//! assert_eq!(c.pot_effect + c.share_effect + c.rounding, c.difference);
 //! # Ok::<(), vardavtal::Error>(())
 //! ```
 

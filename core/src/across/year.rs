@@ -69,8 +69,8 @@ pub struct YearView {
 /// use vardavtal::{across, catalog::catalog};
 /// let y = across::year(catalog()?, 2022, None);
 /// let okad = y.agreements.iter().position(|a| a.id == "okad-tillganglighet-2022").unwrap();
-/// let column: rust_decimal::Decimal = y.amounts.iter().map(|r| r[okad].0).sum();
-/// assert_eq!(column, y.agreements[okad].allocated.0);
+/// let column: vardavtal::Sek = y.amounts.iter().map(|r| r[okad]).sum();
+/// assert_eq!(column, y.agreements[okad].allocated);
 /// assert_eq!(column.to_string(), "454000000");
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
