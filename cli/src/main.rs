@@ -262,18 +262,17 @@ fn main() -> ExitCode {
 }
 
 fn options(run: &Run) -> Result<Options, Error> {
-    Ok(Options {
-        unit: run.unit.parse::<Unit>()?,
-        key: run.key.as_deref().map(input::key).transpose()?,
-        outcomes: run
-            .outcomes
-            .as_deref()
-            .map(outcomes)
-            .transpose()?
-            .unwrap_or_default(),
-        strict: run.strict,
-        ..Options::default()
-    })
+    Ok(Options::new()
+        .with_unit(run.unit.parse::<Unit>()?)
+        .with_key(run.key.as_deref().map(input::key).transpose()?)
+        .with_outcomes(
+            run.outcomes
+                .as_deref()
+                .map(outcomes)
+                .transpose()?
+                .unwrap_or_default(),
+        )
+        .with_strict(run.strict))
 }
 
 fn outcomes(p: &std::path::Path) -> Result<vardavtal::Outcomes, Error> {
@@ -335,19 +334,22 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 .transpose()?
                 .unwrap_or_else(|| a.clone());
             let opts_a = options(&run)?;
-            let opts_b = Options {
-                key: key_b
-                    .as_deref()
-                    .map(input::key)
-                    .transpose()?
-                    .or_else(|| opts_a.key.clone()),
-                outcomes: outcomes_b
-                    .as_deref()
-                    .map(outcomes)
-                    .transpose()?
-                    .unwrap_or_else(|| opts_a.outcomes.clone()),
-                ..opts_a.clone()
-            };
+            let opts_b = opts_a
+                .clone()
+                .with_key(
+                    key_b
+                        .as_deref()
+                        .map(input::key)
+                        .transpose()?
+                        .or_else(|| opts_a.key.clone()),
+                )
+                .with_outcomes(
+                    outcomes_b
+                        .as_deref()
+                        .map(outcomes)
+                        .transpose()?
+                        .unwrap_or_else(|| opts_a.outcomes.clone()),
+                );
             let cmp = vardavtal::compare(
                 &vardavtal::allocate(&a, &opts_a)?,
                 &vardavtal::allocate(&b, &opts_b)?,
@@ -393,16 +395,27 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             unit,
             format,
         } => {
-            let query = vardavtal::across::ChangeQuery {
-                agreement: agreement.as_deref().map(input::agreement).transpose()?,
-                against: against.as_deref().map(input::agreement).transpose()?,
-                component,
-                key_a: flag("--key-a", key_a.as_deref().map(input::key).transpose())?,
-                key_b: flag("--key-b", key_b.as_deref().map(input::key).transpose())?,
-                pot_a: flag("--pot-a", pot_a.as_deref().map(Sek::parse_any).transpose())?,
-                pot_b: flag("--pot-b", pot_b.as_deref().map(Sek::parse_any).transpose())?,
-                unit: unit.parse()?,
-            };
+            let query = vardavtal::across::ChangeQuery::new()
+                .with_agreement(agreement.as_deref().map(input::agreement).transpose()?)
+                .with_against(against.as_deref().map(input::agreement).transpose()?)
+                .with_component(component)
+                .with_key_a(flag(
+                    "--key-a",
+                    key_a.as_deref().map(input::key).transpose(),
+                )?)
+                .with_key_b(flag(
+                    "--key-b",
+                    key_b.as_deref().map(input::key).transpose(),
+                )?)
+                .with_pot_a(flag(
+                    "--pot-a",
+                    pot_a.as_deref().map(Sek::parse_any).transpose(),
+                )?)
+                .with_pot_b(flag(
+                    "--pot-b",
+                    pot_b.as_deref().map(Sek::parse_any).transpose(),
+                )?)
+                .with_unit(unit.parse()?);
             let change = query.run(&input::recipient(&code))?;
             render(&change, format)?
         }
@@ -412,10 +425,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             rule,
             format,
         } => {
-            let statement = vardavtal::reconcile::Statement {
-                pot: flag("--pot", pot.as_deref().map(Sek::parse_any).transpose())?,
-                rule: flag("--rule", rule.as_deref().map(str::parse).transpose())?,
-            };
+            let statement = vardavtal::reconcile::Statement::new(
+                flag("--pot", pot.as_deref().map(Sek::parse_any).transpose())?,
+                flag("--rule", rule.as_deref().map(str::parse).transpose())?,
+            );
             let t = input::table(&table.to_string_lossy())?;
             render(&vardavtal::reconcile::reconcile(&t, &statement), format)?
         }

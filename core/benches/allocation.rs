@@ -67,10 +67,7 @@ fn agreements(c: &mut Criterion) {
     let mut a = Agreement::from_json(include_str!("../../examples/demo-agreement.json")).unwrap();
     a.components.truncate(1); // the performance component: 2 criteria, bonus pot, 21 regions
     a.tranches.retain(|t| t.component == "prestation"); // a tranche of no component does not validate
-    let opts = Options {
-        outcomes: demo_outcomes(),
-        ..Options::default()
-    };
+    let opts = Options::new().with_outcomes(demo_outcomes());
     c.bench_function("performance with bonus pot/21 regions", |b| {
         b.iter(|| allocate(black_box(&a), &opts).unwrap())
     });

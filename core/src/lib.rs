@@ -51,7 +51,7 @@
 //! let codes: Vec<Code> = alloc.notes.iter().map(|n| n.code).collect();
 //! assert_eq!(codes, [Code::NotAllocated, Code::NotAllocated, Code::DefaultKey]);
 //! // Strict mode makes both an error.
-//! let strict = Options { strict: true, ..Options::default() };
+//! let strict = Options::new().with_strict(true);
 //! assert_eq!(allocate(&a, &strict).unwrap_err().findings().len(), 3);
 //! # Ok::<(), vardavtal::Error>(())
 //! ```

@@ -121,12 +121,7 @@ fn municipalities_are_summed_to_their_region_when_asked() -> R {
             "components": [{"id": "k", "name": "K", "amount": "100000000", "recipients": "municipalities",
                             "rule": {"type": "per_capita", "key": {"type": "population", "level": "municipalities", "date": "2024-12-31"}}}]}"#,
     )?;
-    let cat = Catalog {
-        sources: vec![],
-        agreements: vec![a.clone()],
-        packages: vec![],
-        tables: vec![],
-    };
+    let cat = Catalog::new(vec![a.clone()], vec![]);
     let by_municipality = across::year(&cat, 2025, None);
     let by_region = across::year(&cat, 2025, Some(Level::Regions));
     assert_eq!(by_municipality.recipients.len(), 290);

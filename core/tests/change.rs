@@ -27,10 +27,7 @@ fn parts_sum(c: &Change) -> Decimal {
 fn skane_block_2_by_two_key_dates() -> R {
     let a = catalog()?.find_agreement(OKAD)?;
     let by = |spec: &str| -> Result<_, vardavtal::Error> {
-        let opts = Options {
-            key: Some(Key::from_arg(spec)?),
-            ..Options::default()
-        };
+        let opts = Options::new().with_key(Some(Key::from_arg(spec)?));
         allocate_component(a, "block-2", &opts)
     };
     let skane = RecipientId::new("12");

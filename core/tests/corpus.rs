@@ -199,13 +199,7 @@ fn run_entry(e: &Value, failures: &mut Vec<String>) {
             };
             let findings = validate::validate(&a);
             let strict = e.get("strict").and_then(Value::as_bool).unwrap_or(false);
-            let alloc = allocate(
-                &a,
-                &Options {
-                    strict,
-                    ..Options::default()
-                },
-            );
+            let alloc = allocate(&a, &Options::new().with_strict(strict));
             if stage == "validate" {
                 c.finding("validate", &findings, &want);
                 if let Some(aw) = e.get("allocate") {

@@ -423,10 +423,10 @@ fn table(rows_pot: i64, total_line: i64) -> PublishedTable {
 fn a_mistyped_pot_in_the_text_reads_as_such() {
     // The text says 1 357 000 000 kr "utifrån befolkningsmängd"; the rows and the total
     // line are the population split of 1 367 000 000 kr.
-    let st = Statement {
-        pot: Some(Sek::kronor(1_357_000_000)),
-        rule: Some(StatedRule::Population),
-    };
+    let st = Statement::new(
+        Some(Sek::kronor(1_357_000_000)),
+        Some(StatedRule::Population),
+    );
     let rec = reconcile(&table(1_367_000_000, 1_367_000_000), &st);
     let checked: Vec<_> = rec.findings_with(Code::PotChecked).collect();
     assert_eq!(checked.len(), 1);
@@ -467,10 +467,10 @@ fn a_mistyped_pot_in_the_text_reads_as_such() {
 
     // The other way round: the rows are the split of the stated pot and the total line is
     // mistyped: the stated pot is the one reproduced.
-    let st = Statement {
-        pot: Some(Sek::kronor(1_357_000_000)),
-        rule: Some(StatedRule::Population),
-    };
+    let st = Statement::new(
+        Some(Sek::kronor(1_357_000_000)),
+        Some(StatedRule::Population),
+    );
     let rec = reconcile(&table(1_357_000_000, 1_367_000_000), &st);
     let checked: Vec<_> = rec.findings_with(Code::PotChecked).collect();
     assert_eq!(checked.len(), 1);

@@ -43,10 +43,7 @@ fn english_in(sv: &str) -> Vec<&'static str> {
 fn demo() -> vardavtal::Result<Allocation> {
     let a = Agreement::from_json(include_str!("../../examples/demo-agreement.json"))?;
     let o = Outcomes::from_json(include_str!("../../examples/demo-outcomes.json"))?;
-    let opts = Options {
-        outcomes: o,
-        ..Options::default()
-    };
+    let opts = Options::new().with_outcomes(o);
     allocate(&a, &opts)
 }
 

@@ -169,10 +169,10 @@ proptest! {
         let mut outcomes = Outcomes::default();
         for (r, (v, p)) in reference::regions().iter().zip(&values) {
             for crit in ["vardgaranti", "bup"] {
-                outcomes.set(crit, RecipientId::new(r.code), Outcome { value: Some(Decimal::new(*v as i64, 2)), previous: Some(Decimal::new(*p as i64, 2)), met: None });
+                outcomes.set(crit, RecipientId::new(r.code), Outcome::measured(Decimal::new(*v as i64, 2)).with_previous(Decimal::new(*p as i64, 2)));
             }
         }
-        let alloc = allocate(&a, &Options { outcomes, ..Options::default() }).unwrap();
+        let alloc = allocate(&a, &Options::new().with_outcomes(outcomes)).unwrap();
         alloc.check().unwrap();
         let expected: Decimal = a.components.iter().filter_map(|c| c.amount.as_ref()).map(|f| f.value.value()).sum();
         prop_assert_eq!(alloc.total().value(), expected);
@@ -196,11 +196,11 @@ proptest! {
         }
         let mut outcomes = Outcomes::default();
         for (r, (v1, p1, v2, p2)) in reference::regions().iter().zip(&values) {
-            let o = |v: &u32, p: &u32| Outcome { value: Some(Decimal::new(*v as i64, 2)), previous: Some(Decimal::new(*p as i64, 2)), met: None };
+            let o = |v: &u32, p: &u32| Outcome::measured(Decimal::new(*v as i64, 2)).with_previous(Decimal::new(*p as i64, 2));
             outcomes.set("vardgaranti", RecipientId::new(r.code), o(v1, p1));
             outcomes.set("bup", RecipientId::new(r.code), o(v2, p2));
         }
-        let opts = Options { outcomes: outcomes.clone(), ..Options::default() };
+        let opts = Options::new().with_outcomes(outcomes.clone());
         let full = allocate(&a, &opts).unwrap();
         let sweep = vardavtal::sweep::PerformanceSweep::new(&a, "prestation", &opts).unwrap();
         let (totals, returned) = sweep.totals(&outcomes).unwrap();

@@ -57,10 +57,7 @@ fn printed(rows: &[(String, i64)]) -> Vec<(String, String)> {
 }
 
 fn statement(pot: i64) -> Statement {
-    Statement {
-        pot: Some(Sek::kronor(pot)),
-        rule: Some(StatedRule::Population),
-    }
+    Statement::new(Some(Sek::kronor(pot)), Some(StatedRule::Population))
 }
 
 fn problems(rec: &Reconciliation) -> Vec<String> {
@@ -522,12 +519,12 @@ fn fixed_plus_population_and_need() {
     let table = PublishedTable::parse("fixed.txt", &text).unwrap();
     let rec = reconcile(
         &table,
-        &Statement {
-            pot: Some(Sek::kronor(pot)),
-            rule: Some(StatedRule::FixedPlusPopulation {
+        &Statement::new(
+            Some(Sek::kronor(pot)),
+            Some(StatedRule::FixedPlusPopulation {
                 each: Sek::kronor(each),
             }),
-        },
+        ),
     );
     assert!(problems(&rec).is_empty(), "{:?}", problems(&rec));
     assert!(rec.fits[0].exact);
@@ -538,10 +535,7 @@ fn fixed_plus_population_and_need() {
     let table = PublishedTable::parse("need.txt", &text).unwrap();
     let rec = reconcile(
         &table,
-        &Statement {
-            pot: Some(Sek::kronor(3_000_000_000)),
-            rule: Some(StatedRule::Need),
-        },
+        &Statement::new(Some(Sek::kronor(3_000_000_000)), Some(StatedRule::Need)),
     );
     assert!(problems(&rec).is_empty(), "{:?}", problems(&rec));
     assert_eq!(rec.fits[0].key, "needs:regions:2024");
@@ -621,10 +615,7 @@ fn the_stated_rule_is_compared_with_the_key_that_reproduces_the_table() {
     let rows = lr_table("population:regions:2021-11-01", POT);
     let text = text_table(&printed(&rows), Some(&kr(POT)));
     let table = PublishedTable::parse("t.txt", &text).unwrap();
-    let as_need = Statement {
-        pot: Some(Sek::kronor(POT)),
-        rule: Some(StatedRule::Need),
-    };
+    let as_need = Statement::new(Some(Sek::kronor(POT)), Some(StatedRule::Need));
     let rec = reconcile(&table, &as_need);
     assert!(rec.summary.exact);
     assert!(

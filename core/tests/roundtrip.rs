@@ -215,17 +215,17 @@ fn leaf_component() -> impl Strategy<Value = Component> {
         prop::collection::vec(text(), 0..2),
     )
         .prop_map(
-            |(id, name, kind, amount, other_figures, recipients, rule, sources, notes)| Component {
-                id,
-                name,
-                kind,
-                amount,
-                other_figures,
-                recipients,
-                rule,
-                components: Vec::new(),
-                sources,
-                notes,
+            |(id, name, kind, amount, other_figures, recipients, rule, sources, notes)| {
+                // Component is non-exhaustive: built by `new`, then every field set.
+                let mut c = Component::new(id, name);
+                c.kind = kind;
+                c.amount = amount;
+                c.other_figures = other_figures;
+                c.recipients = recipients;
+                c.rule = rule;
+                c.sources = sources;
+                c.notes = notes;
+                c
             },
         )
 }
@@ -293,12 +293,12 @@ fn agreement() -> impl Strategy<Value = Agreement> {
                 prop::option::of(figure()),
                 prop::option::of(weight()),
             )
-                .prop_map(|(id, date, component, amount, share)| Tranche {
-                    id,
-                    date,
-                    component,
-                    amount,
-                    share,
+                .prop_map(|(id, date, component, amount, share)| {
+                    let mut t = Tranche::new(id, component);
+                    t.date = date;
+                    t.amount = amount;
+                    t.share = share;
+                    t
                 }),
             0..4,
         ),
@@ -334,27 +334,26 @@ fn agreement() -> impl Strategy<Value = Agreement> {
             (id, title, title_en, kind, parties, decided, status, years),
             (amount, other_figures, funding, components),
             (carry_over, tranches, frames, recipients, key, sources, notes),
-        )| Agreement {
-            id,
-            title,
-            title_en,
-            kind,
-            parties,
-            decided,
-            status,
-            years,
-            amount,
-            other_figures,
-            funding,
-            components,
-            conditions: Vec::new(),
-            carry_over,
-            tranches,
-            frames,
-            recipients,
-            key,
-            sources,
-            notes,
+        )| {
+            let mut a = Agreement::new(id, title);
+            a.title_en = title_en;
+            a.kind = kind;
+            a.parties = parties;
+            a.decided = decided;
+            a.status = status;
+            a.years = years;
+            a.amount = amount;
+            a.other_figures = other_figures;
+            a.funding = funding;
+            a.components = components;
+            a.carry_over = carry_over;
+            a.tranches = tranches;
+            a.frames = frames;
+            a.recipients = recipients;
+            a.key = key;
+            a.sources = sources;
+            a.notes = notes;
+            a
         },
     )
 }

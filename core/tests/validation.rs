@@ -295,21 +295,11 @@ fn rules_that_cannot_run_on_the_data_are_errors() {
     // Outcomes missing for some recipients: reported with the inputs.
     let mut outcomes = Outcomes::default();
     for r in vardavtal::reference::regions().iter().skip(1) {
-        outcomes.set(
-            "c",
-            r.code.into(),
-            vardavtal::Outcome {
-                met: Some(true),
-                ..Default::default()
-            },
-        );
+        outcomes.set("c", r.code.into(), vardavtal::Outcome::stated(true));
     }
     let f = validate_with_options(
         &[perf("1")],
-        &Options {
-            outcomes: outcomes.clone(),
-            ..Options::default()
-        },
+        &Options::new().with_outcomes(outcomes.clone()),
     );
     let missing: Vec<_> = f
         .iter()
@@ -317,21 +307,8 @@ fn rules_that_cannot_run_on_the_data_are_errors() {
         .collect();
     assert_eq!(missing.len(), 1);
     assert_eq!(missing[0].ctx["recipients"], "01");
-    outcomes.set(
-        "c",
-        "01".into(),
-        vardavtal::Outcome {
-            met: Some(false),
-            ..Default::default()
-        },
-    );
-    let f = validate_with_options(
-        &[perf("1")],
-        &Options {
-            outcomes,
-            ..Options::default()
-        },
-    );
+    outcomes.set("c", "01".into(), vardavtal::Outcome::stated(false));
+    let f = validate_with_options(&[perf("1")], &Options::new().with_outcomes(outcomes));
     assert!(f.iter().all(|x| x.code != Code::MissingOutcomes), "{f:?}");
 }
 
@@ -436,10 +413,7 @@ fn validate_and_allocate_refuse_the_same_things() {
         .find(|f| f.severity == Severity::Error)
         .unwrap();
     assert_eq!(f.code, Code::AmountFinerThanUnit);
-    let ore = Options {
-        unit: vardavtal::Unit::Ore,
-        ..Options::default()
-    };
+    let ore = Options::new().with_unit(vardavtal::Unit::Ore);
     assert!(
         validate_with_options(std::slice::from_ref(&a), &ore)
             .iter()

@@ -8,13 +8,7 @@ use vardavtal::{Agreement, Key, Options, Outcomes, Sek, Unit, allocate, compare,
 fn demo() -> vardavtal::Result<vardavtal::Allocation> {
     let a = Agreement::from_json(include_str!("../../examples/demo-agreement.json"))?;
     let o = Outcomes::from_json(include_str!("../../examples/demo-outcomes.json"))?;
-    allocate(
-        &a,
-        &Options {
-            outcomes: o,
-            ..Options::default()
-        },
-    )
+    allocate(&a, &Options::new().with_outcomes(o))
 }
 
 fn sum_column(csv: &str, column: &str) -> Decimal {

@@ -122,13 +122,7 @@ fn uppsala_split() -> vardavtal::Result<vardavtal::Allocation> {
 fn demo() -> vardavtal::Result<vardavtal::Allocation> {
     let a = Agreement::from_json(include_str!("../../examples/demo-agreement.json"))?;
     let o = Outcomes::from_json(include_str!("../../examples/demo-outcomes.json"))?;
-    allocate(
-        &a,
-        &Options {
-            outcomes: o,
-            ..Options::default()
-        },
-    )
+    allocate(&a, &Options::new().with_outcomes(o))
 }
 
 fn comparison() -> vardavtal::Result<vardavtal::Comparison> {
@@ -432,10 +426,7 @@ fn text_table(rows: &[(String, i64)], total: Option<i64>) -> String {
 }
 
 fn stated(pot: i64, rule: StatedRule) -> Statement {
-    Statement {
-        pot: Some(Sek::kronor(pot)),
-        rule: Some(rule),
-    }
+    Statement::new(Some(Sek::kronor(pot)), Some(rule))
 }
 
 /// Region Uppsala's amount with two adjacent digits swapped.

@@ -59,18 +59,18 @@ fuzz_target!(|input: Input| {
     let each = input
         .each
         .and_then(|(m, s)| dec(u128::from(m), s % 3, false))
-        .map(Sek);
-    let Ok(alloc) = split(Sek(pot), &key, each, unit) else {
+        .map(Sek::from);
+    let Ok(alloc) = split(Sek::from(pot), &key, each, unit) else {
         return;
     };
     // The sum law.
-    assert_eq!(alloc.total(), Sek(pot), "parts do not sum to the pot");
+    assert_eq!(alloc.total(), Sek::from(pot), "parts do not sum to the pot");
     assert!(alloc.check().is_ok());
     if each.is_some() {
         return;
     }
     // The floor/ceil law, in integers: units × w / total.
-    let Ok(units) = unit.to_units(Sek(pot)) else {
+    let Ok(units) = unit.to_units(Sek::from(pot)) else {
         panic!("split succeeded on a pot that is not whole units");
     };
     let ws = key.int_weights();

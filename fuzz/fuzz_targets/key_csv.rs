@@ -13,7 +13,7 @@ fuzz_target!(|data: (&str, u64)| {
     };
     assert!(!key.is_empty());
     assert!(key.total() > Decimal::ZERO);
-    let pot = Sek(Decimal::from(pot));
+    let pot = Sek::from(Decimal::from(pot));
     if let Ok(a) = split(pot, &key, None, Unit::Krona) {
         assert_eq!(a.total(), pot);
         assert!(a.check().is_ok());

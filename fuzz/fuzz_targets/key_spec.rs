@@ -21,7 +21,7 @@ fuzz_target!(|data: (&str, u32)| {
     // a string is never a path: the three read the same text the same way, or refuse it
     for k in keys.into_iter().flatten() {
         assert!(k.total() > Decimal::ZERO);
-        let pot = Sek(Decimal::from(pot));
+        let pot = Sek::from(Decimal::from(pot));
         if let Ok(a) = split(pot, &k, None, Unit::Krona) {
             assert_eq!(a.total(), pot);
             assert!(a.check().is_ok());

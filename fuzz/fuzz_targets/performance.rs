@@ -20,11 +20,10 @@ fuzz_target!(|data: (&str, bool)| {
     let Ok(outcomes) = Outcomes::from_json(text) else {
         return;
     };
-    let opts = Options {
-        outcomes,
-        unit: if ore { Unit::Ore } else { Unit::Krona },
-        ..Options::default()
-    };
+    let opts =
+        Options::new()
+            .with_outcomes(outcomes)
+            .with_unit(if ore { Unit::Ore } else { Unit::Krona });
     if let Ok(a) = allocate(demo(), &opts) {
         assert!(a.check().is_ok(), "{:?}", a.check());
         let pots: rust_decimal::Decimal = a.pots.iter().map(|p| p.amount.value()).sum();

@@ -15,10 +15,10 @@ fuzz_target!(|data: (&str, Option<&str>, Option<&str>)| {
         return;
     };
     assert!(text.lines().count() <= MAX_TABLE_LINES);
-    let statement = Statement {
-        pot: pot.and_then(|p| Sek::parse_any(p).ok()),
-        rule: rule.and_then(|r| r.parse().ok()),
-    };
+    let statement = Statement::new(
+        pot.and_then(|p| Sek::parse_any(p).ok()),
+        rule.and_then(|r| r.parse().ok()),
+    );
     let r = reconcile(&table, &statement);
     let input = text.len() + pot.map_or(0, str::len) + rule.map_or(0, str::len);
     for format in [Format::Table, Format::Csv, Format::CsvSv, Format::Json] {

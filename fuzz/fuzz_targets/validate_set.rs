@@ -32,9 +32,9 @@ fn decimal(u: &mut Unstructured<'_>) -> arbitrary::Result<Decimal> {
 }
 
 fn figure(u: &mut Unstructured<'_>) -> arbitrary::Result<Figure> {
-    let value = Sek(decimal(u)?);
+    let value = Sek::from(decimal(u)?);
     let precision = if u.arbitrary()? {
-        Some(Sek(decimal(u)?))
+        Some(Sek::from(decimal(u)?))
     } else {
         None
     };
@@ -121,7 +121,7 @@ fn rule(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<Rule>> {
         }),
         4 => Some(Rule::Equal {}),
         5 => Some(Rule::FixedPlusKey {
-            each: Sek(decimal(u)?),
+            each: Sek::from(decimal(u)?),
             key: key_spec(u)?,
         }),
         6 => {
@@ -172,30 +172,28 @@ fn component(u: &mut Unstructured<'_>, depth: u32) -> arbitrary::Result<Componen
             components.push(component(u, depth + 1)?);
         }
     }
-    Ok(Component {
-        id: id(u, "c")?,
-        name: "C".into(),
-        kind: *u.choose(&[
-            ComponentKind::Block,
-            ComponentKind::Item,
-            ComponentKind::Earmark,
-        ])?,
-        amount: if u.int_in_range(0..=4)? > 0 {
-            Some(figure(u)?)
-        } else {
-            None
-        },
-        other_figures: if u.arbitrary()? {
-            vec![figure(u)?]
-        } else {
-            Vec::new()
-        },
-        recipients: group(u)?,
-        rule: rule(u)?,
-        components,
-        sources: Vec::new(),
-        notes: Vec::new(),
-    })
+    // Component is non-exhaustive: built by `new`, then its fields set (in the order the
+    // bytes are drawn).
+    let mut c = Component::new(id(u, "c")?, "C");
+    c.kind = *u.choose(&[
+        ComponentKind::Block,
+        ComponentKind::Item,
+        ComponentKind::Earmark,
+    ])?;
+    c.amount = if u.int_in_range(0..=4)? > 0 {
+        Some(figure(u)?)
+    } else {
+        None
+    };
+    c.other_figures = if u.arbitrary()? {
+        vec![figure(u)?]
+    } else {
+        Vec::new()
+    };
+    c.recipients = group(u)?;
+    c.rule = rule(u)?;
+    c.components = components;
+    Ok(c)
 }
 
 fn agreement(u: &mut Unstructured<'_>) -> arbitrary::Result<Agreement> {
@@ -215,17 +213,17 @@ fn agreement(u: &mut Unstructured<'_>) -> arbitrary::Result<Agreement> {
     let mut tranches = Vec::new();
     for _ in 0..u.int_in_range(0..=3)? {
         let by_share: bool = u.arbitrary()?;
-        tranches.push(Tranche {
-            id: id(u, "t")?,
-            date: if u.arbitrary()? { Some(when(u)?) } else { None },
-            component: id(u, "c")?,
-            amount: if by_share { None } else { Some(figure(u)?) },
-            share: if by_share {
-                Some(Weight(decimal(u)?))
-            } else {
-                None
-            },
-        });
+        let tranche_id = id(u, "t")?;
+        let date = if u.arbitrary()? { Some(when(u)?) } else { None };
+        let mut t = Tranche::new(tranche_id, id(u, "c")?);
+        t.date = date;
+        t.amount = if by_share { None } else { Some(figure(u)?) };
+        t.share = if by_share {
+            Some(Weight(decimal(u)?))
+        } else {
+            None
+        };
+        tranches.push(t);
     }
     let mut frames = Vec::new();
     if u.arbitrary()? {
@@ -242,47 +240,38 @@ fn agreement(u: &mut Unstructured<'_>) -> arbitrary::Result<Agreement> {
             source: None,
         });
     }
-    Ok(Agreement {
-        id: id(u, "a")?,
-        title: "A".into(),
-        title_en: None,
-        kind,
-        parties: Vec::new(),
-        decided,
-        status: if u.arbitrary()? {
-            Status::Signed
-        } else {
-            Status::Proposed
-        },
-        years,
-        amount: if u.arbitrary()? {
-            Some(figure(u)?)
-        } else {
-            None
-        },
-        other_figures: if u.arbitrary()? {
-            vec![figure(u)?]
-        } else {
-            Vec::new()
-        },
-        funding: Vec::new(),
-        components,
-        conditions: Vec::new(),
-        carry_over: if u.arbitrary()? {
-            Some(vardavtal::agreement::CarryOver {
-                until: when(u)?.first_day(),
-                source: None,
-            })
-        } else {
-            None
-        },
-        tranches,
-        frames,
-        recipients: Vec::new(),
-        key: key_spec(u)?,
-        sources: Vec::new(),
-        notes: Vec::new(),
-    })
+    let mut a = Agreement::new(id(u, "a")?, "A");
+    a.kind = kind;
+    a.decided = decided;
+    a.status = if u.arbitrary()? {
+        Status::Signed
+    } else {
+        Status::Proposed
+    };
+    a.years = years;
+    a.amount = if u.arbitrary()? {
+        Some(figure(u)?)
+    } else {
+        None
+    };
+    a.other_figures = if u.arbitrary()? {
+        vec![figure(u)?]
+    } else {
+        Vec::new()
+    };
+    a.components = components;
+    a.carry_over = if u.arbitrary()? {
+        Some(vardavtal::agreement::CarryOver {
+            until: when(u)?.first_day(),
+            source: None,
+        })
+    } else {
+        None
+    };
+    a.tranches = tranches;
+    a.frames = frames;
+    a.key = key_spec(u)?;
+    Ok(a)
 }
 
 fn four_digit_dates(a: &Agreement) -> bool {

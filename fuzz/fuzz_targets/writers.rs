@@ -58,7 +58,7 @@ fuzz_target!(|input: Input| {
                 }
                 In::Amount(m, s) => {
                     size += 24;
-                    Cell::Amount(vardavtal::Sek(Decimal::new(*m, u32::from(*s % 10))))
+                    Cell::Amount(vardavtal::Sek::from(Decimal::new(*m, u32::from(*s % 10))))
                 }
                 In::Integer(i) => {
                     size += 24;

@@ -88,16 +88,15 @@ pub fn change(
             .map(|o| convert::agreement(py, o, &at(field)))
             .transpose()
     };
-    let query = ChangeQuery {
-        agreement: agreement_of(agreement, "agreement")?,
-        against: agreement_of(against, "against")?,
-        component,
-        key_a: convert::opt_key(py, key_a, &at("key_a"))?,
-        key_b: convert::opt_key(py, key_b, &at("key_b"))?,
-        pot_a: convert::opt_money(py, pot_a, &at("pot_a"))?,
-        pot_b: convert::opt_money(py, pot_b, &at("pot_b"))?,
-        unit: convert::unit(py, unit)?,
-    };
+    let query = ChangeQuery::new()
+        .with_agreement(agreement_of(agreement, "agreement")?)
+        .with_against(agreement_of(against, "against")?)
+        .with_component(component)
+        .with_key_a(convert::opt_key(py, key_a, &at("key_a"))?)
+        .with_key_b(convert::opt_key(py, key_b, &at("key_b"))?)
+        .with_pot_a(convert::opt_money(py, pot_a, &at("pot_a"))?)
+        .with_pot_b(convert::opt_money(py, pot_b, &at("pot_b"))?)
+        .with_unit(convert::unit(py, unit)?);
     let who = vardavtal::input::recipient(code);
     py.detach(|| query.run(&who)).map(PyChange).or_raise(py)
 }

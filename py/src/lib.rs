@@ -27,14 +27,13 @@ fn options(
     unit: &str,
     strict: bool,
 ) -> PyResult<Options> {
-    Ok(Options {
-        strict,
-        unit: convert::unit(py, unit)?,
-        key: convert::opt_key(py, key, &Loc::root().join("key"))?,
-        outcomes: convert::outcomes(py, outcomes, &Loc::root().join("outcomes"))?
-            .unwrap_or_default(),
-        ..Options::default()
-    })
+    Ok(Options::new()
+        .with_strict(strict)
+        .with_unit(convert::unit(py, unit)?)
+        .with_key(convert::opt_key(py, key, &Loc::root().join("key"))?)
+        .with_outcomes(
+            convert::outcomes(py, outcomes, &Loc::root().join("outcomes"))?.unwrap_or_default(),
+        ))
 }
 
 /// Split an amount by a distribution key, to the krona (or öre), by largest remainder.
@@ -390,10 +389,10 @@ fn allocate_batch<'py>(
 fn scenario(py: Python<'_>, s: &Bound<'_, PyAny>, i: usize) -> PyResult<Scenario> {
     Ok(match s.cast::<PyScenario>() {
         Ok(sc) => sc.get().0.clone(),
-        Err(_) => Scenario {
-            key: Some(convert::key(py, s, &Loc::root().join("scenarios").join(i))?),
-            outcomes: None,
-        },
+        Err(_) => Scenario::new(
+            Some(convert::key(py, s, &Loc::root().join("scenarios").join(i))?),
+            None,
+        ),
     })
 }
 

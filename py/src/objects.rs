@@ -704,10 +704,10 @@ skin! {
         #[new]
         #[pyo3(signature = (key = None, outcomes = None))]
         fn new(py: Python<'_>, key: Option<&Bound<'_, PyAny>>, outcomes: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-            Ok(PyScenario(Scenario {
-                key: convert::opt_key(py, key, &Loc::root().join("key"))?,
-                outcomes: convert::outcomes(py, outcomes, &Loc::root().join("outcomes"))?,
-            }))
+            Ok(PyScenario(Scenario::new(
+                convert::opt_key(py, key, &Loc::root().join("key"))?,
+                convert::outcomes(py, outcomes, &Loc::root().join("outcomes"))?,
+            )))
         }
         /// The scenario's outcomes as a dict, if any.
         #[getter]

@@ -84,9 +84,9 @@ pub fn reconcile(
     rule: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyReconciliation> {
     let (name, text) = convert::table(py, table, &Loc::root().join("table"))?;
-    let statement = Statement {
-        pot: convert::opt_money(py, pot, &Loc::root().join("pot"))?,
-        rule: match rule.filter(|r| !r.is_none()) {
+    let statement = Statement::new(
+        convert::opt_money(py, pot, &Loc::root().join("pot"))?,
+        match rule.filter(|r| !r.is_none()) {
             Some(r) => Some(
                 convert::text(py, r, &Loc::root().join("rule"), Expected::Rule)?
                     .parse()
@@ -95,7 +95,7 @@ pub fn reconcile(
             ),
             None => None,
         },
-    };
+    );
     let inputs = Inputs {
         name,
         text,

@@ -22,19 +22,18 @@ use super::change::{Change, change};
 ///
 /// ```
 /// use vardavtal::{across::ChangeQuery, catalog::catalog, input, RecipientId, Sek};
-/// let q = ChangeQuery {
-///     agreement: Some(catalog()?.find_agreement("okad-tillganglighet-2022")?.clone()),
-///     component: Some("block-2".into()),
-///     key_a: Some(input::key("population:regions:2021-11-01")?),
-///     key_b: Some(input::key("population:regions:2023-11-01")?),
-///     ..ChangeQuery::default()
-/// };
+/// let q = ChangeQuery::new()
+///     .with_agreement(catalog()?.find_agreement("okad-tillganglighet-2022")?.clone())
+///     .with_component("block-2".to_string())
+///     .with_key_a(input::key("population:regions:2021-11-01")?)
+///     .with_key_b(input::key("population:regions:2023-11-01")?);
 /// let c = q.run(&RecipientId::new("12"))?;
 /// assert_eq!(c.pot_effect, Sek::ZERO); // the same pot, another key date
 /// assert_eq!(c.share_effect + c.rounding, c.difference);
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct ChangeQuery {
     /// The agreement of A.
     pub agreement: Option<Agreement>,
@@ -55,6 +54,59 @@ pub struct ChangeQuery {
 }
 
 impl ChangeQuery {
+    /// A query with nothing set yet (whole kronor); set A and B with the `with_*` setters.
+    pub fn new() -> ChangeQuery {
+        ChangeQuery::default()
+    }
+
+    /// The agreement of A. `None` unsets it.
+    pub fn with_agreement(mut self, agreement: impl Into<Option<Agreement>>) -> Self {
+        self.agreement = agreement.into();
+        self
+    }
+
+    /// The agreement of B (default: as A). `None` unsets it.
+    pub fn with_against(mut self, against: impl Into<Option<Agreement>>) -> Self {
+        self.against = against.into();
+        self
+    }
+
+    /// Only this component of the agreement(s). `None` unsets it.
+    pub fn with_component(mut self, component: impl Into<Option<String>>) -> Self {
+        self.component = component.into();
+        self
+    }
+
+    /// The key of A (default: the agreement's own). `None` unsets it.
+    pub fn with_key_a(mut self, key_a: impl Into<Option<Key>>) -> Self {
+        self.key_a = key_a.into();
+        self
+    }
+
+    /// The key of B (default: as A). `None` unsets it.
+    pub fn with_key_b(mut self, key_b: impl Into<Option<Key>>) -> Self {
+        self.key_b = key_b.into();
+        self
+    }
+
+    /// Without an agreement: the pot of A, split by `key_a`. `None` unsets it.
+    pub fn with_pot_a(mut self, pot_a: impl Into<Option<Sek>>) -> Self {
+        self.pot_a = pot_a.into();
+        self
+    }
+
+    /// Without an agreement: the pot of B (default: as A). `None` unsets it.
+    pub fn with_pot_b(mut self, pot_b: impl Into<Option<Sek>>) -> Self {
+        self.pot_b = pot_b.into();
+        self
+    }
+
+    /// The rounding unit of both splits.
+    pub fn with_unit(mut self, unit: Unit) -> Self {
+        self.unit = unit;
+        self
+    }
+
     /// The change of `who` from A to B, decomposed (see [`change`](super::change)).
     ///
     /// # Errors
@@ -108,11 +160,7 @@ impl ChangeQuery {
     }
 
     fn run_one(&self, a: &Agreement, key: Option<Key>) -> Result<Allocation> {
-        let opts = Options {
-            unit: self.unit,
-            key,
-            ..Options::default()
-        };
+        let opts = Options::new().with_unit(self.unit).with_key(key);
         match &self.component {
             Some(c) => allocate_component(a, c, &opts),
             None => allocate(a, &opts),

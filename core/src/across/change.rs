@@ -45,6 +45,7 @@ use crate::recipient::RecipientId;
 /// One side of a change: the pot, the key and what the recipient gets of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct Side {
     /// The pot split by the key.
     pub pot: Sek,
@@ -66,6 +67,7 @@ pub struct Side {
 /// One recipient's change between two splits, decomposed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct Change {
     /// The recipient.
     pub recipient: RecipientId,

@@ -32,6 +32,7 @@ use crate::money::Sek;
 /// publish, performance outcomes not given, costs reimbursed afterwards.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct Open {
     /// The agreement id.
     pub agreement: String,
@@ -63,6 +64,7 @@ crate::names::names!(Mark { Proposed => "proposed", Pending => "pending", Condit
 
 /// The allocations of one agreement's components that can be computed, and the rest.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct AgreementMoney<'a> {
     /// The agreement.
     pub agreement: &'a Agreement,

@@ -21,6 +21,7 @@ use crate::recipient::{Group, RecipientId};
 /// One amount the recipient gets, with the figures that place it among the others.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct Line {
     /// The agreement id.
     pub agreement: String,
@@ -66,6 +67,7 @@ pub struct Line {
 /// One recipient across agreements.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct RecipientView {
     /// The recipient.
     pub recipient: RecipientId,

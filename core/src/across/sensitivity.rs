@@ -23,6 +23,7 @@ use crate::reference::{self, Level};
 /// How much one recipient's money of a pot moves over the dates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct Mover {
     /// The recipient.
     pub recipient: RecipientId,
@@ -39,6 +40,7 @@ pub struct Mover {
 /// One population-based pot under every bundled date of its level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct PotDates {
     /// The agreement id.
     pub agreement: String,
@@ -69,6 +71,7 @@ pub struct PotDates {
 /// The key-date sensitivity of the population-based pots of a catalog or an agreement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct Sensitivity {
     /// The agreement asked for, or every agreement of the catalog.
     #[serde(skip_serializing_if = "Option::is_none")]

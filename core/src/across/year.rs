@@ -20,6 +20,7 @@ use crate::reference::{self, Level};
 /// One agreement of the year view.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct YearAgreement {
     /// The agreement id.
     pub id: String,
@@ -45,6 +46,7 @@ pub struct YearAgreement {
 /// Every recipient × every agreement of one year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct YearView {
     /// The year.
     pub year: i32,

@@ -85,8 +85,19 @@ pub enum Method {
     LargestRemainder,
 }
 
-/// What an allocation runs with.
+/// What an allocation runs with: built from [`Options::new`] (the defaults: whole kronor,
+/// largest remainder, the rules' own keys, no outcomes, not strict) and the `with_*` setters.
+///
+/// ```
+/// use vardavtal::{Options, Unit};
+///
+/// let opts = Options::new().with_unit(Unit::Ore).with_strict(true);
+/// assert_eq!(opts.unit, Unit::Ore);
+/// assert!(opts.strict);
+/// assert_eq!(Options::new(), Options::default());
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Options {
     /// The rounding unit (whole kronor by default).
     pub unit: Unit,
@@ -101,6 +112,45 @@ pub struct Options {
     /// Strict mode: money of the agreement that is not allocated (`not_allocated`) and keys
     /// chosen by default (`default_key`) are errors, not notes.
     pub strict: bool,
+}
+
+impl Options {
+    /// The defaults: whole kronor, largest remainder, the rules' own keys, no outcomes, not
+    /// strict.
+    pub fn new() -> Options {
+        Options::default()
+    }
+
+    /// Round to this unit.
+    pub fn with_unit(mut self, unit: Unit) -> Self {
+        self.unit = unit;
+        self
+    }
+
+    /// Apportion by this method.
+    pub fn with_method(mut self, method: Method) -> Self {
+        self.method = method;
+        self
+    }
+
+    /// Replace the key of every population-based rule at the key's level (see
+    /// [`Options::key`]); `None` keeps the rules' own keys.
+    pub fn with_key(mut self, key: impl Into<Option<Key>>) -> Self {
+        self.key = key.into();
+        self
+    }
+
+    /// Performance outcomes.
+    pub fn with_outcomes(mut self, outcomes: Outcomes) -> Self {
+        self.outcomes = outcomes;
+        self
+    }
+
+    /// Strict mode (see [`Options::strict`]).
+    pub fn with_strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
 }
 
 /// An allocation with nothing in it yet, in the unit and method of `opts`.
@@ -433,6 +483,7 @@ fn run_pots(
 /// reads back; `Display` is `Scenario(key=…, outcomes=…)`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Scenario {
     /// The key for key-based rules at the same level (as [`Options::key`]).
     #[serde(default)]
@@ -440,6 +491,14 @@ pub struct Scenario {
     /// The outcomes (replacing those of the base options).
     #[serde(default)]
     pub outcomes: Option<Outcomes>,
+}
+
+impl Scenario {
+    /// A scenario of a key (replacing the population keys, as [`Options::key`]) and
+    /// outcomes; `None` keeps the agreement's own.
+    pub fn new(key: Option<Key>, outcomes: Option<Outcomes>) -> Scenario {
+        Scenario { key, outcomes }
+    }
 }
 
 impl std::fmt::Display for Scenario {
@@ -465,7 +524,7 @@ impl std::fmt::Display for Scenario {
 /// use vardavtal::{Agreement, Options, Scenario, Key, allocate_batch};
 /// let a = Agreement::from_json(r#"{"id": "d", "title": "D", "kind": {"type": "base"}, "years": [2022],
 ///   "components": [{"id": "b", "name": "B", "amount": "1000", "recipients": "regions", "rule": {"type": "per_capita"}}]}"#)?;
-/// let scenarios = vec![Scenario::default(), Scenario { key: Some(Key::from_arg("population:regions:2023-11-01")?), outcomes: None }];
+/// let scenarios = vec![Scenario::default(), Scenario::new(Some(Key::from_arg("population:regions:2023-11-01")?), None)];
 /// let results = allocate_batch(&a, &Options::default(), &scenarios);
 /// assert!(results.iter().all(|r| r.as_ref().is_ok_and(|x| x.total().to_string() == "1000")));
 /// # Ok::<(), vardavtal::Error>(())

@@ -55,6 +55,7 @@ impl Part {
 /// The figures behind one amount.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct Basis {
     /// The pot of this step (a component, criterion or bonus pot; for a component paid in
     /// tranches, the figures are those of the whole component and [`Basis::tranche`] says
@@ -105,6 +106,7 @@ pub struct Basis {
 /// exactly to its `of` and each tranche's rows to its `pot`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct TrancheBasis {
     /// The recipient's amount of the whole component (this part of it), which its rows of
     /// the tranches sum to.
@@ -124,6 +126,7 @@ pub struct TrancheBasis {
 /// One amount to one recipient.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct Row {
     /// The agreement id (`"split"` for a plain split), shared by every row of the
     /// agreement (one copy, however many rows).
@@ -159,6 +162,7 @@ pub struct Row {
 /// part and criterion sum exactly to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct Pot {
     /// The agreement id.
     pub agreement: String,
@@ -192,6 +196,7 @@ pub struct Pot {
 /// first time they are asked for ([`Allocation::rows`]); [`Allocation::amounts`] reads
 /// the amounts without making them.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Allocation {
     /// The rounding unit.
     pub unit: Unit,
@@ -233,6 +238,7 @@ impl Eq for Allocation {}
 /// A total for one key (recipient, component, date).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct Total {
     /// The recipient code, component id or date.
     pub key: String,

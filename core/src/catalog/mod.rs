@@ -36,6 +36,7 @@ use crate::message::templates::validate as templates;
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Source {
     /// Id (`"003"`), used in [`crate::SourceRef::source`].
     pub id: String,
@@ -62,6 +63,7 @@ pub struct Source {
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Package {
     /// Id.
     pub id: String,
@@ -83,8 +85,9 @@ pub struct Package {
 }
 
 /// The catalog: sources, agreements and packages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct Catalog {
     /// The source texts.
     pub sources: Vec<Source>,
@@ -142,6 +145,17 @@ fn load() -> Result<Catalog> {
 }
 
 impl Catalog {
+    /// A catalog of one's own: these agreements and the source texts they cite (no press
+    /// totals, no published tables), for the views across agreements
+    /// ([`crate::across`]) on agreements that are not in the bundled catalog.
+    pub fn new(agreements: Vec<Agreement>, sources: Vec<Source>) -> Catalog {
+        Catalog {
+            sources,
+            agreements,
+            ..Catalog::default()
+        }
+    }
+
     /// The agreement with this id.
     pub fn agreement(&self, id: &str) -> Option<&Agreement> {
         self.agreements.iter().find(|a| a.id == id)

@@ -30,6 +30,7 @@ use crate::reconcile::{PublishedTable, Reconciliation, Statement, reconcile};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct TableEntry {
     /// Id (`"forlossningsvard-2019"`).
     pub id: String,

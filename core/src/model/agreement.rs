@@ -31,6 +31,7 @@ use crate::swedish::Qualifier;
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Agreement {
     /// Stable id (`"okad-tillganglighet-2022"`).
     #[serde(deserialize_with = "crate::input::bounds::id")]
@@ -328,6 +329,7 @@ crate::names::names!(ComponentKind { Block => "block", Item => "item", Earmark =
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Component {
     /// Id, unique within the agreement.
     #[serde(deserialize_with = "crate::input::bounds::id")]
@@ -517,6 +519,7 @@ pub struct Dated {
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Tranche {
     /// Id, unique within the agreement.
     #[serde(deserialize_with = "crate::input::bounds::id")]

@@ -26,6 +26,7 @@ use crate::rule::Test;
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Outcome {
     /// This year's value.
     #[serde(default, with = "opt_decimal", skip_serializing_if = "Option::is_none")]
@@ -38,6 +39,38 @@ pub struct Outcome {
     /// Whether the requirement is met, where stated directly.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub met: Option<bool>,
+}
+
+impl Outcome {
+    /// A measured value, this year's.
+    ///
+    /// ```
+    /// use vardavtal::{Outcome, rust_decimal::Decimal};
+    ///
+    /// let o = Outcome::measured(Decimal::new(72, 2)).with_previous(Decimal::new(61, 2));
+    /// assert_eq!(o.value, Some(Decimal::new(72, 2)));
+    /// assert_eq!(Outcome::stated(true).met, Some(true));
+    /// ```
+    pub fn measured(value: Decimal) -> Outcome {
+        Outcome {
+            value: Some(value),
+            ..Outcome::default()
+        }
+    }
+
+    /// Whether the requirement is met, stated directly.
+    pub fn stated(met: bool) -> Outcome {
+        Outcome {
+            met: Some(met),
+            ..Outcome::default()
+        }
+    }
+
+    /// With last year's value too (for criteria that measure a change).
+    pub fn with_previous(mut self, previous: Decimal) -> Self {
+        self.previous = Some(previous);
+        self
+    }
 }
 
 mod opt_decimal {
@@ -133,7 +166,7 @@ impl Test {
     /// ```
     /// use vardavtal::{Outcome, Outcomes, Test};
     /// let mut o = Outcomes::default();
-    /// o.set("wait90", "01".into(), Outcome { value: Some("0.72".parse()?), previous: Some("0.75".parse()?), met: None });
+    /// o.set("wait90", "01".into(), Outcome::measured("0.72".parse()?).with_previous("0.75".parse()?));
     /// let improved = Test::Improved { lower_is_better: false, measure: None };
     /// assert_eq!(improved.evaluate("wait90", &"01".into(), &o), Some(false));
     /// let level = Test::AtLeast { threshold: "0.71".parse()?, measure: None };

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 /// A region (län), by SCB county code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct Region {
     /// SCB county code, two digits (`"01"` Stockholm … `"25"` Norrbotten).
     pub code: &'static str,
@@ -31,6 +32,7 @@ pub struct Region {
 /// A municipality (kommun), by SCB municipality code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct Municipality {
     /// SCB municipality code, four digits (`"0114"`).
     pub code: &'static str,
@@ -42,6 +44,7 @@ pub struct Municipality {
 
 /// One population figure of the bundled data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PopulationRow {
     /// Region or municipality code.
     pub code: &'static str,
@@ -99,6 +102,7 @@ pub fn municipalities() -> &'static [Municipality] {
 /// municipalities and the reference dates that have population figures, by level.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct Reference {
     /// The 21 regions.
     pub regions: &'static [Region],
@@ -111,6 +115,7 @@ pub struct Reference {
 /// The reference dates that have population figures, by level, oldest first.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct PopulationDates {
     /// For the regions.
     pub regions: Vec<NaiveDate>,

@@ -32,7 +32,7 @@
 //!     text.push_str(&format!("{};{a}\n", r.name().unwrap_or_default()));
 //! }
 //! let table = PublishedTable::parse("table.csv", &text)?;
-//! let rec = reconcile(&table, &Statement { pot: Some("443000000".parse()?), rule: Some(StatedRule::Population) });
+//! let rec = reconcile(&table, &Statement::new(Some("443000000".parse()?), Some(StatedRule::Population)));
 //! assert!(rec.summary.exact);
 //! assert_eq!(rec.fits[0].key, "population:regions:2021-11-01");
 //! println!("{rec}");
@@ -84,6 +84,7 @@ pub use table::{IgnoredLine, PublishedTable, TableFormat, TableRow};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Statement {
     /// The amount the table distributes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -91,6 +92,13 @@ pub struct Statement {
     /// How it is distributed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<StatedRule>,
+}
+
+impl Statement {
+    /// A statement of the pot and, if known, the rule; `Statement::default()` states neither.
+    pub fn new(pot: Option<Sek>, rule: Option<StatedRule>) -> Statement {
+        Statement { pot, rule }
+    }
 }
 
 /// The rule a publisher states for a table.
@@ -189,6 +197,7 @@ impl fmt::Display for Rounding {
 /// How well one bundled key with one rounding reproduces the table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct KeyFit {
     /// The key (`"population:regions:2021-11-01"`, `"needs:regions:2024"`).
     pub key: String,
@@ -251,6 +260,7 @@ impl Verdict {
 /// One reading of an irregularly grouped amount.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct Reading {
     /// The amount under this reading.
     pub amount: Sek,
@@ -261,6 +271,7 @@ pub struct Reading {
 /// One row of the table with its verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct RowVerdict {
     /// The 1-based line of the input.
     pub line: usize,
@@ -299,6 +310,7 @@ pub struct RowVerdict {
 /// A check of the rows' sum against a stated total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct TotalCheck {
     /// `"total_line"` (the table's own total) or `"pot"` (the stated pot).
     pub against: String,
@@ -323,6 +335,7 @@ pub struct TotalCheck {
 /// The population key implied by a table that no bundled key reproduces.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct ImpliedKey {
     /// The total population T (of the candidates, the one nearest the closest bundled key).
     pub total: u64,
@@ -344,6 +357,7 @@ pub struct ImpliedKey {
 /// One region of an implied key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct ImpliedPopulation {
     /// The region.
     pub recipient: RecipientId,
@@ -371,6 +385,7 @@ pub enum PotSource {
 /// The outcome in a few figures and one sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct Summary {
     /// Rows with an amount (total lines not counted).
     pub rows: usize,
@@ -401,6 +416,7 @@ pub struct Summary {
 /// The result of [`reconcile`]: a verdict per row, the findings, the key fits, the implied key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct Reconciliation {
     /// The table's name.
     pub table: String,

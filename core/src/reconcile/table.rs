@@ -22,6 +22,7 @@ pub enum TableFormat {
 /// total line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct TableRow {
     /// The 1-based line of the input.
     pub line: usize,
@@ -59,6 +60,7 @@ impl TableRow {
 /// A line that was skipped as a header or title line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct IgnoredLine {
     /// The 1-based line of the input.
     pub line: usize,
@@ -69,6 +71,7 @@ pub struct IgnoredLine {
 /// A per-region table as published, read line by line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
+#[non_exhaustive]
 pub struct PublishedTable {
     /// A name for the table (a file name), shown in reports.
     pub name: String,
