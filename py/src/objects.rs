@@ -232,6 +232,7 @@ fn cell<'py>(py: Python<'py>, c: &Cell) -> PyResult<Bound<'py, PyAny>> {
         Cell::Decimal(d) => d.into_pyobject(py)?.into_any(),
         Cell::Date(When::Day(d)) => d.into_pyobject(py)?.into_any(),
         Cell::Date(m) => PyString::new(py, &m.to_string()).into_any(),
+        other => PyString::new(py, &other.plain()).into_any(),
     })
 }
 
@@ -1114,11 +1115,7 @@ skin! {
         /// `"signed"`, `"pending"` or `"proposed"`.
         #[getter]
         fn status(&self) -> &str {
-            match self.0.status {
-                vardavtal::Status::Signed => "signed",
-                vardavtal::Status::Pending { .. } => "pending",
-                vardavtal::Status::Proposed => "proposed",
-            }
+            self.0.status.as_str()
         }
         /// The sources: dicts `{"source": id, "quote": phrase}`.
         #[getter]

@@ -51,6 +51,7 @@ pub struct Open {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Mark {
     /// A proposal (a budget bill): not decided.
     Proposed,

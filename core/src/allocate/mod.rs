@@ -79,6 +79,7 @@ use step::Step;
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Method {
     /// Largest remainder (Hamilton), ties to the first recipient in code order.
     #[default]

@@ -45,6 +45,7 @@ use crate::rule::{Rule, Test};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Supply {
     /// Performance outcomes of these measures (outcome ids), for these recipients.
     Outcomes {
@@ -85,6 +86,7 @@ pub struct Missing {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum OutcomeField {
     /// This year's value.
     Value,
@@ -171,6 +173,7 @@ pub struct Shown {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Coverage {
     /// Every part is allocated.
     All,

@@ -103,6 +103,7 @@ pub struct Agreement {
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum AgreementKind {
     /// A base agreement (grundöverenskommelse), possibly for several years.
     Base {},
@@ -137,6 +138,7 @@ impl AgreementKind {
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Status {
     /// Signed by both parties.
     #[default]
@@ -148,6 +150,17 @@ pub enum Status {
     },
     /// Proposed only (a budget bill): not decided.
     Proposed,
+}
+
+impl Status {
+    /// `"signed"`, `"pending"` or `"proposed"`: the name in files.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Status::Signed => "signed",
+            Status::Pending { .. } => "pending",
+            Status::Proposed => "proposed",
+        }
+    }
 }
 
 /// A published figure: an amount, the precision it was stated with, a hedge word, and
@@ -294,6 +307,7 @@ pub struct Funding {
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Payer {
     /// The state (staten).
     State,
@@ -310,6 +324,7 @@ crate::names::names!(Payer { State => "state", Regions => "regions", Municipalit
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ComponentKind {
     /// A block or part with its own rule; blocks of a parent add up to it.
     #[default]
@@ -385,6 +400,7 @@ pub struct Condition {
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ConditionKind {
     /// "förutsatt att riksdagen ställer medlen till förfogande": subject to parliament's
     /// appropriation.
@@ -416,6 +432,7 @@ pub struct CarryOver {
 /// A date as precise as the source gives it: a day (`2019-06-15`) or a month (`2019-06`,
 /// "betalas ut i juni", "i december 2020").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum When {
     /// A day.
     Day(NaiveDate),

@@ -46,6 +46,7 @@ use crate::reference::{self, Level};
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum KeySpec {
     /// SCB population of the regions or municipalities at a reference date in the
     /// bundled data (fördelas enligt befolkningsmängd). Text form

@@ -32,6 +32,7 @@ pub struct RecipientId(#[serde(deserialize_with = "crate::input::bounds::code")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum RecipientKind {
     /// One of the 21 regions.
     Region,
@@ -158,6 +159,7 @@ pub struct DeclaredRecipient {
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Group {
     /// All 21 regions (regionerna).
     Regions,

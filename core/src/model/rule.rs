@@ -18,6 +18,7 @@ use crate::recipient::RecipientId;
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Rule {
     /// By population (per capita): each recipient's share of the key. Without a key, the
     /// agreement's key, else SCB's population of the component's recipients on 1 November
@@ -99,6 +100,7 @@ pub struct Performance {
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Unearned {
     /// It goes to a bonus pot paid to the recipients that earned money, in proportion to
     /// what they earned ("utifrån samma fördelning som medlen för uppfyllda prestationskrav").
@@ -137,6 +139,7 @@ pub struct Criterion {
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Test {
     /// Better than last year: `value` above `previous` (below, when lower is better).
     Improved {

@@ -419,6 +419,7 @@ pub fn saturating_sum(it: impl IntoIterator<Item = Decimal>) -> Decimal {
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Unit {
     /// Whole kronor (1 kr). The default.
     #[default]

@@ -41,6 +41,7 @@ use crate::message::templates::reconcile as templates;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Qualifier {
     /// About the figure ("ca", "cirka", "omkring", "runt", "ungefär").
     About,

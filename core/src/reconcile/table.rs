@@ -11,6 +11,7 @@ use crate::message::templates::reconcile as templates;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum TableFormat {
     /// CSV (`,`, `;` or tab separated) with a header naming a region and an amount column.
     Csv,

@@ -48,6 +48,7 @@ pub use tables::{AgreementList, SourceView, municipalities, population, regions,
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Kind {
     /// Text, left-aligned.
     Text,
@@ -100,6 +101,7 @@ impl Column {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum Cell {
     /// Nothing (an empty CSV field, `null` in JSON).
     Empty,
@@ -324,6 +326,7 @@ impl View for Table {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Format {
     /// Aligned text for people.
     #[default]
