@@ -181,6 +181,10 @@ impl fmt::Display for KeySpec {
 
 /// Parse a `YYYY-MM-DD` date: four-digit year, two-digit month and day, nothing else
 /// (no sign, no unpadded fields, no time).
+///
+/// # Errors
+/// `invalid_date` when the text is not `YYYY-MM-DD` (four, two and two digits) or names a
+/// month or day that does not exist.
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
     read_date(s).map_err(|b| b.finding(&PLAIN_DATE).with("input", s).into())
 }
@@ -274,11 +278,24 @@ pub mod date_str {
 
 impl KeySpec {
     /// Resolve the key against the bundled data: recipients in code order with weights.
+    ///
+    /// # Errors
+    /// As [`KeySpec::resolve_with`], with no declared recipients.
     pub fn resolve(&self) -> Result<Key> {
         self.resolve_with(&[])
     }
 
     /// Resolve, accepting the recipient codes in `declared` as well as the known ones.
+    ///
+    /// # Errors
+    /// `no_population_data` when the bundled data has no population of the level at the
+    /// date (a population or needs-weighted key). For a needs-weighted key,
+    /// `unknown_recipient` for index codes with no population and `too_large` when a
+    /// population × index does not fit a `Decimal`. For supplied weights (and the products
+    /// of a need index) every error of [`Key::new`]: `empty_key`, `unknown_recipient` (a
+    /// code neither known nor in `declared`), `negative_weight`, `zero_total_weight`,
+    /// `too_large`, and `invalid_value` for a code longer than
+    /// [`MAX_CODE_CHARS`](crate::input::bounds::MAX_CODE_CHARS).
     pub fn resolve_with(&self, declared: &[RecipientId]) -> Result<Key> {
         match self {
             // Bundled keys name known codes only, so `declared` does not change them.
@@ -531,6 +548,15 @@ impl Key {
     /// A key from (recipient, weight) pairs in any order. Refuses an empty key, negative
     /// weights, unknown or duplicate recipient codes and all-zero weights, naming each
     /// problem (all of them, not only the first).
+    ///
+    /// # Errors
+    /// `empty_key` when there are no entries. Then, every one found: `invalid_value`
+    /// (`text_too_long`) for a code longer than
+    /// [`MAX_CODE_CHARS`](crate::input::bounds::MAX_CODE_CHARS), `unknown_recipient` for a
+    /// code that is neither a known recipient nor in `declared`, `duplicate_recipient` for
+    /// a code given twice, `negative_weight` for a weight below zero. Then `too_large` when
+    /// the weights' sum, or the weights as integers of one scale, do not fit, and
+    /// `zero_total_weight` when every weight is zero.
     pub fn new(
         description: impl Into<String>,
         sources: Vec<String>,
@@ -604,6 +630,13 @@ impl Key {
     /// A key from CSV text with a header naming a `code` column (or `region_code`,
     /// `municipality_code`) and a `weight` column; other columns are ignored. Errors name
     /// the line and column.
+    ///
+    /// # Errors
+    /// `syntax` when the header cannot be read, names a code or weight column twice or
+    /// lacks one of them, or a record is malformed. Then, every one found: `invalid_value`
+    /// (`text_too_long`) for a code too long, `invalid_amount` for a weight that
+    /// [`parse_weight`](crate::money::parse_weight) does not read. Then every error of
+    /// [`Key::new`]. Every location starts with `name`.
     pub fn from_csv(name: &str, text: &str, declared: &[RecipientId]) -> Result<Key> {
         let file = Loc::root().join(name);
         // Swedish Excel writes a byte-order mark and separates by semicolons.
@@ -676,6 +709,10 @@ impl Key {
 
     /// A key from text: a key spec (`population:regions:DATE`, …) or the text of a CSV file
     /// with columns `code,weight` (for skins that get file contents, not paths).
+    ///
+    /// # Errors
+    /// For a key spec, every error of [`Key::from_spec`], located under `name`; for CSV
+    /// text, every error of [`Key::from_csv`].
     pub fn from_text(name: &str, text: &str) -> Result<Key> {
         // a byte-order mark is the start of a CSV file, as in a file read by `from_csv`
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -688,6 +725,11 @@ impl Key {
 
     /// A key from a key spec (`population:regions:DATE`, …), never a path; its errors are
     /// not located.
+    ///
+    /// # Errors
+    /// `invalid_value` when the text is not a key spec (an unknown form or level, a date
+    /// that is not `YYYY-MM-DD`), `no_population_data` when the bundled data has no
+    /// population at the date.
     pub fn from_spec(spec: &str) -> Result<Key> {
         by_name(spec)
     }
@@ -695,6 +737,11 @@ impl Key {
     /// A key from a command-line style argument: `population:regions:DATE`,
     /// `population:municipalities:DATE`, `needs:regions:2024`, or the path of a CSV file
     /// with columns `code,weight`.
+    ///
+    /// # Errors
+    /// For an argument that starts as a key spec, every error of [`Key::from_spec`]; `io`
+    /// (`key_argument_neither_spec_nor_file`) when it is neither a key spec nor an existing
+    /// path; for a file, every error of [`crate::input::key_file`].
     pub fn from_arg(arg: &str) -> Result<Key> {
         let looks_like_spec = arg.starts_with("population:") || arg.starts_with("needs:");
         if looks_like_spec {
@@ -717,6 +764,10 @@ impl Key {
     /// linear in the key and the members (a set, not a search of the list per recipient).
     /// The recipients kept were accepted when this key was made (declared ones included),
     /// so they are accepted again.
+    ///
+    /// # Errors
+    /// `empty_key` when no recipient of the key is among `members`; `zero_total_weight`
+    /// when every recipient kept weighs zero.
     pub fn restrict(&self, members: &[RecipientId]) -> Result<Key> {
         let members: std::collections::HashSet<&RecipientId> = members.iter().collect();
         Key::new(
@@ -768,6 +819,11 @@ impl Key {
 
     /// Split `pot` by the key in whole `unit`s, by largest remainder; parts in the order
     /// of [`Key::recipients`], summing exactly to `pot`.
+    ///
+    /// # Errors
+    /// The errors of [`Unit::to_units`] on `pot` (`negative_amount`,
+    /// `amount_finer_than_unit`, `too_large`), and `too_large` when the pot and the weights
+    /// are too large to apportion exactly.
     pub fn split(&self, pot: Sek, unit: Unit) -> Result<Vec<Sek>> {
         let units = unit.to_units(pot)?;
         self.split_units(units)?
@@ -777,6 +833,10 @@ impl Key {
     }
 
     /// Split a whole number of units by the key (the hot path).
+    ///
+    /// # Errors
+    /// `too_large` when the pot and the weights are too large to apportion exactly in 128
+    /// bits (a key always has recipients and weights that are not all zero).
     pub fn split_units(&self, pot_units: u128) -> Result<Vec<u128>> {
         apportion::largest_remainder(pot_units, &self.0.int_weights).map_err(apportion_error)
     }

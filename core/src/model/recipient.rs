@@ -92,6 +92,9 @@ impl RecipientId {
     /// An `unknown_recipient` error unless the code is known or in `declared`, which is
     /// in code order (as [`crate::Agreement::declared_ids`] gives it): a binary search, so
     /// checking every one of n recipients takes O(n log n), not O(n²).
+    ///
+    /// # Errors
+    /// `unknown_recipient`, located at `loc`, when the code is neither known nor declared.
     pub fn check_known(&self, declared: &[RecipientId], loc: &Loc) -> Result<()> {
         if self.is_known() || declared.binary_search(self).is_ok() {
             return Ok(());

@@ -89,6 +89,11 @@ impl Sek {
     /// assert!(Sek::parse_any("ca 11 miljarder").is_err());
     /// # Ok::<(), vardavtal::Error>(())
     /// ```
+    ///
+    /// # Errors
+    /// `invalid_amount` when the text is neither a plain decimal nor an amount as Swedish
+    /// writes it (the message says what is wrong), or is a hedged figure (`ca`, `över`,
+    /// `nästan`, `under`).
     pub fn parse_any(s: &str) -> Result<Sek> {
         if let Ok(d) = parse_plain_decimal(s.trim()) {
             return Ok(Sek(d));
@@ -195,6 +200,10 @@ pub const PLAIN_DECIMAL_PATTERN: &str = r"^-?[0-9]+(\.[0-9]+)?$";
 ///
 /// Refuses exponents, separators, signs other than a leading `-`, `NaN`, `inf` and
 /// numbers with more digits than a `Decimal` holds (28), each with a message that says so.
+///
+/// # Errors
+/// `invalid_amount` when the text is empty, not in the plain syntax (an exponent, a
+/// separator, a decimal comma, `NaN`, `inf`) or has more digits than a `Decimal` holds.
 pub fn parse_plain_decimal(s: &str) -> Result<Decimal> {
     let bad = |t: &'static crate::message::Template| {
         Error::from(t.error(Loc::root()).with("input", excerpt(s)))
@@ -240,6 +249,10 @@ pub fn parse_plain_decimal(s: &str) -> Result<Decimal> {
 /// assert!(parse_measure("0,7,2").is_err() && parse_measure("ca 72 %").is_err());
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
+///
+/// # Errors
+/// `invalid_amount` when the text is none of these forms, or a percentage that does not fit
+/// a `Decimal` once divided by 100.
 pub fn parse_measure(s: &str) -> Result<Decimal> {
     let t = s.trim();
     let (number, percent) = match t.strip_suffix('%') {
@@ -285,6 +298,10 @@ pub fn parse_measure(s: &str) -> Result<Decimal> {
 /// assert!(parse_weight("2 41 859").is_err() && parse_weight("1,000,000").is_err());
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
+///
+/// # Errors
+/// `invalid_amount`, as [`parse_measure`]: a text that is none of these forms, such as
+/// irregular thousands groups.
 pub fn parse_weight(s: &str) -> Result<Decimal> {
     let t = s.trim();
     let spaced = |c: char| c == ' ' || c == '\u{a0}' || c == '\u{202f}';
@@ -450,6 +467,11 @@ impl Unit {
         }
     }
     /// `amount` as a whole number of units; an error if it is negative or finer than the unit.
+    ///
+    /// # Errors
+    /// `negative_amount` when `amount` is below zero; `amount_finer_than_unit` when it has
+    /// digits finer than the unit (`0.5` in whole kronor); `too_large` when the number of
+    /// units does not fit 128 bits.
     pub fn to_units(self, amount: Sek) -> Result<u128> {
         if amount.is_negative() {
             return Err(Error::from(
@@ -474,6 +496,9 @@ impl Unit {
             .ok_or_else(|| Error::from(templates::UNITS_TOO_LARGE.error(Loc::root())))
     }
     /// A whole number of units as an amount in kronor.
+    ///
+    /// # Errors
+    /// `too_large` when the amount does not fit a `Decimal`.
     pub fn from_units(self, units: u128) -> Result<Sek> {
         i128::try_from(units)
             .ok()

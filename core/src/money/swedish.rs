@@ -242,6 +242,12 @@ fn scaled(m: i128, frac: u32, exp: u32) -> Option<Decimal> {
 /// assert!(parse_swedish("1.5").unwrap_err().findings()[0].msg.contains("\"1,5\""));
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
+///
+/// # Errors
+/// `invalid_amount` when the text is not an amount as Swedish writes it: empty, no number,
+/// words before or after it that are not a unit, an unknown unit, irregular digit grouping,
+/// an ambiguous dot, two hedges, or more digits than a `Decimal` holds. A hedged figure is
+/// read (its [`SwedishAmount::qualifier`] says so), not refused.
 pub fn parse_swedish(s: &str) -> Result<SwedishAmount, Error> {
     parse_swedish_text(s).map_err(|f| Error::from(f.with("input", excerpt(s))))
 }
