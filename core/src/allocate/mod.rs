@@ -251,6 +251,10 @@ fn finish(out: Allocation, errors: Vec<Finding>) -> Result<Allocation> {
 }
 
 /// Allocate several agreements into one allocation.
+///
+/// # Errors
+/// Every error of [`allocate`] on each agreement, located under its index; `too_large` when
+/// the pots together do not fit a `Decimal`.
 pub fn allocate_all(agreements: &[Agreement], opts: &Options) -> Result<Allocation> {
     let mut out = empty(opts);
     let mut errors = Vec::new();
@@ -264,6 +268,13 @@ pub fn allocate_all(agreements: &[Agreement], opts: &Options) -> Result<Allocati
 }
 
 /// Allocate one component (by id) of an agreement.
+///
+/// # Errors
+/// `unknown_component` when the agreement has no component `component` (at any depth).
+/// Then, as [`allocate`]: every error [`crate::validate::validate`] reports on the
+/// agreement, then for the component `amount_finer_than_unit`, `missing_outcomes` and
+/// `too_large`. Strict mode is not applied here: `not_allocated` and `default_key` stay
+/// notes.
 pub fn allocate_component(
     agreement: &Agreement,
     component: &str,
@@ -470,6 +481,10 @@ impl std::fmt::Display for Scenario {
 /// assert!(results.iter().all(|r| r.as_ref().is_ok_and(|x| x.total().to_string() == "1000")));
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
+///
+/// # Errors
+/// The call itself does not fail; each result has the errors of [`allocate`] with the
+/// scenario's options.
 pub fn allocate_batch(
     agreement: &Agreement,
     base: &Options,
@@ -507,6 +522,12 @@ pub fn allocate_batch(
 /// assert!(a.by_recipient().iter().all(|t| t.amount.value() > each));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Errors
+/// `negative_amount`, `amount_finer_than_unit` or `too_large` ([`Unit::to_units`]) for the
+/// pot, located at `amount`, and for `each`, located at `each`; `too_large` when the pot
+/// and the key's weights are too large to apportion exactly. With `each`: `too_large` when
+/// `each` × the recipients does not fit, `rule_not_runnable` when it exceeds the pot.
 pub fn split(pot: Sek, key: &Key, each: Option<Sek>, unit: Unit) -> Result<Allocation> {
     let step = Step {
         agreement: Arc::from("split"),

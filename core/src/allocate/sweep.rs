@@ -44,6 +44,18 @@ pub struct PerformanceSweep {
 impl PerformanceSweep {
     /// Prepare component `component` of `agreement` (a performance rule paid in one
     /// tranche) with the key of `opts`.
+    ///
+    /// # Errors
+    /// `unknown_component` when the agreement has no such component; `rule_not_runnable`
+    /// when its rule is not a performance rule, it is paid in more than one tranche, it has
+    /// no amount, its criteria are none, or its recipients have no key (no key for the
+    /// group, no year for the default key). The errors of its amount and tranches:
+    /// `negative_amount`, `invalid_value` (tranche amounts and shares mixed),
+    /// `tranches_do_not_sum`, `negative_weight`, `shares_do_not_sum`. The errors of its key
+    /// ([`crate::KeySpec::resolve_with`], [`Key::restrict`]), `no_population_data` among them.
+    /// `shares_do_not_sum` when the criteria's shares do not sum to one;
+    /// `amount_finer_than_unit` when the amount has digits finer than the unit of `opts`;
+    /// `too_large` when the figures do not fit. No validation of the agreement runs first.
     pub fn new(agreement: &Agreement, component: &str, opts: &Options) -> Result<PerformanceSweep> {
         let c = agreement
             .component(component)
@@ -81,6 +93,11 @@ impl PerformanceSweep {
     /// The totals per recipient, in units, for one scenario: `qualified[c × n + r]` says
     /// whether recipient `r` qualifies on criterion `c`. Returns the units returned to the
     /// state (zero with a bonus pot unless no recipient earned anything).
+    ///
+    /// # Errors
+    /// `invalid_value` (`sweep_qualifications_count`) when `qualified` is not criteria ×
+    /// recipients long or `out` is shorter than the recipients; `too_large` when a bonus
+    /// pot is too large to share exactly.
     pub fn totals_into(&self, qualified: &[bool], out: &mut [u128]) -> Result<u128> {
         let n = self.key.len();
         let cells = self.potentials.cells();
@@ -108,6 +125,11 @@ impl PerformanceSweep {
 
     /// The totals per recipient for one set of outcomes (the tests of the criteria
     /// evaluated as in [`crate::allocate()`]), and the amount returned to the state.
+    ///
+    /// # Errors
+    /// `missing_outcomes` for every criterion some recipient has no outcome for; then the
+    /// errors of [`PerformanceSweep::totals_into`]; `too_large` when a total does not fit a
+    /// `Decimal`.
     pub fn totals(&self, outcomes: &Outcomes) -> Result<(Vec<Sek>, Sek)> {
         let qualified = performance::qualifications(&self.rule, &self.key, outcomes)?;
         let mut out = vec![0u128; self.key.len()];

@@ -101,6 +101,10 @@ include!(concat!(env!("OUT_DIR"), "/catalog_files.rs"));
 static CATALOG: OnceLock<Result<Catalog>> = OnceLock::new();
 
 /// The bundled catalog (parsed once).
+///
+/// # Errors
+/// Only when the bundled data does not read (the crate's tests make sure it does): the
+/// errors of [`crate::json::from_str`], located under the file.
 pub fn catalog() -> Result<&'static Catalog> {
     CATALOG.get_or_init(load).as_ref().map_err(Clone::clone)
 }
@@ -160,6 +164,10 @@ impl Catalog {
     /// assert!(e.to_string().contains("did you mean \"okad-tillganglighet-2022\""));
     /// # Ok::<(), vardavtal::Error>(())
     /// ```
+    ///
+    /// # Errors
+    /// `unknown_agreement`, located at `id`, when the catalog has no agreement with this
+    /// id.
     pub fn find_agreement(&self, id: &str) -> Result<&Agreement> {
         self.agreement(id).ok_or_else(|| {
             let ids = self.agreements.iter().map(|a| a.id.as_str());
@@ -169,6 +177,9 @@ impl Catalog {
     }
     /// The source with this id, or an `unknown_source` error located at `id` that suggests
     /// the closest ids.
+    ///
+    /// # Errors
+    /// `unknown_source`, located at `id`, when the catalog has no source with this id.
     pub fn find_source(&self, id: &str) -> Result<&Source> {
         self.source(id).ok_or_else(|| {
             let ids = self.sources.iter().map(|s| s.id.as_str());

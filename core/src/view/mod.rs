@@ -387,6 +387,9 @@ pub fn json<T: Serialize + ?Sized>(v: &T) -> String {
 
 /// A result in a format, as the bytes of a file: its text, its CSV (plain, or for Swedish
 /// Excel), its JSON form, or an Excel workbook of its [`View::sheets`].
+///
+/// # Errors
+/// Only for [`Format::Xlsx`]: every error of [`xlsx()`].
 pub fn render<T: View + Serialize + ?Sized>(v: &T, format: Format) -> crate::Result<Vec<u8>> {
     Ok(match format {
         Format::Table => v.text().into_bytes(),
@@ -398,12 +401,19 @@ pub fn render<T: View + Serialize + ?Sized>(v: &T, format: Format) -> crate::Res
 }
 
 /// The Excel workbook of `sheets` (the bytes of an `.xlsx` file).
+///
+/// # Errors
+/// `invalid_value` (`xlsx_write_failed`) when the workbook cannot be written (a sheet or
+/// cell Excel refuses).
 #[cfg(feature = "xlsx")]
 pub fn xlsx(sheets: &[Table]) -> crate::Result<Vec<u8>> {
     xlsx::workbook(sheets)
 }
 
 /// The Excel workbook of `sheets`: in a build without the feature `xlsx`, an error saying so.
+///
+/// # Errors
+/// Always: `invalid_value` (`xlsx_not_built`), located at `format`.
 #[cfg(not(feature = "xlsx"))]
 pub fn xlsx(_sheets: &[Table]) -> crate::Result<Vec<u8>> {
     Err(Error::from(
