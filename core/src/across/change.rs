@@ -116,6 +116,17 @@ struct Split {
 /// docs). Each must be money split by one key: every row a share by the key (a per-capita
 /// component, a split, its tranches), in the same unit.
 ///
+/// ```
+/// use vardavtal::{RecipientId, Sek, Unit, across, input, split};
+/// let key = input::key("code,weight\n01,3\n03,1\n")?;
+/// let a = split(Sek::kronor(100), &key, None, Unit::Krona)?; // 75, 25
+/// let b = split(Sek::kronor(200), &key, None, Unit::Krona)?; // 150, 50
+/// let c = across::change(&a, &b, &RecipientId::new("01"))?;
+/// assert_eq!(c.difference, Sek::kronor(75));
+/// assert_eq!((c.pot_effect, c.share_effect), (Sek::kronor(75), Sek::ZERO));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
 /// # Errors
 /// `rule_not_runnable` (`change_not_one_key`) when an allocation has no rows, a row that is
 /// not a share by the key (a fixed amount, a criterion's), or more than one key;
@@ -192,6 +203,17 @@ pub fn change(a: &Allocation, b: &Allocation, who: &RecipientId) -> Result<Chang
 
 /// The change of `who` between `pot_a` split by `key_a` and `pot_b` split by `key_b`, by
 /// largest remainder in `unit` (see [`change`]).
+///
+/// ```
+/// use vardavtal::{RecipientId, Sek, Unit, across, input};
+/// let a = input::key("code,weight\n01,1\n03,1\n")?;
+/// let b = input::key("code,weight\n01,3\n03,1\n")?;
+/// let pot = Sek::kronor(100);
+/// let c = across::decompose(pot, &a, pot, &b, &RecipientId::new("01"), Unit::Krona)?;
+/// assert_eq!(c.difference, Sek::kronor(25)); // 50 → 75: the same pot, another key
+/// assert_eq!((c.pot_effect, c.share_effect), (Sek::ZERO, Sek::kronor(25)));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 ///
 /// # Errors
 /// Every error of [`split`] on each side (its pot located at `amount`), then of [`change`].

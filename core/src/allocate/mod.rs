@@ -86,6 +86,16 @@ pub enum Method {
 }
 
 /// What an allocation runs with.
+///
+/// ```
+/// use vardavtal::{Code, Options, Unit, allocate, input};
+/// let a = input::agreement("okad-tillganglighet-2022")?;
+/// let in_ore = Options { unit: Unit::Ore, ..Options::default() };
+/// assert_eq!(allocate(&a, &in_ore)?.unit, Unit::Ore);
+/// let strict = Options { strict: true, ..Options::default() };
+/// assert_eq!(allocate(&a, &strict).unwrap_err().code(), Code::NotAllocated);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Options {
     /// The rounding unit (whole kronor by default).
@@ -114,6 +124,16 @@ fn empty(opts: &Options) -> Allocation {
 /// parts. Components that cannot be allocated ahead of time (reimbursement, unpublished
 /// rule, no amount and no parts) are listed in [`Allocation::notes`]. Every error found
 /// is reported, not only the first.
+///
+/// ```
+/// use vardavtal::{Agreement, Options, Sek, allocate};
+/// let a = Agreement::from_json(r#"{"id": "d", "title": "D", "kind": {"type": "base"}, "years": [2022],
+///   "components": [{"id": "b", "name": "B", "amount": "1000", "recipients": "regions", "rule": {"type": "per_capita"}}]}"#)?;
+/// let al = allocate(&a, &Options::default())?;
+/// assert_eq!(al.total(), Sek::kronor(1000));
+/// assert_eq!(al.rows().len(), 21); // one row per region, by population
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 ///
 /// # Errors
 ///
@@ -252,6 +272,18 @@ fn finish(out: Allocation, errors: Vec<Finding>) -> Result<Allocation> {
 
 /// Allocate several agreements into one allocation.
 ///
+/// ```
+/// use vardavtal::{Agreement, Options, Sek, allocate_all};
+/// let a = Agreement::from_json(r#"{"id": "d", "title": "D", "kind": {"type": "base"}, "years": [2022],
+///   "components": [{"id": "b", "name": "B", "amount": "1000", "recipients": "regions", "rule": {"type": "per_capita"}}]}"#)?;
+/// let mut b = a.clone();
+/// b.id = "e".into();
+/// let al = allocate_all(&[a, b], &Options::default())?;
+/// assert_eq!(al.total(), Sek::kronor(2000));
+/// assert_eq!(al.pots.len(), 2);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
 /// # Errors
 /// Every error of [`allocate`] on each agreement, located under its index; `too_large` when
 /// the pots together do not fit a `Decimal`.
@@ -268,6 +300,16 @@ pub fn allocate_all(agreements: &[Agreement], opts: &Options) -> Result<Allocati
 }
 
 /// Allocate one component (by id) of an agreement.
+///
+/// ```
+/// use vardavtal::{Code, Options, Sek, allocate_component, input};
+/// let a = input::agreement("okad-tillganglighet-2022")?;
+/// let block2 = allocate_component(&a, "block-2", &Options::default())?;
+/// assert_eq!(block2.total(), Sek::kronor(443_000_000));
+/// let e = allocate_component(&a, "block-9", &Options::default()).unwrap_err();
+/// assert_eq!(e.code(), Code::UnknownComponent);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 ///
 /// # Errors
 /// `unknown_component` when the agreement has no component `component` (at any depth).

@@ -45,6 +45,18 @@ impl PerformanceSweep {
     /// Prepare component `component` of `agreement` (a performance rule paid in one
     /// tranche) with the key of `opts`.
     ///
+    /// ```
+    /// use vardavtal::{Code, Options, catalog::catalog, sweep::PerformanceSweep};
+    /// let cat = catalog()?;
+    /// let a = cat.find_agreement("komiljard-2019")?;
+    /// let sweep = PerformanceSweep::new(a, "prestation", &Options::default())?;
+    /// assert_eq!(sweep.recipients().len(), 21);
+    /// let other = cat.find_agreement("okad-tillganglighet-2022")?;
+    /// let e = PerformanceSweep::new(other, "block-2", &Options::default()).unwrap_err();
+    /// assert_eq!(e.code(), Code::RuleNotRunnable); // a population split, not a performance rule
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// `unknown_component` when the agreement has no such component; `rule_not_runnable`
     /// when its rule is not a performance rule, it is paid in more than one tranche, it has
@@ -94,6 +106,20 @@ impl PerformanceSweep {
     /// whether recipient `r` qualifies on criterion `c`. Returns the units returned to the
     /// state (zero with a bonus pot unless no recipient earned anything).
     ///
+    /// ```
+    /// use vardavtal::{Code, Options, catalog::catalog, sweep::PerformanceSweep};
+    /// let a = catalog()?.find_agreement("komiljard-2019")?;
+    /// let sweep = PerformanceSweep::new(a, "prestation", &Options::default())?;
+    /// let mut out = vec![0u128; sweep.recipients().len()];
+    /// // nobody qualifies on anything: with nothing earned, everything goes back to the state
+    /// let none = vec![false; sweep.criteria().len() * out.len()];
+    /// assert_eq!(sweep.totals_into(&none, &mut out)?, 1_280_000_000);
+    /// assert!(out.iter().all(|x| *x == 0));
+    /// let e = sweep.totals_into(&[true], &mut out).unwrap_err();
+    /// assert_eq!(e.code(), Code::InvalidValue);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// `invalid_value` (`sweep_qualifications_count`) when `qualified` is not criteria ×
     /// recipients long or `out` is shorter than the recipients; `too_large` when a bonus
@@ -125,6 +151,15 @@ impl PerformanceSweep {
 
     /// The totals per recipient for one set of outcomes (the tests of the criteria
     /// evaluated as in [`crate::allocate()`]), and the amount returned to the state.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Options, Outcomes, catalog::catalog, sweep::PerformanceSweep};
+    /// let a = catalog()?.find_agreement("komiljard-2019")?;
+    /// let sweep = PerformanceSweep::new(a, "prestation", &Options::default())?;
+    /// let e = sweep.totals(&Outcomes::default()).unwrap_err();
+    /// assert_eq!(e.code(), Code::MissingOutcomes);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     ///
     /// # Errors
     /// `missing_outcomes` for every criterion some recipient has no outcome for; then the
