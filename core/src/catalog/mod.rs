@@ -178,6 +178,14 @@ impl Catalog {
     /// The source with this id, or an `unknown_source` error located at `id` that suggests
     /// the closest ids.
     ///
+    /// ```
+    /// use vardavtal::Code;
+    /// let cat = vardavtal::catalog::catalog()?;
+    /// assert_eq!(cat.find_source("003")?.id, "003");
+    /// assert_eq!(cat.find_source("999").unwrap_err().code(), Code::UnknownSource);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// `unknown_source`, located at `id`, when the catalog has no source with this id.
     pub fn find_source(&self, id: &str) -> Result<&Source> {
@@ -189,6 +197,13 @@ impl Catalog {
     }
     /// The agreements whose money may be used in `year`: those covering it, and those whose
     /// carry-over reaches it ([`Agreement::usable_in`]).
+    ///
+    /// ```
+    /// let cat = vardavtal::catalog::catalog()?;
+    /// let ids: Vec<&str> = cat.for_year(2022).iter().map(|a| a.id.as_str()).collect();
+    /// assert!(ids.contains(&"okad-tillganglighet-2022"));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn for_year(&self, year: i32) -> Vec<&Agreement> {
         self.agreements
             .iter()

@@ -69,6 +69,15 @@ fn looks_like_id(arg: &str) -> bool {
 /// is neither in the catalog nor a file is an `unknown_agreement` error with the closest
 /// ids.
 ///
+/// ```
+/// use vardavtal::{Code, input};
+/// assert_eq!(input::agreement("okad-tillganglighet-2022")?.years, [2022]);
+/// let json = r#"{"id": "x", "title": "X", "kind": {"type": "base"}, "years": [2022]}"#;
+/// assert_eq!(input::agreement(json)?.id, "x");
+/// assert_eq!(input::agreement("okad-tillganglighet-2021").unwrap_err().code(), Code::UnknownAgreement);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
 /// # Errors
 /// For JSON text, every error of [`Agreement::from_json`]; `unknown_agreement` for an id
 /// that is neither in the catalog nor a file; for a path, every error of
@@ -210,6 +219,14 @@ fn redact_quoted(s: &str, hide: &dyn Fn(&str) -> bool) -> String {
 /// `needs:regions:2024`), CSV text with columns `code,weight` (it has a line break or a
 /// comma), or the path of such a CSV file.
 ///
+/// ```
+/// use vardavtal::{Code, input};
+/// assert_eq!(input::key("population:regions:2021-11-01")?.len(), 21);
+/// assert_eq!(input::key("code,weight\n01,1\n03,1\n")?.len(), 2);
+/// assert_eq!(input::key("no/such/key.csv").unwrap_err().code(), Code::Io);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
 /// # Errors
 /// For CSV text, every error of [`Key::from_text`]; else every error of [`Key::from_arg`]
 /// (a key spec, or the path of a CSV file).
@@ -328,6 +345,12 @@ fn not_a_file(arg: &str) -> crate::Error {
 
 /// Performance outcomes from JSON text or the path of an outcomes file.
 ///
+/// ```
+/// let o = vardavtal::input::outcomes(r#"{"wait90": {"01": {"met": true}}}"#)?;
+/// assert_eq!(o.get("wait90", &"01".into()).and_then(|x| x.met), Some(true));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
 /// # Errors
 /// Every error of [`outcomes_text`] for JSON text, else of [`outcomes_file`].
 pub fn outcomes(arg: &str) -> Result<Outcomes> {
@@ -360,6 +383,12 @@ pub fn table_text(arg: &str) -> Result<(String, String)> {
 }
 
 /// A published table from its text or the path of a file ([`table_text`]).
+///
+/// ```
+/// let t = vardavtal::input::table("Region Uppsala 5 kr\nRegion Stockholm 10 kr\n")?;
+/// assert_eq!(t.rows.len(), 2);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 ///
 /// # Errors
 /// Every error of [`table_text`], then of [`PublishedTable::parse`].

@@ -42,6 +42,15 @@ use crate::recipient::RecipientId;
 use crate::reference::{self, Level};
 
 /// Which distribution key to use.
+///
+/// ```
+/// use vardavtal::{KeySpec, reference::Level};
+/// let spec: KeySpec = "population:municipalities:2024-12-31".parse()?;
+/// assert!(matches!(spec, KeySpec::Population { level: Level::Municipalities, .. }));
+/// assert_eq!(spec.to_string(), "population:municipalities:2024-12-31");
+/// assert_eq!(spec.resolve()?.len(), 290);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -181,6 +190,14 @@ impl fmt::Display for KeySpec {
 
 /// Parse a `YYYY-MM-DD` date: four-digit year, two-digit month and day, nothing else
 /// (no sign, no unpadded fields, no time).
+///
+/// ```
+/// use vardavtal::{Code, key::parse_date};
+/// assert_eq!(parse_date("2021-11-01")?.to_string(), "2021-11-01");
+/// assert_eq!(parse_date("2021-11-1").unwrap_err().code(), Code::InvalidDate);
+/// assert_eq!(parse_date("2021-02-30").unwrap_err().code(), Code::InvalidDate);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 ///
 /// # Errors
 /// `invalid_date` when the text is not `YYYY-MM-DD` (four, two and two digits) or names a
@@ -549,6 +566,16 @@ impl Key {
     /// weights, unknown or duplicate recipient codes and all-zero weights, naming each
     /// problem (all of them, not only the first).
     ///
+    /// ```
+    /// use vardavtal::{Code, Key, RecipientId, rust_decimal::Decimal};
+    /// let k = Key::new("mine", vec![], [("03".into(), Decimal::ONE), ("01".into(), Decimal::TWO)], &[])?;
+    /// assert_eq!(k.recipients()[0], RecipientId::new("01")); // in code order
+    /// assert_eq!(k.total(), Decimal::from(3));
+    /// let e = Key::new("bad", vec![], [("99".into(), Decimal::ONE)], &[]).unwrap_err();
+    /// assert_eq!(e.code(), Code::UnknownRecipient);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// `empty_key` when there are no entries. Then, every one found: `invalid_value`
     /// (`text_too_long`) for a code longer than
@@ -631,6 +658,17 @@ impl Key {
     /// `municipality_code`) and a `weight` column; other columns are ignored. Errors name
     /// the line and column.
     ///
+    /// ```
+    /// use vardavtal::{Code, Key};
+    /// // as Swedish Excel writes it: semicolons, spaces between thousands
+    /// let k = Key::from_csv("k.csv", "kod;vikt\n01;2 411 859\n03;1\n", &[])?;
+    /// assert_eq!(k.weights()[0].to_string(), "2411859");
+    /// let e = Key::from_csv("k.csv", "code,weight\n01,x\n", &[]).unwrap_err();
+    /// assert_eq!(e.code(), Code::InvalidAmount);
+    /// assert_eq!(e.findings()[0].loc.to_string(), "k.csv[2].weight");
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// `syntax` when the header cannot be read, names a code or weight column twice or
     /// lacks one of them, or a record is malformed. Then, every one found: `invalid_value`
@@ -710,6 +748,13 @@ impl Key {
     /// A key from text: a key spec (`population:regions:DATE`, …) or the text of a CSV file
     /// with columns `code,weight` (for skins that get file contents, not paths).
     ///
+    /// ```
+    /// use vardavtal::Key;
+    /// assert_eq!(Key::from_text("key", "population:regions:2021-11-01")?.len(), 21);
+    /// assert_eq!(Key::from_text("key", "code,weight\n01,1\n")?.len(), 1);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// For a key spec, every error of [`Key::from_spec`], located under `name`; for CSV
     /// text, every error of [`Key::from_csv`].
@@ -725,6 +770,13 @@ impl Key {
 
     /// A key from a key spec (`population:regions:DATE`, …), never a path; its errors are
     /// not located.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Key};
+    /// assert_eq!(Key::from_spec("needs:regions:2024")?.len(), 21);
+    /// assert_eq!(Key::from_spec("population:regions:1900-11-01").unwrap_err().code(), Code::NoPopulationData);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     ///
     /// # Errors
     /// `invalid_value` when the text is not a key spec (an unknown form or level, a date
@@ -764,6 +816,15 @@ impl Key {
     /// linear in the key and the members (a set, not a search of the list per recipient).
     /// The recipients kept were accepted when this key was made (declared ones included),
     /// so they are accepted again.
+    ///
+    /// ```
+    /// use vardavtal::{Code, RecipientId, input};
+    /// let key = input::key("population:regions:2021-11-01")?;
+    /// let two = key.restrict(&[RecipientId::new("01"), RecipientId::new("03")])?;
+    /// assert_eq!(two.len(), 2);
+    /// assert_eq!(key.restrict(&[RecipientId::new("0114")]).unwrap_err().code(), Code::EmptyKey);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     ///
     /// # Errors
     /// `empty_key` when no recipient of the key is among `members`; `zero_total_weight`
@@ -833,6 +894,12 @@ impl Key {
     }
 
     /// Split a whole number of units by the key (the hot path).
+    ///
+    /// ```
+    /// let key = vardavtal::input::key("code,weight\n01,1\n03,1\n")?;
+    /// assert_eq!(key.split_units(3)?, vec![2, 1]); // the tie goes to the first code
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     ///
     /// # Errors
     /// `too_large` when the pot and the weights are too large to apportion exactly in 128

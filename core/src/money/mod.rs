@@ -201,6 +201,13 @@ pub const PLAIN_DECIMAL_PATTERN: &str = r"^-?[0-9]+(\.[0-9]+)?$";
 /// Refuses exponents, separators, signs other than a leading `-`, `NaN`, `inf` and
 /// numbers with more digits than a `Decimal` holds (28), each with a message that says so.
 ///
+/// ```
+/// use vardavtal::{Code, money::parse_plain_decimal};
+/// assert_eq!(parse_plain_decimal("4500000.50")?.to_string(), "4500000.50");
+/// assert_eq!(parse_plain_decimal("4,5").unwrap_err().code(), Code::InvalidAmount);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
 /// # Errors
 /// `invalid_amount` when the text is empty, not in the plain syntax (an exponent, a
 /// separator, a decimal comma, `NaN`, `inf`) or has more digits than a `Decimal` holds.
@@ -432,6 +439,14 @@ pub fn saturating_sum(it: impl IntoIterator<Item = Decimal>) -> Decimal {
 
 /// The unit an allocation rounds to: whole kronor (the practice of official distributions)
 /// or öre.
+///
+/// ```
+/// use vardavtal::Unit;
+/// assert_eq!("öre".parse::<Unit>()?, Unit::Ore);
+/// assert_eq!(Unit::default(), Unit::Krona);
+/// assert_eq!(Unit::Ore.amount().to_string(), "0.01");
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -468,6 +483,13 @@ impl Unit {
     }
     /// `amount` as a whole number of units; an error if it is negative or finer than the unit.
     ///
+    /// ```
+    /// use vardavtal::{Code, Unit};
+    /// assert_eq!(Unit::Ore.to_units("12.34".parse()?)?, 1234);
+    /// assert_eq!(Unit::Krona.to_units("0.5".parse()?).unwrap_err().code(), Code::AmountFinerThanUnit);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// `negative_amount` when `amount` is below zero; `amount_finer_than_unit` when it has
     /// digits finer than the unit (`0.5` in whole kronor); `too_large` when the number of
@@ -496,6 +518,12 @@ impl Unit {
             .ok_or_else(|| Error::from(templates::UNITS_TOO_LARGE.error(Loc::root())))
     }
     /// A whole number of units as an amount in kronor.
+    ///
+    /// ```
+    /// use vardavtal::{Sek, Unit};
+    /// assert_eq!(Unit::Ore.from_units(1234)?, "12.34".parse::<Sek>()?);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     ///
     /// # Errors
     /// `too_large` when the amount does not fit a `Decimal`.

@@ -98,6 +98,16 @@ impl PublishedTable {
     /// lines is an `invalid_value` error (`table_too_many_lines`) before any line is read;
     /// [`PublishedTable::parse_within`] takes another limit.
     ///
+    /// ```
+    /// use vardavtal::{Code, Sek, reconcile::PublishedTable};
+    /// let t = PublishedTable::parse("t", "Fördelning 2023\nRegion Uppsala 1 234 567 kr\n")?;
+    /// assert_eq!(t.rows.len(), 1);
+    /// assert_eq!(t.rows[0].amount, Some(Sek::kronor(1_234_567)));
+    /// let e = PublishedTable::parse("t", "no amounts here\n").unwrap_err();
+    /// assert_eq!(e.code(), Code::Syntax);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// `invalid_value` (`table_too_many_lines`) for a text of more than
     /// [`MAX_TABLE_LINES`](crate::input::bounds::MAX_TABLE_LINES) lines; `syntax` for a CSV
