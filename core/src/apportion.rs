@@ -46,6 +46,11 @@ pub enum ApportionError {
 }
 
 /// Apportion `pot` units over `weights` by largest remainder (see the module docs).
+///
+/// # Errors
+/// [`ApportionError::Empty`] without weights, [`ApportionError::ZeroTotal`] when they are
+/// all zero, [`ApportionError::TooLarge`] when their sum, or the pot × a weight, does not
+/// fit 128 bits.
 pub fn largest_remainder(pot: u128, weights: &[u128]) -> Result<Vec<u128>, ApportionError> {
     let mut out = vec![0; weights.len()];
     largest_remainder_into(pot, weights, &mut out)?;
@@ -71,6 +76,10 @@ fn total_of(weights: &[u128]) -> Result<u128, ApportionError> {
 
 /// As [`largest_remainder`], writing into `out` (which must be as long as `weights`;
 /// extra elements are left untouched). Reuse `out` across calls to avoid allocating.
+///
+/// # Errors
+/// As [`largest_remainder`]; also [`ApportionError::TooLarge`] when `out` is shorter than
+/// `weights` or there are more than `u32::MAX` weights.
 pub fn largest_remainder_into(
     pot: u128,
     weights: &[u128],
@@ -219,6 +228,9 @@ fn each_quota(
 /// assert_eq!(half_up(3, &[1, 1])?, vec![2, 2]);
 /// # Ok::<(), vardavtal::apportion::ApportionError>(())
 /// ```
+///
+/// # Errors
+/// As [`largest_remainder`].
 pub fn half_up(pot: u128, weights: &[u128]) -> Result<Vec<u128>, ApportionError> {
     each_quota(pot, weights, true)
 }
@@ -233,6 +245,9 @@ pub fn half_up(pot: u128, weights: &[u128]) -> Result<Vec<u128>, ApportionError>
 /// assert_eq!(truncation(100, &[0, 3, 1])?, vec![0, 75, 25]);
 /// # Ok::<(), vardavtal::apportion::ApportionError>(())
 /// ```
+///
+/// # Errors
+/// As [`largest_remainder`].
 pub fn truncation(pot: u128, weights: &[u128]) -> Result<Vec<u128>, ApportionError> {
     each_quota(pot, weights, false)
 }

@@ -657,6 +657,10 @@ impl Problems {
     }
     /// The error of everything recorded (the last finding counts those not kept), or
     /// `Ok(())` when nothing was.
+    ///
+    /// # Errors
+    /// The error of every finding recorded, with their codes (when some were only counted,
+    /// a last finding with the code of the first says how many).
     pub fn into_result(mut self) -> Result<()> {
         if self.findings.is_empty() {
             return Ok(());

@@ -108,7 +108,8 @@ fn code() -> impl Strategy<Value = vardavtal::RecipientId> {
 }
 
 fn weight() -> impl Strategy<Value = Weight> {
-    (0i64..10_000_000, 0u32..=4).prop_map(|(m, s)| Weight(Decimal::new(m, s)))
+    (0i64..10_000_000, 0u32..=4)
+        .prop_map(|(m, s)| Weight::new(Decimal::new(m, s)).expect("not negative"))
 }
 
 fn key_spec() -> impl Strategy<Value = KeySpec> {

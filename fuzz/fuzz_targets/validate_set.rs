@@ -18,6 +18,14 @@ use vardavtal::{
     Status, Weight, When, allocate, validate,
 };
 
+/// A weight as a file may hold it: any decimal, negative ones too (a `Weight` built in
+/// code cannot be negative; one read from JSON can, and validation must refuse it).
+fn weight(u: &mut Unstructured<'_>) -> arbitrary::Result<Weight> {
+    let d = decimal(u)?;
+    serde_json::from_value(serde_json::Value::String(d.to_string()))
+        .map_err(|_| arbitrary::Error::IncorrectFormat)
+}
+
 fn decimal(u: &mut Unstructured<'_>) -> arbitrary::Result<Decimal> {
     Ok(match u.int_in_range(0..=5)? {
         0 => Decimal::MAX,
@@ -101,7 +109,7 @@ fn key_spec(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<KeySpec>> {
             let mut weights = std::collections::BTreeMap::new();
             for _ in 0..u.int_in_range(0..=4)? {
                 let c = *u.choose(CODES)?;
-                weights.insert(c.into(), Weight(decimal(u)?));
+                weights.insert(c.into(), weight(u)?);
             }
             Some(KeySpec::Weights {
                 name: None,
@@ -130,7 +138,7 @@ fn rule(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<Rule>> {
                 criteria.push(Criterion {
                     id: id(u, "k")?,
                     name: "K".into(),
-                    share: Weight(decimal(u)?),
+                    share: weight(u)?,
                     test: Test::Met { measure: None },
                 });
             }
@@ -219,7 +227,7 @@ fn agreement(u: &mut Unstructured<'_>) -> arbitrary::Result<Agreement> {
         t.date = date;
         t.amount = if by_share { None } else { Some(figure(u)?) };
         t.share = if by_share {
-            Some(Weight(decimal(u)?))
+            Some(weight(u)?)
         } else {
             None
         };

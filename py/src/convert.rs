@@ -7,7 +7,6 @@
 //! Python's own type errors (a float where money is expected, a type that is no argument
 //! at all) are core's [`vardavtal::input::host`] findings.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -16,7 +15,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDate, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 use vardavtal::input::host::{self, Expected};
 use vardavtal::money::parse_plain_decimal;
-use vardavtal::{Agreement, Key, KeySpec, Loc, Outcomes, RecipientId, Sek, Weight, input};
+use vardavtal::{Agreement, Key, Loc, Outcomes, RecipientId, Sek, input};
 
 use crate::error::{OrRaise, py_err};
 use crate::objects::{PyAgreement, PyKey};
@@ -206,7 +205,7 @@ pub fn key(py: Python<'_>, obj: &Bound<'_, PyAny>, loc: &Loc) -> PyResult<Key> {
         return Ok(k.get().0.clone());
     }
     if let Some(pairs) = items_of(py, obj)? {
-        let mut weights = BTreeMap::new();
+        let mut weights = Vec::new();
         for (k, v) in pairs {
             let code = text(py, &k, loc, Expected::RecipientCode)?;
             let wl = loc.join(code.as_str());
@@ -215,20 +214,10 @@ pub fn key(py: Python<'_>, obj: &Bound<'_, PyAny>, loc: &Loc) -> PyResult<Key> {
                 (None, Ok(s)) => s.to_cow()?.into_owned(),
                 _ => return Err(wrong(py, &v, &wl, Expected::Weight)),
             };
-            weights.insert(
-                RecipientId::new(code),
-                Weight(at(py, &wl, vardavtal::money::parse_weight(&w))?),
-            );
+            let w = at(py, &wl, vardavtal::money::parse_weight(&w))?;
+            weights.push((RecipientId::new(code), w));
         }
-        return at(
-            py,
-            loc,
-            KeySpec::Weights {
-                name: None,
-                weights,
-            }
-            .resolve(),
-        );
+        return at(py, loc, Key::supplied(weights));
     }
     if let Some(p) = path_of(obj)? {
         return at(py, loc, input::key_file(&p));

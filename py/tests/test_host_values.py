@@ -81,6 +81,15 @@ def test_numpy_weights_in_a_dict_mapping_and_series_give_the_same_split() -> Non
         assert other.total == plain.total == 1000
 
 
+def test_a_series_with_a_code_twice_is_refused_not_overwritten() -> None:
+    # A pandas index may repeat a label; the second weight must not silently replace the first.
+    with pytest.raises(vardavtal.AllocationError) as ei:
+        vardavtal.split(1000, key=pd.Series([2, 1, 5], index=["01", "03", "01"]))
+    errors = ei.value.errors()
+    assert [e["code"] for e in errors] == ["duplicate_recipient"]
+    assert errors[0]["loc"] == ["key", "01"]
+
+
 def test_a_region_population_series_from_a_dataframe() -> None:
     pop = vardavtal.population("2021-11-01").to_pandas()
     series = pd.Series(pop["population"].to_numpy(dtype="int64"), index=pop["code"])

@@ -117,6 +117,25 @@ struct Split {
 /// The change of `who` from allocation `a` to allocation `b`, decomposed (see the module
 /// docs). Each must be money split by one key: every row a share by the key (a per-capita
 /// component, a split, its tranches), in the same unit.
+///
+/// ```
+/// use vardavtal::{RecipientId, Sek, Unit, across, input, split};
+/// let key = input::key("code,weight\n01,3\n03,1\n")?;
+/// let a = split(Sek::kronor(100), &key, None, Unit::Krona)?; // 75, 25
+/// let b = split(Sek::kronor(200), &key, None, Unit::Krona)?; // 150, 50
+/// let c = across::change(&a, &b, &RecipientId::new("01"))?;
+/// assert_eq!(c.difference, Sek::kronor(75));
+/// assert_eq!((c.pot_effect, c.share_effect), (Sek::kronor(75), Sek::ZERO));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
+/// # Errors
+/// `rule_not_runnable` (`change_not_one_key`) when an allocation has no rows, a row that is
+/// not a share by the key (a fixed amount, a criterion's), or more than one key;
+/// `invalid_value` (`change_units_differ`) when the two are in different units;
+/// `unknown_recipient` (`change_recipient_absent`) when `who` has a row in neither;
+/// `too_large` when the figures do not fit 128 bits. For an allocation read back from JSON
+/// whose rows are not whole units, the errors of [`Unit::to_units`].
 pub fn change(a: &Allocation, b: &Allocation, who: &RecipientId) -> Result<Change> {
     let (sa, sb) = (read(a, "a")?, read(b, "b")?);
     if sa.unit != sb.unit {
@@ -186,6 +205,20 @@ pub fn change(a: &Allocation, b: &Allocation, who: &RecipientId) -> Result<Chang
 
 /// The change of `who` between `pot_a` split by `key_a` and `pot_b` split by `key_b`, by
 /// largest remainder in `unit` (see [`change`]).
+///
+/// ```
+/// use vardavtal::{RecipientId, Sek, Unit, across, input};
+/// let a = input::key("code,weight\n01,1\n03,1\n")?;
+/// let b = input::key("code,weight\n01,3\n03,1\n")?;
+/// let pot = Sek::kronor(100);
+/// let c = across::decompose(pot, &a, pot, &b, &RecipientId::new("01"), Unit::Krona)?;
+/// assert_eq!(c.difference, Sek::kronor(25)); // 50 → 75: the same pot, another key
+/// assert_eq!((c.pot_effect, c.share_effect), (Sek::ZERO, Sek::kronor(25)));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
+/// # Errors
+/// Every error of [`split`] on each side (its pot located at `amount`), then of [`change`].
 pub fn decompose(
     pot_a: Sek,
     key_a: &Key,
@@ -221,6 +254,11 @@ pub fn decompose(
 /// assert_eq!(found[0].ctx["recipient"], "04");
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
+///
+/// # Errors
+/// As [`change`] reading the allocations: `rule_not_runnable` when one is not one pot split
+/// by one key, `too_large` when the figures do not fit (and the errors of
+/// [`Unit::to_units`] for rows that are not whole units).
 pub fn paradoxes(a: &Allocation, b: &Allocation) -> Result<Vec<Finding>> {
     paradoxes_of(&read(a, "a")?, &read(b, "b")?, None)
 }

@@ -99,6 +99,11 @@ pub struct RecipientView {
 /// assert!(!v.open.is_empty()); // block 1 of the same agreement: its rule is not published
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
+///
+/// # Errors
+/// `unknown_recipient`, located at `recipient`, when `who` is not a region, municipality,
+/// SKR or the state. What cannot be allocated is listed in [`RecipientView::open`], not an
+/// error.
 pub fn recipient(catalog: &Catalog, who: &RecipientId, year: Option<i32>) -> Result<RecipientView> {
     let name = who.name().map(str::to_owned).ok_or_else(|| {
         Error::from(

@@ -97,6 +97,10 @@ pub struct Sensitivity {
 /// assert_eq!(block2.convention.map(|d| d.to_string()).as_deref(), Some("2021-11-01"));
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
+///
+/// # Errors
+/// `unknown_agreement` when `only` names an agreement the catalog does not have. A date on
+/// which a pot cannot be allocated is listed in [`Sensitivity::open`], not an error.
 pub fn sensitivity(
     catalog: &Catalog,
     only: Option<&str>,

@@ -55,6 +55,18 @@ impl Comparison {
 }
 
 /// Compare the totals by recipient of `a` and `b`.
+///
+/// ```
+/// use vardavtal::{Sek, Unit, compare, input, split};
+/// let key = input::key("code,weight\n01,1\n03,1\n")?;
+/// let a = split(Sek::kronor(10), &key, None, Unit::Krona)?; // 5, 5
+/// let b = split(Sek::kronor(11), &key, None, Unit::Krona)?; // 6, 5: the tie to the first code
+/// let cmp = compare(&a, &b);
+/// assert_eq!(cmp.rows[0].diff, Sek::kronor(1));
+/// assert_eq!(cmp.rows[1].diff, Sek::ZERO);
+/// assert_eq!(cmp.total_diff(), Sek::kronor(1));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub fn compare(a: &Allocation, b: &Allocation) -> Comparison {
     let mut m: BTreeMap<String, (String, Decimal, Decimal)> = BTreeMap::new();
     for t in a.by_recipient() {

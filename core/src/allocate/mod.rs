@@ -90,12 +90,14 @@ pub enum Method {
 /// largest remainder, the rules' own keys, no outcomes, not strict) and the `with_*` setters.
 ///
 /// ```
-/// use vardavtal::{Options, Unit};
-///
-/// let opts = Options::new().with_unit(Unit::Ore).with_strict(true);
-/// assert_eq!(opts.unit, Unit::Ore);
-/// assert!(opts.strict);
+/// use vardavtal::{Code, Options, Unit, allocate, input};
+/// let a = input::agreement("okad-tillganglighet-2022")?;
+/// let in_ore = Options::new().with_unit(Unit::Ore);
+/// assert_eq!(allocate(&a, &in_ore)?.unit, Unit::Ore);
+/// let strict = Options::new().with_strict(true);
+/// assert_eq!(allocate(&a, &strict).unwrap_err().code(), Code::NotAllocated);
 /// assert_eq!(Options::new(), Options::default());
+/// # Ok::<(), vardavtal::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
@@ -165,6 +167,16 @@ fn empty(opts: &Options) -> Allocation {
 /// parts. Components that cannot be allocated ahead of time (reimbursement, unpublished
 /// rule, no amount and no parts) are listed in [`Allocation::notes`]. Every error found
 /// is reported, not only the first.
+///
+/// ```
+/// use vardavtal::{Agreement, Options, Sek, allocate};
+/// let a = Agreement::from_json(r#"{"id": "d", "title": "D", "kind": {"type": "base"}, "years": [2022],
+///   "components": [{"id": "b", "name": "B", "amount": "1000", "recipients": "regions", "rule": {"type": "per_capita"}}]}"#)?;
+/// let al = allocate(&a, &Options::default())?;
+/// assert_eq!(al.total(), Sek::kronor(1000));
+/// assert_eq!(al.rows().len(), 21); // one row per region, by population
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 ///
 /// # Errors
 ///
@@ -302,6 +314,22 @@ fn finish(out: Allocation, errors: Vec<Finding>) -> Result<Allocation> {
 }
 
 /// Allocate several agreements into one allocation.
+///
+/// ```
+/// use vardavtal::{Agreement, Options, Sek, allocate_all};
+/// let a = Agreement::from_json(r#"{"id": "d", "title": "D", "kind": {"type": "base"}, "years": [2022],
+///   "components": [{"id": "b", "name": "B", "amount": "1000", "recipients": "regions", "rule": {"type": "per_capita"}}]}"#)?;
+/// let mut b = a.clone();
+/// b.id = "e".into();
+/// let al = allocate_all(&[a, b], &Options::default())?;
+/// assert_eq!(al.total(), Sek::kronor(2000));
+/// assert_eq!(al.pots.len(), 2);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
+/// # Errors
+/// Every error of [`allocate`] on each agreement, located under its index; `too_large` when
+/// the pots together do not fit a `Decimal`.
 pub fn allocate_all(agreements: &[Agreement], opts: &Options) -> Result<Allocation> {
     let mut out = empty(opts);
     let mut errors = Vec::new();
@@ -315,6 +343,22 @@ pub fn allocate_all(agreements: &[Agreement], opts: &Options) -> Result<Allocati
 }
 
 /// Allocate one component (by id) of an agreement.
+///
+/// ```
+/// use vardavtal::{Code, Options, Sek, allocate_component, input};
+/// let a = input::agreement("okad-tillganglighet-2022")?;
+/// let block2 = allocate_component(&a, "block-2", &Options::default())?;
+/// assert_eq!(block2.total(), Sek::kronor(443_000_000));
+/// let e = allocate_component(&a, "block-9", &Options::default()).unwrap_err();
+/// assert_eq!(e.code(), Code::UnknownComponent);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
+/// # Errors
+/// `unknown_component` when the agreement has no component `component` (at any depth).
+/// Then, as [`allocate`]: every error [`crate::validate::validate`] reports on the
+/// agreement, then for the component `amount_finer_than_unit`, `missing_outcomes`,
+/// in strict mode `not_allocated` and `default_key`, and `too_large`.
 pub fn allocate_component(
     agreement: &Agreement,
     component: &str,
@@ -347,7 +391,7 @@ pub fn allocate_component(
         &mut out,
         &mut errors,
     );
-    finish(out, errors)
+    finish_strict(out, errors, opts.strict)
 }
 
 /// The error on a component `component` that `agreement` does not have.
@@ -530,6 +574,10 @@ impl std::fmt::Display for Scenario {
 /// assert!(results.iter().all(|r| r.as_ref().is_ok_and(|x| x.total().to_string() == "1000")));
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
+///
+/// # Errors
+/// The call itself does not fail; each result has the errors of [`allocate`] with the
+/// scenario's options.
 pub fn allocate_batch(
     agreement: &Agreement,
     base: &Options,
@@ -567,6 +615,12 @@ pub fn allocate_batch(
 /// assert!(a.by_recipient().iter().all(|t| t.amount.value() > each));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Errors
+/// `negative_amount`, `amount_finer_than_unit` or `too_large` ([`Unit::to_units`]) for the
+/// pot, located at `amount`, and for `each`, located at `each`; `too_large` when the pot
+/// and the key's weights are too large to apportion exactly. With `each`: `too_large` when
+/// `each` × the recipients does not fit, `rule_not_runnable` when it exceeds the pot.
 pub fn split(pot: Sek, key: &Key, each: Option<Sek>, unit: Unit) -> Result<Allocation> {
     let step = Step {
         agreement: Arc::from("split"),

@@ -336,6 +336,11 @@ impl Allocation {
 
     /// The amounts in whole units of [`Allocation::unit`] (kronor or öre), in row order:
     /// for a split, the kernel's parts as they are.
+    ///
+    /// # Errors
+    /// Never for an allocation this crate made. For one read back from JSON whose rows are
+    /// not whole units: the errors of [`Unit::to_units`] (`negative_amount`,
+    /// `amount_finer_than_unit`, `too_large`).
     pub fn units(&self) -> Result<Vec<u128>> {
         match &self.rows {
             Rows::Made(rows) => rows.iter().map(|r| self.unit.to_units(r.amount)).collect(),
@@ -384,6 +389,10 @@ impl Allocation {
     }
     /// Check that the rows of each pot sum exactly to it; an error names every pot that
     /// does not (it never should).
+    ///
+    /// # Errors
+    /// `parts_do_not_sum` (`rows_do_not_sum_to_pot`) for every pot whose rows do not sum to
+    /// it.
     pub fn check(&self) -> Result<()> {
         let mut sums: BTreeMap<(&str, &str, Option<&str>), Decimal> = BTreeMap::new();
         for r in self.rows() {

@@ -199,6 +199,10 @@ impl Shown {
 /// What can be shown of `a` with `opts`: see the module docs. `assume` is a key for the
 /// money whose split the sources do not give (a component with an amount and no rule, or
 /// an unpublished one): such money is then split by it and marked `supplied_key`.
+///
+/// # Errors
+/// None as it stands: what cannot be allocated (the errors of [`allocate`] and
+/// [`allocate_component`] included) is listed in [`Shown::open`] with why, not returned.
 pub fn shown(a: &Agreement, opts: &Options, assume: Option<&Key>) -> Result<Shown> {
     let (allocation, open) = match (assume, allocate(a, opts)) {
         (None, Ok(whole)) => {

@@ -23,7 +23,7 @@ use super::Options;
 use super::performance::{self, Potentials, Settlement};
 use super::plan::{component_pots, resolve_key};
 use crate::agreement::Agreement;
-use crate::finding::{Loc, Result};
+use crate::finding::{Error, Loc, Result};
 use crate::key::Key;
 use crate::message::templates::allocate as templates;
 use crate::money::{Sek, Unit};
@@ -44,10 +44,40 @@ pub struct PerformanceSweep {
 impl PerformanceSweep {
     /// Prepare component `component` of `agreement` (a performance rule paid in one
     /// tranche) with the key of `opts`.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Options, catalog::catalog, sweep::PerformanceSweep};
+    /// let cat = catalog()?;
+    /// let a = cat.find_agreement("komiljard-2019")?;
+    /// let sweep = PerformanceSweep::new(a, "prestation", &Options::default())?;
+    /// assert_eq!(sweep.recipients().len(), 21);
+    /// let other = cat.find_agreement("okad-tillganglighet-2022")?;
+    /// let e = PerformanceSweep::new(other, "block-2", &Options::default()).unwrap_err();
+    /// assert_eq!(e.code(), Code::RuleNotRunnable); // a population split, not a performance rule
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// `unknown_component` when the agreement has no such component; then, as
+    /// [`allocate`](crate::allocate), every error [`crate::validate::validate`] reports on
+    /// the agreement (same code and location); `rule_not_runnable`
+    /// when its rule is not a performance rule, it is paid in more than one tranche, it has
+    /// no amount, its criteria are none, or its recipients have no key (no key for the
+    /// group, no year for the default key). The errors of its amount and tranches:
+    /// `negative_amount`, `invalid_value` (tranche amounts and shares mixed),
+    /// `tranches_do_not_sum`, `negative_weight`, `shares_do_not_sum`. The errors of its key
+    /// ([`crate::KeySpec::resolve_with`], [`Key::restrict`]), `no_population_data` among them.
+    /// `shares_do_not_sum` when the criteria's shares do not sum to one;
+    /// `amount_finer_than_unit` when the amount has digits finer than the unit of `opts`;
+    /// `too_large` when the figures do not fit.
     pub fn new(agreement: &Agreement, component: &str, opts: &Options) -> Result<PerformanceSweep> {
         let c = agreement
             .component(component)
             .ok_or_else(|| super::unknown_component(agreement, component))?;
+        let refused = crate::validate::refusals(agreement);
+        if !refused.is_empty() {
+            return Err(Error::from_findings(refused));
+        }
         let Some(Rule::Performance(p)) = &c.rule else {
             let f = templates::SWEEP_COMPONENT_NOT_PERFORMANCE.error(Loc::root());
             return Err(f.with("component", component).into());
@@ -81,6 +111,25 @@ impl PerformanceSweep {
     /// The totals per recipient, in units, for one scenario: `qualified[c × n + r]` says
     /// whether recipient `r` qualifies on criterion `c`. Returns the units returned to the
     /// state (zero with a bonus pot unless no recipient earned anything).
+    ///
+    /// ```
+    /// use vardavtal::{Code, Options, catalog::catalog, sweep::PerformanceSweep};
+    /// let a = catalog()?.find_agreement("komiljard-2019")?;
+    /// let sweep = PerformanceSweep::new(a, "prestation", &Options::default())?;
+    /// let mut out = vec![0u128; sweep.recipients().len()];
+    /// // nobody qualifies on anything: with nothing earned, everything goes back to the state
+    /// let none = vec![false; sweep.criteria().len() * out.len()];
+    /// assert_eq!(sweep.totals_into(&none, &mut out)?, 1_280_000_000);
+    /// assert!(out.iter().all(|x| *x == 0));
+    /// let e = sweep.totals_into(&[true], &mut out).unwrap_err();
+    /// assert_eq!(e.code(), Code::InvalidValue);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// `invalid_value` (`sweep_qualifications_count`) when `qualified` is not criteria ×
+    /// recipients long or `out` is shorter than the recipients; `too_large` when a bonus
+    /// pot is too large to share exactly.
     pub fn totals_into(&self, qualified: &[bool], out: &mut [u128]) -> Result<u128> {
         let n = self.key.len();
         let cells = self.potentials.cells();
@@ -108,6 +157,20 @@ impl PerformanceSweep {
 
     /// The totals per recipient for one set of outcomes (the tests of the criteria
     /// evaluated as in [`crate::allocate()`]), and the amount returned to the state.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Options, Outcomes, catalog::catalog, sweep::PerformanceSweep};
+    /// let a = catalog()?.find_agreement("komiljard-2019")?;
+    /// let sweep = PerformanceSweep::new(a, "prestation", &Options::default())?;
+    /// let e = sweep.totals(&Outcomes::default()).unwrap_err();
+    /// assert_eq!(e.code(), Code::MissingOutcomes);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// `missing_outcomes` for every criterion some recipient has no outcome for; then the
+    /// errors of [`PerformanceSweep::totals_into`]; `too_large` when a total does not fit a
+    /// `Decimal`.
     pub fn totals(&self, outcomes: &Outcomes) -> Result<(Vec<Sek>, Sek)> {
         let qualified = performance::qualifications(&self.rule, &self.key, outcomes)?;
         let mut out = vec![0u128; self.key.len()];

@@ -104,6 +104,10 @@ include!(concat!(env!("OUT_DIR"), "/catalog_files.rs"));
 static CATALOG: OnceLock<Result<Catalog>> = OnceLock::new();
 
 /// The bundled catalog (parsed once).
+///
+/// # Errors
+/// Only when the bundled data does not read (the crate's tests make sure it does): the
+/// errors of [`crate::json::from_str`], located under the file.
 pub fn catalog() -> Result<&'static Catalog> {
     CATALOG.get_or_init(load).as_ref().map_err(Clone::clone)
 }
@@ -174,6 +178,10 @@ impl Catalog {
     /// assert!(e.to_string().contains("did you mean \"okad-tillganglighet-2022\""));
     /// # Ok::<(), vardavtal::Error>(())
     /// ```
+    ///
+    /// # Errors
+    /// `unknown_agreement`, located at `id`, when the catalog has no agreement with this
+    /// id.
     pub fn find_agreement(&self, id: &str) -> Result<&Agreement> {
         self.agreement(id).ok_or_else(|| {
             let ids = self.agreements.iter().map(|a| a.id.as_str());
@@ -183,6 +191,17 @@ impl Catalog {
     }
     /// The source with this id, or an `unknown_source` error located at `id` that suggests
     /// the closest ids.
+    ///
+    /// ```
+    /// use vardavtal::Code;
+    /// let cat = vardavtal::catalog::catalog()?;
+    /// assert_eq!(cat.find_source("003")?.id, "003");
+    /// assert_eq!(cat.find_source("999").unwrap_err().code(), Code::UnknownSource);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// `unknown_source`, located at `id`, when the catalog has no source with this id.
     pub fn find_source(&self, id: &str) -> Result<&Source> {
         self.source(id).ok_or_else(|| {
             let ids = self.sources.iter().map(|s| s.id.as_str());
@@ -192,6 +211,13 @@ impl Catalog {
     }
     /// The agreements whose money may be used in `year`: those covering it, and those whose
     /// carry-over reaches it ([`Agreement::usable_in`]).
+    ///
+    /// ```
+    /// let cat = vardavtal::catalog::catalog()?;
+    /// let ids: Vec<&str> = cat.for_year(2022).iter().map(|a| a.id.as_str()).collect();
+    /// assert!(ids.contains(&"okad-tillganglighet-2022"));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn for_year(&self, year: i32) -> Vec<&Agreement> {
         self.agreements
             .iter()

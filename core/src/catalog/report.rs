@@ -612,6 +612,11 @@ pub struct Citation {
 /// assert!(c[0].context.as_deref().unwrap_or("").contains("2 967 miljoner kronor"));
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
+///
+/// # Errors
+/// Located at `id`: `unknown_component` for `AGREEMENT/COMPONENT` when the agreement has
+/// no such component; `unknown_agreement` (`catalog_id_unknown`) for an id that is neither
+/// an agreement nor a package of the catalog.
 pub fn citations(catalog: &Catalog, id: &str) -> Result<Vec<Citation>> {
     let (aid, cid) = match id.split_once('/') {
         Some((a, c)) => (a, Some(c)),

@@ -115,6 +115,10 @@ pub fn not_json(what: &str) -> Error {
 /// let e = vardavtal::input::args::value(&deep, "options").unwrap_err();
 /// assert_eq!((e.code(), e.findings()[0].loc.to_string()), (vardavtal::Code::InvalidValue, "options".to_owned()));
 /// ```
+///
+/// # Errors
+/// `invalid_value` (`value_too_deep`) for a value nested deeper than [`MAX_DEPTH`];
+/// `syntax` for other text that is not JSON; both located at `what`.
 pub fn value(text: &str, what: &str) -> Result<Value> {
     serde_json::from_str(text).map_err(|e| {
         let at = Loc::root().join(what);
@@ -138,6 +142,14 @@ fn given<'a>(map: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
 /// `{code: weight}` with weights as strings, or a key's own JSON form (`{description,
 /// sources, recipients, weights}`, as a resolved key writes itself); errors are located
 /// under `key`.
+///
+/// # Errors
+/// For a string, every error of [`super::key_text`]. For a key's own JSON form, every error
+/// of [`crate::json::from_str`] reading a [`Key`]. For an object `{code: weight}`, the
+/// errors of [`crate::json::from_str`] reading the weights (`invalid_amount`,
+/// `invalid_value`, `duplicate_recipient`), then every error of [`KeySpec::resolve`] on
+/// them (those of [`Key::new`]). `invalid_value` (`key_argument_wrong_type`) for any other
+/// value. Every location starts with `key`.
 pub fn key(v: &Value) -> Result<Key> {
     let at = Loc::root().join("key");
     match v {
@@ -160,6 +172,10 @@ pub fn key(v: &Value) -> Result<Key> {
 
 /// An amount given as a value at `field`: a string, plain (`"443000000"`) or Swedish
 /// (`"443 miljoner kronor"`); a number is refused, since it may have lost digits.
+///
+/// # Errors
+/// `invalid_amount`, located at `field`: a value that is not a string
+/// (`amount_argument_not_a_string`), or a string [`Sek::parse_any`] does not read.
 pub fn amount(v: &Value, field: &str) -> Result<Sek> {
     match v {
         Value::String(s) => Sek::parse_any(s).map_err(|e| e.prefixed(&Loc::root().join(field))),
@@ -194,6 +210,10 @@ fn outcomes(v: &Value) -> Result<Outcomes> {
 }
 
 /// The rounding unit: `"krona"` or `"ore"`; `null` is the default, whole kronor.
+///
+/// # Errors
+/// `invalid_value`, located at `unit`, for a value that is not a string
+/// (`unit_argument_not_a_string`) or not a unit's name (`rounding_unit_unknown`).
 pub fn unit(v: &Value) -> Result<Unit> {
     match v {
         Value::Null => Ok(Unit::default()),
@@ -203,6 +223,12 @@ pub fn unit(v: &Value) -> Result<Unit> {
 
 /// The options of an allocation, `{key?, outcomes?, unit?, strict?}` (`null` for none):
 /// the defaults where a field is absent.
+///
+/// # Errors
+/// `invalid_value` (`options_not_an_object`) for a value that is neither an object nor
+/// `null`; `unknown_field` for every field not listed; `invalid_value` for a `strict` that
+/// is not a boolean; then the errors of [`unit()`], of [`key`] and of [`Outcomes::from_json`]
+/// (for `outcomes`), each located under its field.
 pub fn options(v: &Value) -> Result<crate::Options> {
     let map = fields(v, "options", &["key", "outcomes", "unit", "strict"])?;
     let strict = match given(&map, "strict") {
@@ -231,6 +257,10 @@ pub fn options(v: &Value) -> Result<crate::Options> {
 /// The options of what can be shown of an agreement, `{key?, outcomes?, unit?, strict?,
 /// assume?}`: an allocation's options, and `assume`, a key for money whose split the
 /// sources do not give (see [`crate::allocation::shown()`]).
+///
+/// # Errors
+/// As [`options`] (with `assume` among the fields), and every error of [`key`] for
+/// `assume`, located under `assume`.
 pub fn shown_options(v: &Value) -> Result<(crate::Options, Option<Key>)> {
     let mut map = fields(
         v,
@@ -246,6 +276,12 @@ pub fn shown_options(v: &Value) -> Result<(crate::Options, Option<Key>)> {
 
 /// The sides of a change, `{agreement?, against?, component?, keyA?, keyB?, potA?, potB?,
 /// unit?}` (`null` for none): the question of [`crate::across::ChangeQuery`].
+///
+/// # Errors
+/// `invalid_value` and `unknown_field` for the object, as [`options`]; `invalid_value` for
+/// a `component` that is not a string; then every error of [`agreement`] (for `agreement`,
+/// `against`), [`key`] (`keyA`, `keyB`), [`amount`] (`potA`, `potB`) and [`unit()`], each
+/// located under its field.
 pub fn change(v: &Value) -> Result<crate::across::ChangeQuery> {
     let names = [
         "agreement",
@@ -291,6 +327,12 @@ pub fn change(v: &Value) -> Result<crate::across::ChangeQuery> {
 
 /// What a publisher states about a table, `{pot?, rule?}` (`null` for none): the pot an
 /// amount string, the rule `"population"`, `"need"` or `"fixed-plus-population:AMOUNT"`.
+///
+/// # Errors
+/// `invalid_value` and `unknown_field` for the object, as [`options`]; every error of
+/// [`amount`] for `pot`; for `rule`, `invalid_value` for a value that is not a string or
+/// not a stated rule, and `invalid_amount` for the amount of
+/// `fixed-plus-population:AMOUNT`.
 pub fn statement(v: &Value) -> Result<Statement> {
     let map = fields(v, "options", &["pot", "rule"])?;
     Ok(Statement {
@@ -303,6 +345,11 @@ pub fn statement(v: &Value) -> Result<Statement> {
 
 /// An agreement as a value: a string (a catalog id or JSON text, read by
 /// [`super::agreement_text`]) or an object in the agreement file format.
+///
+/// # Errors
+/// For a string, every error of [`super::agreement_text`]; for an object, every error of
+/// [`Agreement::from_json`]; `invalid_value` (`agreement_argument_wrong_type`) for any
+/// other value.
 pub fn agreement(v: &Value) -> Result<Agreement> {
     match v {
         Value::String(s) => super::agreement_text(s),
@@ -324,6 +371,9 @@ pub fn agreement(v: &Value) -> Result<Agreement> {
 /// assert_eq!(a.components[0].amount.as_ref().map(|f| f.value.to_string()), Some("1000".into()));
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
+///
+/// # Errors
+/// Every error of [`Agreement::from_json`].
 pub fn agreement_built(mut v: Value) -> Result<Agreement> {
     whole_numbers_as_amounts(&mut v, None);
     Agreement::from_json(&v.to_string())
@@ -348,6 +398,10 @@ fn whole_numbers_as_amounts(v: &mut Value, key: Option<&str>) {
 
 /// One agreement or a list of them: every agreement that cannot be read is reported
 /// (located by its index), not only the first.
+///
+/// # Errors
+/// Every error of [`agreement`], for each agreement that cannot be read, located under its
+/// index in a list.
 pub fn agreements(v: &Value) -> Result<Vec<Agreement>> {
     let list = match v {
         Value::Array(list) => list,

@@ -92,6 +92,10 @@ impl Bounded {
             .with("limit", self.limit())
     }
     /// `s`, or the `text_too_long` error at `loc`.
+    ///
+    /// # Errors
+    /// `invalid_value` (`text_too_long`), located at `loc()`, when `s` has more characters
+    /// than the limit.
     pub fn check(self, s: &str, loc: impl FnOnce() -> Loc) -> crate::Result<()> {
         match self.excess(s) {
             Some(n) => Err(self.finding(loc(), n).into()),

@@ -22,6 +22,14 @@ use crate::message::templates::input::{
 /// assert_eq!(e.code(), Code::InvalidAmount);
 /// assert_eq!(e.findings()[0].loc.to_string(), "components[0].amount");
 /// ```
+///
+/// # Errors
+/// Every problem of the document, the first one serde stopped at first: `syntax` for text
+/// that is not JSON (or has text after the value), `unknown_field`, `invalid_amount` for an
+/// amount that is not a plain decimal string, `invalid_date` for a date that is not
+/// `YYYY-MM-DD`, `duplicate_recipient` for a key given twice in a map (recipients,
+/// criteria), and `invalid_value` for any other value `T` refuses, or an id, name or code
+/// longer than its [bound](super::bounds) (`text_too_long`).
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
     let mut de = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
@@ -57,6 +65,10 @@ pub const MAX_FILE_BYTES: u64 = 256 << 20;
 /// Read a text file; an `io` error names the file. Only a regular file of at most
 /// [`MAX_FILE_BYTES`] is read: a directory, a device (`/dev/zero`) or a pipe is an error
 /// before it is opened, so nothing blocks or reads without end.
+///
+/// # Errors
+/// `io` when there is no such file, it is not a regular file, it is larger than
+/// [`MAX_FILE_BYTES`], it cannot be read, or it is not UTF-8.
 pub fn read_text(path: &std::path::Path) -> Result<String> {
     read_text_or(path, &FILE_NOT_FOUND, &FILE_UNREADABLE)
 }
@@ -67,6 +79,9 @@ pub fn read_text(path: &std::path::Path) -> Result<String> {
 /// let e = vardavtal::json::read_text_within(std::path::Path::new("Cargo.toml"), 10).unwrap_err();
 /// assert_eq!((e.code(), e.findings()[0].ctx["limit"].as_str()), (vardavtal::Code::Io, "10"));
 /// ```
+///
+/// # Errors
+/// As [`read_text`], with `max` as the limit.
 pub fn read_text_within(path: &std::path::Path, max: u64) -> Result<String> {
     read_file(path, &FILE_NOT_FOUND, &FILE_UNREADABLE, max)
 }
@@ -166,6 +181,10 @@ fn read_file(
 }
 
 /// Read and parse a JSON file; error locations start with the file name.
+///
+/// # Errors
+/// Every error of [`read_text`] (`io`), then every error of [`from_str`], located under the
+/// file name, its values left out of the messages.
 pub fn from_file<T: DeserializeOwned>(path: &std::path::Path) -> Result<T> {
     let text = read_text(path)?;
     from_str(&text).map_err(|e| {

@@ -68,6 +68,20 @@ fn looks_like_id(arg: &str) -> bool {
 /// An agreement from JSON text, a catalog id or the path of an agreement file. An id that
 /// is neither in the catalog nor a file is an `unknown_agreement` error with the closest
 /// ids.
+///
+/// ```
+/// use vardavtal::{Code, input};
+/// assert_eq!(input::agreement("okad-tillganglighet-2022")?.years, [2022]);
+/// let json = r#"{"id": "x", "title": "X", "kind": {"type": "base"}, "years": [2022]}"#;
+/// assert_eq!(input::agreement(json)?.id, "x");
+/// assert_eq!(input::agreement("okad-tillganglighet-2021").unwrap_err().code(), Code::UnknownAgreement);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
+/// # Errors
+/// For JSON text, every error of [`Agreement::from_json`]; `unknown_agreement` for an id
+/// that is neither in the catalog nor a file; for a path, every error of
+/// [`agreement_file`].
 pub fn agreement(arg: &str) -> Result<Agreement> {
     if is_json(arg) {
         return Agreement::from_json(arg);
@@ -84,12 +98,19 @@ pub fn agreement(arg: &str) -> Result<Agreement> {
 
 /// An agreement from the file at `path` (a path the caller knows is one); error locations
 /// start with the file name, and no message echoes the file's contents.
+///
+/// # Errors
+/// Every error of [`crate::json::from_file`]: `io`, then those of [`Agreement::from_json`].
 pub fn agreement_file(path: &Path) -> Result<Agreement> {
     crate::json::from_file(path)
 }
 
 /// A key from the CSV file at `path` (columns `code,weight`; a path the caller knows is
 /// one), its errors located under the file name, none echoing the file's contents.
+///
+/// # Errors
+/// Every error of [`crate::json::read_text`] (`io`), then every error of [`Key::from_csv`],
+/// located under the file name.
 pub fn key_file(path: &Path) -> Result<Key> {
     let text = crate::json::read_text(path)?;
     let name = path.display().to_string();
@@ -103,16 +124,26 @@ pub fn key_file(path: &Path) -> Result<Key> {
 /// let e = vardavtal::input::outcomes_text("examples/demo-outcomes.json").unwrap_err();
 /// assert_eq!(e.code(), vardavtal::Code::Syntax);
 /// ```
+///
+/// # Errors
+/// Every error of [`Outcomes::from_json`].
 pub fn outcomes_text(arg: &str) -> Result<Outcomes> {
     Outcomes::from_json(arg)
 }
 
 /// Performance outcomes from the JSON file at `path`.
+///
+/// # Errors
+/// Every error of [`Outcomes::from_file`]: `io`, then those of [`Outcomes::from_json`].
 pub fn outcomes_file(path: &Path) -> Result<Outcomes> {
     crate::json::from_file(path)
 }
 
 /// The name and text of the published table in the file at `path` (named by its path).
+///
+/// # Errors
+/// `io` when the file cannot be read, as [`crate::json::read_text`] says (no such file, not
+/// a regular file, too large, unreadable, not UTF-8).
 pub fn table_file(path: &Path) -> Result<(String, String)> {
     let text = crate::json::read_text_or(path, &TABLE_FILE_NOT_FOUND, &TABLE_FILE_UNREADABLE)?;
     Ok((path.display().to_string(), text))
@@ -187,6 +218,18 @@ fn redact_quoted(s: &str, hide: &dyn Fn(&str) -> bool) -> String {
 /// A key from a key spec (`population:regions:DATE`, `population:municipalities:DATE`,
 /// `needs:regions:2024`), CSV text with columns `code,weight` (it has a line break or a
 /// comma), or the path of such a CSV file.
+///
+/// ```
+/// use vardavtal::{Code, input};
+/// assert_eq!(input::key("population:regions:2021-11-01")?.len(), 21);
+/// assert_eq!(input::key("code,weight\n01,1\n03,1\n")?.len(), 2);
+/// assert_eq!(input::key("no/such/key.csv").unwrap_err().code(), Code::Io);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
+/// # Errors
+/// For CSV text, every error of [`Key::from_text`]; else every error of [`Key::from_arg`]
+/// (a key spec, or the path of a CSV file).
 pub fn key(arg: &str) -> Result<Key> {
     if arg.contains(['\n', ',']) {
         return Key::from_text("key", arg);
@@ -206,6 +249,10 @@ pub fn key(arg: &str) -> Result<Key> {
 /// assert_eq!(input::agreement_text("[1]").unwrap_err().code(), input::agreement_text("[1]").unwrap_err().code());
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
+///
+/// # Errors
+/// `unknown_agreement` for an id the catalog does not have; else every error of
+/// [`Agreement::from_json`].
 pub fn agreement_text(arg: &str) -> Result<Agreement> {
     if looks_like_id(arg) {
         return catalog()?.find_agreement(arg).cloned();
@@ -224,6 +271,10 @@ pub fn agreement_text(arg: &str) -> Result<Agreement> {
 /// assert_eq!((e.code(), e.findings()[0].loc.to_string()), (vardavtal::Code::InvalidValue, "key".to_owned()));
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
+///
+/// # Errors
+/// `invalid_value` (`key_text_not_a_file`) for a string that reads as a file name; else
+/// every error of [`Key::from_text`], located under `key`.
 pub fn key_text(arg: &str) -> Result<Key> {
     if names_a_file(arg) {
         return Err(not_a_file(arg).prefixed(&Loc::root().join("key")));
@@ -242,6 +293,10 @@ pub fn key_text(arg: &str) -> Result<Key> {
 /// assert_eq!((e.code(), e.findings()[0].loc.to_string()), (vardavtal::Code::InvalidValue, "(root)".to_owned()));
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
+///
+/// # Errors
+/// For CSV text, every error of [`Key::from_text`]; `invalid_value` (`key_text_not_a_file`)
+/// for a string that reads as a file name; else every error of [`Key::from_spec`].
 pub fn key_string(arg: &str) -> Result<Key> {
     // a byte-order mark starts CSV text (as it starts a file): "\u{feff}" alone is CSV with
     // no header, as in `key_text` and a file
@@ -262,6 +317,10 @@ pub fn key_string(arg: &str) -> Result<Key> {
 /// let e = vardavtal::input::amount("1e9", "amount").unwrap_err();
 /// assert_eq!(e.findings()[0].loc.to_string(), "amount");
 /// ```
+///
+/// # Errors
+/// Every error of [`Sek::parse_any`](crate::Sek::parse_any) (`invalid_amount`), located at
+/// `arg`.
 pub fn amount(text: &str, arg: &str) -> Result<crate::Sek> {
     crate::Sek::parse_any(text).map_err(|e| e.prefixed(&Loc::root().join(arg)))
 }
@@ -285,6 +344,15 @@ fn not_a_file(arg: &str) -> crate::Error {
 }
 
 /// Performance outcomes from JSON text or the path of an outcomes file.
+///
+/// ```
+/// let o = vardavtal::input::outcomes(r#"{"wait90": {"01": {"met": true}}}"#)?;
+/// assert_eq!(o.get("wait90", &"01".into()).and_then(|x| x.met), Some(true));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
+/// # Errors
+/// Every error of [`outcomes_text`] for JSON text, else of [`outcomes_file`].
 pub fn outcomes(arg: &str) -> Result<Outcomes> {
     if is_json(arg) {
         return outcomes_text(arg);
@@ -304,6 +372,9 @@ pub fn outcomes(arg: &str) -> Result<Outcomes> {
 /// assert!(e.findings()[0].msg.contains("line break"));
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
+///
+/// # Errors
+/// For an argument without a line break, every error of [`table_file`] (`io`).
 pub fn table_text(arg: &str) -> Result<(String, String)> {
     if arg.contains('\n') {
         return Ok(("table".to_owned(), arg.to_owned()));
@@ -312,6 +383,15 @@ pub fn table_text(arg: &str) -> Result<(String, String)> {
 }
 
 /// A published table from its text or the path of a file ([`table_text`]).
+///
+/// ```
+/// let t = vardavtal::input::table("Region Uppsala 5 kr\nRegion Stockholm 10 kr\n")?;
+/// assert_eq!(t.rows.len(), 2);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
+/// # Errors
+/// Every error of [`table_text`], then of [`PublishedTable::parse`].
 pub fn table(arg: &str) -> Result<PublishedTable> {
     let (name, text) = table_text(arg)?;
     PublishedTable::parse(&name, &text)
@@ -324,6 +404,9 @@ pub fn table(arg: &str) -> Result<PublishedTable> {
 /// let e = vardavtal::input::text_of("table", b"Region Uppsala \xff\n").unwrap_err();
 /// assert_eq!(e.code(), vardavtal::Code::Io);
 /// ```
+///
+/// # Errors
+/// `io` (`text_not_utf8`, `text_not_utf8_incomplete`) when the bytes are not UTF-8.
 pub fn text_of(name: &str, bytes: &[u8]) -> Result<String> {
     String::from_utf8(bytes.to_vec()).map_err(|e| {
         let e = e.utf8_error();
@@ -344,6 +427,9 @@ pub fn text_of(name: &str, bytes: &[u8]) -> Result<String> {
 /// assert!(input::level("counties").is_err());
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
+///
+/// # Errors
+/// `invalid_value`, located at `level`, for any other text.
 pub fn level(arg: &str) -> Result<Level> {
     arg.parse::<Level>()
         .map_err(|e| e.prefixed(&Loc::root().join("level")))

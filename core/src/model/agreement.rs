@@ -574,11 +574,21 @@ pub struct Frame {
 
 impl Agreement {
     /// Parse an agreement from JSON. Errors name the line, column and field.
+    ///
+    /// # Errors
+    /// Every error of [`crate::json::from_str`], every problem of the document: `syntax`,
+    /// `unknown_field`, `invalid_amount`, `invalid_date`, `duplicate_recipient` (a
+    /// recipient given twice in a map) and `invalid_value` (any other value the format
+    /// refuses, or an id or name longer than its [bound](crate::input::bounds)).
     pub fn from_json(text: &str) -> Result<Agreement> {
         crate::json::from_str(text)
     }
 
     /// Read an agreement file (JSON); error locations start with the file name.
+    ///
+    /// # Errors
+    /// Every error of [`crate::json::from_file`]: `io` when the file cannot be read, then
+    /// those of [`Agreement::from_json`], located under the file name.
     pub fn from_file(path: &std::path::Path) -> Result<Agreement> {
         crate::json::from_file(path)
     }

@@ -42,9 +42,23 @@ use crate::recipient::RecipientId;
 use crate::reference::{self, Level};
 
 /// Which distribution key to use.
+///
+/// ```
+/// use vardavtal::{KeySpec, reference::Level};
+/// let spec: KeySpec = "population:municipalities:2024-12-31".parse()?;
+/// assert!(matches!(spec, KeySpec::Population { level: Level::Municipalities, .. }));
+/// assert_eq!(spec.to_string(), "population:municipalities:2024-12-31");
+/// assert_eq!(spec.resolve()?.len(), 290);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// the schema says what a JSON author needs, not the Rust example
+#[cfg_attr(
+    feature = "schema",
+    schemars(description = "Which distribution key to use.")
+)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum KeySpec {
@@ -88,8 +102,12 @@ pub enum KeySpec {
     },
 }
 
-/// A non-negative key weight or need index, exact; a plain decimal string in files (read also
-/// as Swedish writes it: `"0,72"`, `"72 %"`, `"2 411 859"`).
+/// A key weight or need index, exact; a plain decimal string in files (read also as Swedish
+/// writes it: `"0,72"`, `"72 %"`, `"2 411 859"`).
+///
+/// Built in code ([`Weight::new`], `parse`) a weight is never negative. Read from a file it
+/// can be, so that the problem is reported where it is: a key with a negative weight is
+/// refused (`negative_weight`, located at the weight) when it is built or validated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(transparent)]
@@ -98,7 +116,7 @@ pub struct Weight(
         serialize_with = "crate::money::decimal_str::serialize",
         deserialize_with = "crate::money::decimal_str::deserialize_weight"
     )]
-    pub Decimal,
+    pub(crate) Decimal,
 );
 
 impl Weight {
@@ -174,14 +192,34 @@ impl fmt::Display for KeySpec {
             }
             KeySpec::Weights { name, weights } => match name {
                 Some(n) => write!(f, "{n}"),
-                None => write!(f, "supplied weights ({} recipients)", weights.len()),
+                None => write!(f, "{}", supplied_description(weights.len())),
             },
         }
     }
 }
 
+/// The source of weights a user supplied.
+const SUPPLIED: &str = "supplied";
+
+/// What unnamed supplied weights are called.
+fn supplied_description(n: usize) -> String {
+    format!("supplied weights ({n} recipients)")
+}
+
 /// Parse a `YYYY-MM-DD` date: four-digit year, two-digit month and day, nothing else
 /// (no sign, no unpadded fields, no time).
+///
+/// ```
+/// use vardavtal::{Code, key::parse_date};
+/// assert_eq!(parse_date("2021-11-01")?.to_string(), "2021-11-01");
+/// assert_eq!(parse_date("2021-11-1").unwrap_err().code(), Code::InvalidDate);
+/// assert_eq!(parse_date("2021-02-30").unwrap_err().code(), Code::InvalidDate);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
+/// # Errors
+/// `invalid_date` when the text is not `YYYY-MM-DD` (four, two and two digits) or names a
+/// month or day that does not exist.
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
     read_date(s).map_err(|b| b.finding(&PLAIN_DATE).with("input", s).into())
 }
@@ -275,11 +313,24 @@ pub mod date_str {
 
 impl KeySpec {
     /// Resolve the key against the bundled data: recipients in code order with weights.
+    ///
+    /// # Errors
+    /// As [`KeySpec::resolve_with`], with no declared recipients.
     pub fn resolve(&self) -> Result<Key> {
         self.resolve_with(&[])
     }
 
     /// Resolve, accepting the recipient codes in `declared` as well as the known ones.
+    ///
+    /// # Errors
+    /// `no_population_data` when the bundled data has no population of the level at the
+    /// date (a population or needs-weighted key). For a needs-weighted key,
+    /// `unknown_recipient` for index codes with no population and `too_large` when a
+    /// population × index does not fit a `Decimal`. For supplied weights (and the products
+    /// of a need index) every error of [`Key::new`]: `empty_key`, `unknown_recipient` (a
+    /// code neither known nor in `declared`), `negative_weight`, `zero_total_weight`,
+    /// `too_large`, and `invalid_value` for a code longer than
+    /// [`MAX_CODE_CHARS`](crate::input::bounds::MAX_CODE_CHARS).
     pub fn resolve_with(&self, declared: &[RecipientId]) -> Result<Key> {
         match self {
             // Bundled keys name known codes only, so `declared` does not change them.
@@ -344,7 +395,7 @@ impl KeySpec {
             }
             KeySpec::Weights { weights, .. } => Key::new(
                 self.to_string(),
-                vec!["supplied".into()],
+                vec![SUPPLIED.into()],
                 weights.iter().map(|(k, w)| (k.clone(), w.0)),
                 declared,
             ),
@@ -529,9 +580,58 @@ fn ser_weights<S: serde::Serializer>(w: &[Decimal], s: S) -> std::result::Result
 }
 
 impl Key {
+    /// A key of weights as a user supplied them (a host language's mapping, a table's
+    /// rows), unnamed, in the order given. Nothing is refused before every pair is seen:
+    /// the errors are those of [`Key::new`], every one, each located at its code.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Key, RecipientId, rust_decimal::Decimal};
+    /// let one = |c: &str, w: i64| (RecipientId::new(c), Decimal::from(w));
+    /// let key = Key::supplied([one("01", 3), one("03", 1)])?;
+    /// assert_eq!(key.description(), "supplied weights (2 recipients)");
+    /// let e = Key::supplied([one("01", 1), one("99", 1), one("03", -1), one("01", 2)]).unwrap_err();
+    /// let mut codes: Vec<&str> = e.findings().iter().map(|f| f.code.as_str()).collect();
+    /// codes.sort();
+    /// assert_eq!(codes, ["duplicate_recipient", "negative_weight", "unknown_recipient"]);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Key::new`]: `empty_key`; every `invalid_value` (`text_too_long`),
+    /// `unknown_recipient`, `duplicate_recipient` and `negative_weight`; then `too_large`
+    /// and `zero_total_weight`.
+    pub fn supplied(weights: impl IntoIterator<Item = (RecipientId, Decimal)>) -> Result<Key> {
+        let weights: Vec<_> = weights.into_iter().collect();
+        Key::new(
+            supplied_description(weights.len()),
+            vec![SUPPLIED.into()],
+            weights,
+            &[],
+        )
+    }
+
     /// A key from (recipient, weight) pairs in any order. Refuses an empty key, negative
     /// weights, unknown or duplicate recipient codes and all-zero weights, naming each
     /// problem (all of them, not only the first).
+    ///
+    /// ```
+    /// use vardavtal::{Code, Key, RecipientId, rust_decimal::Decimal};
+    /// let k = Key::new("mine", vec![], [("03".into(), Decimal::ONE), ("01".into(), Decimal::TWO)], &[])?;
+    /// assert_eq!(k.recipients()[0], RecipientId::new("01")); // in code order
+    /// assert_eq!(k.total(), Decimal::from(3));
+    /// let e = Key::new("bad", vec![], [("99".into(), Decimal::ONE)], &[]).unwrap_err();
+    /// assert_eq!(e.code(), Code::UnknownRecipient);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// `empty_key` when there are no entries. Then, every one found: `invalid_value`
+    /// (`text_too_long`) for a code longer than
+    /// [`MAX_CODE_CHARS`](crate::input::bounds::MAX_CODE_CHARS), `unknown_recipient` for a
+    /// code that is neither a known recipient nor in `declared`, `duplicate_recipient` for
+    /// a code given twice, `negative_weight` for a weight below zero. Then `too_large` when
+    /// the weights' sum, or the weights as integers of one scale, do not fit, and
+    /// `zero_total_weight` when every weight is zero.
     pub fn new(
         description: impl Into<String>,
         sources: Vec<String>,
@@ -605,6 +705,24 @@ impl Key {
     /// A key from CSV text with a header naming a `code` column (or `region_code`,
     /// `municipality_code`) and a `weight` column; other columns are ignored. Errors name
     /// the line and column.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Key};
+    /// // as Swedish Excel writes it: semicolons, spaces between thousands
+    /// let k = Key::from_csv("k.csv", "kod;vikt\n01;2 411 859\n03;1\n", &[])?;
+    /// assert_eq!(k.weights()[0].to_string(), "2411859");
+    /// let e = Key::from_csv("k.csv", "code,weight\n01,x\n", &[]).unwrap_err();
+    /// assert_eq!(e.code(), Code::InvalidAmount);
+    /// assert_eq!(e.findings()[0].loc.to_string(), "k.csv[2].weight");
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// `syntax` when the header cannot be read, names a code or weight column twice or
+    /// lacks one of them, or a record is malformed. Then, every one found: `invalid_value`
+    /// (`text_too_long`) for a code too long, `invalid_amount` for a weight that
+    /// [`parse_weight`](crate::money::parse_weight) does not read. Then every error of
+    /// [`Key::new`]. Every location starts with `name`.
     pub fn from_csv(name: &str, text: &str, declared: &[RecipientId]) -> Result<Key> {
         let file = Loc::root().join(name);
         // Swedish Excel writes a byte-order mark and separates by semicolons.
@@ -677,6 +795,17 @@ impl Key {
 
     /// A key from text: a key spec (`population:regions:DATE`, …) or the text of a CSV file
     /// with columns `code,weight` (for skins that get file contents, not paths).
+    ///
+    /// ```
+    /// use vardavtal::Key;
+    /// assert_eq!(Key::from_text("key", "population:regions:2021-11-01")?.len(), 21);
+    /// assert_eq!(Key::from_text("key", "code,weight\n01,1\n")?.len(), 1);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// For a key spec, every error of [`Key::from_spec`], located under `name`; for CSV
+    /// text, every error of [`Key::from_csv`].
     pub fn from_text(name: &str, text: &str) -> Result<Key> {
         // a byte-order mark is the start of a CSV file, as in a file read by `from_csv`
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -689,6 +818,18 @@ impl Key {
 
     /// A key from a key spec (`population:regions:DATE`, …), never a path; its errors are
     /// not located.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Key};
+    /// assert_eq!(Key::from_spec("needs:regions:2024")?.len(), 21);
+    /// assert_eq!(Key::from_spec("population:regions:1900-11-01").unwrap_err().code(), Code::NoPopulationData);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// `invalid_value` when the text is not a key spec (an unknown form or level, a date
+    /// that is not `YYYY-MM-DD`), `no_population_data` when the bundled data has no
+    /// population at the date.
     pub fn from_spec(spec: &str) -> Result<Key> {
         by_name(spec)
     }
@@ -696,6 +837,11 @@ impl Key {
     /// A key from a command-line style argument: `population:regions:DATE`,
     /// `population:municipalities:DATE`, `needs:regions:2024`, or the path of a CSV file
     /// with columns `code,weight`.
+    ///
+    /// # Errors
+    /// For an argument that starts as a key spec, every error of [`Key::from_spec`]; `io`
+    /// (`key_argument_neither_spec_nor_file`) when it is neither a key spec nor an existing
+    /// path; for a file, every error of [`crate::input::key_file`].
     pub fn from_arg(arg: &str) -> Result<Key> {
         let looks_like_spec = arg.starts_with("population:") || arg.starts_with("needs:");
         if looks_like_spec {
@@ -718,6 +864,19 @@ impl Key {
     /// linear in the key and the members (a set, not a search of the list per recipient).
     /// The recipients kept were accepted when this key was made (declared ones included),
     /// so they are accepted again.
+    ///
+    /// ```
+    /// use vardavtal::{Code, RecipientId, input};
+    /// let key = input::key("population:regions:2021-11-01")?;
+    /// let two = key.restrict(&[RecipientId::new("01"), RecipientId::new("03")])?;
+    /// assert_eq!(two.len(), 2);
+    /// assert_eq!(key.restrict(&[RecipientId::new("0114")]).unwrap_err().code(), Code::EmptyKey);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// `empty_key` when no recipient of the key is among `members`; `zero_total_weight`
+    /// when every recipient kept weighs zero.
     pub fn restrict(&self, members: &[RecipientId]) -> Result<Key> {
         let members: std::collections::HashSet<&RecipientId> = members.iter().collect();
         Key::new(
@@ -769,6 +928,11 @@ impl Key {
 
     /// Split `pot` by the key in whole `unit`s, by largest remainder; parts in the order
     /// of [`Key::recipients`], summing exactly to `pot`.
+    ///
+    /// # Errors
+    /// The errors of [`Unit::to_units`] on `pot` (`negative_amount`,
+    /// `amount_finer_than_unit`, `too_large`), and `too_large` when the pot and the weights
+    /// are too large to apportion exactly.
     pub fn split(&self, pot: Sek, unit: Unit) -> Result<Vec<Sek>> {
         let units = unit.to_units(pot)?;
         self.split_units(units)?
@@ -778,6 +942,16 @@ impl Key {
     }
 
     /// Split a whole number of units by the key (the hot path).
+    ///
+    /// ```
+    /// let key = vardavtal::input::key("code,weight\n01,1\n03,1\n")?;
+    /// assert_eq!(key.split_units(3)?, vec![2, 1]); // the tie goes to the first code
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// `too_large` when the pot and the weights are too large to apportion exactly in 128
+    /// bits (a key always has recipients and weights that are not all zero).
     pub fn split_units(&self, pot_units: u128) -> Result<Vec<u128>> {
         apportion::largest_remainder(pot_units, &self.0.int_weights).map_err(apportion_error)
     }

@@ -131,10 +131,21 @@ impl<'de> Deserialize<'de> for Outcomes {
 
 impl Outcomes {
     /// Parse outcomes from JSON.
+    ///
+    /// # Errors
+    /// Every error of [`crate::json::from_str`], every problem of the document: `syntax`,
+    /// `unknown_field`, `invalid_amount` (a value that
+    /// [`parse_measure`](crate::money::parse_measure) does not read), `duplicate_recipient`
+    /// (a criterion or recipient given twice) and `invalid_value` (any other value of the
+    /// wrong type, or a recipient code too long).
     pub fn from_json(text: &str) -> Result<Outcomes> {
         crate::json::from_str(text)
     }
     /// Read an outcomes file (JSON).
+    ///
+    /// # Errors
+    /// Every error of [`crate::json::from_file`]: `io` when the file cannot be read, then
+    /// those of [`Outcomes::from_json`], located under the file name.
     pub fn from_file(path: &std::path::Path) -> Result<Outcomes> {
         crate::json::from_file(path)
     }

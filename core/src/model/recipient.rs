@@ -25,6 +25,13 @@ use crate::reference;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// the schema says what a JSON author needs, not the Rust example
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        description = "A recipient code: `\"03\"` (a region), `\"0114\"` (a municipality), `\"SKR\"`, `\"staten\"`\n(the state, for money returned to it) or the id of a recipient an agreement declares.\n\nRead from JSON, a code has at most 64 characters."
+    )
+)]
 #[serde(transparent)]
 pub struct RecipientId(#[serde(deserialize_with = "crate::input::bounds::code")] pub(crate) String);
 
@@ -93,6 +100,9 @@ impl RecipientId {
     /// An `unknown_recipient` error unless the code is known or in `declared`, which is
     /// in code order (as [`crate::Agreement::declared_ids`] gives it): a binary search, so
     /// checking every one of n recipients takes O(n log n), not O(n²).
+    ///
+    /// # Errors
+    /// `unknown_recipient`, located at `loc`, when the code is neither known nor declared.
     pub fn check_known(&self, declared: &[RecipientId], loc: &Loc) -> Result<()> {
         if self.is_known() || declared.binary_search(self).is_ok() {
             return Ok(());

@@ -89,6 +89,11 @@ impl Sek {
     /// assert!(Sek::parse_any("ca 11 miljarder").is_err());
     /// # Ok::<(), vardavtal::Error>(())
     /// ```
+    ///
+    /// # Errors
+    /// `invalid_amount` when the text is neither a plain decimal nor an amount as Swedish
+    /// writes it (the message says what is wrong), or is a hedged figure (`ca`, `över`,
+    /// `nästan`, `under`).
     pub fn parse_any(s: &str) -> Result<Sek> {
         if let Ok(d) = parse_plain_decimal(s.trim()) {
             return Ok(Sek(d));
@@ -195,6 +200,17 @@ pub const PLAIN_DECIMAL_PATTERN: &str = r"^-?[0-9]+(\.[0-9]+)?$";
 ///
 /// Refuses exponents, separators, signs other than a leading `-`, `NaN`, `inf` and
 /// numbers with more digits than a `Decimal` holds (28), each with a message that says so.
+///
+/// ```
+/// use vardavtal::{Code, money::parse_plain_decimal};
+/// assert_eq!(parse_plain_decimal("4500000.50")?.to_string(), "4500000.50");
+/// assert_eq!(parse_plain_decimal("4,5").unwrap_err().code(), Code::InvalidAmount);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
+/// # Errors
+/// `invalid_amount` when the text is empty, not in the plain syntax (an exponent, a
+/// separator, a decimal comma, `NaN`, `inf`) or has more digits than a `Decimal` holds.
 pub fn parse_plain_decimal(s: &str) -> Result<Decimal> {
     let bad = |t: &'static crate::message::Template| {
         Error::from(t.error(Loc::root()).with("input", excerpt(s)))
@@ -240,6 +256,10 @@ pub fn parse_plain_decimal(s: &str) -> Result<Decimal> {
 /// assert!(parse_measure("0,7,2").is_err() && parse_measure("ca 72 %").is_err());
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
+///
+/// # Errors
+/// `invalid_amount` when the text is none of these forms, or a percentage that does not fit
+/// a `Decimal` once divided by 100.
 pub fn parse_measure(s: &str) -> Result<Decimal> {
     let t = s.trim();
     let (number, percent) = match t.strip_suffix('%') {
@@ -285,6 +305,10 @@ pub fn parse_measure(s: &str) -> Result<Decimal> {
 /// assert!(parse_weight("2 41 859").is_err() && parse_weight("1,000,000").is_err());
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
+///
+/// # Errors
+/// `invalid_amount`, as [`parse_measure`]: a text that is none of these forms, such as
+/// irregular thousands groups.
 pub fn parse_weight(s: &str) -> Result<Decimal> {
     let t = s.trim();
     let spaced = |c: char| c == ' ' || c == '\u{a0}' || c == '\u{202f}';
@@ -415,6 +439,14 @@ pub fn saturating_sum(it: impl IntoIterator<Item = Decimal>) -> Decimal {
 
 /// The unit an allocation rounds to: whole kronor (the practice of official distributions)
 /// or öre.
+///
+/// ```
+/// use vardavtal::Unit;
+/// assert_eq!("öre".parse::<Unit>()?, Unit::Ore);
+/// assert_eq!(Unit::default(), Unit::Krona);
+/// assert_eq!(Unit::Ore.amount().to_string(), "0.01");
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -451,6 +483,18 @@ impl Unit {
         }
     }
     /// `amount` as a whole number of units; an error if it is negative or finer than the unit.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Unit};
+    /// assert_eq!(Unit::Ore.to_units("12.34".parse()?)?, 1234);
+    /// assert_eq!(Unit::Krona.to_units("0.5".parse()?).unwrap_err().code(), Code::AmountFinerThanUnit);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// `negative_amount` when `amount` is below zero; `amount_finer_than_unit` when it has
+    /// digits finer than the unit (`0.5` in whole kronor); `too_large` when the number of
+    /// units does not fit 128 bits.
     pub fn to_units(self, amount: Sek) -> Result<u128> {
         if amount.is_negative() {
             return Err(Error::from(
@@ -475,6 +519,15 @@ impl Unit {
             .ok_or_else(|| Error::from(templates::UNITS_TOO_LARGE.error(Loc::root())))
     }
     /// A whole number of units as an amount in kronor.
+    ///
+    /// ```
+    /// use vardavtal::{Sek, Unit};
+    /// assert_eq!(Unit::Ore.from_units(1234)?, "12.34".parse::<Sek>()?);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// `too_large` when the amount does not fit a `Decimal`.
     pub fn from_units(self, units: u128) -> Result<Sek> {
         i128::try_from(units)
             .ok()

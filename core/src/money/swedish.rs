@@ -39,6 +39,13 @@ use crate::message::templates::reconcile as templates;
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// the schema says what a JSON author needs, not the Rust example
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        description = "A hedge word in front of a published figure.\n\nSwedish words, case-insensitive: `About`: \"ca\", \"ca.\", \"c:a\", \"cirka\", \"omkring\", \"runt\",\n\"ungefär\"; `Over`: \"över\", \"drygt\", \"mer än\"; `Nearly`: \"nära\", \"nästan\", \"knappt\",\n\"närmare\"; `Under`: \"under\", \"mindre än\"."
+    )
+)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -243,6 +250,12 @@ fn scaled(m: i128, frac: u32, exp: u32) -> Option<Decimal> {
 /// assert!(parse_swedish("1.5").unwrap_err().findings()[0].msg.contains("\"1,5\""));
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
+///
+/// # Errors
+/// `invalid_amount` when the text is not an amount as Swedish writes it: empty, no number,
+/// words before or after it that are not a unit, an unknown unit, irregular digit grouping,
+/// an ambiguous dot, two hedges, or more digits than a `Decimal` holds. A hedged figure is
+/// read (its [`SwedishAmount::qualifier`] says so), not refused.
 pub fn parse_swedish(s: &str) -> Result<SwedishAmount, Error> {
     parse_swedish_text(s).map_err(|f| Error::from(f.with("input", excerpt(s))))
 }

@@ -530,6 +530,17 @@ fn signed_kr(u: i128, unit: Unit) -> String {
 /// Check a published table against the model: sums, regions, digit grouping, which bundled
 /// key and rounding reproduce it, the implied key when none does, and the per-region
 /// differences from the model's allocation of the same pot by the stated rule.
+///
+/// ```
+/// use vardavtal::Code;
+/// use vardavtal::reconcile::{PublishedTable, Statement, reconcile};
+/// // Two regions of the 21: the others have no row.
+/// let table = PublishedTable::parse("t", "Region Stockholm 100 kr\nRegion Uppsala 50 kr\n")?;
+/// let rec = reconcile(&table, &Statement::default());
+/// assert!(rec.has_problems());
+/// assert_eq!(rec.findings_with(Code::RowMissing).count(), 19);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub fn reconcile(table: &PublishedTable, statement: &Statement) -> Reconciliation {
     // A negative pot or fixed amount cannot be checked against: report it, do not use it.
     let mut refused = Vec::new();

@@ -101,6 +101,22 @@ impl PublishedTable {
     /// A text of more than [`MAX_TABLE_LINES`](crate::input::bounds::MAX_TABLE_LINES)
     /// lines is an `invalid_value` error (`table_too_many_lines`) before any line is read;
     /// [`PublishedTable::parse_within`] takes another limit.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Sek, reconcile::PublishedTable};
+    /// let t = PublishedTable::parse("t", "Fördelning 2023\nRegion Uppsala 1 234 567 kr\n")?;
+    /// assert_eq!(t.rows.len(), 1);
+    /// assert_eq!(t.rows[0].amount, Some(Sek::kronor(1_234_567)));
+    /// let e = PublishedTable::parse("t", "no amounts here\n").unwrap_err();
+    /// assert_eq!(e.code(), Code::Syntax);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// `invalid_value` (`table_too_many_lines`) for a text of more than
+    /// [`MAX_TABLE_LINES`](crate::input::bounds::MAX_TABLE_LINES) lines; `syntax` for a CSV
+    /// record that cannot be read (`table_csv_malformed`) or when no line has an amount
+    /// (`table_no_rows`, followed by the `table_unparsed_line` warnings of the lines).
     pub fn parse(name: &str, text: &str) -> Result<PublishedTable> {
         Self::parse_within(name, text, crate::input::bounds::MAX_TABLE_LINES)
     }
@@ -113,6 +129,9 @@ impl PublishedTable {
     /// assert_eq!(e.code(), vardavtal::Code::InvalidValue);
     /// assert_eq!(e.findings()[0].loc.to_string(), "rows[3]");
     /// ```
+    ///
+    /// # Errors
+    /// As [`PublishedTable::parse`], with `max_lines` as the limit.
     pub fn parse_within(name: &str, text: &str, max_lines: usize) -> Result<PublishedTable> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if text.lines().nth(max_lines).is_some() {

@@ -53,6 +53,14 @@ mod rules;
 mod tranches;
 
 /// Validate one agreement on its own (links to other agreements are not checked).
+///
+/// ```
+/// use vardavtal::{Agreement, Code, validate::validate};
+/// let a = Agreement::from_json(r#"{"id": "x", "title": "X", "kind": {"type": "base"}, "years": [2022],
+///   "components": [{"id": "a", "name": "A", "amount": "-5"}]}"#)?;
+/// assert_eq!(validate(&a)[0].code, Code::NegativeAmount);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub fn validate(agreement: &Agreement) -> Vec<Finding> {
     let mut out = Vec::new();
     check_agreement(agreement, &mut out);
@@ -61,6 +69,14 @@ pub fn validate(agreement: &Agreement) -> Vec<Finding> {
 
 /// Validate a set of agreements, including the links between them (a supplement's base)
 /// and duplicate ids.
+///
+/// ```
+/// use vardavtal::{Agreement, Code, validate::validate_all};
+/// let a = Agreement::from_json(r#"{"id": "x", "title": "X", "kind": {"type": "base"}, "years": [2022]}"#)?;
+/// let findings = validate_all(&[a.clone(), a]);
+/// assert!(findings.iter().any(|f| f.code == Code::DuplicateId));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub fn validate_all(agreements: &[Agreement]) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
@@ -82,6 +98,19 @@ pub fn validate_all(agreements: &[Agreement]) -> Vec<Finding> {
 /// error [`crate::allocate()`] gives with these options (performance outcomes for every
 /// recipient and criterion, amounts in the rounding unit, strict mode, a key override) is
 /// a finding, located under the agreement's id; none is reported twice.
+///
+/// ```
+/// use vardavtal::{Agreement, Code, Options, Unit, validate::{validate_all, validate_with_options}};
+/// // 1000,50 kr cannot be split in whole kronor; in öre it can.
+/// let a = Agreement::from_json(r#"{"id": "d", "title": "D", "kind": {"type": "base"}, "years": [2022],
+///   "components": [{"id": "b", "name": "B", "amount": "1000.50", "recipients": "regions", "rule": {"type": "per_capita"}}]}"#)?;
+/// let finer = |f: &vardavtal::Finding| f.code == Code::AmountFinerThanUnit;
+/// assert!(!validate_all(&[a.clone()]).iter().any(finer));
+/// assert!(validate_with_options(&[a.clone()], &Options::default()).iter().any(finer));
+/// let ore = Options::new().with_unit(Unit::Ore);
+/// assert!(!validate_with_options(&[a], &ore).iter().any(finer));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub fn validate_with_options(agreements: &[Agreement], opts: &crate::Options) -> Vec<Finding> {
     let mut out = validate_all(agreements);
     for a in agreements {
@@ -99,6 +128,14 @@ pub fn validate_with_options(agreements: &[Agreement], opts: &crate::Options) ->
 }
 
 /// Validate agreements and the packages (press-release totals) over them.
+///
+/// ```
+/// use vardavtal::{catalog::catalog, validate::{validate_all, validate_with_packages}};
+/// let cat = catalog()?;
+/// let with = validate_with_packages(&cat.agreements, &cat.packages);
+/// assert!(with.len() >= validate_all(&cat.agreements).len());
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub fn validate_with_packages(agreements: &[Agreement], packages: &[Package]) -> Vec<Finding> {
     let mut out = validate_all(agreements);
     for p in packages {
@@ -108,6 +145,12 @@ pub fn validate_with_packages(agreements: &[Agreement], packages: &[Package]) ->
 }
 
 /// Validate the bundled catalog (agreements and packages).
+///
+/// ```
+/// use vardavtal::{Severity, validate::validate_catalog};
+/// // The bundled catalog has notes and warnings, never an error.
+/// assert!(validate_catalog().iter().all(|f| f.severity != Severity::Error));
+/// ```
 pub fn validate_catalog() -> Vec<Finding> {
     match crate::catalog::catalog() {
         Ok(c) => validate_with_packages(&c.agreements, &c.packages),

@@ -323,6 +323,14 @@ impl View for Table {
 }
 
 /// An output format.
+///
+/// ```
+/// use vardavtal::view::Format;
+/// assert_eq!("csv-sv".parse::<Format>()?, Format::CsvSv);
+/// assert_eq!(Format::Xlsx.to_string(), "xlsx");
+/// assert!("pdf".parse::<Format>().is_err());
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
@@ -390,6 +398,18 @@ pub fn json<T: Serialize + ?Sized>(v: &T) -> String {
 
 /// A result in a format, as the bytes of a file: its text, its CSV (plain, or for Swedish
 /// Excel), its JSON form, or an Excel workbook of its [`View::sheets`].
+///
+/// ```
+/// use vardavtal::{Sek, Unit, input, split, view::{Format, render}};
+/// let key = input::key("code,weight\n01,1\n03,1\n")?;
+/// let a = split(Sek::kronor(10), &key, None, Unit::Krona)?;
+/// let csv = String::from_utf8(render(&a, Format::Csv)?).unwrap_or_default();
+/// assert!(csv.contains("Region Stockholm"));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
+/// # Errors
+/// Only for [`Format::Xlsx`]: every error of [`xlsx()`].
 pub fn render<T: View + Serialize + ?Sized>(v: &T, format: Format) -> crate::Result<Vec<u8>> {
     Ok(match format {
         Format::Table => v.text().into_bytes(),
@@ -401,12 +421,19 @@ pub fn render<T: View + Serialize + ?Sized>(v: &T, format: Format) -> crate::Res
 }
 
 /// The Excel workbook of `sheets` (the bytes of an `.xlsx` file).
+///
+/// # Errors
+/// `invalid_value` (`xlsx_write_failed`) when the workbook cannot be written (a sheet or
+/// cell Excel refuses).
 #[cfg(feature = "xlsx")]
 pub fn xlsx(sheets: &[Table]) -> crate::Result<Vec<u8>> {
     xlsx::workbook(sheets)
 }
 
 /// The Excel workbook of `sheets`: in a build without the feature `xlsx`, an error saying so.
+///
+/// # Errors
+/// Always: `invalid_value` (`xlsx_not_built`), located at `format`.
 #[cfg(not(feature = "xlsx"))]
 pub fn xlsx(_sheets: &[Table]) -> crate::Result<Vec<u8>> {
     Err(Error::from(

@@ -503,6 +503,10 @@ pub enum SourceView<'a> {
 impl SourceView<'static> {
     /// What a catalog id stands for: a source id (`"003"`), or the figures behind an
     /// agreement, `AGREEMENT/COMPONENT` or package id.
+    ///
+    /// # Errors
+    /// Every error of [`crate::report::citations`] for an id that is not a source:
+    /// `unknown_component`.
     pub fn find(id: &str) -> crate::Result<Self> {
         let cat = crate::catalog::catalog()?;
         match cat.source(id) {

@@ -285,7 +285,7 @@ super::templates! {
         sv: "överenskommelsen {agreement} har ingen komponent \"{component}\"",
     }
     /// An id that names nothing in the catalog.
-    CATALOG_ID_UNKNOWN = "catalog_id_unknown", UnknownComponent {
+    CATALOG_ID_UNKNOWN = "catalog_id_unknown", UnknownAgreement {
         en: "\"{id}\" is not an agreement, AGREEMENT/COMPONENT or package id of the catalog",
         sv: "\"{id}\" är inte id för en överenskommelse, en komponent (ÖVERENSKOMMELSE/KOMPONENT) eller ett paket i katalogen",
     }
