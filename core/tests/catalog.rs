@@ -676,3 +676,33 @@ fn supplements_point_at_their_base() {
         AgreementKind::Base {}
     );
 }
+
+/// Swedish output never falls back to English for what an unpublished rule needs: every
+/// such rule of the catalog says it in Swedish too, and the Swedish report shows it.
+#[test]
+fn unpublished_rules_say_what_they_need_in_swedish() {
+    let mut seen = 0;
+    for a in &cat().agreements {
+        for (loc, c) in a.walk() {
+            if let Some(vardavtal::Rule::Unpublished {
+                needs, needs_sv, ..
+            }) = &c.rule
+            {
+                seen += 1;
+                let sv = needs_sv
+                    .as_deref()
+                    .unwrap_or_else(|| panic!("{} {loc}: no needs_sv for {needs:?}", a.id));
+                assert_ne!(sv, needs, "{} {loc}", a.id);
+            }
+        }
+    }
+    assert!(seen >= 19, "{seen} unpublished rules");
+    let sv = vardavtal::message::with_lang(vardavtal::message::Lang::Sv, || {
+        vardavtal::report::report(cat(), Some(2019)).to_string()
+    });
+    assert!(
+        sv.contains("kräver bilagan med fördelningen per region"),
+        "{sv}"
+    );
+    assert!(!sv.contains("kräver the "), "{sv}");
+}

@@ -182,7 +182,7 @@ fn rule() -> impl Strategy<Value = Rule> {
                 key
             })),
         Just(Rule::Reimbursement {}),
-        text().prop_map(|needs| Rule::Unpublished { needs }),
+        (text(), prop::option::of(text())).prop_map(|(needs, sv)| Rule::unpublished(needs, sv)),
     ]
 }
 

@@ -394,6 +394,16 @@ pub fn allocate_component(
     finish_strict(out, errors, opts.strict)
 }
 
+/// The note on an unpublished rule: what it needs, in English and, where the agreement says
+/// it, in Swedish.
+fn unpublished(note: Finding, needs: &str, needs_sv: &Option<String>) -> Finding {
+    let note = note.with("needs", needs);
+    match needs_sv {
+        Some(sv) => note.with("needs.sv", sv),
+        None => note,
+    }
+}
+
 /// The error on a component `component` that `agreement` does not have.
 fn unknown_component(agreement: &Agreement, component: &str) -> Error {
     templates::COMPONENT_NOT_IN_AGREEMENT
@@ -439,9 +449,12 @@ fn collect(
             Some(Rule::Reimbursement {}) => {
                 out.notes.push(note(&templates::COMPONENT_REIMBURSED));
             }
-            Some(Rule::Unpublished { needs }) => {
-                out.notes
-                    .push(note(&templates::COMPONENT_RULE_UNPUBLISHED).with("needs", needs));
+            Some(Rule::Unpublished { needs, needs_sv }) => {
+                out.notes.push(unpublished(
+                    note(&templates::COMPONENT_RULE_UNPUBLISHED),
+                    needs,
+                    needs_sv,
+                ));
             }
             Some(rule) => match pots_of(c, index.get(c.id.as_str()).map_or(&[][..], Vec::as_slice))
             {

@@ -109,6 +109,7 @@ pub(super) fn qualifications(p: &Performance, key: &Key, outcomes: &Outcomes) ->
                     .with("name", &crit.name)
                     .with("measures", crit.test.measures(&crit.id).join(", "))
                     .with("test", crit.test.describe())
+                    .with("test.sv", crit.test.describe_sv())
                     .with("count", lacking.len())
                     .with("listed", lacking.join(", "))
                     .with("recipients", lacking.join(",")),

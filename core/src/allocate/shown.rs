@@ -318,9 +318,11 @@ fn own_note(c: &Component, at: &Loc) -> Finding {
     let note = |t: &'static crate::message::Template| t.info(at.clone()).with("component", &c.id);
     match &c.rule {
         Some(Rule::Reimbursement {}) => note(&templates::COMPONENT_REIMBURSED),
-        Some(Rule::Unpublished { needs }) => {
-            note(&templates::COMPONENT_RULE_UNPUBLISHED).with("needs", needs)
-        }
+        Some(Rule::Unpublished { needs, needs_sv }) => super::unpublished(
+            note(&templates::COMPONENT_RULE_UNPUBLISHED),
+            needs,
+            needs_sv,
+        ),
         _ => note(&templates::COMPONENT_WITHOUT_RULE).with("name", &c.name),
     }
 }

@@ -144,7 +144,7 @@ fn describe_rule_in(r: &Rule, lang: Lang) -> String {
             }
         ),
         Rule::Reimbursement {} => "reimbursement of actual costs".into(),
-        Rule::Unpublished { needs } => format!("not published (needs {needs})"),
+        Rule::Unpublished { needs, .. } => format!("not published (needs {needs})"),
     }
 }
 
@@ -178,7 +178,12 @@ fn describe_rule_sv(r: &Rule) -> String {
             }
         ),
         Rule::Reimbursement {} => "ersättning för faktiska kostnader".into(),
-        Rule::Unpublished { needs } => format!("inte publicerad (kräver {needs})"),
+        Rule::Unpublished { needs, needs_sv } => {
+            format!(
+                "inte publicerad (kräver {})",
+                needs_sv.as_deref().unwrap_or(needs)
+            )
+        }
     }
 }
 

@@ -229,6 +229,14 @@ impl Rule {
     pub fn equal() -> Rule {
         Rule::Equal {}
     }
+    /// A rule the sources do not publish: what it would need, in English and Swedish.
+    pub fn unpublished(needs: impl Into<String>, needs_sv: Option<String>) -> Rule {
+        Rule::Unpublished {
+            needs: needs.into(),
+            needs_sv,
+        }
+    }
+
     /// `each` to every recipient, the rest by `key` (or the default population key).
     pub fn fixed_plus_key(each: Sek, key: Option<KeySpec>) -> Rule {
         Rule::FixedPlusKey { each, key }

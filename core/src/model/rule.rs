@@ -58,9 +58,14 @@ pub enum Rule {
     /// The state reimburses reported actual costs: nothing is split ahead of time.
     Reimbursement {},
     /// The sources do not say how the money is split; `needs` says what would be needed.
+    #[non_exhaustive]
     Unpublished {
         /// What the rule would need (e.g. "the annex with the per-region distribution").
         needs: String,
+        /// The same in Swedish ("bilagan med fördelningen per region"), shown in Swedish
+        /// output; without it the English is shown there too.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        needs_sv: Option<String>,
     },
 }
 
