@@ -339,19 +339,7 @@ fn allocate_batch<'py>(
     unit: &str,
     errors: &str,
 ) -> PyResult<Bound<'py, PyList>> {
-    let raise = match errors {
-        "raise" => true,
-        "return" => false,
-        _ => {
-            let msg = format!("errors must be \"raise\" or \"return\", not {errors:?}");
-            let e = Error::new(
-                vardavtal::Code::InvalidValue,
-                Loc::root().join("errors"),
-                msg,
-            );
-            return Err(py_err(py, &e));
-        }
-    };
+    let raise = vardavtal::input::args::batch_raises(errors).or_raise(py)?;
     let a = convert::agreement(py, agreement, &Loc::root())?;
     let base = options(py, outcomes, key, unit, false)?;
     // Scenarios that cannot be read fail on their own: raised, or returned in their place.

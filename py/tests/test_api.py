@@ -418,8 +418,11 @@ def test_allocate_batch() -> None:
     mixed = vardavtal.allocate_batch(DEMO, [ok, bad], errors="return")
     assert isinstance(mixed[0], vardavtal.Allocation) and isinstance(mixed[1], AllocationError)
     assert mixed[1].errors()[0]["code"] == "missing_outcomes"
-    with pytest.raises(InputError):
+    with pytest.raises(InputError) as bad_errors:
         vardavtal.allocate_batch(SIMPLE, [], errors="ignore")  # type: ignore[arg-type]
+    [e] = bad_errors.value.errors()
+    assert (e["code"], e["loc"]) == ("invalid_value", ["errors"])
+    assert '"raise"' in e["msg"] and '"ignore"' in e["msg"]
 
 
 def test_batch_with_outcomes() -> None:

@@ -26,9 +26,10 @@ use crate::finding::{Error, Loc, Result};
 use crate::key::{Key, KeySpec, Weight};
 use crate::message::Template;
 use crate::message::templates::input::{
-    AGREEMENT_ARGUMENT_WRONG_TYPE, AMOUNT_ARGUMENT_NOT_A_STRING, COMPONENT_ARGUMENT_NOT_A_STRING,
-    KEY_ARGUMENT_WRONG_TYPE, OPTION_UNKNOWN, OPTIONS_NOT_AN_OBJECT, RULE_ARGUMENT_NOT_A_STRING,
-    STRICT_OPTION_NOT_A_BOOLEAN, UNIT_ARGUMENT_NOT_A_STRING, VALUE_NOT_JSON, VALUE_TOO_DEEP,
+    AGREEMENT_ARGUMENT_WRONG_TYPE, AMOUNT_ARGUMENT_NOT_A_STRING, BATCH_ERRORS_OPTION_UNKNOWN,
+    COMPONENT_ARGUMENT_NOT_A_STRING, KEY_ARGUMENT_WRONG_TYPE, OPTION_UNKNOWN,
+    OPTIONS_NOT_AN_OBJECT, RULE_ARGUMENT_NOT_A_STRING, STRICT_OPTION_NOT_A_BOOLEAN,
+    UNIT_ARGUMENT_NOT_A_STRING, VALUE_NOT_JSON, VALUE_TOO_DEEP,
 };
 use crate::money::{Sek, Unit};
 use crate::outcomes::Outcomes;
@@ -197,6 +198,31 @@ fn parsed<T: std::str::FromStr<Err = Error>>(
             .parse()
             .map_err(|e: Error| e.prefixed(&Loc::root().join(field))),
         _ => Err(wrong(not_a_string, Loc::root().join(field), v)),
+    }
+}
+
+/// How a batch of scenarios reports one that fails, the argument `errors`: `"raise"` (the
+/// whole call fails; `true`) or `"return"` (the error in the scenario's place; `false`).
+///
+/// ```
+/// use vardavtal::{Code, input::args::batch_raises};
+/// assert!(batch_raises("raise")?);
+/// assert!(!batch_raises("return")?);
+/// let e = batch_raises("ignore").unwrap_err();
+/// assert_eq!((e.code(), e.findings()[0].loc.to_string()), (Code::InvalidValue, "errors".into()));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
+/// # Errors
+/// `invalid_value` (`batch_errors_option_unknown`), located at `errors`, for anything else.
+pub fn batch_raises(errors: &str) -> Result<bool> {
+    match errors {
+        "raise" => Ok(true),
+        "return" => Ok(false),
+        _ => Err(BATCH_ERRORS_OPTION_UNKNOWN
+            .error(Loc::root().join("errors"))
+            .with("value", errors)
+            .into()),
     }
 }
 

@@ -43,6 +43,11 @@ super::templates! {
         en: "the rule must be \"population\", \"need\" or \"fixed-plus-population:AMOUNT\", not a {type}",
         sv: "fördelningsregeln (rule) ska vara ”population”, ”need” eller ”fixed-plus-population:BELOPP”, men värdet är av JSON-typen {type}",
     }
+    /// How a batch reports a failed scenario, given as something else than raise or return.
+    BATCH_ERRORS_OPTION_UNKNOWN = "batch_errors_option_unknown", InvalidValue {
+        en: "errors must be \"raise\" or \"return\", not \"{value}\"",
+        sv: "errors ska vara ”raise” eller ”return”, inte \"{value}\"",
+    }
     /// The strict option given as something else than true or false.
     STRICT_OPTION_NOT_A_BOOLEAN = "strict_option_not_a_boolean", InvalidValue {
         en: "the strict option must be true or false, not a {type}",
