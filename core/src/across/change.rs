@@ -99,6 +99,20 @@ pub struct Change {
 
 impl Change {
     /// The decomposition in a sentence, in `lang`.
+    ///
+    /// ```
+    /// use vardavtal::{RecipientId, Sek, Unit, across, input, message::Lang, split};
+    /// let key = input::key("code,weight\n01,3\n03,1\n")?;
+    /// let a = split(Sek::kronor(100), &key, None, Unit::Krona)?;
+    /// let b = split(Sek::kronor(200), &key, None, Unit::Krona)?;
+    /// let c = across::change(&a, &b, &RecipientId::new("01"))?;
+    /// // Each side: the pot, the recipient's weight of the key's total, its exact quota, its amount.
+    /// assert_eq!((c.a.pot, c.a.amount, c.b.amount), (Sek::kronor(100), Sek::kronor(75), Sek::kronor(150)));
+    /// assert_eq!((c.a.weight.to_string(), c.a.total_weight.to_string()), ("3".into(), "4".into()));
+    /// assert!(c.sentence(Lang::En).starts_with("Region Stockholm (01) gets 150 kr instead of 75 kr"));
+    /// assert!(c.sentence(Lang::Sv).starts_with("Region Stockholm (01) får 150 kr i stället för 75 kr"));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn sentence(&self, lang: Lang) -> String {
         self.explanation.message(lang).into_owned()
     }

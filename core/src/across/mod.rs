@@ -48,6 +48,21 @@ pub struct Open {
 
 /// What may change whether money is paid: the agreement is only proposed or awaits a
 /// party's approval, or the money is conditional (on an appropriation, on results).
+///
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{across::{self, Mark}, catalog::catalog};
+let cat = catalog()?;
+let a = cat.agreement("prestationsbundna-bidrag-2024").unwrap();
+assert_eq!(across::marks(a, None), [Mark::Proposed, Mark::Conditional]);
+assert_eq!(Mark::Pending.as_str(), "pending");
+assert_eq!("conditional".parse::<Mark>()?, Mark::Conditional);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
@@ -76,6 +91,20 @@ pub struct AgreementMoney<'a> {
 }
 
 /// Every component of `a` allocated on its own with `opts`, and what cannot be.
+///
+/// ```
+/// use vardavtal::{across, input, Code, Options, Sek};
+/// let a = input::agreement("okad-tillganglighet-2022")?;
+/// let money = across::money_of(&a, &Options::default());
+/// // Block 2 (by population) and SKR's fixed sum are allocated; block 1 is open, with why.
+/// assert_eq!(money.allocations.len(), 2);
+/// assert_eq!(money.allocations.iter().map(|al| al.total()).sum::<Sek>(), Sek::kronor(454_000_000));
+/// assert_eq!(money.open.len(), 1);
+/// let open = &money.open[0];
+/// assert_eq!(open.component.as_deref(), Some("block-1"));
+/// assert_eq!((open.amount, open.why.code), (Some(Sek::kronor(2_512_600_000)), Code::NotAllocated));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub fn money_of<'a>(a: &'a Agreement, opts: &Options) -> AgreementMoney<'a> {
     let mut out = AgreementMoney {
         agreement: a,

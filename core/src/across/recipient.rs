@@ -65,6 +65,31 @@ pub struct Line {
 }
 
 /// One recipient across agreements.
+///
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{across, catalog::catalog, RecipientId, Sek};
+// Region Skåne in 2022: one line (block 2 of Ökad tillgänglighet), the rest open.
+let v = across::recipient(catalog()?, &RecipientId::new("12"), Some(2022))?;
+assert_eq!((v.name.as_str(), v.year), ("Region Skåne", Some(2022)));
+assert_eq!(v.total, v.lines.iter().map(|l| l.amount).sum::<Sek>());
+// A line places the amount in its pot: share in per cent, rank, kr per invånare.
+let line = &v.lines[0];
+assert_eq!((line.agreement.as_str(), line.component.as_str()), ("okad-tillganglighet-2022", "block-2"));
+assert_eq!((line.amount, line.pot), (Sek::kronor(59_429_771), Sek::kronor(443_000_000)));
+assert_eq!(line.share.to_string(), "13.4153");
+assert_eq!((line.population, line.per_capita), (Some(1_400_973), Some("42.42".parse()?)));
+assert_eq!(line.key, "population:regions:2021-11-01");
+// Money that cannot be computed yet is listed with why: block 1's rule is not published.
+let open = v.open.iter().find(|o| o.agreement == "okad-tillganglighet-2022").unwrap();
+assert_eq!(open.component.as_deref(), Some("block-1"));
+assert_eq!(open.why.code, vardavtal::Code::NotAllocated);
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[non_exhaustive]

@@ -38,6 +38,28 @@ pub struct Mover {
 }
 
 /// One population-based pot under every bundled date of its level.
+///
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{across, catalog::catalog, reference::Level, Sek};
+let s = across::sensitivity(catalog()?, Some("okad-tillganglighet-2022"), None)?;
+let pot = &s.pots[0];
+assert_eq!((pot.component.as_str(), pot.pot, pot.level), ("block-2", Sek::kronor(443_000_000), Level::Regions));
+assert_eq!(pot.used.to_string(), "2021-11-01");
+// `amounts[r][d]`: every column sums to the pot.
+for d in 0..pot.dates.len() {
+    assert_eq!(pot.amounts.iter().map(|r| r[d]).sum::<Sek>(), pot.pot);
+}
+// The movers, the largest spread first: Region Stockholm moves 2 816 670 kr.
+let m = &pot.movers[0];
+assert_eq!((m.name.as_str(), m.spread), ("Region Stockholm", Sek::kronor(2_816_670)));
+assert_eq!(m.max.0 - m.min.0, m.spread);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[non_exhaustive]

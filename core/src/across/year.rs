@@ -218,6 +218,24 @@ fn year_agreement(a: &Agreement, allocated: Sek) -> YearAgreement {
 
 impl YearView {
     /// The total of every column: what is allocated in the year.
+    ///
+    /// ```
+    /// use vardavtal::{across, catalog::catalog, Sek};
+    /// let y = across::year(catalog()?, 2022, None);
+    /// assert_eq!(y.total(), Sek::kronor(507_000_000));
+    /// // One column per agreement usable in the year: its stated amount, what is allocated of it
+    /// // and the rest, co-funding apart.
+    /// let okad = y.agreements.iter().find(|a| a.id == "okad-tillganglighet-2022").unwrap();
+    /// assert_eq!(okad.amount, Some(Sek::kronor(2_967_000_000)));
+    /// assert_eq!(okad.allocated, Sek::kronor(454_000_000));
+    /// assert_eq!(okad.not_allocated, Some(Sek::kronor(2_513_000_000)));
+    /// let sjs = y.agreements.iter().find(|a| a.id == "sammanhallen-jamlik-saker-vard-2022").unwrap();
+    /// assert_eq!(sjs.cofunding.len(), 1); // the regions' own 100 MSEK
+    /// // One row per recipient, in code order: `amounts[r][a]`.
+    /// assert_eq!(y.recipients[0].1, "Region Stockholm");
+    /// assert_eq!(y.amounts.len(), y.recipients.len());
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn total(&self) -> Sek {
         Sek(saturating_sum(
             self.agreements.iter().map(|a| a.allocated.0),

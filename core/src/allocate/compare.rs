@@ -47,6 +47,20 @@ pub struct Comparison {
 
 impl Comparison {
     /// The sum of the differences (`total(b) − total(a)`).
+    ///
+    /// ```
+    /// use vardavtal::{Sek, Unit, compare, input, split};
+    /// let key = input::key("code,weight\n01,1\n03,1\n")?;
+    /// let cmp = compare(
+    ///     &split(Sek::kronor(10), &key, None, Unit::Krona)?,
+    ///     &split(Sek::kronor(12), &key, None, Unit::Krona)?,
+    /// );
+    /// let d = &cmp.rows[1];
+    /// assert_eq!((d.recipient.as_str(), d.name.as_str()), ("03", "Region Uppsala"));
+    /// assert_eq!((d.a, d.b, d.diff), (Sek::kronor(5), Sek::kronor(6), Sek::kronor(1)));
+    /// assert_eq!(cmp.total_diff(), Sek::kronor(2));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn total_diff(&self) -> Sek {
         Sek(crate::money::saturating_sum(
             self.rows.iter().map(|r| r.diff.0),

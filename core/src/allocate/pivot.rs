@@ -70,6 +70,22 @@ pub struct Pivot {
 
 impl Allocation {
     /// The allocation as a recipients × pots table.
+    ///
+    /// ```
+    /// use vardavtal::{allocate, input, Options, Sek};
+    /// let al = allocate(&input::agreement("okad-tillganglighet-2022")?, &Options::default())?;
+    /// let p = al.pivot();
+    /// let headers: Vec<String> = p.columns.iter().map(|c| c.header()).collect();
+    /// assert_eq!(headers, ["block-2", "skr"]);
+    /// assert_eq!(p.totals, [Sek::kronor(443_000_000), Sek::kronor(11_000_000)]);
+    /// assert_eq!(p.total, Sek::kronor(454_000_000));
+    /// // One row per recipient, zero where it has nothing of a pot.
+    /// let stockholm = &p.rows[0];
+    /// assert_eq!(stockholm.name, "Region Stockholm");
+    /// assert_eq!(stockholm.amounts, [Sek::kronor(102_311_913), Sek::ZERO]);
+    /// assert_eq!(stockholm.total, Sek::kronor(102_311_913));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn pivot(&self) -> Pivot {
         let mut columns: Vec<PivotColumn> = Vec::new();
         let mut index: BTreeMap<(&str, &str, Option<&str>), usize> = BTreeMap::new();

@@ -54,6 +54,29 @@ impl Part {
 }
 
 /// The figures behind one amount.
+///
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{split, KeySpec, Part, Sek, Unit};
+let key = "population:regions:2021-11-01".parse::<KeySpec>()?.resolve()?;
+let al = split(Sek::kronor(443_000_000), &key, None, Unit::Krona)?;
+let row = &al.rows()[0];
+assert_eq!((row.recipient.as_str(), row.name.as_str()), ("01", "Region Stockholm"));
+assert_eq!((row.part, row.part.as_str()), (Part::Share, "share"));
+// Its quota is 443 000 000 × 2 411 859 / 10 443 100 kr; it got the floor and, 3rd by
+// remainder, one of the 10 kronor left over.
+let b = &row.basis;
+assert_eq!((b.weight.to_string(), b.total_weight.to_string()), ("2411859".into(), "10443100".into()));
+assert!(b.quota.to_string().starts_with("102311912.84"));
+assert_eq!((b.floor, b.left_over, b.remainder_rank), (Sek::kronor(102_311_912), Sek::kronor(10), Some(3)));
+assert_eq!(row.amount, Sek::kronor(102_311_913));
+assert_eq!((b.recipients, b.key.as_str()), (21, "population:regions:2021-11-01"));
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[non_exhaustive]
@@ -196,6 +219,26 @@ pub struct Pot {
 /// gives them, and makes its [`Row`]s — names, key label, quota, remainder rank — the
 /// first time they are asked for ([`Allocation::rows`]); [`Allocation::amounts`] reads
 /// the amounts without making them.
+///
+/// ```
+/// use vardavtal::{allocate, input, Options, RecipientId, Sek};
+/// let al = allocate(&input::agreement("okad-tillganglighet-2022")?, &Options::default())?;
+/// // 21 regions' shares of block 2, and SKR's fixed 11 MSEK: 22 rows, two pots.
+/// assert_eq!((al.len(), al.is_empty()), (22, false));
+/// assert_eq!(al.total(), Sek::kronor(454_000_000));
+/// assert_eq!(al.pot_total(), al.total());
+/// assert!(al.check().is_ok()); // every pot's rows sum to it
+/// let pots: Vec<_> = al.pots.iter().map(|p| (p.component.as_str(), p.rule.as_str())).collect();
+/// assert_eq!(pots, [("block-2", "per_capita"), ("skr", "fixed")]);
+/// // Totals by component, by recipient (in code order) and by payment date.
+/// let by_component: Vec<_> = al.by_component().into_iter().map(|t| (t.key, t.amount)).collect();
+/// assert_eq!(by_component[1], ("okad-tillganglighet-2022/skr".to_string(), Sek::kronor(11_000_000)));
+/// assert_eq!(al.by_recipient()[0].name, "Region Stockholm");
+/// assert_eq!(al.by_date()[0].key, "unscheduled");
+/// let skr: Vec<_> = al.rows_of(&RecipientId::new("SKR")).map(|r| r.amount).collect();
+/// assert_eq!(skr, [Sek::kronor(11_000_000)]);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Allocation {

@@ -59,7 +59,7 @@ impl PerformanceSweep {
     ///
     /// # Errors
     /// `unknown_component` when the agreement has no such component; then, as
-    /// [`allocate`](crate::allocate), every error [`crate::validate::validate`] reports on
+    /// [`allocate`](fn@crate::allocate), every error [`crate::validate::validate`] reports on
     /// the agreement (same code and location); `rule_not_runnable`
     /// when its rule is not a performance rule, it is paid in more than one tranche, it has
     /// no amount, its criteria are none, or its recipients have no key (no key for the

@@ -161,6 +161,21 @@ impl Catalog {
     }
 
     /// The agreement with this id.
+    ///
+    /// ```
+    /// let cat = vardavtal::catalog::catalog()?;
+    /// let a = cat.agreement("okad-tillganglighet-2022").unwrap();
+    /// assert_eq!(a.amount.as_ref().map(|f| f.value), Some(vardavtal::Sek::kronor(2_967_000_000)));
+    /// assert!(cat.agreement("no-such-agreement").is_none());
+    /// // The sources the figures are quoted from, by id.
+    /// let s = cat.source("003").unwrap();
+    /// assert_eq!(s.publisher, "Sveriges Kommuner och Regioner (SKR)");
+    /// assert_eq!(s.published.map(|d| d.to_string()).as_deref(), Some("2022-08-15"));
+    /// // Press-release totals over several agreements.
+    /// let p = cat.packages.iter().find(|p| p.id == "overenskommelser-januari-2022").unwrap();
+    /// assert_eq!(p.members.len(), 4);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn agreement(&self, id: &str) -> Option<&Agreement> {
         self.agreements.iter().find(|a| a.id == id)
     }

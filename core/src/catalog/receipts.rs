@@ -112,6 +112,22 @@ pub struct Receipt {
 
 impl Receipt {
     /// The largest difference of a row, in absolute value.
+    ///
+    /// ```
+    /// use vardavtal::{catalog::{catalog, receipts}, Sek};
+    /// let cat = catalog()?;
+    /// // The 2025 table of the second payment for cancer care: reproduced row by row.
+    /// let r = &receipts::receipts_of(cat, "cancervard-2025")[0];
+    /// assert!(r.reproduced);
+    /// assert_eq!((r.max_diff(), r.total_abs_diff()), (Sek::ZERO, Sek::ZERO));
+    /// // Childbirth care 2019: rows off by at most one krona from the model's 2018 key.
+    /// let entry = cat.tables.iter().find(|t| t.id == "forlossningsvard-2019").unwrap();
+    /// let r = receipts::receipt(cat, entry);
+    /// assert_eq!(r.key.as_deref(), Some("population:regions:2018-12-31"));
+    /// assert_eq!((r.reproduced, r.max_diff(), r.total_abs_diff()), (false, Sek::kronor(1), Sek::kronor(8)));
+    /// assert_eq!(receipts::receipts(cat).len(), cat.tables.len());
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn max_diff(&self) -> Sek {
         Sek(self
             .differences

@@ -93,6 +93,16 @@ pub struct Report {
 }
 
 /// The components of an agreement as report lines.
+///
+/// ```
+/// use vardavtal::{catalog::catalog, report};
+/// let a = catalog()?.agreement("okad-tillganglighet-2022").unwrap();
+/// let lines = report::component_lines(a);
+/// let ids: Vec<_> = lines.iter().map(|l| (l.depth, l.id.as_str(), l.kind.as_str())).collect();
+/// assert_eq!(ids[..2], [(1, "block-1", "block"), (1, "block-2", "block")]);
+/// assert_eq!(lines[0].recipients.as_deref(), Some("all 21 regions"));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub fn component_lines(a: &Agreement) -> Vec<ComponentLine> {
     a.walk()
         .into_iter()
@@ -205,6 +215,19 @@ pub(crate) fn allocatable(a: &Agreement) -> Vec<&Component> {
 }
 
 /// Build the report for the catalog, for one year or all.
+///
+/// ```
+/// use vardavtal::{catalog::catalog, report, Sek};
+/// let r = report::report(catalog()?, Some(2022));
+/// assert_eq!((r.year, r.agreements.len()), (Some(2022), 15));
+/// let okad = r.agreements.iter().find(|a| a.agreement.id == "okad-tillganglighet-2022").unwrap();
+/// // The allocations its rules allow, per component, or why not.
+/// let allocated: Vec<_> = okad.allocations.iter()
+///     .map(|c| (c.component.as_str(), c.allocation.as_ref().map(|al| al.total())))
+///     .collect();
+/// assert_eq!(allocated, [("block-2", Some(Sek::kronor(443_000_000))), ("skr", Some(Sek::kronor(11_000_000)))]);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub fn report(catalog: &Catalog, year: Option<i32>) -> Report {
     let findings = crate::validate::validate_with_packages(&catalog.agreements, &catalog.packages);
     let first_key = |f: &Finding| match f.loc.0.first() {

@@ -448,6 +448,27 @@ pub struct Reconciliation {
 
 impl Reconciliation {
     /// True when some finding has severity warning or error.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Sek};
+    /// use vardavtal::reconcile::{PotSource, PublishedTable, Statement, Verdict, reconcile};
+    /// let text = "Region Stockholm 100 kr\nRegion Uppsala 50 kr\nSumma 150 kr\n";
+    /// let rec = reconcile(&PublishedTable::parse("t", text)?, &Statement::default());
+    /// // No pot stated: the model splits the table's total line.
+    /// assert_eq!((rec.pot, rec.pot_source), (Sek::kronor(150), PotSource::TotalLine));
+    /// let total = &rec.totals[0];
+    /// assert_eq!((total.against.as_str(), total.rows_sum, total.adds_up), ("total_line", Sek::kronor(150), true));
+    /// // The summary: two rows, both regions, 19 regions missing, no bundled key reproduces it.
+    /// let s = &rec.summary;
+    /// assert_eq!((s.rows, s.regions, s.missing.len(), s.exact), (2, 2, 19, false));
+    /// // The best key fits no row, so the table is not held against it.
+    /// let best = &rec.fits[0];
+    /// assert_eq!((best.rows_compared, best.rows_matching, best.followed()), (2, 0, false));
+    /// assert_eq!(rec.rows[0].verdict, Verdict::NotCompared);
+    /// assert!(rec.has_problems());
+    /// assert_eq!(rec.findings_with(Code::RowMissing).count(), 19);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn has_problems(&self) -> bool {
         self.findings
             .iter()

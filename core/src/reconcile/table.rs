@@ -49,6 +49,17 @@ pub struct TableRow {
 
 impl TableRow {
     /// True when the amount is stated less precisely than to the krona (`tkr`, `mnkr`).
+    ///
+    /// ```
+    /// use vardavtal::{reconcile::PublishedTable, Sek};
+    /// let t = PublishedTable::parse("t", "Region Stockholm 54,5 mnkr\nRegion Uppsala 12 345 kr\n")?;
+    /// let (a, b) = (&t.rows[0], &t.rows[1]);
+    /// assert_eq!((a.recipient.as_ref().map(|r| r.as_str()), a.printed.as_str()), (Some("01"), "54,5 mnkr"));
+    /// assert_eq!((a.amount, a.precision), (Some(Sek::kronor(54_500_000)), Sek::kronor(100_000)));
+    /// assert!(a.is_rounded() && !b.is_rounded());
+    /// assert!(!b.is_irregular());
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn is_rounded(&self) -> bool {
         self.precision.value() > Decimal::ONE
     }
