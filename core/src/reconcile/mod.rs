@@ -242,7 +242,8 @@ pub enum Verdict {
     Duplicate,
     /// The name is not a region.
     Unknown,
-    /// No model amount to compare with.
+    /// Not held against a key: the table follows none (then `expected` and `diff` are the
+    /// closest key's, for information), or there was no model amount to compare with.
     NotCompared,
 }
 
@@ -293,7 +294,7 @@ pub struct RowVerdict {
     pub amount: Option<Sek>,
     /// True when the amount is stated less precisely than to the krona (`tkr`, `mnkr`).
     pub rounded: bool,
-    /// The model's amount with the best key.
+    /// The model's amount with the best key (the closest one when the table follows none).
     pub expected: Option<Sek>,
     /// amount − expected.
     pub diff: Option<Sek>,

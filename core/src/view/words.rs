@@ -196,6 +196,12 @@ fn key_sv(desc: &str) -> String {
             if let Some(n) = desc.strip_prefix("weights from ") {
                 return format!("vikter från {n}");
             }
+            if let Some(n) = desc
+                .strip_prefix("supplied weights (")
+                .and_then(|r| r.strip_suffix(" recipients)"))
+            {
+                return format!("angivna vikter ({n} mottagare)");
+            }
             desc.to_owned()
         }
     }
@@ -508,6 +514,11 @@ mod tests {
                 key("equal parts (3 named recipients)"),
                 "mellan 3 namngivna mottagare"
             );
+            assert_eq!(
+                key("supplied weights (2 recipients)"),
+                "angivna vikter (2 mottagare)"
+            );
+            assert_eq!(key("weights from nyckel.csv"), "vikter från nyckel.csv");
             assert_eq!(
                 when("2022-06".parse().unwrap_or(When::Month(NaiveDate::MIN))),
                 "juni 2022"
