@@ -1,9 +1,10 @@
 //! Python skin of vardavtal: the native module `vardavtal._vardavtal`.
 //!
 //! A thin skin: [`convert`] turns Python values into what core takes (through
-//! [`vardavtal::input`]), [`objects`], [`reconcile`] and [`across`] wrap core values in
-//! Python classes that show themselves as core renders them, and [`error`] maps core errors
-//! to Python exceptions. Every rule, computation, table and message is in the core crate.
+//! [`vardavtal::input`]), [`objects`], [`reconcile`], [`across`], [`change`] and [`shown`]
+//! wrap core values in Python classes that show themselves as core renders them, and
+//! [`error`] maps core errors to Python exceptions. Every rule, computation, table and
+//! message is in the core crate.
 
 use pyo3::prelude::*;
 use pyo3::types::PyList;
@@ -15,6 +16,7 @@ pub mod convert;
 pub mod error;
 pub mod objects;
 pub mod reconcile;
+pub mod shown;
 
 use error::{OrRaise, py_err};
 use objects::{PyAgreement, PyAllocation, PyCatalog, PyComparison, PyFindings, PyKey, PyRow};
@@ -880,6 +882,7 @@ fn _vardavtal(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<across::PyYearView>()?;
     m.add_class::<change::PyChange>()?;
     m.add_class::<change::PySensitivity>()?;
+    m.add_class::<shown::PyShown>()?;
     m.add_function(wrap_pyfunction!(split, m)?)?;
     m.add_function(wrap_pyfunction!(split_batch, m)?)?;
     m.add_function(wrap_pyfunction!(allocate, m)?)?;
@@ -902,5 +905,6 @@ fn _vardavtal(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(across::year, m)?)?;
     m.add_function(wrap_pyfunction!(change::change, m)?)?;
     m.add_function(wrap_pyfunction!(change::sensitivity, m)?)?;
+    m.add_function(wrap_pyfunction!(shown::shown, m)?)?;
     Ok(())
 }

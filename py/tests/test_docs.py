@@ -33,6 +33,7 @@ METHODS = {
     "RecipientView": [
         "total", "lines", "open", "to_text", "to_csv", "to_records", "to_pandas", "to_arrow", "to_json",
     ],
+    "Shown": ["allocation", "open", "measures", "per_capita", "to_json"],
     "YearView": [
         "total", "agreements", "amounts", "open", "to_text", "to_csv", "to_records", "to_pandas",
         "to_arrow", "to_json",
@@ -93,7 +94,7 @@ def test_the_functions_are_all_there() -> None:
         "split", "split_batch", "allocate", "allocate_batch", "explain", "compare",
         "validate", "catalog", "source", "key", "reconcile", "regions", "municipalities",
         "population", "population_dates", "parse_amount", "set_lang", "get_lang",
-        "recipient", "year", "change", "sensitivity",
+        "recipient", "year", "change", "sensitivity", "shown",
     }
 
 

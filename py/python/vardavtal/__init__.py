@@ -14,7 +14,8 @@ answers what one region or municipality gets across every agreement, ``year(year
 every recipient gets of every agreement of a year (``Catalog.allocate(year)``),
 ``change(code, …)`` how one recipient's money changed between two splits and why (the pot,
 its share of the key, rounding), ``sensitivity(agreement)`` every population-based pot under
-every bundled key date. Errors are
+every bundled key date, ``shown(agreement)`` what can be shown of an agreement now and what
+it needs for the rest (outcomes, a key of one's own). Errors are
 ``VardavtalError`` subclasses (wrong input is also a ``ValueError``) with ``.errors()``.
 Every result shows itself as the core renders it: ``str()`` is the text the CLI prints,
 ``to_csv()`` its CSV, ``_repr_html_()`` the HTML table, ``to_records()`` and ``to_pandas()``
@@ -37,6 +38,7 @@ from ._vardavtal import (
     Row,
     Scenario,
     Sensitivity,
+    Shown,
     Source,
     Table,
     YearView,
@@ -57,6 +59,7 @@ from ._vardavtal import (
     reconcile,
     regions,
     sensitivity,
+    shown,
     set_lang,
     source,
     split,
@@ -81,6 +84,7 @@ __all__ = [
     "Row",
     "Scenario",
     "Sensitivity",
+    "Shown",
     "Source",
     "Table",
     "ValidationError",
@@ -103,6 +107,7 @@ __all__ = [
     "reconcile",
     "regions",
     "sensitivity",
+    "shown",
     "set_lang",
     "source",
     "split",

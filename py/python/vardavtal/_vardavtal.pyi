@@ -75,6 +75,7 @@ __all__ = [
     "Row",
     "Scenario",
     "Sensitivity",
+    "Shown",
     "Source",
     "Table",
     "YearView",
@@ -95,6 +96,7 @@ __all__ = [
     "reconcile",
     "regions",
     "sensitivity",
+    "shown",
     "set_lang",
     "source",
     "split",
@@ -591,3 +593,31 @@ def change(
     unit: _Unit = "krona",
 ) -> Change: ...
 def sensitivity(agreement: Optional[str] = None, *, level: Optional[_Level] = None) -> Sensitivity: ...
+
+@final
+class Shown:
+    @property
+    def agreement(self) -> str: ...
+    @property
+    def coverage(self) -> Literal["all", "part", "nothing"]: ...
+    @property
+    def allocation(self) -> Allocation: ...
+    @property
+    def open(self) -> Records: ...
+    @property
+    def measures(self) -> List[Dict[str, Any]]: ...
+    @property
+    def per_capita(self) -> Optional[Dict[str, Any]]: ...
+    def to_json(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> Tuple[Any, ...]: ...
+
+def shown(
+    agreement: _AgreementLike,
+    *,
+    outcomes: Optional[_OutcomesLike] = None,
+    key: Optional[_KeyLike] = None,
+    unit: _Unit = "krona",
+    strict: bool = False,
+    assume: Optional[_KeyLike] = None,
+) -> Shown: ...
