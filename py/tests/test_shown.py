@@ -200,17 +200,21 @@ def test_to_json_is_the_core_form_the_web_page_reads() -> None:
 
 
 def test_pickles_by_asking_again() -> None:
-    # Outcomes without trailing zeros: their JSON form drops them, and the English note of
-    # earned money shows a value as written ("0.80"), so an allocation from "0,80" and one
-    # from its JSON form differ in that note (as for a pickled Scenario).
+    # Outcomes with trailing zeros: their JSON form drops them ("0.80" as "0.8"), and the
+    # notes show the value as the JSON form does, so the pickled result is equal.
     regions = [r["code"] for r in vardavtal.regions()]
     outcomes = {
-        "wait90": {c: {"value": "0,85", "previous": "0,75"} for c in regions},
-        "wait60": {c: {"value": "0,6"} for c in regions},
+        "wait90": {c: {"value": "0,80", "previous": "0,750"} for c in regions},
+        "wait60": {c: {"value": "0,60"} for c in regions},
     }
     s = vardavtal.shown("komiljard-2019", outcomes=outcomes, unit="ore")
     back = pickle.loads(pickle.dumps(s))
     assert back == s
+    # the same through a pickled Scenario's outcomes
+    sc = pickle.loads(pickle.dumps(vardavtal.Scenario(outcomes=outcomes)))
+    direct = vardavtal.allocate("komiljard-2019", outcomes=outcomes)
+    assert vardavtal.allocate("komiljard-2019", outcomes=sc.outcomes) == direct
+    assert any("wait90: 0.8, last year 0.75" in line for line in direct.explain("01"))
     assert back.allocation.unit == "ore"
     t = vardavtal.shown("okad-tillganglighet-2022", assume={"01": 1, "03": 1}, strict=True)
     assert pickle.loads(pickle.dumps(t)) == t

@@ -227,6 +227,16 @@ export interface Component {
 export type Qualifier = "about" | "over" | "nearly" | "under";
 
 /**
+ * A key weight or need index, exact; a plain decimal string in files (read also as Swedish
+ * writes it: `\"0,72\"`, `\"72 %\"`, `\"2 411 859\"`).
+ *
+ * Built in code ([`Weight::new`], `parse`) a weight is never negative. Read from a file it
+ * can be, so that the problem is reported where it is: a key with a negative weight is
+ * refused (`negative_weight`, located at the weight) when it is built or validated.
+ */
+export type Weight = Decimal;
+
+/**
  * A key: `\"population:regions:2021-11-01\"`, `\"population:municipalities:DATE\"`,
  * `\"needs:regions:2024\"`, CSV text with columns `code,weight`, or `{code: weight}`
  * with weights as strings.
@@ -288,12 +298,6 @@ export interface Municipality {
      */
     region: string;
 }
-
-/**
- * A non-negative key weight or need index, exact; a plain decimal string in files (read also
- * as Swedish writes it: `\"0,72\"`, `\"72 %\"`, `\"2 411 859\"`).
- */
-export type Weight = Decimal;
 
 /**
  * A payer of an agreement\'s money.
@@ -806,6 +810,14 @@ export interface Pivot {
 
 /**
  * An output format.
+ *
+ * ```
+ * use vardavtal::view::Format;
+ * assert_eq!(\"csv-sv\".parse::<Format>()?, Format::CsvSv);
+ * assert_eq!(Format::Xlsx.to_string(), \"xlsx\");
+ * assert!(\"pdf\".parse::<Format>().is_err());
+ * # Ok::<(), vardavtal::Error>(())
+ * ```
  */
 export type Format = "table" | "csv" | "csv_sv" | "json" | "xlsx";
 
@@ -843,7 +855,7 @@ export interface YearView {
 /**
  * How a component is split.
  */
-export type Rule = { type: "per_capita"; key?: KeySpec } | { type: "by_need"; key?: KeySpec } | { type: "fixed"; recipient: RecipientId } | { type: "equal" } | { type: "fixed_plus_key"; each: Sek; key?: KeySpec } | ({ type: "performance" } & Performance) | { type: "reimbursement" } | { type: "unpublished"; needs: string };
+export type Rule = { type: "per_capita"; key?: KeySpec } | { type: "by_need"; key?: KeySpec } | { type: "fixed"; recipient: RecipientId } | { type: "equal" } | { type: "fixed_plus_key"; each: Sek; key?: KeySpec } | ({ type: "performance" } & Performance) | { type: "reimbursement" } | { type: "unpublished"; needs: string; needs_sv?: string };
 
 /**
  * How a key\'s exact quotas are rounded to whole kronor.
@@ -1382,6 +1394,7 @@ export interface Criterion {
 
 /**
  * One population-based pot under every bundled date of its level.
+ *
  */
 export interface PotDates {
     /**
@@ -1515,6 +1528,7 @@ export interface Reading {
 
 /**
  * One recipient across agreements.
+ *
  */
 export interface RecipientView {
     /**
@@ -1728,7 +1742,7 @@ export interface RowVerdict {
      */
     rounded: boolean;
     /**
-     * The model\'s amount with the best key.
+     * The model\'s amount with the best key (the closest one when the table follows none).
      */
     expected: Sek | null;
     /**
@@ -1927,6 +1941,7 @@ export type OutcomeField = "value" | "previous" | "met";
 
 /**
  * The figures behind one amount.
+ *
  */
 export interface Basis {
     /**
@@ -2357,6 +2372,14 @@ export interface AllocationTotals {
 /**
  * The unit an allocation rounds to: whole kronor (the practice of official distributions)
  * or öre.
+ *
+ * ```
+ * use vardavtal::Unit;
+ * assert_eq!(\"öre\".parse::<Unit>()?, Unit::Ore);
+ * assert_eq!(Unit::default(), Unit::Krona);
+ * assert_eq!(Unit::Ore.amount().to_string(), \"0.01\");
+ * # Ok::<(), vardavtal::Error>(())
+ * ```
  */
 export type Unit = "krona" | "ore";
 
@@ -2403,6 +2426,7 @@ export type RecipientKind = "region" | "municipality" | "skr" | "state" | "other
 /**
  * What may change whether money is paid: the agreement is only proposed or awaits a
  * party\'s approval, or the money is conditional (on an appropriation, on results).
+ *
  */
 export type Mark = "proposed" | "pending" | "conditional";
 
@@ -2446,6 +2470,15 @@ export type PotSource = "stated" | "total_line" | "rows";
 
 /**
  * Which distribution key to use.
+ *
+ * ```
+ * use vardavtal::{KeySpec, reference::Level};
+ * let spec: KeySpec = \"population:municipalities:2024-12-31\".parse()?;
+ * assert!(matches!(spec, KeySpec::Population { level: Level::Municipalities, .. }));
+ * assert_eq!(spec.to_string(), \"population:municipalities:2024-12-31\");
+ * assert_eq!(spec.resolve()?.len(), 290);
+ * # Ok::<(), vardavtal::Error>(())
+ * ```
  */
 export type KeySpec = { type: "population"; level: Level; date: NaiveDate } | { type: "needs_regions2024" } | { type: "needs_weighted"; level: Level; date: NaiveDate; index: Record<RecipientId, Weight> } | { type: "weights"; name?: string; weights: Record<RecipientId, Weight> };
 

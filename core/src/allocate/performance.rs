@@ -239,11 +239,15 @@ fn qualification_note(
         };
         let num = |d: Decimal| crate::swedish::format_number(d);
         match (o.value, o.previous, o.met) {
+            // values as their JSON form writes them (`0.80` as `0.8`), so that outcomes read
+            // back from JSON (a pickle, a saved scenario) explain alike
             (Some(v), Some(p), _) => {
+                let (v, p) = (v.normalize(), p.normalize());
                 en += &format!(" ({m}: {v}, last year {p})");
                 sv += &format!(" ({m}: {}, förra året {})", num(v), num(p));
             }
             (Some(v), None, _) => {
+                let v = v.normalize();
                 en += &format!(" ({m}: {v})");
                 sv += &format!(" ({m}: {})", num(v));
             }

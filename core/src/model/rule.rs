@@ -201,8 +201,12 @@ impl Test {
                 lower_is_better: true,
                 measure,
             } => format!("lower than last year{}", of(measure)),
-            Test::AtLeast { threshold, measure } => format!("at least {threshold}{}", of(measure)),
-            Test::AtMost { threshold, measure } => format!("at most {threshold}{}", of(measure)),
+            Test::AtLeast { threshold, measure } => {
+                format!("at least {}{}", threshold.normalize(), of(measure))
+            }
+            Test::AtMost { threshold, measure } => {
+                format!("at most {}{}", threshold.normalize(), of(measure))
+            }
             Test::Met { measure } => format!("requirement met{}", of(measure)),
             Test::Any { tests } => tests
                 .iter()
