@@ -42,23 +42,22 @@ use crate::recipient::RecipientId;
 use crate::reference::{self, Level};
 
 /// Which distribution key to use.
-///
-/// ```
-/// use vardavtal::{KeySpec, reference::Level};
-/// let spec: KeySpec = "population:municipalities:2024-12-31".parse()?;
-/// assert!(matches!(spec, KeySpec::Population { level: Level::Municipalities, .. }));
-/// assert_eq!(spec.to_string(), "population:municipalities:2024-12-31");
-/// assert_eq!(spec.resolve()?.len(), 290);
-/// # Ok::<(), vardavtal::Error>(())
-/// ```
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{KeySpec, reference::Level};
+let spec: KeySpec = "population:municipalities:2024-12-31".parse()?;
+assert!(matches!(spec, KeySpec::Population { level: Level::Municipalities, .. }));
+assert_eq!(spec.to_string(), "population:municipalities:2024-12-31");
+assert_eq!(spec.resolve()?.len(), 290);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-// the schema says what a JSON author needs, not the Rust example
-#[cfg_attr(
-    feature = "schema",
-    schemars(description = "Which distribution key to use.")
-)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum KeySpec {

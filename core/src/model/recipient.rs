@@ -13,15 +13,19 @@ use crate::reference;
 /// A recipient code: `"03"` (a region), `"0114"` (a municipality), `"SKR"`, `"staten"`
 /// (the state, for money returned to it) or the id of a recipient an agreement declares.
 ///
-/// ```
-/// use vardavtal::{RecipientId, RecipientKind};
-/// let r = RecipientId::new("03");
-/// assert_eq!(r.kind(), RecipientKind::Region);
-/// assert_eq!(r.name(), Some("Region Uppsala"));
-/// assert_eq!(RecipientId::new("SKR").name(), Some("Sveriges Kommuner och Regioner"));
-/// ```
-///
 /// Read from JSON, a code has at most [`crate::input::bounds::MAX_CODE_CHARS`] characters.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{RecipientId, RecipientKind};
+let r = RecipientId::new("03");
+assert_eq!(r.kind(), RecipientKind::Region);
+assert_eq!(r.name(), Some("Region Uppsala"));
+assert_eq!(RecipientId::new("SKR").name(), Some("Sveriges Kommuner och Regioner"));
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

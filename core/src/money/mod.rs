@@ -439,14 +439,18 @@ pub fn saturating_sum(it: impl IntoIterator<Item = Decimal>) -> Decimal {
 
 /// The unit an allocation rounds to: whole kronor (the practice of official distributions)
 /// or öre.
-///
-/// ```
-/// use vardavtal::Unit;
-/// assert_eq!("öre".parse::<Unit>()?, Unit::Ore);
-/// assert_eq!(Unit::default(), Unit::Krona);
-/// assert_eq!(Unit::Ore.amount().to_string(), "0.01");
-/// # Ok::<(), vardavtal::Error>(())
-/// ```
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::Unit;
+assert_eq!("öre".parse::<Unit>()?, Unit::Ore);
+assert_eq!(Unit::default(), Unit::Krona);
+assert_eq!(Unit::Ore.amount().to_string(), "0.01");
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

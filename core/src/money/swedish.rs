@@ -26,26 +26,23 @@ use crate::message::templates::reconcile as templates;
 /// Swedish words, case-insensitive: `About`: "ca", "ca.", "c:a", "cirka", "omkring", "runt",
 /// "ungefär"; `Over`: "över", "drygt", "mer än"; `Nearly`: "nära", "nästan", "knappt",
 /// "närmare"; `Under`: "under", "mindre än".
-///
-/// ```
-/// use vardavtal::swedish::{Qualifier, parse_swedish};
-/// assert_eq!(parse_swedish("nära 3 miljarder")?.qualifier, Some(Qualifier::Nearly));
-/// assert_eq!(Qualifier::Nearly.as_str(), "nearly");
-/// assert_eq!(Qualifier::parse("over"), Some(Qualifier::Over));
-/// assert_eq!(Qualifier::parse("ungefär"), None);
-/// # Ok::<(), vardavtal::Error>(())
-/// ```
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::swedish::{Qualifier, parse_swedish};
+assert_eq!(parse_swedish("nära 3 miljarder")?.qualifier, Some(Qualifier::Nearly));
+assert_eq!(Qualifier::Nearly.as_str(), "nearly");
+assert_eq!(Qualifier::parse("over"), Some(Qualifier::Over));
+assert_eq!(Qualifier::parse("ungefär"), None);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-// the schema says what a JSON author needs, not the Rust example
-#[cfg_attr(
-    feature = "schema",
-    schemars(
-        description = "A hedge word in front of a published figure.\n\nSwedish words, case-insensitive: `About`: \"ca\", \"ca.\", \"c:a\", \"cirka\", \"omkring\", \"runt\",\n\"ungefär\"; `Over`: \"över\", \"drygt\", \"mer än\"; `Nearly`: \"nära\", \"nästan\", \"knappt\",\n\"närmare\"; `Under`: \"under\", \"mindre än\"."
-    )
-)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

@@ -323,14 +323,18 @@ impl View for Table {
 }
 
 /// An output format.
-///
-/// ```
-/// use vardavtal::view::Format;
-/// assert_eq!("csv-sv".parse::<Format>()?, Format::CsvSv);
-/// assert_eq!(Format::Xlsx.to_string(), "xlsx");
-/// assert!("pdf".parse::<Format>().is_err());
-/// # Ok::<(), vardavtal::Error>(())
-/// ```
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::view::Format;
+assert_eq!("csv-sv".parse::<Format>()?, Format::CsvSv);
+assert_eq!(Format::Xlsx.to_string(), "xlsx");
+assert!("pdf".parse::<Format>().is_err());
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
