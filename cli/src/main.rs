@@ -84,6 +84,22 @@ enum Cmd {
         #[arg(long, default_value = "table", value_parser = format)]
         format: Format,
     },
+    /// What can be shown of an agreement now: each recipient's total of the money that can
+    /// be allocated, with kr per invånare, and what is missing with what to supply (outcomes,
+    /// a key). Never fails on the agreement's gaps: they are listed.
+    Shown {
+        /// The agreement: a file (JSON) or a catalog id.
+        agreement: String,
+        #[command(flatten)]
+        run: Run,
+        /// A key for money whose split the sources do not give (an illustration: marked
+        /// supplied_key): population:regions:DATE, … or a CSV file code,weight.
+        #[arg(long)]
+        assume: Option<String>,
+        /// Output format.
+        #[arg(long, default_value = "table", value_parser = format)]
+        format: Format,
+    },
     /// Explain every amount of an agreement's allocation (or one recipient's).
     Explain {
         /// The agreement: a file (JSON) or a catalog id.
@@ -311,6 +327,19 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             &vardavtal::allocate(&input::agreement(&agreement)?, &options(&run)?)?,
             format,
         )?,
+        Cmd::Shown {
+            agreement,
+            run,
+            assume,
+            format,
+        } => {
+            let assume = flag("--assume", assume.as_deref().map(input::key).transpose())?;
+            let a = input::agreement(&agreement)?;
+            render(
+                &vardavtal::allocation::shown(&a, &options(&run)?, assume.as_ref())?,
+                format,
+            )?
+        }
         Cmd::Explain {
             agreement,
             run,

@@ -12,7 +12,7 @@ use vardavtal::{Agreement, Key, Loc, Options};
 
 use crate::error::{OrRaise, finding_dict};
 use crate::objects::{PyAgreement, PyAllocation, PyKey, decimal, json_loads, record_list};
-use crate::objects::{reduce, skin};
+use crate::objects::{Shape, reduce, skin};
 
 /// The columns of `Shown.open`.
 const OPEN_COLUMNS: &[&str] = &["component", "name", "amount", "why", "supply", "hint"];
@@ -194,8 +194,11 @@ pub struct Inputs {
 #[pyclass(name = "Shown", module = "vardavtal", frozen)]
 pub struct PyShown(pub Shown, Inputs);
 
+impl Shape for Shown {}
+
 skin! {
     PyShown |s|
+    view s.0;
     get {
         /// The agreement id.
         agreement -> &str = &s.0.agreement;
@@ -272,15 +275,6 @@ skin! {
         ///     The JSON text.
         fn to_json(&self) -> String {
             serde_json::to_string(&self.0).unwrap_or_default()
-        }
-        fn __repr__(&self) -> String {
-            format!(
-                "Shown(agreement='{}', coverage='{}', pots={}, open={})",
-                self.0.agreement,
-                self.0.coverage().as_str(),
-                self.0.allocation.pots.len(),
-                self.0.open.len()
-            )
         }
         fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
             let f = py.import("vardavtal")?.getattr("shown")?;

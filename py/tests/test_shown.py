@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import pickle
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, Dict, List
 
@@ -218,7 +218,22 @@ def test_pickles_by_asking_again() -> None:
     assert back.allocation.unit == "ore"
     t = vardavtal.shown("okad-tillganglighet-2022", assume={"01": 1, "03": 1}, strict=True)
     assert pickle.loads(pickle.dumps(t)) == t
-    assert repr(t).startswith("Shown(agreement='okad-tillganglighet-2022'")
+    assert repr(t).startswith("okad-tillganglighet-2022: what can be shown now (part of it)")
+
+
+def test_the_view_is_the_cli_s() -> None:
+    # str(), to_text and to_csv are the core's view of Shown, byte for byte what
+    # `vardavtal shown` prints (the cross-skin check compares them).
+    s = vardavtal.shown("komiljard-2019")
+    text = str(s)
+    assert text.startswith("komiljard-2019: what can be shown now (part of it)")
+    assert "enter the outcomes [wait60, wait90] of 21 recipients to compute prestation" in text
+    assert "fyll i utfallen [wait60, wait90] för 21 mottagare" in s.to_text(lang="sv")
+    rows = s.to_records()
+    assert len(rows) == 21 and rows[0]["code"] == "01"
+    assert sum(r["total"] for r in rows) == s.allocation.total == 320_000_000
+    assert all(r["per_capita"] == (r["total"] / r["population"]).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) for r in rows)
+    assert s.to_csv().splitlines()[0] == "code,name,total,population,per_capita"
 
 
 def test_strict_lists_what_allocate_would_raise_for() -> None:

@@ -57,6 +57,12 @@ CASES = {
         "v.validateCatalog()",
         ("table", "csv", "csv-sv"),
     ),
+    "shown": (
+        ["shown", "okad-tillganglighet-2022", "--assume", K23],
+        lambda: vardavtal.shown("okad-tillganglighet-2022", assume=K23),
+        f'v.shown("okad-tillganglighet-2022", {{ assume: "{K23}" }})',
+        ("table", "csv", "csv-sv"),
+    ),
     "reconciliation": (
         ["reconcile", TABLE, "--pot", POT],
         lambda: vardavtal.reconcile(TABLE, pot=POT),

@@ -286,6 +286,14 @@ test("shown: money whose split is not published, split by a supplied key and mar
   assert.equal(thrown(() => v.shown("okad-tillganglighet-2022", { assume: 7 })).loc[0], "assume");
 });
 
+test("shown: the text and CSV are the CLI's", () => {
+  const s = v.shown("komiljard-2019");
+  assert.equal(s.toText(), cli("shown", "komiljard-2019"));
+  assert.equal(s.toCsv(), cli("shown", "komiljard-2019", "--format", "csv"));
+  assert.equal(inLang("sv", () => s.toText()), cli("--lang", "sv", "shown", "komiljard-2019"));
+  assert.match(s.toText(), /^komiljard-2019: what can be shown now \(part of it\)/);
+});
+
 test("formatKr with noBreak: no-break spaces", () => {
   assert.equal(v.formatKr("1382000000"), "1 382 000 000 kr");
   assert.equal(v.formatKr("1382000000", true), "1\u00a0382\u00a0000\u00a0000\u00a0kr");

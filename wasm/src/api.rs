@@ -350,6 +350,22 @@ impl Shown {
     pub fn per_capita(&self) -> JsResult<JsValue> {
         to_value(&self.0.per_capita).js()
     }
+    /// The text people read: what `vardavtal shown` prints (each recipient's total and kr
+    /// per invånare, then what is missing and what to supply).
+    #[wasm_bindgen(js_name = toText)]
+    pub fn to_text(&self) -> String {
+        self.0.text()
+    }
+    /// CSV with a header (`code,name,total,population,per_capita`); with `swedish` true,
+    /// the CSV for Swedish Excel.
+    #[wasm_bindgen(js_name = toCsv)]
+    pub fn to_csv(&self, swedish: Option<bool>) -> String {
+        if swedish == Some(true) {
+            self.0.csv_sv()
+        } else {
+            self.0.csv()
+        }
+    }
 }
 
 #[wasm_bindgen(js_class = RecipientResult)]

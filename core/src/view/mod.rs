@@ -24,6 +24,7 @@ mod across;
 mod change;
 mod headers;
 mod render;
+mod shown;
 mod tables;
 pub mod ts;
 pub(crate) mod words;
