@@ -2984,6 +2984,16 @@ export class ShownResult {
     free(): void;
     [Symbol.dispose](): void;
     /**
+     * CSV with a header (`code,name,total,population,per_capita`); with `swedish` true,
+     * the CSV for Swedish Excel.
+     */
+    toCsv(swedish?: boolean | null): string;
+    /**
+     * The text people read: what `vardavtal shown` prints (each recipient's total and kr
+     * per invånare, then what is missing and what to supply).
+     */
+    toText(): string;
+    /**
      * The allocation of every pot that can be allocated with the inputs given (its notes
      * say what is not, and mark money split by a supplied key).
      */
@@ -3349,6 +3359,8 @@ export interface InitOutput {
     readonly shownresult_measures: (a: number) => [number, number, number];
     readonly shownresult_open: (a: number) => [number, number, number];
     readonly shownresult_perCapita: (a: number) => [number, number, number];
+    readonly shownresult_toCsv: (a: number, b: number) => [number, number];
+    readonly shownresult_toText: (a: number) => [number, number];
     readonly source: (a: number, b: number) => [number, number, number];
     readonly sources: () => [number, number, number];
     readonly split: (a: any, b: any, c: number, d: number) => [number, number, number];
