@@ -196,18 +196,10 @@ pub fn receipt(catalog: &Catalog, entry: &TableEntry) -> Receipt {
         .map(|k| crate::reconcile::grouped(k.total));
     let best_ctx = |f: Finding| with_best(f, best.as_ref());
     let mut out = Receipt {
-        table: entry.id.clone(),
-        title: entry.title.clone(),
-        source: entry.source.clone(),
-        agreement: entry.agreement.clone(),
-        component: entry.component.clone(),
-        reproduced: false,
-        key: None,
         rows: published.len(),
-        differences: Vec::new(),
         published,
         reconciliation: Some(rec),
-        finding: base(&templates::RECEIPT_KEY_ONLY),
+        ..unread(entry, base(&templates::RECEIPT_KEY_ONLY))
     };
     let model = entry
         .agreement
@@ -337,7 +329,7 @@ fn warn(mut f: Finding) -> Finding {
     f
 }
 
-/// A receipt for a table that could not be read.
+/// A receipt for a table that could not be read (and the start of one that could).
 fn unread(entry: &TableEntry, finding: Finding) -> Receipt {
     Receipt {
         table: entry.id.clone(),
