@@ -294,6 +294,19 @@ test("shown: the text and CSV are the CLI's", () => {
   assert.match(s.toText(), /^komiljard-2019: what can be shown now \(part of it\)/);
 });
 
+test("shown: the Swedish CSV, the table, HTML and Excel are the view's, as on every result", () => {
+  const s = v.shown("komiljard-2019");
+  assert.equal(s.toCsv(true), cli("shown", "komiljard-2019", "--format", "csv-sv"));
+  const t = s.table();
+  assert.deepEqual(t.columns.map((c) => c.id), ["code", "name", "total", "population", "per_capita"]);
+  assert.equal(t.rows.length, 21);
+  assert.equal(t.footer.length, 1, "the total");
+  const trs = s.toHtml().match(/<tr>/g).length;
+  assert.equal(trs, 1 + t.rows.length + t.footer.length, "a header row, one per recipient and the total");
+  const book = s.toExcel();
+  assert.equal(Buffer.from(book.subarray(0, 4)).toString("latin1"), "PK\u0003\u0004");
+});
+
 test("formatKr with noBreak: no-break spaces", () => {
   assert.equal(v.formatKr("1382000000"), "1 382 000 000 kr");
   assert.equal(v.formatKr("1382000000", true), "1\u00a0382\u00a0000\u00a0000\u00a0kr");

@@ -19,8 +19,8 @@ use wasm_bindgen::prelude::*;
 use crate::convert::{self, to_value};
 use crate::error::{IntoJs, JsResult};
 
-/// A class over a core result that has a view: `toJSON`, `toText`, `toCsv`, `toHtml`,
-/// `table`.
+/// A class over a core result that has a view: `toJSON` and the view's methods
+/// (`view_methods!`).
 macro_rules! view_class {
     ($(#[$doc:meta])* $name:ident = $js:ident($inner:ty), $ts:literal) => {
         $(#[$doc])*
@@ -36,6 +36,18 @@ macro_rules! view_class {
             pub fn to_json(&self) -> JsResult<JsValue> {
                 js_form(&self.0)
             }
+        }
+
+        view_methods!($name = $js);
+    };
+}
+
+/// The methods of a class over a core result that has a view: `toText`, `toCsv`,
+/// `toHtml`, `table`, `toExcel`.
+macro_rules! view_methods {
+    ($name:ident = $js:ident) => {
+        #[wasm_bindgen(js_class = $js)]
+        impl $name {
             /// The text people read: what the CLI prints with `--format table`.
             #[wasm_bindgen(js_name = toText)]
             pub fn to_text(&self) -> String {
@@ -46,7 +58,11 @@ macro_rules! view_class {
             /// decimal comma, a byte-order mark, codes kept as text: `--format csv-sv`).
             #[wasm_bindgen(js_name = toCsv)]
             pub fn to_csv(&self, swedish: Option<bool>) -> String {
-                if swedish == Some(true) { self.0.csv_sv() } else { self.0.csv() }
+                if swedish == Some(true) {
+                    self.0.csv_sv()
+                } else {
+                    self.0.csv()
+                }
             }
             /// The table as an HTML `<table>`.
             #[wasm_bindgen(js_name = toHtml)]
@@ -350,23 +366,10 @@ impl Shown {
     pub fn per_capita(&self) -> JsResult<JsValue> {
         to_value(&self.0.per_capita).js()
     }
-    /// The text people read: what `vardavtal shown` prints (each recipient's total and kr
-    /// per invånare, then what is missing and what to supply).
-    #[wasm_bindgen(js_name = toText)]
-    pub fn to_text(&self) -> String {
-        self.0.text()
-    }
-    /// CSV with a header (`code,name,total,population,per_capita`); with `swedish` true,
-    /// the CSV for Swedish Excel.
-    #[wasm_bindgen(js_name = toCsv)]
-    pub fn to_csv(&self, swedish: Option<bool>) -> String {
-        if swedish == Some(true) {
-            self.0.csv_sv()
-        } else {
-            self.0.csv()
-        }
-    }
 }
+// toText (what `vardavtal shown` prints: each recipient's total and kr per invånare, then
+// what is missing and what to supply), toCsv (`code,name,total,population,per_capita`), …
+view_methods!(Shown = ShownResult);
 
 #[wasm_bindgen(js_class = RecipientResult)]
 impl Recipient {

@@ -2984,13 +2984,27 @@ export class ShownResult {
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * CSV with a header (`code,name,total,population,per_capita`); with `swedish` true,
-     * the CSV for Swedish Excel.
+     * The core's table: title, typed columns, rows of cells, footer and notes.
+     */
+    table(): Table;
+    /**
+     * CSV with a header, amounts as plain decimals: what the CLI prints with
+     * `--format csv`; with `swedish` true, the CSV for Swedish Excel (semicolons,
+     * decimal comma, a byte-order mark, codes kept as text: `--format csv-sv`).
      */
     toCsv(swedish?: boolean | null): string;
     /**
-     * The text people read: what `vardavtal shown` prints (each recipient's total and kr
-     * per invånare, then what is missing and what to supply).
+     * An Excel workbook (the bytes of an `.xlsx` file): one sheet per table of the
+     * result, amounts as numbers in kronor, codes as text, headers in the current
+     * language (`--format xlsx`).
+     */
+    toExcel(): Uint8Array;
+    /**
+     * The table as an HTML `<table>`.
+     */
+    toHtml(): string;
+    /**
+     * The text people read: what the CLI prints with `--format table`.
      */
     toText(): string;
     /**
@@ -3359,7 +3373,10 @@ export interface InitOutput {
     readonly shownresult_measures: (a: number) => [number, number, number];
     readonly shownresult_open: (a: number) => [number, number, number];
     readonly shownresult_perCapita: (a: number) => [number, number, number];
+    readonly shownresult_table: (a: number) => [number, number, number];
     readonly shownresult_toCsv: (a: number, b: number) => [number, number];
+    readonly shownresult_toExcel: (a: number) => [number, number, number, number];
+    readonly shownresult_toHtml: (a: number) => [number, number];
     readonly shownresult_toText: (a: number) => [number, number];
     readonly source: (a: number, b: number) => [number, number, number];
     readonly sources: () => [number, number, number];

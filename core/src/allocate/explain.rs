@@ -110,7 +110,7 @@ impl Row {
             Some(t) => format!(
                 "its {} of {what} in all: {body}; {}",
                 kr(t.of),
-                tranche_en(self, t)
+                tranche(self, t, Lang::En)
             ),
             None => body,
         };
@@ -148,37 +148,21 @@ fn tranche_rounding(row: &Row, t: &TrancheBasis, sv: bool) -> (String, String) {
     (quota, rounded)
 }
 
+/// How a recipient's tranche is cut from its component amount, in `lang`:
 /// `tranche t1 pays 25 kr of the component's 100 kr: 34 kr × 25 kr / 100 kr = exact 8,5 kr;
 /// rounded up to 9 kr, …`.
-fn tranche_en(row: &Row, t: &TrancheBasis) -> String {
-    let (quota, rounded) = tranche_rounding(row, t, false);
-    format!(
-        "tranche {} pays {} of the component's {}: {} × {} / {} = exact {quota}; {rounded}, so that the recipient's tranches sum to {} and the tranche's rows to {}",
-        row.tranche.as_deref().unwrap_or_default(),
-        kr(t.pot),
-        kr(t.component),
-        kr(t.of),
-        kr(t.pot),
-        kr(t.component),
-        kr(t.of),
-        kr(t.pot),
-    )
-}
-
-/// [`tranche_en`] in Swedish.
-fn tranche_sv(row: &Row, t: &TrancheBasis) -> String {
-    let (quota, rounded) = tranche_rounding(row, t, true);
-    format!(
-        "delbetalning {} är {} av komponentens {}: {} × {} / {} = exakt {quota}; {rounded}, så att mottagarens delbetalningar summerar till {} och delbetalningens rader till {}",
-        row.tranche.as_deref().unwrap_or_default(),
-        kr(t.pot),
-        kr(t.component),
-        kr(t.of),
-        kr(t.pot),
-        kr(t.component),
-        kr(t.of),
-        kr(t.pot),
-    )
+fn tranche(row: &Row, t: &TrancheBasis, lang: Lang) -> String {
+    let (quota, rounded) = tranche_rounding(row, t, lang == Lang::Sv);
+    let name = row.tranche.as_deref().unwrap_or_default();
+    let (pot, component, of) = (kr(t.pot), kr(t.component), kr(t.of));
+    match lang {
+        Lang::Sv => format!(
+            "delbetalning {name} är {pot} av komponentens {component}: {of} × {pot} / {component} = exakt {quota}; {rounded}, så att mottagarens delbetalningar summerar till {of} och delbetalningens rader till {pot}"
+        ),
+        _ => format!(
+            "tranche {name} pays {pot} of the component's {component}: {of} × {pot} / {component} = exact {quota}; {rounded}, so that the recipient's tranches sum to {of} and the tranche's rows to {pot}"
+        ),
+    }
 }
 
 impl Row {
@@ -243,7 +227,7 @@ impl Row {
             Some(t) => format!(
                 "dess {} av {what} totalt: {body}; {}",
                 kr(t.of),
-                tranche_sv(self, t)
+                tranche(self, t, Lang::Sv)
             ),
             None => body,
         };
