@@ -38,6 +38,12 @@ pub const MAX_SHOWN_CHARS: usize = 1_024;
 /// Whether `c` is escaped in output for people: C0 controls (tab and line breaks too: a
 /// value is shown on one line), DEL, C1 controls, the bidirectional embeddings, overrides
 /// and isolates, and the Unicode line and paragraph separators.
+///
+/// ```
+/// use vardavtal::escape::is_control;
+/// assert!(is_control('\u{1b}') && is_control('\n') && is_control('\u{202e}'));
+/// assert!(!is_control('å') && !is_control(' '));
+/// ```
 pub fn is_control(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}')
@@ -47,6 +53,14 @@ pub fn is_control(c: char) -> bool {
 
 /// `s` with every control character ([`is_control`]) written as `\u{hex}`; borrowed when
 /// there is none.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use vardavtal::escape::controls;
+/// // a recipient code with a terminal escape and a line break in it
+/// assert_eq!(controls("01\u{1b}[2J\r\n"), "01\\u{1b}[2J\\u{d}\\u{a}");
+/// assert!(matches!(controls("Region Skåne"), Cow::Borrowed("Region Skåne")));
+/// ```
 pub fn controls(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_control) {
         return Cow::Borrowed(s);
@@ -114,12 +128,25 @@ pub fn lines(s: &str) -> Cow<'_, str> {
 }
 
 /// Whether a spreadsheet reads a text that starts so as a formula.
+///
+/// ```
+/// use vardavtal::escape::is_formula;
+/// assert!(is_formula("=HYPERLINK(\"http://x\")") && is_formula("@SUM(A1)") && is_formula("-5"));
+/// assert!(!is_formula("Region Uppsala") && !is_formula("a=b"));
+/// ```
 pub fn is_formula(s: &str) -> bool {
     s.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 /// A text cell for a spreadsheet: prefixed with `'` when it would start a formula
 /// ([`is_formula`]), as it is otherwise.
+///
+/// ```
+/// use vardavtal::escape::formula;
+/// assert_eq!(formula("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+/// assert_eq!(formula("+46 18 611 00 00"), "'+46 18 611 00 00");
+/// assert_eq!(formula("Region Uppsala"), "Region Uppsala");
+/// ```
 pub fn formula(s: &str) -> Cow<'_, str> {
     if is_formula(s) {
         Cow::Owned(format!("'{s}"))

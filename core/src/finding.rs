@@ -16,6 +16,20 @@ use serde::{Deserialize, Serialize};
 use crate::message::{Lang, Template};
 
 /// How serious a finding is.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Severity, validate::validate_catalog};
+// the bundled catalog has warnings and notes, never an error
+let findings = validate_catalog();
+assert!(findings.iter().any(|f| f.severity == Severity::Warning));
+assert!(findings.iter().all(|f| f.severity < Severity::Error));
+assert_eq!("warning".parse::<Severity>()?, Severity::Warning);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
@@ -34,6 +48,19 @@ macro_rules! codes {
     ($( $(#[$doc:meta])* $variant:ident => $name:literal, $kind:ident; )*) => {
         /// A stable, machine-readable finding code. The string forms never change once
         /// published; new codes may be added.
+        #[cfg_attr(
+            any(doc, doctest),
+            doc = r#"
+```
+use vardavtal::{Code, Sek};
+let e = "12e3".parse::<Sek>().unwrap_err();
+assert_eq!(e.code(), Code::InvalidAmount);
+assert_eq!(e.code().to_string(), "invalid_amount");
+assert_eq!("invalid_amount".parse::<Code>()?, Code::InvalidAmount);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+        )]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
         #[serde(rename_all = "snake_case")]
@@ -47,11 +74,24 @@ macro_rules! codes {
             pub const ALL: &'static [Code] = &[$(Code::$variant),*];
 
             /// The stable snake_case name of the code.
+            ///
+            /// ```
+            /// use vardavtal::Code;
+            /// assert_eq!(Code::UnknownRecipient.as_str(), "unknown_recipient");
+            /// assert_eq!(Code::PartsDoNotSum.as_str(), "parts_do_not_sum");
+            /// ```
             pub fn as_str(self) -> &'static str {
                 match self { $(Code::$variant => $name,)* }
             }
 
             /// The family the code belongs to; bindings map it to an exception class.
+            ///
+            /// ```
+            /// use vardavtal::{Code, ErrorKind};
+            /// assert_eq!(Code::InvalidAmount.kind(), ErrorKind::Input);
+            /// assert_eq!(Code::UnknownComponent.kind(), ErrorKind::Allocation);
+            /// assert_eq!(Code::PartsDoNotSum.kind(), ErrorKind::Validation);
+            /// ```
             pub fn kind(self) -> ErrorKind {
                 match self { $(Code::$variant => ErrorKind::$kind,)* }
             }
@@ -192,6 +232,19 @@ impl fmt::Display for Code {
 }
 
 /// The family of a [`Code`]: what went wrong, at which stage.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{ErrorKind, Options, Sek, allocate_component, input};
+assert_eq!("12e3".parse::<Sek>().unwrap_err().kind(), ErrorKind::Input);
+let a = input::agreement("okad-tillganglighet-2022")?;
+let e = allocate_component(&a, "block-9", &Options::default()).unwrap_err();
+assert_eq!(e.kind(), ErrorKind::Allocation);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
@@ -220,6 +273,17 @@ impl std::str::FromStr for Code {
 }
 
 /// One step of a location path: a field name or a list index.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Loc, LocPart};
+let at = Loc::root().join("components").join(1).join("amount");
+assert_eq!(at.0[1], LocPart::Index(1));
+assert_eq!(at.0[2], LocPart::Key("amount".to_owned()));
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(untagged)]
@@ -247,6 +311,21 @@ impl From<usize> for LocPart {
 }
 
 /// A location path such as `["agreements", 2, "components", 0, "amount"]`.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r##"
+```
+use vardavtal::{Code, input};
+// a key with a recipient code that does not exist
+let e = input::key("code,weight\n99,1\n").unwrap_err();
+assert_eq!(e.code(), Code::UnknownRecipient);
+let at = &e.findings()[0].loc;
+assert_eq!(at.to_string(), "key.99");
+assert_eq!(serde_json::to_string(at)?, r#"["key","99"]"#);
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+"##
+)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(transparent)]
@@ -254,16 +333,34 @@ pub struct Loc(pub Vec<LocPart>);
 
 impl Loc {
     /// The empty path (the whole input).
+    ///
+    /// ```
+    /// use vardavtal::Loc;
+    /// assert!(Loc::root().0.is_empty());
+    /// assert_eq!(Loc::root().to_string(), "(root)");
+    /// ```
     pub fn root() -> Self {
         Loc(Vec::new())
     }
     /// This path with one more step.
+    ///
+    /// ```
+    /// use vardavtal::Loc;
+    /// let at = Loc::root().join("components").join(1).join("amount");
+    /// assert_eq!(at.to_string(), "components[1].amount");
+    /// ```
     pub fn join(&self, part: impl Into<LocPart>) -> Self {
         let mut v = self.0.clone();
         v.push(part.into());
         Loc(v)
     }
     /// This path with `prefix` in front (for example a file name).
+    ///
+    /// ```
+    /// use vardavtal::Loc;
+    /// let at = Loc::root().join(3).join("weight");
+    /// assert_eq!(at.prefixed(&Loc::root().join("key.csv")).to_string(), "key.csv[3].weight");
+    /// ```
     pub fn prefixed(&self, prefix: &Loc) -> Self {
         let mut v = prefix.0.clone();
         v.extend(self.0.iter().cloned());
@@ -290,6 +387,13 @@ impl fmt::Display for Loc {
 }
 
 /// Build a [`Loc`] from steps: `loc!["components", 1, "amount"]`.
+///
+/// ```
+/// use vardavtal::{Loc, loc};
+/// let at = loc!["components", 1, "amount"];
+/// assert_eq!(at, Loc::root().join("components").join(1).join("amount"));
+/// assert_eq!(at.to_string(), "components[1].amount");
+/// ```
 #[macro_export]
 macro_rules! loc {
     ($($p:expr),* $(,)?) => { $crate::finding::Loc(vec![$($crate::finding::LocPart::from($p)),*]) };
@@ -299,6 +403,22 @@ macro_rules! loc {
 ///
 /// Two findings are equal when their code, severity, location, message and context are:
 /// the template is how the message was made, not part of what it says.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r##"
+```
+use vardavtal::{Agreement, Code, Severity, validate::validate};
+let a = Agreement::from_json(r#"{"id": "x", "title": "X", "kind": {"type": "base"}, "years": [2022],
+  "amount": "100", "components": [{"id": "a", "name": "A", "amount": "60"}, {"id": "b", "name": "B", "amount": "30"}]}"#)?;
+let f = &validate(&a)[0];
+assert_eq!((f.code, f.severity), (Code::PartsDoNotSum, Severity::Warning));
+assert_eq!(f.loc.to_string(), "x.components");
+assert_eq!(f.ctx["gap"], "10");
+assert!(f.msg.starts_with("the parts of the agreement sum to 90 kr but it is 100 kr"));
+# Ok::<(), vardavtal::Error>(())
+```
+"##
+)]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Finding {
@@ -320,6 +440,13 @@ pub struct Finding {
 
 impl Finding {
     /// A finding of severity error.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Finding, Severity, loc};
+    /// let f = Finding::error(Code::UnknownRecipient, loc!["key", 3], "unknown recipient code \"99\"");
+    /// assert_eq!(f.severity, Severity::Error);
+    /// assert_eq!(f.to_string(), "error[unknown_recipient] at key[3]: unknown recipient code \"99\"");
+    /// ```
     pub fn error(code: Code, loc: Loc, msg: impl Into<String>) -> Self {
         Finding {
             code,
@@ -346,6 +473,19 @@ impl Finding {
     /// as it was written when the finding has no template. A finding read back from its
     /// JSON form (which has no template) finds its template again by its code and English
     /// message.
+    ///
+    /// ```
+    /// use vardavtal::{Finding, Options, allocate_component, input, message::Lang};
+    /// let a = input::agreement("okad-tillganglighet-2022")?;
+    /// let e = allocate_component(&a, "block-9", &Options::default()).unwrap_err();
+    /// let f = &e.findings()[0];
+    /// assert_eq!(f.message(Lang::En), "agreement okad-tillganglighet-2022 has no component \"block-9\"");
+    /// assert_eq!(f.message(Lang::Sv), "överenskommelsen okad-tillganglighet-2022 har ingen komponent \"block-9\"");
+    /// // read back from JSON, it still has its Swedish message
+    /// let back: Finding = serde_json::from_str(&serde_json::to_string(f)?)?;
+    /// assert_eq!(back.message(Lang::Sv), f.message(Lang::Sv));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn message(&self, lang: Lang) -> Cow<'_, str> {
         if lang == Lang::En {
             return Cow::Borrowed(&self.msg);
@@ -363,6 +503,14 @@ impl Finding {
     }
     /// The same finding with its message in `lang` (its code, location and context
     /// unchanged): what a skin shows or serializes for a user who chose a language.
+    ///
+    /// ```
+    /// use vardavtal::{Sek, message::Lang};
+    /// let f = "12e3".parse::<Sek>().unwrap_err().into_findings().remove(0);
+    /// let sv = f.clone().in_lang(Lang::Sv);
+    /// assert_eq!(sv.msg, "\"12e3\" är inget decimaltal: exponentform godtas inte; skriv ut alla siffror");
+    /// assert_eq!((sv.code, &sv.loc, &sv.ctx), (f.code, &f.loc, &f.ctx));
+    /// ```
     pub fn in_lang(mut self, lang: Lang) -> Self {
         if lang != Lang::En {
             self.msg = self.message(lang).into_owned();
@@ -370,6 +518,13 @@ impl Finding {
         self
     }
     /// A finding of severity warning.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Finding, Loc, Severity};
+    /// let f = Finding::warning(Code::PartialKey, Loc::root().join("key"), "the key has 20 of the 21 regions");
+    /// assert_eq!(f.severity, Severity::Warning);
+    /// assert_eq!(f.to_string(), "warning[partial_key] at key: the key has 20 of the 21 regions");
+    /// ```
     pub fn warning(code: Code, loc: Loc, msg: impl Into<String>) -> Self {
         Finding {
             severity: Severity::Warning,
@@ -377,6 +532,13 @@ impl Finding {
         }
     }
     /// A finding of severity info.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Finding, Loc, Severity};
+    /// let f = Finding::info(Code::Note, Loc::root().join("cancervard-2022"), "a note");
+    /// assert_eq!(f.severity, Severity::Info);
+    /// assert_eq!(f.to_string(), "info[note] at cancervard-2022: a note");
+    /// ```
     pub fn info(code: Code, loc: Loc, msg: impl Into<String>) -> Self {
         Finding {
             severity: Severity::Info,
@@ -384,6 +546,16 @@ impl Finding {
         }
     }
     /// Add a context value (a finding made from a template fills its message with it).
+    ///
+    /// ```
+    /// use vardavtal::{Code, Finding, Loc, message::templates};
+    /// let f = Finding::error(Code::UnknownRecipient, Loc::root(), "unknown recipient").with("code", "99");
+    /// assert_eq!(f.ctx["code"], "99");
+    /// let f = templates::AMOUNT_FINER_THAN_UNIT.error(Loc::root())
+    ///     .with("amount", "1000.50")
+    ///     .with("unit", "krona");
+    /// assert_eq!(f.msg, "1 000,50 kr has digits finer than the rounding unit (krona)");
+    /// ```
     pub fn with(mut self, key: &str, value: impl fmt::Display) -> Self {
         self.ctx.insert(key.to_owned(), value.to_string());
         if let Some(t) = self.template {
@@ -392,6 +564,12 @@ impl Finding {
         self
     }
     /// Put `prefix` (such as a file name) in front of the location.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Finding, loc};
+    /// let f = Finding::error(Code::NegativeWeight, loc![3, "weight"], "negative weight");
+    /// assert_eq!(f.prefixed(&loc!["key.csv"]).loc.to_string(), "key.csv[3].weight");
+    /// ```
     pub fn prefixed(mut self, prefix: &Loc) -> Self {
         self.loc = self.loc.prefixed(prefix);
         self
@@ -489,6 +667,13 @@ fn display_all(findings: &[Finding]) -> String {
 
 impl Error {
     /// An error with one finding.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Error, Loc};
+    /// let e = Error::new(Code::UnknownAgreement, Loc::root(), "no agreement \"x\"");
+    /// assert_eq!((e.code(), e.findings().len()), (Code::UnknownAgreement, 1));
+    /// assert_eq!(e.to_string(), "error[unknown_agreement] at (root): no agreement \"x\"");
+    /// ```
     pub fn new(code: Code, loc: Loc, msg: impl Into<String>) -> Self {
         Error {
             findings: vec![Finding::error(code, loc, msg)],
@@ -498,6 +683,15 @@ impl Error {
     /// An error from findings (at least one). An empty list becomes an internal
     /// `invalid_value` error rather than a silent success. At most [`MAX_FINDINGS`] are
     /// kept; the last one then says how many more there were.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Error, Finding, finding::MAX_FINDINGS, loc};
+    /// let rows = (0..1500usize).map(|i| Finding::error(Code::NegativeWeight, loc![i], "negative weight"));
+    /// let e = Error::from_findings(rows.collect());
+    /// assert_eq!(e.findings().len(), MAX_FINDINGS);
+    /// assert_eq!(e.findings()[MAX_FINDINGS - 1].msg, "… and 501 more problems, not listed");
+    /// assert_eq!(Error::from_findings(vec![]).code(), Code::InvalidValue);
+    /// ```
     pub fn from_findings(mut findings: Vec<Finding>) -> Self {
         if findings.is_empty() {
             return Error::new(Code::InvalidValue, Loc::root(), "unspecified error");
@@ -528,6 +722,12 @@ impl Error {
         self
     }
     /// Add a context value to the (first) finding.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Error, loc};
+    /// let e = Error::new(Code::UnknownRecipient, loc!["key", 3], "unknown recipient").with("code", "99");
+    /// assert_eq!(e.findings()[0].ctx["code"], "99");
+    /// ```
     pub fn with(mut self, key: &str, value: impl fmt::Display) -> Self {
         if let Some(f) = self.findings.first_mut() {
             *f = std::mem::replace(f, Finding::error(Code::Note, Loc::root(), "")).with(key, value);
@@ -535,6 +735,13 @@ impl Error {
         self
     }
     /// The same error with every message in `lang` (codes, locations and context unchanged).
+    ///
+    /// ```
+    /// use vardavtal::{Code, Sek, message::Lang};
+    /// let e = "12e3".parse::<Sek>().unwrap_err().in_lang(Lang::Sv);
+    /// assert_eq!(e.code(), Code::InvalidAmount);
+    /// assert_eq!(e.findings()[0].msg, "\"12e3\" är inget decimaltal: exponentform godtas inte; skriv ut alla siffror");
+    /// ```
     pub fn in_lang(self, lang: Lang) -> Self {
         Error {
             findings: self.findings.into_iter().map(|f| f.in_lang(lang)).collect(),
@@ -542,6 +749,12 @@ impl Error {
         }
     }
     /// Put `prefix` (such as a file name) in front of every location.
+    ///
+    /// ```
+    /// use vardavtal::{Loc, Sek};
+    /// let e = "12e3".parse::<Sek>().unwrap_err().prefixed(&Loc::root().join("amount"));
+    /// assert_eq!(e.findings()[0].loc.to_string(), "amount");
+    /// ```
     pub fn prefixed(mut self, prefix: &Loc) -> Self {
         for f in &mut self.findings {
             f.loc = f.loc.prefixed(prefix);
@@ -549,30 +762,89 @@ impl Error {
         self
     }
     /// The code of the first finding.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Sek};
+    /// assert_eq!("12e3".parse::<Sek>().unwrap_err().code(), Code::InvalidAmount);
+    /// ```
     pub fn code(&self) -> Code {
         self.findings.first().map_or(Code::InvalidValue, |f| f.code)
     }
     /// The family of the first finding's code.
+    ///
+    /// ```
+    /// use vardavtal::{ErrorKind, Options, allocate_component, input};
+    /// let a = input::agreement("okad-tillganglighet-2022")?;
+    /// let e = allocate_component(&a, "block-9", &Options::default()).unwrap_err();
+    /// assert_eq!(e.kind(), ErrorKind::Allocation);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn kind(&self) -> ErrorKind {
         self.code().kind()
     }
     /// True when the input could not be read or parsed.
+    ///
+    /// ```
+    /// use vardavtal::Agreement;
+    /// let e = Agreement::from_json(r#"{"id": "x", "title": "X", "kind": {"type": "base"}, "years": [2022], "extra": 1}"#).unwrap_err();
+    /// assert!(e.is_input() && !e.is_allocation() && !e.is_validation());
+    /// ```
     pub fn is_input(&self) -> bool {
         self.kind() == ErrorKind::Input
     }
     /// True when an allocation cannot run on the input.
+    ///
+    /// ```
+    /// use vardavtal::{Options, allocate_component, input};
+    /// let a = input::agreement("okad-tillganglighet-2022")?;
+    /// let e = allocate_component(&a, "block-9", &Options::default()).unwrap_err();
+    /// assert!(e.is_allocation() && !e.is_input());
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn is_allocation(&self) -> bool {
         self.kind() == ErrorKind::Allocation
     }
     /// True when the error carries validation findings.
+    ///
+    /// ```
+    /// use vardavtal::{Agreement, Code, Options, allocate};
+    /// // an earmark of 70 kr reserved from a block of 60 kr
+    /// let a = Agreement::from_json(r#"{"id": "x", "title": "X", "kind": {"type": "base"}, "years": [2022],
+    ///   "components": [{"id": "a", "name": "A", "amount": "60", "components": [{"id": "e", "name": "E", "amount": "70", "kind": "earmark"}]}]}"#)?;
+    /// let e = allocate(&a, &Options::default()).unwrap_err();
+    /// assert!(e.is_validation());
+    /// assert_eq!(e.code(), Code::EarmarkExceedsParent);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn is_validation(&self) -> bool {
         self.kind() == ErrorKind::Validation
     }
     /// Every finding, first one first.
+    ///
+    /// ```
+    /// use vardavtal::{Agreement, Code, Options, allocate};
+    /// let a = Agreement::from_json(r#"{"id": "x", "title": "X", "kind": {"type": "base"}, "years": [2022],
+    ///   "amount": "-1", "components": [{"id": "a", "name": "A", "amount": "-60"}]}"#)?;
+    /// let e = allocate(&a, &Options::default()).unwrap_err();
+    /// let at: Vec<String> = e.findings().iter().map(|f| f.loc.to_string()).collect();
+    /// assert_eq!(at, ["amount", "components[0].amount"]);
+    /// assert!(e.findings().iter().all(|f| f.code == Code::NegativeAmount));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn findings(&self) -> &[Finding] {
         &self.findings
     }
     /// Every finding, by value.
+    ///
+    /// ```
+    /// use vardavtal::{Agreement, Code, Options, allocate};
+    /// let a = Agreement::from_json(r#"{"id": "x", "title": "X", "kind": {"type": "base"}, "years": [2022],
+    ///   "amount": "-1", "components": [{"id": "a", "name": "A", "amount": "-60"}]}"#)?;
+    /// let findings = allocate(&a, &Options::default()).unwrap_err().into_findings();
+    /// assert_eq!(findings.len(), 2);
+    /// assert_eq!(findings[1].msg, "the amount -60 kr is negative");
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn into_findings(self) -> Vec<Finding> {
         self.findings
     }
@@ -602,6 +874,13 @@ pub fn tally(findings: &[Finding]) -> String {
 }
 
 /// [`tally`] in `lang`: `"0 fel, 1 varning, 1 anteckning"`.
+///
+/// ```
+/// use vardavtal::{finding::tally_in, message::Lang, validate::validate_catalog};
+/// let findings = validate_catalog();
+/// assert!(tally_in(&findings, Lang::Sv).starts_with("0 fel, "));
+/// assert_eq!(tally_in(&[], Lang::Sv), "0 fel, 0 varningar, 0 anteckningar");
+/// ```
 pub fn tally_in(findings: &[Finding], lang: Lang) -> String {
     let count = |s: Severity| {
         let n = findings.iter().filter(|f| f.severity == s).count();
@@ -621,6 +900,17 @@ pub const MAX_FINDINGS: usize = 1000;
 
 /// A collector of findings that keeps at most [`MAX_FINDINGS`] of them and counts the rest,
 /// so that an input with millions of bad rows costs bounded memory.
+///
+/// ```
+/// use vardavtal::{Code, Finding, finding::{MAX_FINDINGS, Problems}, loc};
+/// let mut problems = Problems::default();
+/// for row in 1..=5000usize {
+///     problems.push(Finding::error(Code::NegativeWeight, loc!["key.csv", row], "negative weight"));
+/// }
+/// let e = problems.into_result().unwrap_err();
+/// assert_eq!(e.findings().len(), MAX_FINDINGS);
+/// assert_eq!(e.findings()[MAX_FINDINGS - 1].msg, "… and 4001 more problems, not listed");
+/// ```
 #[derive(Debug, Default)]
 pub struct Problems {
     findings: Vec<Finding>,
@@ -629,6 +919,13 @@ pub struct Problems {
 
 impl Problems {
     /// Record a finding (kept while there is room, else counted).
+    ///
+    /// ```
+    /// use vardavtal::{Code, Finding, finding::Problems, loc};
+    /// let mut problems = Problems::default();
+    /// problems.push(Finding::error(Code::NegativeWeight, loc!["key.csv", 3], "negative weight"));
+    /// assert_eq!(problems.into_result().unwrap_err().code(), Code::NegativeWeight);
+    /// ```
     pub fn push(&mut self, f: Finding) {
         if self.findings.len() < MAX_FINDINGS - 1 {
             self.findings.push(f);
@@ -637,6 +934,13 @@ impl Problems {
         }
     }
     /// Record several findings.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Finding, finding::Problems, loc};
+    /// let mut problems = Problems::default();
+    /// problems.extend([2usize, 5].map(|row| Finding::error(Code::NegativeWeight, loc![row], "negative weight")));
+    /// assert_eq!(problems.into_result().unwrap_err().findings().len(), 2);
+    /// ```
     pub fn extend(&mut self, fs: impl IntoIterator<Item = Finding>) {
         for f in fs {
             self.push(f);
@@ -644,14 +948,46 @@ impl Problems {
     }
     /// True when a further finding would only be counted, not kept: a caller may then
     /// [`count`](Problems::count) it without making its message.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Finding, finding::Problems, loc};
+    /// let mut problems = Problems::default();
+    /// for row in 1..=2000usize {
+    ///     if problems.is_full() {
+    ///         problems.count(); // no message made
+    ///     } else {
+    ///         problems.push(Finding::error(Code::NegativeWeight, loc![row], format!("row {row}: negative weight")));
+    ///     }
+    /// }
+    /// let e = problems.into_result().unwrap_err();
+    /// assert_eq!(e.findings().last().map(|f| f.msg.as_str()), Some("… and 1001 more problems, not listed"));
+    /// ```
     pub fn is_full(&self) -> bool {
         self.findings.len() >= MAX_FINDINGS - 1
     }
     /// Count a finding that is not kept (the last finding of the error says how many).
+    ///
+    /// ```
+    /// use vardavtal::{Code, Finding, finding::Problems, loc};
+    /// let mut problems = Problems::default();
+    /// problems.push(Finding::error(Code::NegativeWeight, loc![1], "negative weight"));
+    /// problems.count();
+    /// problems.count();
+    /// let e = problems.into_result().unwrap_err();
+    /// assert_eq!(e.findings()[1].msg, "… and 2 more problems, not listed");
+    /// ```
     pub fn count(&mut self) {
         self.more += 1;
     }
     /// True when nothing was recorded.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Finding, Loc, finding::Problems};
+    /// let mut problems = Problems::default();
+    /// assert!(problems.is_empty());
+    /// problems.push(Finding::error(Code::NegativeWeight, Loc::root(), "negative weight"));
+    /// assert!(!problems.is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.findings.is_empty()
     }
@@ -661,6 +997,14 @@ impl Problems {
     /// # Errors
     /// The error of every finding recorded, with their codes (when some were only counted,
     /// a last finding with the code of the first says how many).
+    ///
+    /// ```
+    /// use vardavtal::{Code, Finding, Loc, finding::Problems};
+    /// assert!(Problems::default().into_result().is_ok());
+    /// let mut problems = Problems::default();
+    /// problems.push(Finding::error(Code::NegativeWeight, Loc::root(), "negative weight"));
+    /// assert_eq!(problems.into_result().unwrap_err().code(), Code::NegativeWeight);
+    /// ```
     pub fn into_result(mut self) -> Result<()> {
         if self.findings.is_empty() {
             return Ok(());
@@ -685,6 +1029,12 @@ fn more_problems(code: Code, more: usize) -> Finding {
 
 /// A bounded excerpt of user input for messages: the input itself when short, else its
 /// first 60 characters and its length.
+///
+/// ```
+/// use vardavtal::finding::excerpt;
+/// assert_eq!(excerpt("01;x"), r#""01;x""#);
+/// assert_eq!(excerpt(&"9".repeat(100)), format!("\"{}\"… (100 characters)", "9".repeat(60)));
+/// ```
 pub fn excerpt(s: &str) -> String {
     let n = s.chars().count();
     if n <= 80 {

@@ -9,6 +9,17 @@ macro_rules! names {
             /// Every variant, in declaration order.
             pub const ALL: &'static [$ty] = &[$($ty::$v),+];
             /// The stable snake_case name, as in JSON.
+            ///
+            #[doc = concat!(
+                "```\n",
+                "use ", $crate::names::doc_path!($ty), ";\n",
+                $("assert_eq!(", stringify!($ty), "::", stringify!($v), ".as_str(), ", stringify!($name), ");\n",)+
+                "for v in ", stringify!($ty), "::ALL {\n",
+                "    assert_eq!(v.as_str().parse::<", stringify!($ty), ">()?, *v);\n",
+                "}\n",
+                "# Ok::<(), vardavtal::Error>(())\n",
+                "```",
+            )]
             pub fn as_str(self) -> &'static str {
                 match self { $($ty::$v => $name,)+ }
             }
@@ -30,6 +41,30 @@ macro_rules! names {
     };
 }
 pub(crate) use names;
+
+/// The path by which a doctest of [`names!`] names the enum: the crate root's re-export,
+/// else the module that has it.
+macro_rules! doc_path {
+    (Lang) => {
+        "vardavtal::message::Lang"
+    };
+    (Mark) => {
+        "vardavtal::across::Mark"
+    };
+    (Coverage) => {
+        "vardavtal::allocation::Coverage"
+    };
+    (Payer) => {
+        "vardavtal::agreement::Payer"
+    };
+    (ConditionKind) => {
+        "vardavtal::agreement::ConditionKind"
+    };
+    ($ty:ident) => {
+        concat!("vardavtal::", stringify!($ty))
+    };
+}
+pub(crate) use doc_path;
 
 /// The error for a name that is not one of an enum's.
 pub(crate) fn unknown_name(what: &str, s: &str, names: &[&str]) -> crate::finding::Error {

@@ -38,6 +38,19 @@ use crate::finding::{Code, Finding, Loc, Severity};
 
 /// The language of a text for people. Codes, locations and context are the same in every
 /// language.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Sek, message::Lang};
+let f = "12e3".parse::<Sek>().unwrap_err().into_findings().remove(0);
+assert_eq!(f.message(Lang::En), "\"12e3\" is not a plain decimal number: exponent notation is not accepted; write all digits");
+assert_eq!(f.message(Lang::Sv), "\"12e3\" är inget decimaltal: exponentform godtas inte; skriv ut alla siffror");
+assert_eq!(("sv".parse::<Lang>()?, Lang::default()), (Lang::Sv, Lang::En));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
@@ -55,6 +68,17 @@ crate::names::names!(Lang { En => "en", Sv => "sv" });
 impl Lang {
     /// The language of texts made now on this thread: the one of [`with_lang`] when inside
     /// it, else the default of [`set_lang`] (English unless set).
+    ///
+    /// ```
+    /// use vardavtal::{Sek, message::{Lang, with_lang}};
+    /// assert_eq!(Lang::current(), Lang::En);
+    /// let e = "12e3".parse::<Sek>().unwrap_err();
+    /// let line = with_lang(Lang::Sv, || {
+    ///     assert_eq!(Lang::current(), Lang::Sv);
+    ///     e.to_string()
+    /// });
+    /// assert!(line.starts_with("fel[invalid_amount] vid (root): \"12e3\" är inget decimaltal"));
+    /// ```
     pub fn current() -> Lang {
         SCOPED.with(std::cell::Cell::get).unwrap_or_else(|| {
             match DEFAULT.load(std::sync::atomic::Ordering::Relaxed) {
@@ -73,6 +97,14 @@ thread_local! {
 
 /// Sets the language of texts for the whole process (a command line's `--lang`, Python's
 /// `vardavtal.set_lang`, the page's language button).
+///
+/// ```
+/// use vardavtal::{Sek, message::{Lang, set_lang}};
+/// set_lang(Lang::Sv);
+/// let e = "12e3".parse::<Sek>().unwrap_err();
+/// assert_eq!(e.to_string(), "fel[invalid_amount] vid (root): \"12e3\" är inget decimaltal: exponentform godtas inte; skriv ut alla siffror");
+/// # set_lang(Lang::En);
+/// ```
 pub fn set_lang(lang: Lang) {
     let v = match lang {
         Lang::Sv => 1,
@@ -101,6 +133,13 @@ pub fn with_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
 }
 
 /// The text of a finding in each language, with named places filled from its context.
+///
+/// ```
+/// use vardavtal::{Code, message::templates};
+/// let t = &templates::AMOUNT_FINER_THAN_UNIT;
+/// assert_eq!((t.code, t.id), (Code::AmountFinerThanUnit, "amount_finer_than_unit"));
+/// assert_eq!(t.sv, "{amount:kr} har siffror finare än avrundningsenheten ({unit})");
+/// ```
 #[derive(Debug, PartialEq, Eq)]
 pub struct Template {
     /// The code of every finding made from this template.
@@ -115,6 +154,12 @@ pub struct Template {
 
 impl Template {
     /// The text in `lang`.
+    ///
+    /// ```
+    /// use vardavtal::message::{Lang, templates};
+    /// let t = &templates::AMOUNT_FINER_THAN_UNIT;
+    /// assert_eq!(t.text(Lang::En), "{amount:kr} has digits finer than the rounding unit ({unit})");
+    /// ```
     pub fn text(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::En => self.en,
@@ -122,19 +167,55 @@ impl Template {
         }
     }
     /// The text in `lang` with its places filled from `ctx`.
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    /// use vardavtal::message::{Lang, templates};
+    /// let ctx = BTreeMap::from([("amount".to_owned(), "1000.50".to_owned()), ("unit".to_owned(), "krona".to_owned())]);
+    /// assert_eq!(
+    ///     templates::AMOUNT_FINER_THAN_UNIT.render(Lang::Sv, &ctx),
+    ///     "1 000,50 kr har siffror finare än avrundningsenheten (krona)"
+    /// );
+    /// ```
     pub fn render(&self, lang: Lang, ctx: &BTreeMap<String, String>) -> String {
         fill(self.text(lang), lang, ctx)
     }
     /// A finding of severity error made from this template (add its context with
     /// [`Finding::with`]).
+    ///
+    /// ```
+    /// use vardavtal::{loc, message::templates};
+    /// let f = templates::AMOUNT_FINER_THAN_UNIT.error(loc!["components", 0, "amount"])
+    ///     .with("amount", "1000.50")
+    ///     .with("unit", "krona");
+    /// assert_eq!(
+    ///     f.to_string(),
+    ///     "error[amount_finer_than_unit] at components[0].amount: 1 000,50 kr has digits finer than the rounding unit (krona)"
+    /// );
+    /// ```
     pub fn error(&'static self, loc: Loc) -> Finding {
         self.finding(Severity::Error, loc)
     }
     /// A finding of severity warning made from this template.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Loc, Severity, message::templates};
+    /// let f = templates::AMOUNT_FINER_THAN_UNIT.warning(Loc::root()).with("amount", "10.5");
+    /// assert_eq!((f.code, f.severity), (Code::AmountFinerThanUnit, Severity::Warning));
+    /// // a place whose value is missing stays as it is written
+    /// assert_eq!(f.msg, "10,50 kr has digits finer than the rounding unit ({unit})");
+    /// ```
     pub fn warning(&'static self, loc: Loc) -> Finding {
         self.finding(Severity::Warning, loc)
     }
     /// A finding of severity info made from this template.
+    ///
+    /// ```
+    /// use vardavtal::{Loc, Severity, message::{Lang, templates}};
+    /// let f = templates::MORE_PROBLEMS.info(Loc::root()).with("more", 3);
+    /// assert_eq!(f.severity, Severity::Info);
+    /// assert_eq!(f.message(Lang::Sv), "… och 3 problem till, som inte listas");
+    /// ```
     pub fn info(&'static self, loc: Loc) -> Finding {
         self.finding(Severity::Info, loc)
     }
@@ -144,6 +225,15 @@ impl Template {
 }
 
 /// `text` with every `{name}`, `{name:kr}` and `{name:date}` replaced by its value in `ctx`.
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use vardavtal::message::{Lang, fill};
+/// let ctx = BTreeMap::from([("pot".to_owned(), "443000000".to_owned()), ("date".to_owned(), "2021-11-01".to_owned())]);
+/// assert_eq!(fill("{pot:kr} on {date:date}", Lang::En, &ctx), "443 000 000 kr on 2021-11-01");
+/// assert_eq!(fill("{pot:kr} den {date:date}", Lang::Sv, &ctx), "443 000 000 kr den 1 november 2021");
+/// assert_eq!(fill("{missing}", Lang::En, &ctx), "{missing}");
+/// ```
 pub fn fill(text: &str, lang: Lang, ctx: &BTreeMap<String, String>) -> String {
     let mut out = String::with_capacity(text.len() + 32);
     let mut rest = text;
@@ -204,6 +294,13 @@ fn formatted<'a>(v: &'a str, form: &str, lang: Lang) -> Cow<'a, str> {
 }
 
 /// A day as Swedish prose writes it: `1 november 2021`.
+///
+/// ```
+/// use vardavtal::{chrono::NaiveDate, message::day_sv};
+/// let d: NaiveDate = "2024-12-31".parse()?;
+/// assert_eq!(day_sv(d), "31 december 2024");
+/// # Ok::<(), vardavtal::chrono::ParseError>(())
+/// ```
 pub fn day_sv(d: chrono::NaiveDate) -> String {
     use chrono::Datelike;
     const MONTHS: [&str; 12] = [
@@ -225,6 +322,12 @@ pub fn day_sv(d: chrono::NaiveDate) -> String {
 }
 
 /// The name of a finding's severity for people, counted: `1 varning`, `5 varningar`.
+///
+/// ```
+/// use vardavtal::{Severity, message::{Lang, counted}};
+/// assert_eq!(counted(Severity::Warning, 5, Lang::Sv), "5 varningar");
+/// assert_eq!(counted(Severity::Info, 1, Lang::En), "1 note");
+/// ```
 pub fn counted(severity: Severity, n: usize, lang: Lang) -> String {
     let (one, many) = match (lang, severity) {
         (Lang::En, Severity::Error) => ("error", "errors"),

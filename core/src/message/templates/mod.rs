@@ -45,6 +45,14 @@ mod general {
 pub use general::*;
 
 /// Every template, of every file.
+///
+/// ```
+/// use std::collections::BTreeSet;
+/// use vardavtal::message::templates;
+/// let ids: BTreeSet<&str> = templates::all().map(|t| t.id).collect();
+/// assert_eq!(ids.len(), templates::all().count()); // ids are unique
+/// assert!(ids.contains("amount_finer_than_unit"));
+/// ```
 pub fn all() -> impl Iterator<Item = &'static super::Template> {
     [
         general::ALL,
