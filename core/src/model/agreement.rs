@@ -27,6 +27,20 @@ use crate::rule::Rule;
 use crate::swedish::Qualifier;
 
 /// An agreement between the state and SKR (or a budget proposal), as published.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{AgreementKind, Sek, Status};
+let a = vardavtal::input::agreement("okad-tillganglighet-2022")?;
+assert_eq!(a.title, "Ökad tillgänglighet i hälso- och sjukvården 2022");
+assert_eq!((&a.kind, &a.status, &a.years[..]), (&AgreementKind::base(), &Status::Signed, &[2022][..]));
+assert_eq!(a.amount.map(|f| f.value), Some(Sek::kronor(2_967_000_000)));
+assert_eq!(a.components.len(), 3);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -99,6 +113,18 @@ pub struct Agreement {
 }
 
 /// What kind of agreement this is.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::AgreementKind;
+let a = vardavtal::input::agreement("forsorjningsberedskap-lakemedel-2022")?;
+assert_eq!(a.kind, AgreementKind::supplementary("forsorjningsberedskap-lakemedel-grund"));
+assert_eq!(vardavtal::input::agreement("sektorsbidrag-2024")?.kind, AgreementKind::sector_grant());
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -122,6 +148,13 @@ pub enum AgreementKind {
 
 impl AgreementKind {
     /// `"base"`, `"supplementary"`, ….
+    ///
+    /// ```
+    /// use vardavtal::AgreementKind;
+    /// assert_eq!(AgreementKind::supplementary("covid-testning-2022").as_str(), "supplementary");
+    /// assert_eq!(vardavtal::input::agreement("covid-vaccination-2022")?.kind.as_str(), "reimbursement");
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn as_str(&self) -> &'static str {
         match self {
             AgreementKind::Base {} => "base",
@@ -134,6 +167,19 @@ impl AgreementKind {
 }
 
 /// Where an agreement stands.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::Status;
+// Kömiljarden 2019 awaited the decision of SKL.
+let a = vardavtal::input::agreement("komiljard-2019")?;
+assert_eq!(a.status, Status::Pending { party: "SKL".into() });
+assert_eq!(vardavtal::input::agreement("sektorsbidrag-2024")?.status, Status::Proposed);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -154,6 +200,12 @@ pub enum Status {
 
 impl Status {
     /// `"signed"`, `"pending"` or `"proposed"`: the name in files.
+    ///
+    /// ```
+    /// use vardavtal::Status;
+    /// assert_eq!(Status::default().as_str(), "signed");
+    /// assert_eq!(Status::Pending { party: "SKL".into() }.as_str(), "pending");
+    /// ```
     pub fn as_str(&self) -> &'static str {
         match self {
             Status::Signed => "signed",
@@ -166,6 +218,16 @@ impl Status {
 /// A published figure: an amount, the precision it was stated with, a hedge word, and
 /// the source that states it. In files, a plain decimal string is an exact figure
 /// without a source.
+///
+/// ```
+/// use vardavtal::Sek;
+/// let a = vardavtal::input::agreement("okad-tillganglighet-2022")?;
+/// let total = a.amount.expect("published");
+/// assert_eq!(total.value, Sek::kronor(2_967_000_000));
+/// assert_eq!(total.precision, Some(Sek::kronor(1_000_000))); // "2 967 miljoner": to the million
+/// assert_eq!(total.source.map(|s| s.quote), Some("2 967 miljoner kronor".into()));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Figure {
     /// The amount in kronor.
@@ -210,6 +272,15 @@ struct FigureObject {
 
 impl Figure {
     /// An exact figure without a source.
+    ///
+    /// ```
+    /// use vardavtal::{Agreement, Figure, Sek};
+    /// // A plain decimal string in a file is an exact figure.
+    /// let json = r#"{"id": "x", "title": "X", "kind": {"type": "base"}, "years": [2022], "amount": "443000000"}"#;
+    /// let a = Agreement::from_json(json)?;
+    /// assert_eq!(a.amount, Some(Figure::exact(Sek::kronor(443_000_000))));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn exact(value: Sek) -> Self {
         Figure {
             value,
@@ -273,6 +344,18 @@ impl schemars::JsonSchema for Figure {
 }
 
 /// A pointer to the text that states a figure: the source's id and the quoted phrase.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+let a = vardavtal::input::agreement("forsorjningsberedskap-lakemedel-2022")?;
+let cited = a.carry_over.and_then(|c| c.source).expect("cited");
+assert_eq!((cited.source.as_str(), cited.quote.as_str()), ("003", "Medlen får även användas 2023"));
+assert_eq!(cited.inferred, None); // stated by the source, not inferred
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -290,6 +373,19 @@ pub struct SourceRef {
 }
 
 /// Who pays part of an agreement's money.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Sek, agreement::Payer};
+// The regions co-fund "Sammanhållen, jämlik och säker vård" 2022.
+let a = vardavtal::input::agreement("sammanhallen-jamlik-saker-vard-2022")?;
+let regions = a.funding.iter().find(|f| f.payer == Payer::Regions).expect("co-funded");
+assert_eq!(regions.amount.as_ref().map(|f| f.value), Some(Sek::kronor(100_000_000)));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -303,6 +399,19 @@ pub struct Funding {
 }
 
 /// A payer of an agreement's money.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::agreement::Payer;
+let a = vardavtal::input::agreement("sammanhallen-jamlik-saker-vard-2022")?;
+let payers: Vec<Payer> = a.funding.iter().map(|f| f.payer).collect();
+assert_eq!(payers, [Payer::Regions, Payer::State]);
+assert_eq!("municipalities".parse::<Payer>()?, Payer::Municipalities);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -320,6 +429,20 @@ pub enum Payer {
 crate::names::names!(Payer { State => "state", Regions => "regions", Municipalities => "municipalities" });
 
 /// What a component is to its parent.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::ComponentKind;
+let a = vardavtal::input::agreement("god-och-nara-vard-2019")?;
+// 'omstallning' is reserved out of its parent's money, not added to it.
+assert_eq!(a.component("omstallning").map(|c| c.kind), Some(ComponentKind::Earmark));
+assert_eq!(a.component("skr").map(|c| c.kind), Some(ComponentKind::Block));
+assert_eq!(ComponentKind::Earmark.as_str(), "earmark");
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -340,6 +463,21 @@ crate::names::names!(ComponentKind { Block => "block", Item => "item", Earmark =
 
 /// A funding component: a block, item or earmark, with its amount, recipients and rule,
 /// and its own parts.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Group, Rule, Sek};
+let a = vardavtal::input::agreement("okad-tillganglighet-2022")?;
+let block2 = a.component("block-2").expect("in the agreement");
+assert_eq!(block2.name, "Block 2: utvecklingsblocket");
+assert_eq!(block2.amount.as_ref().map(|f| f.value), Some(Sek::kronor(443_000_000)));
+assert_eq!(block2.recipients, Some(Group::Regions));
+assert_eq!(block2.rule, Some(Rule::per_capita()));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -380,6 +518,19 @@ pub struct Component {
 }
 
 /// A condition on an agreement's money.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::agreement::ConditionKind;
+// Kömiljarden 2019: the population part is paid against a status report.
+let a = vardavtal::input::agreement("komiljard-2019")?;
+let c = &a.conditions[0];
+assert_eq!((c.kind, c.applies_to.as_deref()), (ConditionKind::Reporting, Some("befolkning")));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -396,6 +547,20 @@ pub struct Condition {
 }
 
 /// Kinds of condition.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::agreement::ConditionKind;
+// Cancer care 2022: the 600 miljoner a year are "förutsatt att riksdagen ställer medlen till förfogande".
+let a = vardavtal::input::agreement("cancervard-2022")?;
+assert_eq!(a.conditions[0].kind, ConditionKind::Appropriation);
+assert_eq!(a.conditions[0].applies_to.as_deref(), Some("cancer-600-per-ar"));
+assert_eq!(ConditionKind::Appropriation.to_string(), "appropriation");
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -415,6 +580,19 @@ pub enum ConditionKind {
 crate::names::names!(ConditionKind { Appropriation => "appropriation", Performance => "performance", Reporting => "reporting" });
 
 /// Money that may also be used later.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+// "Medlen får även användas 2023"
+let a = vardavtal::input::agreement("forsorjningsberedskap-lakemedel-2022")?;
+let carry = a.carry_over.as_ref().expect("stated");
+assert_eq!(carry.until.to_string(), "2023-12-31");
+assert!(a.usable_in(2023) && !a.usable_in(2024));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -431,6 +609,16 @@ pub struct CarryOver {
 
 /// A date as precise as the source gives it: a day (`2019-06-15`) or a month (`2019-06`,
 /// "betalas ut i juni", "i december 2020").
+///
+/// ```
+/// use vardavtal::When;
+/// let june: When = "2019-06".parse()?;
+/// assert_eq!(june, When::Month("2019-06-01".parse()?));
+/// assert_eq!(june.to_string(), "2019-06");
+/// assert!(matches!("2019-06-15".parse::<When>()?, When::Day(_)));
+/// assert!("2019-13".parse::<When>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum When {
@@ -442,12 +630,27 @@ pub enum When {
 
 impl When {
     /// The first day the payment can fall on.
+    ///
+    /// ```
+    /// use vardavtal::When;
+    /// assert_eq!("2020-12".parse::<When>()?.first_day().to_string(), "2020-12-01");
+    /// assert_eq!("2020-12-15".parse::<When>()?.first_day().to_string(), "2020-12-15");
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn first_day(self) -> NaiveDate {
         match self {
             When::Day(d) | When::Month(d) => d,
         }
     }
     /// The last day the payment can fall on.
+    ///
+    /// ```
+    /// use vardavtal::When;
+    /// assert_eq!("2024-02".parse::<When>()?.last_day().to_string(), "2024-02-29");
+    /// assert_eq!("2019-12".parse::<When>()?.last_day().to_string(), "2019-12-31");
+    /// assert_eq!("2019-06-15".parse::<When>()?.last_day().to_string(), "2019-06-15");
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn last_day(self) -> NaiveDate {
         match self {
             When::Day(d) => d,
@@ -519,6 +722,19 @@ impl schemars::JsonSchema for When {
 }
 
 /// A date with the source that states it.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+// Two sources date the decision on "Psykisk hälsa 2021–2022" differently: both are kept.
+let a = vardavtal::input::agreement("psykisk-halsa-2021-2022")?;
+let dates: Vec<String> = a.decided.iter().map(|d| d.date.to_string()).collect();
+assert_eq!(dates, ["2020-12", "2022-12"]);
+assert_eq!(a.decided[0].source.as_ref().map(|s| s.quote.as_str()), Some("i december 2020"));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -532,6 +748,21 @@ pub struct Dated {
 }
 
 /// A payment tranche: when part of a component's money is paid.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::Sek;
+// Kömiljarden 2019: 320 miljoner kronor in June, by population.
+let a = vardavtal::input::agreement("komiljard-2019")?;
+let june = &a.tranches[0];
+assert_eq!((june.id.as_str(), june.component.as_str()), ("juni", "befolkning"));
+assert_eq!(june.date.map(|d| d.to_string()), Some("2019-06".into()));
+assert_eq!(june.amount.as_ref().map(|f| f.value), Some(Sek::kronor(320_000_000)));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -558,6 +789,20 @@ pub struct Tranche {
 
 /// A multi-year frame: an amount per year intended for several years, usually subject to
 /// appropriation.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::Sek;
+// "600 miljoner kronor per år" for cancer care 2021–2023.
+let a = vardavtal::input::agreement("cancervard-2022")?;
+let frame = &a.frames[0];
+assert_eq!(frame.per_year.value, Sek::kronor(600_000_000));
+assert_eq!(frame.years, [2021, 2022, 2023]);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -575,6 +820,17 @@ pub struct Frame {
 impl Agreement {
     /// Parse an agreement from JSON. Errors name the line, column and field.
     ///
+    /// ```
+    /// use vardavtal::{Agreement, Code};
+    /// let a = Agreement::from_json(r#"{"id": "x", "title": "X", "kind": {"type": "base"}, "years": [2024]}"#)?;
+    /// assert_eq!(a.years, [2024]);
+    /// let e = Agreement::from_json(r#"{"id": "x", "title": "X", "kind": {"type": "base"},
+    ///   "years": [2024], "colour": "red"}"#).unwrap_err();
+    /// assert_eq!(e.code(), Code::UnknownField);
+    /// assert_eq!(e.findings()[0].loc.to_string(), "colour");
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// Every error of [`crate::json::from_str`], every problem of the document: `syntax`,
     /// `unknown_field`, `invalid_amount`, `invalid_date`, `duplicate_recipient` (a
@@ -586,6 +842,16 @@ impl Agreement {
 
     /// Read an agreement file (JSON); error locations start with the file name.
     ///
+    /// ```
+    /// use std::path::Path;
+    /// use vardavtal::{Agreement, Code};
+    /// let a = Agreement::from_file(Path::new("catalog/agreements/komiljard-2019.json"))?;
+    /// assert_eq!(a.id, "komiljard-2019");
+    /// let e = Agreement::from_file(Path::new("no-such-agreement.json")).unwrap_err();
+    /// assert_eq!(e.code(), Code::Io);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// Every error of [`crate::json::from_file`]: `io` when the file cannot be read, then
     /// those of [`Agreement::from_json`], located under the file name.
@@ -594,12 +860,30 @@ impl Agreement {
     }
 
     /// The agreement as pretty JSON.
+    ///
+    /// ```
+    /// use vardavtal::{Agreement, Sek};
+    /// let a = Agreement::new("demo-2024", "Demo 2024").with_years([2024]).with_amount(Sek::kronor(10_000_000));
+    /// let json = a.to_json();
+    /// assert!(json.contains(r#""value": "10000000""#)); // amounts are strings
+    /// assert_eq!(Agreement::from_json(&json)?, a);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
     /// The recipient codes the agreement declares, in code order, each once (what
     /// [`RecipientId::check_known`] searches).
+    ///
+    /// ```
+    /// use vardavtal::{Agreement, RecipientId};
+    /// let a = Agreement::new("x", "X")
+    ///     .with_recipient("socialstyrelsen", "Socialstyrelsen")
+    ///     .with_recipient("ehalsomyndigheten", "E-hälsomyndigheten")
+    ///     .with_recipient("socialstyrelsen", "Socialstyrelsen");
+    /// assert_eq!(a.declared_ids(), [RecipientId::new("ehalsomyndigheten"), RecipientId::new("socialstyrelsen")]);
+    /// ```
     pub fn declared_ids(&self) -> Vec<RecipientId> {
         let mut ids: Vec<RecipientId> = self.recipients.iter().map(|r| r.id.clone()).collect();
         ids.sort_unstable();
@@ -609,6 +893,14 @@ impl Agreement {
 
     /// The display names of many recipients: [`Agreement::recipient_name`] with the
     /// declared names looked up in a map made once, so n look-ups take O(n log n).
+    ///
+    /// ```
+    /// use vardavtal::{Agreement, RecipientId};
+    /// let a = Agreement::new("x", "X").with_recipient("ehalsomyndigheten", "E-hälsomyndigheten");
+    /// let name = a.recipient_names();
+    /// let names: Vec<String> = ["01", "ehalsomyndigheten", "okand"].map(RecipientId::new).iter().map(&name).collect();
+    /// assert_eq!(names, ["Region Stockholm", "E-hälsomyndigheten", "okand"]);
+    /// ```
     pub fn recipient_names(&self) -> impl Fn(&RecipientId) -> String + '_ {
         let declared: std::collections::BTreeMap<&RecipientId, &str> = self
             .recipients
@@ -624,6 +916,14 @@ impl Agreement {
     }
 
     /// The display name of a recipient: official, declared, or the code itself.
+    ///
+    /// ```
+    /// use vardavtal::{Agreement, RecipientId};
+    /// let a = Agreement::new("x", "X").with_recipient("modellkommuner", "De 10 modellkommunerna");
+    /// assert_eq!(a.recipient_name(&RecipientId::new("0114")), "Upplands Väsby");
+    /// assert_eq!(a.recipient_name(&RecipientId::new("modellkommuner")), "De 10 modellkommunerna");
+    /// assert_eq!(a.recipient_name(&RecipientId::new("okand")), "okand");
+    /// ```
     pub fn recipient_name(&self, id: &RecipientId) -> String {
         id.name()
             .map(str::to_owned)
@@ -637,6 +937,18 @@ impl Agreement {
     }
 
     /// Every component of the tree, depth first, with its location path.
+    ///
+    /// ```
+    /// let a = vardavtal::input::agreement("god-och-nara-vard-2019")?;
+    /// let tree: Vec<String> = a.walk().iter().map(|(loc, c)| format!("{loc} {}", c.id)).collect();
+    /// assert_eq!(tree, [
+    ///     "components[0] primarvard",
+    ///     "components[0].components[0] regioner",
+    ///     "components[0].components[0].components[0] omstallning",
+    ///     "components[0].components[1] skr",
+    /// ]);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn walk(&self) -> Vec<(Loc, &Component)> {
         fn go<'a>(cs: &'a [Component], at: &Loc, out: &mut Vec<(Loc, &'a Component)>) {
             for (i, c) in cs.iter().enumerate() {
@@ -651,6 +963,15 @@ impl Agreement {
     }
 
     /// The component with this id anywhere in the tree.
+    ///
+    /// ```
+    /// use vardavtal::Sek;
+    /// let a = vardavtal::input::agreement("komiljard-2019")?;
+    /// let c = a.component("prestation").expect("a component of komiljard-2019");
+    /// assert_eq!(c.amount.as_ref().map(|f| f.value), Some(Sek::kronor(1_280_000_000)));
+    /// assert!(a.component("block-2").is_none());
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn component(&self, id: &str) -> Option<&Component> {
         fn find<'a>(cs: &'a [Component], id: &str) -> Option<&'a Component> {
             cs.iter().find_map(|c| {
@@ -665,6 +986,13 @@ impl Agreement {
     }
 
     /// The first year covered.
+    ///
+    /// ```
+    /// use vardavtal::Agreement;
+    /// assert_eq!(vardavtal::input::agreement("aldreomsorg-2020-2022")?.first_year(), Some(2020));
+    /// assert_eq!(Agreement::new("x", "X").first_year(), None);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn first_year(&self) -> Option<i32> {
         self.years.iter().copied().min()
     }

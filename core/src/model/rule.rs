@@ -14,6 +14,18 @@ use crate::money::Sek;
 use crate::recipient::RecipientId;
 
 /// How a component is split.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::Rule;
+let a = vardavtal::input::agreement("komiljard-2019")?;
+let rules: Vec<&str> = a.components.iter().filter_map(|c| c.rule.as_ref()).map(Rule::as_str).collect();
+assert_eq!(rules, ["per_capita", "performance"]);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -71,6 +83,14 @@ pub enum Rule {
 
 impl Rule {
     /// `"per_capita"`, `"performance"`, ….
+    ///
+    /// ```
+    /// use vardavtal::{Rule, Sek};
+    /// assert_eq!(Rule::fixed_plus_key(Sek::kronor(100_000_000), None).as_str(), "fixed_plus_key");
+    /// let a = vardavtal::input::agreement("sektorsbidrag-2024")?;
+    /// assert_eq!(a.component("regioner").and_then(|c| c.rule.as_ref()).map(Rule::as_str), Some("by_need"));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn as_str(&self) -> &'static str {
         match self {
             Rule::PerCapita { .. } => "per_capita",
@@ -86,6 +106,23 @@ impl Rule {
 }
 
 /// A performance-based rule.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Rule, Unearned};
+// Kömiljarden 2019: 1,28 miljarder kronor paid on shorter waiting times.
+let a = vardavtal::input::agreement("komiljard-2019")?;
+let Some(Rule::Performance(p)) = a.component("prestation").and_then(|c| c.rule.clone()) else {
+    panic!("a performance rule");
+};
+assert_eq!(p.criteria.len(), 1);
+assert_eq!(p.unearned, Unearned::ReturnToState);
+assert_eq!(p.key, None); // the default population key
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -101,6 +138,18 @@ pub struct Performance {
 }
 
 /// What happens to performance money a recipient does not earn.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::Unearned;
+assert_eq!("bonus_pot".parse::<Unearned>()?, Unearned::BonusPot);
+assert_eq!(Unearned::ReturnToState.to_string(), "return_to_state");
+assert!("bonus".parse::<Unearned>().is_err());
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -117,6 +166,23 @@ pub enum Unearned {
 crate::names::names!(Unearned { BonusPot => "bonus_pot", ReturnToState => "return_to_state" });
 
 /// One performance criterion.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Rule, Weight};
+let a = vardavtal::input::agreement("komiljard-2019")?;
+let Some(Rule::Performance(p)) = a.component("prestation").and_then(|c| c.rule.clone()) else {
+    panic!("a performance rule");
+};
+let wait = &p.criteria[0];
+assert_eq!(wait.id, "wait90");
+assert_eq!(wait.share, "1".parse::<Weight>()?); // the whole pot
+assert_eq!(wait.test.describe(), "improved on last year (wait90) or at least 0.71 (wait60)");
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -140,6 +206,20 @@ pub struct Criterion {
 /// Each test reads the outcome recorded under the criterion's id, or under `measure` when
 /// it names another one (a criterion met by "improved on the 90-day share, or at least
 /// 71 % within 60 days" reads two measures).
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Test, rust_decimal::Decimal};
+// Kömiljarden 2019: improved on the 90-day share, or at least 71 % within 60 days.
+let test = Test::Any { tests: vec![
+    Test::Improved { lower_is_better: false, measure: Some("wait90".into()) },
+    Test::AtLeast { threshold: Decimal::new(71, 2), measure: Some("wait60".into()) },
+] };
+assert_eq!(test.describe(), "improved on last year (wait90) or at least 0.71 (wait60)");
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -190,6 +270,12 @@ pub enum Test {
 
 impl Test {
     /// A short English description ("improved on last year or at least 0.71").
+    ///
+    /// ```
+    /// use vardavtal::{Test, rust_decimal::Decimal};
+    /// assert_eq!(Test::AtMost { threshold: Decimal::from(90), measure: None }.describe(), "at most 90");
+    /// assert_eq!(Test::Improved { lower_is_better: true, measure: Some("days".into()) }.describe(), "lower than last year (days)");
+    /// ```
     pub fn describe(&self) -> String {
         let of = |m: &Option<String>| m.as_ref().map_or(String::new(), |m| format!(" ({m})"));
         match self {
@@ -217,6 +303,15 @@ impl Test {
     }
 
     /// The same description in Swedish ("bättre än förra året eller minst 0,71").
+    ///
+    /// ```
+    /// use vardavtal::{Test, rust_decimal::Decimal};
+    /// let test = Test::Any { tests: vec![
+    ///     Test::Improved { lower_is_better: false, measure: None },
+    ///     Test::AtLeast { threshold: Decimal::new(71, 2), measure: None },
+    /// ] };
+    /// assert_eq!(test.describe_sv(), "bättre än förra året eller minst 0,71");
+    /// ```
     pub fn describe_sv(&self) -> String {
         let of = |m: &Option<String>| m.as_ref().map_or(String::new(), |m| format!(" ({m})"));
         let num = |t: &Decimal| crate::swedish::format_number(*t);
@@ -245,6 +340,13 @@ impl Test {
     }
 
     /// The outcome this test reads, other than the criterion's own.
+    ///
+    /// ```
+    /// use vardavtal::{Test, rust_decimal::Decimal};
+    /// let at_least = Test::AtLeast { threshold: Decimal::new(71, 2), measure: Some("wait60".into()) };
+    /// assert_eq!(at_least.measure(), Some("wait60"));
+    /// assert_eq!(Test::Met { measure: None }.measure(), None); // reads the criterion's own outcome
+    /// ```
     pub fn measure(&self) -> Option<&str> {
         match self {
             Test::Improved { measure, .. }
