@@ -32,6 +32,14 @@ pub use controlled::controlled_rounding;
 use strength_reduce::StrengthReducedU64;
 
 /// Why a pot cannot be apportioned.
+///
+/// ```
+/// use vardavtal::apportion::{ApportionError, largest_remainder};
+/// assert_eq!(largest_remainder(10, &[]), Err(ApportionError::Empty));
+/// assert_eq!(largest_remainder(10, &[0, 0]), Err(ApportionError::ZeroTotal));
+/// assert_eq!(largest_remainder(u128::MAX, &[1, 2]), Err(ApportionError::TooLarge));
+/// assert_eq!(ApportionError::ZeroTotal.to_string(), "the weights of the key are all zero");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum ApportionError {
     /// No weights at all.
@@ -46,6 +54,15 @@ pub enum ApportionError {
 }
 
 /// Apportion `pot` units over `weights` by largest remainder (see the module docs).
+///
+/// ```
+/// use vardavtal::apportion::largest_remainder;
+/// // 10 kronor over 1:2:4: floors 1, 2, 5; the 2 left go to the remainders 6/7 and 5/7
+/// let parts = largest_remainder(10, &[1, 2, 4])?;
+/// assert_eq!(parts, vec![1, 3, 6]);
+/// assert_eq!(parts.iter().sum::<u128>(), 10);
+/// # Ok::<(), vardavtal::apportion::ApportionError>(())
+/// ```
 ///
 /// # Errors
 /// [`ApportionError::Empty`] without weights, [`ApportionError::ZeroTotal`] when they are
@@ -76,6 +93,16 @@ fn total_of(weights: &[u128]) -> Result<u128, ApportionError> {
 
 /// As [`largest_remainder`], writing into `out` (which must be as long as `weights`;
 /// extra elements are left untouched). Reuse `out` across calls to avoid allocating.
+///
+/// ```
+/// use vardavtal::apportion::largest_remainder_into;
+/// let mut out = [0u128; 3];
+/// for (pot, want) in [(10, [1, 3, 6]), (700, [100, 200, 400])] {
+///     largest_remainder_into(pot, &[1, 2, 4], &mut out)?;
+///     assert_eq!(out, want);
+/// }
+/// # Ok::<(), vardavtal::apportion::ApportionError>(())
+/// ```
 ///
 /// # Errors
 /// As [`largest_remainder`]; also [`ApportionError::TooLarge`] when `out` is shorter than
@@ -171,6 +198,13 @@ fn hand_out<T: Ord + Copy>(rems: &[T], k: usize, out: &mut [u128]) {
 /// The rank (1 = largest) of each recipient's remainder under the tie-break of this
 /// module, and each remainder, for explanations. `None` on the same errors as
 /// [`largest_remainder`].
+///
+/// ```
+/// use vardavtal::apportion::remainder_ranks;
+/// // 10 over 1:2:4 (total 7): remainders 3/7, 6/7 and 5/7, in sevenths, ranked
+/// assert_eq!(remainder_ranks(10, &[1, 2, 4]), Some(vec![(3, 3), (6, 1), (5, 2)]));
+/// assert_eq!(remainder_ranks(10, &[0, 0]), None);
+/// ```
 pub fn remainder_ranks(pot: u128, weights: &[u128]) -> Option<Vec<(u128, usize)>> {
     let total = weights.iter().try_fold(0u128, |a, &w| a.checked_add(w))?;
     if total == 0 {

@@ -107,6 +107,21 @@ pub enum KeySpec {
 /// Built in code ([`Weight::new`], `parse`) a weight is never negative. Read from a file it
 /// can be, so that the problem is reported where it is: a key with a negative weight is
 /// refused (`negative_weight`, located at the weight) when it is built or validated.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r##"
+```
+use vardavtal::{Weight, rust_decimal::Decimal};
+let w: Weight = "72 %".parse()?;
+assert_eq!(w.value(), Decimal::new(72, 2));
+// in a file: a string as Swedish writes it, or a whole JSON number
+let ws: Vec<Weight> = serde_json::from_str(r#"["2 411 859", 2411859, "0,72"]"#)?;
+assert_eq!(ws[0], ws[1]);
+assert_eq!(serde_json::to_string(&ws[2])?, r#""0.72""#);
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+"##
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(transparent)]
@@ -120,6 +135,12 @@ pub struct Weight(
 
 impl Weight {
     /// The weight as a `Decimal`.
+    ///
+    /// ```
+    /// use vardavtal::{Weight, rust_decimal::Decimal};
+    /// assert_eq!("2 411 859".parse::<Weight>()?.value(), Decimal::from(2_411_859));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn value(self) -> Decimal {
         self.0
     }
@@ -291,11 +312,34 @@ pub mod date_str {
     use serde::{Deserialize, Deserializer, Serializer};
 
     /// Serialise as `YYYY-MM-DD`.
+    ///
+    /// ```
+    /// use vardavtal::chrono::NaiveDate;
+    /// #[derive(serde::Serialize)]
+    /// struct Paid {
+    ///     #[serde(serialize_with = "vardavtal::key::date_str::serialize")]
+    ///     date: NaiveDate,
+    /// }
+    /// let date = NaiveDate::from_ymd_opt(2022, 3, 1).unwrap();
+    /// assert_eq!(serde_json::to_string(&Paid { date }).unwrap(), r#"{"date":"2022-03-01"}"#);
+    /// ```
     pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.collect_str(&d.format("%Y-%m-%d"))
     }
 
     /// Deserialise from a strict `YYYY-MM-DD` string.
+    ///
+    /// ```
+    /// use vardavtal::chrono::NaiveDate;
+    /// #[derive(serde::Deserialize)]
+    /// struct Paid {
+    ///     #[serde(deserialize_with = "vardavtal::key::date_str::deserialize")]
+    ///     date: NaiveDate,
+    /// }
+    /// let p: Paid = serde_json::from_str(r#"{"date": "2022-03-01"}"#).unwrap();
+    /// assert_eq!(p.date, NaiveDate::from_ymd_opt(2022, 3, 1).unwrap());
+    /// assert!(serde_json::from_str::<Paid>(r#"{"date": "2022-3-1"}"#).is_err());
+    /// ```
     pub fn deserialize<'de, D: Deserializer<'de>>(
         d: D,
     ) -> std::result::Result<NaiveDate, D::Error> {
@@ -313,6 +357,14 @@ pub mod date_str {
 impl KeySpec {
     /// Resolve the key against the bundled data: recipients in code order with weights.
     ///
+    /// ```
+    /// use vardavtal::{KeySpec, RecipientId, rust_decimal::Decimal};
+    /// let key = "needs:regions:2024".parse::<KeySpec>()?.resolve()?;
+    /// assert_eq!(key.len(), 21);
+    /// assert_eq!(key.iter().next(), Some((&RecipientId::new("01"), Decimal::from(1_267_100_000))));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`KeySpec::resolve_with`], with no declared recipients.
     pub fn resolve(&self) -> Result<Key> {
@@ -320,6 +372,17 @@ impl KeySpec {
     }
 
     /// Resolve, accepting the recipient codes in `declared` as well as the known ones.
+    ///
+    /// ```
+    /// use vardavtal::{Code, KeySpec, RecipientId};
+    /// let spec: KeySpec = serde_json::from_str(
+    ///     r#"{"type": "weights", "weights": {"SKR": "3", "socialstyrelsen": "1"}}"#,
+    /// ).unwrap();
+    /// assert_eq!(spec.resolve().unwrap_err().code(), Code::UnknownRecipient);
+    /// let key = spec.resolve_with(&[RecipientId::new("socialstyrelsen")])?;
+    /// assert_eq!(key.split_units(100)?, vec![75, 25]);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     ///
     /// # Errors
     /// `no_population_data` when the bundled data has no population of the level at the
@@ -516,6 +579,15 @@ fn by_name(spec: &str) -> Result<Key> {
 ///
 /// Cheap to clone (the figures are shared), so a bundled key is resolved once and handed
 /// out again ([`KeySpec::resolve`]).
+///
+/// ```
+/// use vardavtal::{Key, rust_decimal::Decimal};
+/// let key = Key::from_spec("population:regions:2021-11-01")?;
+/// assert_eq!((key.len(), key.total()), (21, Decimal::from(10_443_100)));
+/// let again = key.clone(); // shares the figures
+/// assert_eq!(again.weights()[0], Decimal::from(2_411_859)); // Region Stockholm
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Key(Arc<data::Key>);
@@ -837,6 +909,14 @@ impl Key {
     /// `population:municipalities:DATE`, `needs:regions:2024`, or the path of a CSV file
     /// with columns `code,weight`.
     ///
+    /// ```
+    /// use vardavtal::{Code, Key};
+    /// assert_eq!(Key::from_arg("population:municipalities:2024-12-31")?.len(), 290);
+    /// let e = Key::from_arg("befolkning.csv").unwrap_err(); // no such file
+    /// assert_eq!(e.code(), Code::Io);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// For an argument that starts as a key spec, every error of [`Key::from_spec`]; `io`
     /// (`key_argument_neither_spec_nor_file`) when it is neither a key spec nor an existing
@@ -889,44 +969,118 @@ impl Key {
     }
 
     /// What the key is (`"population:regions:2021-11-01"`).
+    ///
+    /// ```
+    /// use vardavtal::Key;
+    /// let key = Key::from_spec("population:regions:2021-11-01")?;
+    /// assert_eq!(key.description(), "population:regions:2021-11-01");
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn description(&self) -> &str {
         &self.0.description
     }
     /// Source ids of the figures in the key.
+    ///
+    /// ```
+    /// use vardavtal::{Key, reference};
+    /// let key = Key::from_spec("population:regions:2021-11-01")?;
+    /// assert_eq!(key.sources(), ["scb-1nov-key-reconstructed"]);
+    /// assert!(reference::data_source(&key.sources()[0]).is_some());
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn sources(&self) -> &[String] {
         &self.0.sources
     }
     /// Recipients in code order.
+    ///
+    /// ```
+    /// let key = vardavtal::input::key("code,weight\n03,1\n01,2\n")?;
+    /// let codes: Vec<&str> = key.recipients().iter().map(|r| r.as_str()).collect();
+    /// assert_eq!(codes, ["01", "03"]);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn recipients(&self) -> &[RecipientId] {
         &self.0.recipients
     }
     /// Weights, in the order of [`Key::recipients`].
+    ///
+    /// ```
+    /// use vardavtal::rust_decimal::Decimal;
+    /// let key = vardavtal::input::key("code,weight\n03,1.5\n01,2\n")?;
+    /// assert_eq!(key.weights(), [Decimal::TWO, Decimal::new(15, 1)]);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn weights(&self) -> &[Decimal] {
         &self.0.weights
     }
     /// The sum of the weights.
+    ///
+    /// ```
+    /// use vardavtal::{Key, rust_decimal::Decimal};
+    /// // the population of the 21 regions on 1 November 2021
+    /// let key = Key::from_spec("population:regions:2021-11-01")?;
+    /// assert_eq!(key.total(), Decimal::from(10_443_100));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn total(&self) -> Decimal {
         self.0.total
     }
     /// Number of recipients.
+    ///
+    /// ```
+    /// use vardavtal::Key;
+    /// assert_eq!(Key::from_spec("population:municipalities:2024-12-31")?.len(), 290);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.0.recipients.len()
     }
     /// Always false: a key has at least one recipient.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Key};
+    /// assert!(!Key::from_spec("needs:regions:2024")?.is_empty());
+    /// assert_eq!(Key::supplied([]).unwrap_err().code(), Code::EmptyKey);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.0.recipients.is_empty()
     }
     /// (recipient, weight) pairs in code order.
+    ///
+    /// ```
+    /// use vardavtal::{Key, rust_decimal::Decimal};
+    /// let key = Key::from_spec("population:regions:2021-11-01")?;
+    /// let (code, weight) = key.iter().last().unwrap();
+    /// assert_eq!((code.as_str(), weight), ("25", Decimal::from(249_752)));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn iter(&self) -> impl Iterator<Item = (&RecipientId, Decimal)> {
         self.0.recipients.iter().zip(self.0.weights.iter().copied())
     }
     /// The weights as exact integers (all scaled by the same power of ten).
+    ///
+    /// ```
+    /// let key = vardavtal::input::key("code,weight\n01,2\n03,1.5\n")?;
+    /// assert_eq!(key.int_weights(), [20, 15]);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn int_weights(&self) -> &[u128] {
         &self.0.int_weights
     }
 
     /// Split `pot` by the key in whole `unit`s, by largest remainder; parts in the order
     /// of [`Key::recipients`], summing exactly to `pot`.
+    ///
+    /// ```
+    /// use vardavtal::{Key, Sek, Unit};
+    /// // 443 miljoner kronor by population, as block 2 of "Ökad tillgänglighet 2022"
+    /// let key = Key::from_spec("population:regions:2021-11-01")?;
+    /// let parts = key.split(Sek::kronor(443_000_000), Unit::Krona)?;
+    /// assert_eq!(parts[0], Sek::kronor(102_311_913)); // Region Stockholm
+    /// assert_eq!(parts.iter().sum::<Sek>(), Sek::kronor(443_000_000));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     ///
     /// # Errors
     /// The errors of [`Unit::to_units`] on `pot` (`negative_amount`,
@@ -958,6 +1112,13 @@ impl Key {
 
 /// Non-negative decimals as integers, all multiplied by the same power of ten (the
 /// smallest that makes every one whole); `None` when they do not fit 128 bits.
+///
+/// ```
+/// use vardavtal::{key::scale_to_integers, rust_decimal::Decimal};
+/// let ws = [Decimal::TWO, Decimal::new(15, 1), Decimal::new(25, 2)];
+/// assert_eq!(scale_to_integers(&ws), Some(vec![200, 150, 25]));
+/// assert_eq!(scale_to_integers(&[Decimal::MAX, Decimal::new(1, 28)]), None);
+/// ```
 pub fn scale_to_integers(ws: &[Decimal]) -> Option<Vec<u128>> {
     let scale = ws.iter().map(|w| w.normalize().scale()).max().unwrap_or(0);
     ws.iter()
@@ -971,6 +1132,13 @@ pub fn scale_to_integers(ws: &[Decimal]) -> Option<Vec<u128>> {
 }
 
 /// Map the hot path's error to the common shape.
+///
+/// ```
+/// use vardavtal::{Code, apportion::{ApportionError, largest_remainder}, key::apportion_error};
+/// let e = largest_remainder(10, &[0, 0]).map_err(apportion_error).unwrap_err();
+/// assert_eq!(e.code(), Code::ZeroTotalWeight);
+/// assert_eq!(e.findings()[0].msg, "the weights of the key are all zero");
+/// ```
 pub fn apportion_error(e: ApportionError) -> Error {
     let t = match e {
         ApportionError::Empty => &KEY_EMPTY,

@@ -40,6 +40,19 @@ assert_eq!(RecipientId::new("SKR").name(), Some("Sveriges Kommuner och Regioner"
 pub struct RecipientId(#[serde(deserialize_with = "crate::input::bounds::code")] pub(crate) String);
 
 /// What kind of recipient a code names.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{RecipientId, RecipientKind};
+assert_eq!(RecipientId::new("0114").kind(), RecipientKind::Municipality);
+assert_eq!(RecipientId::new("staten").kind(), RecipientKind::State);
+assert_eq!(RecipientKind::Skr.as_str(), "skr");
+assert_eq!("other".parse::<RecipientKind>()?, RecipientKind::Other);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
@@ -66,15 +79,36 @@ pub const STATE: &str = "staten";
 
 impl RecipientId {
     /// A recipient code as given.
+    ///
+    /// ```
+    /// use vardavtal::RecipientId;
+    /// let r = RecipientId::new("0180");
+    /// assert_eq!(r, RecipientId::from("0180"));
+    /// assert_eq!(r.name(), Some("Stockholm"));
+    /// ```
     pub fn new(code: impl Into<String>) -> Self {
         RecipientId(code.into())
     }
     /// The code as a string.
+    ///
+    /// ```
+    /// use vardavtal::RecipientId;
+    /// assert_eq!(RecipientId::new("SKR").as_str(), "SKR");
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }
     /// The kind of recipient the code names, from its form: two digits a region,
     /// four digits a municipality.
+    ///
+    /// ```
+    /// use vardavtal::{RecipientId, RecipientKind};
+    /// assert_eq!(RecipientId::new("25").kind(), RecipientKind::Region);
+    /// assert_eq!(RecipientId::new("2584").kind(), RecipientKind::Municipality);
+    /// // by form only: "02" is no region, but has a region's form
+    /// assert_eq!(RecipientId::new("02").kind(), RecipientKind::Region);
+    /// assert_eq!(RecipientId::new("socialstyrelsen").kind(), RecipientKind::Other);
+    /// ```
     pub fn kind(&self) -> RecipientKind {
         let s = self.0.as_str();
         let digits = s.bytes().all(|b| b.is_ascii_digit());
@@ -88,6 +122,13 @@ impl RecipientId {
     }
     /// The official name for regions, municipalities, SKR and the state; `None` for
     /// other recipients and unknown codes.
+    ///
+    /// ```
+    /// use vardavtal::RecipientId;
+    /// assert_eq!(RecipientId::new("2584").name(), Some("Kiruna"));
+    /// assert_eq!(RecipientId::new("staten").name(), Some("Staten"));
+    /// assert_eq!(RecipientId::new("02").name(), None);
+    /// ```
     pub fn name(&self) -> Option<&'static str> {
         match self.kind() {
             RecipientKind::Region => reference::region(&self.0).map(|r| r.name),
@@ -98,12 +139,29 @@ impl RecipientId {
         }
     }
     /// True for codes of regions and municipalities that exist, SKR and the state.
+    ///
+    /// ```
+    /// use vardavtal::RecipientId;
+    /// assert!(RecipientId::new("01").is_known() && RecipientId::new("SKR").is_known());
+    /// assert!(!RecipientId::new("02").is_known() && !RecipientId::new("skr").is_known());
+    /// ```
     pub fn is_known(&self) -> bool {
         self.name().is_some()
     }
     /// An `unknown_recipient` error unless the code is known or in `declared`, which is
     /// in code order (as [`crate::Agreement::declared_ids`] gives it): a binary search, so
     /// checking every one of n recipients takes O(n log n), not O(n²).
+    ///
+    /// ```
+    /// use vardavtal::{Agreement, Code, Loc, RecipientId};
+    /// let a = Agreement::new("exempel", "Exempel").with_recipient("socialstyrelsen", "Socialstyrelsen");
+    /// let declared = a.declared_ids();
+    /// RecipientId::new("03").check_known(&declared, &Loc::root())?;
+    /// RecipientId::new("socialstyrelsen").check_known(&declared, &Loc::root())?;
+    /// let e = RecipientId::new("02").check_known(&declared, &Loc::root()).unwrap_err();
+    /// assert_eq!(e.code(), Code::UnknownRecipient);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     ///
     /// # Errors
     /// `unknown_recipient`, located at `loc`, when the code is neither known nor declared.
@@ -152,6 +210,21 @@ impl AsRef<str> for RecipientId {
 
 /// A recipient an agreement names that is not a region, municipality, SKR or the state
 /// (for example a national authority or "the 10 model municipalities" as one recipient).
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r##"
+```
+use vardavtal::{Agreement, RecipientId, recipient::DeclaredRecipient};
+let a = Agreement::new("exempel", "Exempel").with_recipient("socialstyrelsen", "Socialstyrelsen");
+assert_eq!(a.recipients[0].name, "Socialstyrelsen");
+assert_eq!(a.recipient_name(&RecipientId::new("socialstyrelsen")), "Socialstyrelsen");
+// as an agreement file writes one
+let d: DeclaredRecipient = serde_json::from_str(r#"{"id": "modell", "name": "De 10 modellkommunerna", "members": 10}"#)?;
+assert_eq!((d.id.as_str(), d.members), ("modell", Some(10)));
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+"##
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -169,6 +242,20 @@ pub struct DeclaredRecipient {
 }
 
 /// Who a component pays.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Group, catalog::catalog};
+let a = catalog()?.agreement("aldreomsorg-2020-2022").ok_or("not in the catalog")?;
+let c = a.component("modellkommuner").ok_or("no such component")?;
+let g = c.recipients.as_ref().ok_or("no recipients")?;
+assert!(matches!(g, Group::Named { members: Some(10), .. }));
+assert_eq!(g.describe(), "de 10 modellkommunerna");
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -199,6 +286,13 @@ pub enum Group {
 
 impl Group {
     /// The members, where they are known (`None` for named groups and the joint group).
+    ///
+    /// ```
+    /// use vardavtal::{Group, RecipientId};
+    /// assert_eq!(Group::Regions.members().map(|m| m.len()), Some(21));
+    /// assert_eq!(Group::MunicipalitiesOf("09".into()).members(), Some(vec![RecipientId::new("0980")]));
+    /// assert_eq!(Group::RegionsAndMunicipalities.members(), None);
+    /// ```
     pub fn members(&self) -> Option<Vec<RecipientId>> {
         match self {
             Group::Regions => Some(
@@ -227,6 +321,13 @@ impl Group {
     }
 
     /// The population level a per-capita key over this group is taken at.
+    ///
+    /// ```
+    /// use vardavtal::{Group, Level};
+    /// assert_eq!(Group::MunicipalitiesOf("25".into()).level(), Some(Level::Municipalities));
+    /// assert_eq!(Group::Regions.level(), Some(Level::Regions));
+    /// assert_eq!(Group::Recipient("SKR".into()).level(), None);
+    /// ```
     pub fn level(&self) -> Option<reference::Level> {
         match self {
             Group::Regions => Some(reference::Level::Regions),
@@ -238,6 +339,13 @@ impl Group {
     }
 
     /// A short English description ("all 21 regions").
+    ///
+    /// ```
+    /// use vardavtal::Group;
+    /// assert_eq!(Group::Regions.describe(), "all 21 regions");
+    /// assert_eq!(Group::MunicipalitiesOf("25".into()).describe(), "the municipalities of Region Norrbotten");
+    /// assert_eq!(Group::Recipient("SKR".into()).describe(), "Sveriges Kommuner och Regioner");
+    /// ```
     pub fn describe(&self) -> String {
         match self {
             Group::Regions => "all 21 regions".into(),

@@ -17,6 +17,17 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// A region (län), by SCB county code.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::reference;
+let r = reference::region("25").ok_or("no region 25")?;
+assert_eq!((r.name, r.county), ("Region Norrbotten", "Norrbottens län"));
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[non_exhaustive]
@@ -30,6 +41,17 @@ pub struct Region {
 }
 
 /// A municipality (kommun), by SCB municipality code.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::reference;
+let m = reference::municipality("2584").ok_or("no municipality 2584")?;
+assert_eq!((m.name, m.region), ("Kiruna", "25"));
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[non_exhaustive]
@@ -43,6 +65,15 @@ pub struct Municipality {
 }
 
 /// One population figure of the bundled data.
+///
+/// ```
+/// use vardavtal::reference::{self, Level};
+/// let rows = reference::population(Level::Regions, "2021-11-01".parse()?);
+/// let stockholm = rows.iter().find(|r| r.code == "01").ok_or("no Stockholm")?;
+/// assert_eq!(stockholm.population, 2_411_859);
+/// assert_eq!(stockholm.source, "scb-1nov-key-reconstructed");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct PopulationRow {
@@ -58,6 +89,15 @@ pub struct PopulationRow {
 
 impl PopulationRow {
     /// The reference date.
+    ///
+    /// ```
+    /// use vardavtal::reference::{self, Level};
+    /// let date = "2024-12-31".parse()?;
+    /// let rows = reference::population(Level::Municipalities, date);
+    /// assert_eq!(rows.len(), 290);
+    /// assert!(rows.iter().all(|r| r.reference_date() == Some(date)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn reference_date(&self) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(self.date.0, self.date.1, self.date.2)
     }
@@ -66,6 +106,18 @@ impl PopulationRow {
 include!(concat!(env!("OUT_DIR"), "/reference_data.rs"));
 
 /// Regions or municipalities: the level a population key is taken at.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::Level;
+assert_eq!("municipalities".parse::<Level>()?, Level::Municipalities);
+assert_eq!(Level::Regions.as_str(), "regions");
+assert_eq!(Level::ALL.len(), 2);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -89,17 +141,45 @@ impl Level {
 }
 
 /// The 21 regions, in code order.
+///
+/// ```
+/// use vardavtal::reference;
+/// let regions = reference::regions();
+/// assert_eq!(regions.len(), 21);
+/// assert_eq!((regions[0].code, regions[0].name), ("01", "Region Stockholm"));
+/// assert_eq!(regions[20].code, "25");
+/// ```
 pub fn regions() -> &'static [Region] {
     REGIONS
 }
 
 /// The 290 municipalities, in code order.
+///
+/// ```
+/// use vardavtal::reference;
+/// let munis = reference::municipalities();
+/// assert_eq!(munis.len(), 290);
+/// assert_eq!((munis[0].code, munis[0].name), ("0114", "Upplands Väsby"));
+/// assert_eq!(munis.iter().filter(|m| m.region == "01").count(), 26);
+/// ```
 pub fn municipalities() -> &'static [Municipality] {
     MUNICIPALITIES
 }
 
 /// The reference data in one value, as the browser takes it: the regions, the
 /// municipalities and the reference dates that have population figures, by level.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::reference;
+let data = reference::bundled();
+assert_eq!((data.regions.len(), data.municipalities.len()), (21, 290));
+assert!(data.population_dates.regions.contains(&"2021-11-01".parse()?));
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[non_exhaustive]
@@ -113,6 +193,19 @@ pub struct Reference {
 }
 
 /// The reference dates that have population figures, by level, oldest first.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::reference;
+let dates = reference::bundled().population_dates;
+assert_eq!(dates.regions.first().map(|d| d.to_string()), Some("2017-12-31".into()));
+// the 1 November keys exist for the regions only
+assert!(!dates.municipalities.contains(&"2021-11-01".parse()?));
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[non_exhaustive]
@@ -124,6 +217,14 @@ pub struct PopulationDates {
 }
 
 /// The bundled reference data ([`Reference`]).
+///
+/// ```
+/// use vardavtal::reference;
+/// let json = serde_json::to_value(reference::bundled())?;
+/// assert_eq!(json["regions"][1]["name"], "Region Uppsala");
+/// assert_eq!(json["population_dates"]["regions"][0], "2017-12-31");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn bundled() -> Reference {
     Reference {
         regions: REGIONS,
@@ -136,6 +237,12 @@ pub fn bundled() -> Reference {
 }
 
 /// The region with this code.
+///
+/// ```
+/// use vardavtal::reference;
+/// assert_eq!(reference::region("01").map(|r| r.name), Some("Region Stockholm"));
+/// assert_eq!(reference::region("02"), None); // no county has code 02
+/// ```
 pub fn region(code: &str) -> Option<&'static Region> {
     // The build script checks that the table is in code order.
     REGIONS
@@ -145,6 +252,13 @@ pub fn region(code: &str) -> Option<&'static Region> {
 }
 
 /// The municipality with this code.
+///
+/// ```
+/// use vardavtal::reference;
+/// let m = reference::municipality("0180");
+/// assert_eq!(m.map(|m| (m.name, m.region)), Some(("Stockholm", "01")));
+/// assert_eq!(reference::municipality("180"), None);
+/// ```
 pub fn municipality(code: &str) -> Option<&'static Municipality> {
     MUNICIPALITIES
         .binary_search_by(|m| m.code.cmp(code))
@@ -153,6 +267,13 @@ pub fn municipality(code: &str) -> Option<&'static Municipality> {
 }
 
 /// The reference dates with population figures at this level, oldest first.
+///
+/// ```
+/// use vardavtal::reference::{self, Level};
+/// let dates = reference::population_dates(Level::Municipalities);
+/// assert_eq!(dates.len(), 7);
+/// assert_eq!(dates.last().map(|d| d.to_string()), Some("2025-12-31".into()));
+/// ```
 pub fn population_dates(level: Level) -> Vec<NaiveDate> {
     let mut d: Vec<NaiveDate> = level
         .rows()
@@ -165,6 +286,15 @@ pub fn population_dates(level: Level) -> Vec<NaiveDate> {
 }
 
 /// The population rows at this level and date (empty when the data has no such date).
+///
+/// ```
+/// use vardavtal::reference::{self, Level};
+/// let rows = reference::population(Level::Regions, "2021-11-01".parse()?);
+/// assert_eq!(rows.len(), 21);
+/// assert_eq!(rows.iter().map(|r| r.population).sum::<u64>(), 10_443_100);
+/// assert!(reference::population(Level::Regions, "2022-11-01".parse()?).is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn population(level: Level, date: NaiveDate) -> Vec<&'static PopulationRow> {
     level
         .rows()
@@ -188,11 +318,27 @@ pub fn default_population_date(level: Level, year: i32) -> Option<NaiveDate> {
 }
 
 /// The description of a source id used in the bundled data (`"scb-2021-table"` …).
+///
+/// ```
+/// use vardavtal::reference::{self, Level};
+/// let row = reference::population(Level::Regions, "2021-11-01".parse()?)[0];
+/// let text = reference::data_source(row.source).ok_or("undescribed source")?;
+/// assert!(text.starts_with("The population key behind a published per-region distribution"));
+/// assert_eq!(reference::data_source("no-such-source"), None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn data_source(id: &str) -> Option<&'static str> {
     DATA_SOURCES.iter().find(|(k, _)| *k == id).map(|(_, v)| *v)
 }
 
 /// The bundled care-need key of the regions for 2024 (region code, weight).
+///
+/// ```
+/// use vardavtal::reference;
+/// let key = reference::needs_key_regions_2024();
+/// assert_eq!(key.len(), 21);
+/// assert_eq!(key[0], ("01", 1_267_100_000, "needs-key-2024-published"));
+/// ```
 pub fn needs_key_regions_2024() -> &'static [(&'static str, u64, &'static str)] {
     NEEDS_REGIONS_2024
 }

@@ -38,22 +38,56 @@ impl Sek {
     pub const ZERO: Sek = Sek(Decimal::ZERO);
 
     /// A whole number of kronor.
+    ///
+    /// ```
+    /// use vardavtal::Sek;
+    /// assert_eq!(Sek::kronor(443_000_000), "443000000".parse::<Sek>()?);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn kronor(n: i64) -> Sek {
         Sek(Decimal::from(n))
     }
     /// The amount as a `Decimal`.
+    ///
+    /// ```
+    /// use vardavtal::{Sek, rust_decimal::Decimal};
+    /// let pot: Sek = "4500000.50".parse()?;
+    /// assert_eq!(pot.value(), Decimal::new(450_000_050, 2));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn value(self) -> Decimal {
         self.0
     }
     /// True when below zero.
+    ///
+    /// ```
+    /// use vardavtal::Sek;
+    /// assert!("-0.50".parse::<Sek>()?.is_negative());
+    /// assert!(!Sek::ZERO.is_negative() && !Sek::kronor(1).is_negative());
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn is_negative(self) -> bool {
         self.0.is_sign_negative() && !self.0.is_zero()
     }
     /// Sum, or `None` on overflow.
+    ///
+    /// ```
+    /// use vardavtal::{Sek, rust_decimal::Decimal};
+    /// let a = Sek::kronor(443_000_000);
+    /// assert_eq!(a.checked_add(Sek::kronor(57_000_000)), Some(Sek::kronor(500_000_000)));
+    /// assert_eq!(Sek::from(Decimal::MAX).checked_add(Sek::kronor(1)), None);
+    /// ```
     pub fn checked_add(self, other: Sek) -> Option<Sek> {
         self.0.checked_add(other.0).map(Sek)
     }
     /// Difference, or `None` on overflow.
+    ///
+    /// ```
+    /// use vardavtal::{Sek, rust_decimal::Decimal};
+    /// let a = Sek::kronor(443_000_000);
+    /// assert_eq!(a.checked_sub(Sek::kronor(443_000_001)), Some(Sek::kronor(-1)));
+    /// assert_eq!(Sek::from(Decimal::MIN).checked_sub(Sek::kronor(1)), None);
+    /// ```
     pub fn checked_sub(self, other: Sek) -> Option<Sek> {
         self.0.checked_sub(other.0).map(Sek)
     }
@@ -338,11 +372,35 @@ pub mod decimal_str {
     use super::*;
 
     /// Serialise as a plain decimal string.
+    ///
+    /// ```
+    /// use vardavtal::rust_decimal::Decimal;
+    /// #[derive(serde::Serialize)]
+    /// struct Share {
+    ///     #[serde(serialize_with = "vardavtal::money::decimal_str::serialize")]
+    ///     share: Decimal,
+    /// }
+    /// let json = serde_json::to_string(&Share { share: Decimal::new(7250, 4) }).unwrap();
+    /// assert_eq!(json, r#"{"share":"0.725"}"#);
+    /// ```
     pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.collect_str(&d.normalize())
     }
 
     /// Deserialise from a plain decimal string.
+    ///
+    /// ```
+    /// use vardavtal::rust_decimal::Decimal;
+    /// #[derive(serde::Deserialize)]
+    /// struct Pot {
+    ///     #[serde(deserialize_with = "vardavtal::money::decimal_str::deserialize")]
+    ///     amount: Decimal,
+    /// }
+    /// let pot: Pot = serde_json::from_str(r#"{"amount": "4500000.50"}"#).unwrap();
+    /// assert_eq!(pot.amount, Decimal::new(450_000_050, 2));
+    /// // a JSON number may be a float: refused
+    /// assert!(serde_json::from_str::<Pot>(r#"{"amount": 4500000.5}"#).is_err());
+    /// ```
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Decimal, D::Error> {
         d.deserialize_str(V(
             parse_plain_decimal,
@@ -354,6 +412,17 @@ pub mod decimal_str {
     /// a whole JSON number of at most 2^53 − 1 in size (exact in every language, as
     /// Python's `int` is: `{"01": 2}`). A boolean, a fractional number (it may be a binary
     /// float) or a larger one is an `invalid_value` error.
+    ///
+    /// ```
+    /// use vardavtal::rust_decimal::Decimal;
+    /// #[derive(serde::Deserialize)]
+    /// struct W(#[serde(deserialize_with = "vardavtal::money::decimal_str::deserialize_weight")] Decimal);
+    /// let read = |json: &str| serde_json::from_str::<W>(json).map(|w| w.0.to_string());
+    /// assert_eq!(read(r#""2 411 859""#).unwrap(), "2411859");
+    /// assert_eq!(read("2411859").unwrap(), "2411859");
+    /// assert_eq!(read(r#""0,72""#).unwrap(), "0.72");
+    /// assert!(read("0.72").is_err() && read("9007199254740992").is_err());
+    /// ```
     pub fn deserialize_weight<'de, D: Deserializer<'de>>(
         d: D,
     ) -> std::result::Result<Decimal, D::Error> {
@@ -424,6 +493,13 @@ pub mod decimal_str {
 }
 
 /// The sum of decimals, or `None` when it does not fit a `Decimal`.
+///
+/// ```
+/// use vardavtal::{money::checked_sum, rust_decimal::Decimal};
+/// let parts = [Decimal::new(443_000_000, 0), Decimal::new(4_500_000_50, 2)];
+/// assert_eq!(checked_sum(parts), Some(Decimal::new(447_500_000_50, 2)));
+/// assert_eq!(checked_sum([Decimal::MAX, Decimal::ONE]), None);
+/// ```
 pub fn checked_sum(it: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
     it.into_iter()
         .try_fold(Decimal::ZERO, |a, x| a.checked_add(x))
@@ -432,6 +508,13 @@ pub fn checked_sum(it: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
 /// The sum of decimals, saturating at the bounds of `Decimal`: for totals whose parts are
 /// known to fit (an allocation's rows sum to its pots, which are checked), so that no input
 /// can make a total panic.
+///
+/// ```
+/// use vardavtal::{money::saturating_sum, rust_decimal::Decimal};
+/// let parts = [Decimal::new(443_000_000, 0), Decimal::new(57_000_000, 0)];
+/// assert_eq!(saturating_sum(parts), Decimal::new(500_000_000, 0));
+/// assert_eq!(saturating_sum([Decimal::MAX, Decimal::ONE]), Decimal::MAX);
+/// ```
 pub fn saturating_sum(it: impl IntoIterator<Item = Decimal>) -> Decimal {
     it.into_iter()
         .fold(Decimal::ZERO, |a, x| a.saturating_add(x))
@@ -466,6 +549,12 @@ pub enum Unit {
 
 impl Unit {
     /// The unit as an amount.
+    ///
+    /// ```
+    /// use vardavtal::{Unit, rust_decimal::Decimal};
+    /// assert_eq!(Unit::Krona.amount(), Decimal::ONE);
+    /// assert_eq!(Unit::Ore.amount(), Decimal::new(1, 2));
+    /// ```
     pub fn amount(self) -> Decimal {
         match self {
             Unit::Krona => Decimal::ONE,
@@ -473,6 +562,11 @@ impl Unit {
         }
     }
     /// Decimal places of the unit.
+    ///
+    /// ```
+    /// use vardavtal::Unit;
+    /// assert_eq!((Unit::Krona.scale(), Unit::Ore.scale()), (0, 2));
+    /// ```
     pub fn scale(self) -> u32 {
         match self {
             Unit::Krona => 0,
@@ -480,6 +574,13 @@ impl Unit {
         }
     }
     /// The name (`"krona"` or `"ore"`).
+    ///
+    /// ```
+    /// use vardavtal::Unit;
+    /// assert_eq!("öre".parse::<Unit>()?.as_str(), "ore");
+    /// assert_eq!(Unit::Krona.as_str(), "krona");
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Unit::Krona => "krona",

@@ -59,6 +59,13 @@ pub enum Qualifier {
 
 impl Qualifier {
     /// The English name: `"about"`, `"over"`, `"nearly"` or `"under"`.
+    ///
+    /// ```
+    /// use vardavtal::swedish::parse_swedish;
+    /// let hedged = parse_swedish("drygt 6,3 miljarder kronor")?;
+    /// assert_eq!(hedged.qualifier.map(|q| q.as_str()), Some("over"));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn as_str(&self) -> &'static str {
         match self {
             Qualifier::About => "about",
@@ -70,6 +77,12 @@ impl Qualifier {
 
     /// The qualifier with the English name `s` (as given by [`Qualifier::as_str`], ASCII
     /// case-insensitive), or `None`.
+    ///
+    /// ```
+    /// use vardavtal::swedish::Qualifier;
+    /// assert_eq!(Qualifier::parse("Nearly"), Some(Qualifier::Nearly));
+    /// assert_eq!(Qualifier::parse("nästan"), None); // the English name, not the Swedish word
+    /// ```
     pub fn parse(s: &str) -> Option<Self> {
         [
             Qualifier::About,
