@@ -30,6 +30,20 @@ use crate::money::Sek;
 
 /// Money of an agreement that cannot be computed now, and why: a rule the sources do not
 /// publish, performance outcomes not given, costs reimbursed afterwards.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Code, Options, Sek, across, input};
+let a = input::agreement("okad-tillganglighet-2022")?;
+let open = &across::money_of(&a, &Options::default()).open[0];
+assert_eq!((open.agreement.as_str(), open.component.as_deref()), ("okad-tillganglighet-2022", Some("block-1")));
+// Block 1's rule is not published.
+assert_eq!((open.amount, open.why.code), (Some(Sek::kronor(2_512_600_000)), Code::NotAllocated));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[non_exhaustive]
@@ -79,6 +93,17 @@ pub enum Mark {
 crate::names::names!(Mark { Proposed => "proposed", Pending => "pending", Conditional => "conditional" });
 
 /// The allocations of one agreement's components that can be computed, and the rest.
+///
+/// ```
+/// use vardavtal::{Options, across, input};
+/// let a = input::agreement("okad-tillganglighet-2022")?;
+/// let money = across::money_of(&a, &Options::default());
+/// assert_eq!(money.agreement.id, "okad-tillganglighet-2022");
+/// let computed: Vec<&str> = money.allocations.iter().map(|al| al.pots[0].component.as_str()).collect();
+/// assert_eq!(computed, ["block-2", "skr"]);
+/// assert_eq!(money.open[0].component.as_deref(), Some("block-1"));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct AgreementMoney<'a> {
@@ -156,6 +181,16 @@ pub fn money_of<'a>(a: &'a Agreement, opts: &Options) -> AgreementMoney<'a> {
 }
 
 /// The marks of money of component `component` of `a`.
+///
+/// ```
+/// use vardavtal::{across::{self, Mark}, catalog::catalog};
+/// let cat = catalog()?;
+/// // Signed, unconditional: no marks.
+/// assert!(across::marks(cat.find_agreement("okad-tillganglighet-2022")?, None).is_empty());
+/// // Kömiljarden 2019 awaits a party's approval.
+/// assert_eq!(across::marks(cat.find_agreement("komiljard-2019")?, Some("prestation")), [Mark::Pending]);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub fn marks(a: &Agreement, component: Option<&str>) -> Vec<Mark> {
     let mut out = Vec::new();
     match a.status {

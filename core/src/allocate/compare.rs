@@ -21,6 +21,22 @@ use super::Allocation;
 use crate::money::Sek;
 
 /// One recipient's totals in two allocations.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Sek, Unit, compare, input, split};
+// Block 2 of Ökad tillgänglighet 2022 by the population of 2021, and of 2023.
+let pot = Sek::kronor(443_000_000);
+let a = split(pot, &input::key("population:regions:2021-11-01")?, None, Unit::Krona)?;
+let b = split(pot, &input::key("population:regions:2023-11-01")?, None, Unit::Krona)?;
+let d = &compare(&a, &b).rows[0];
+assert_eq!((d.recipient.as_str(), d.name.as_str()), ("01", "Region Stockholm"));
+assert_eq!((d.a, d.b, d.diff), (Sek::kronor(102_311_913), Sek::kronor(103_050_073), Sek::kronor(738_160)));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Difference {
@@ -37,6 +53,22 @@ pub struct Difference {
 }
 
 /// The per-recipient comparison of two allocations.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Sek, Unit, compare, input, split};
+let pot = Sek::kronor(443_000_000);
+let a = split(pot, &input::key("population:regions:2021-11-01")?, None, Unit::Krona)?;
+let b = split(pot, &input::key("population:regions:2023-11-01")?, None, Unit::Krona)?;
+let cmp = compare(&a, &b);
+// One row per region in code order; the same pot, so the differences sum to zero.
+assert_eq!((cmp.rows.len(), cmp.rows[20].recipient.as_str()), (21, "25"));
+assert_eq!(cmp.total_diff(), Sek::ZERO);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(deny_unknown_fields)]

@@ -75,6 +75,17 @@ use rules::{fixed_plus_key, run_rule};
 use step::Step;
 
 /// The apportionment method.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Method, Options};
+assert_eq!(Options::default().method, Method::LargestRemainder);
+assert_eq!(vardavtal::json::from_str::<Method>("\"largest_remainder\"")?, Method::LargestRemainder);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -120,17 +131,40 @@ pub struct Options {
 impl Options {
     /// The defaults: whole kronor, largest remainder, the rules' own keys, no outcomes, not
     /// strict.
+    ///
+    /// ```
+    /// use vardavtal::{Method, Options, Unit};
+    /// let o = Options::new();
+    /// assert_eq!((o.unit, o.method, o.key.is_none(), o.strict), (Unit::Krona, Method::LargestRemainder, true, false));
+    /// assert!(o.outcomes.is_empty());
+    /// ```
     pub fn new() -> Options {
         Options::default()
     }
 
     /// Round to this unit.
+    ///
+    /// ```
+    /// use vardavtal::{Options, Sek, Unit, allocate, input};
+    /// let a = input::agreement("okad-tillganglighet-2022")?;
+    /// let al = allocate(&a, &Options::new().with_unit(Unit::Ore))?;
+    /// // Region Stockholm's share of block 2, to the öre (102 311 913 kr in whole kronor).
+    /// assert_eq!(al.rows()[0].amount, "102311912.84".parse::<Sek>()?);
+    /// assert_eq!(al.total(), Sek::kronor(454_000_000));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn with_unit(mut self, unit: Unit) -> Self {
         self.unit = unit;
         self
     }
 
     /// Apportion by this method.
+    ///
+    /// ```
+    /// use vardavtal::{Method, Options};
+    /// let o = Options::new().with_method(Method::LargestRemainder);
+    /// assert_eq!(o, Options::default()); // largest remainder is the default, and the only method
+    /// ```
     pub fn with_method(mut self, method: Method) -> Self {
         self.method = method;
         self
@@ -138,18 +172,54 @@ impl Options {
 
     /// Replace the key of every population-based rule at the key's level (see
     /// [`Options::key`]); `None` keeps the rules' own keys.
+    ///
+    /// ```
+    /// use vardavtal::{Key, Options, Sek, allocate, input};
+    /// let a = input::agreement("okad-tillganglighet-2022")?;
+    /// // Block 2 by the population of 1 November 2023 instead of 2021.
+    /// let opts = Options::new().with_key(Key::from_arg("population:regions:2023-11-01")?);
+    /// let al = allocate(&a, &opts)?;
+    /// assert_eq!(al.pots[0].key.as_deref(), Some("population:regions:2023-11-01"));
+    /// assert_eq!(al.rows()[0].amount, Sek::kronor(103_050_073)); // Region Stockholm, 102 311 913 kr by 2021
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn with_key(mut self, key: impl Into<Option<Key>>) -> Self {
         self.key = key.into();
         self
     }
 
     /// Performance outcomes.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Options, Outcome, Outcomes, Sek, allocate_component, input, reference};
+    /// let a = input::agreement("komiljard-2019")?;
+    /// let e = allocate_component(&a, "prestation", &Options::new()).unwrap_err();
+    /// assert_eq!(e.code(), Code::MissingOutcomes);
+    /// // Every region had at least 71 % waiting at most 60 days: each earns its full share.
+    /// let mut o = Outcomes::default();
+    /// for r in reference::regions() {
+    ///     o.set("wait60", r.code.clone().into(), Outcome::measured("0.8".parse()?));
+    /// }
+    /// let al = allocate_component(&a, "prestation", &Options::new().with_outcomes(o))?;
+    /// assert_eq!(al.total(), Sek::kronor(1_280_000_000));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_outcomes(mut self, outcomes: Outcomes) -> Self {
         self.outcomes = outcomes;
         self
     }
 
     /// Strict mode (see [`Options::strict`]).
+    ///
+    /// ```
+    /// use vardavtal::{Code, Options, allocate, input};
+    /// let a = input::agreement("okad-tillganglighet-2022")?;
+    /// let e = allocate(&a, &Options::new().with_strict(true)).unwrap_err();
+    /// let found: Vec<_> = e.findings().iter().map(|f| (f.code, f.loc.to_string())).collect();
+    /// assert_eq!(found[2], (Code::DefaultKey, "components[1]".to_string()));
+    /// assert_eq!(found.len(), 3);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn with_strict(mut self, strict: bool) -> Self {
         self.strict = strict;
         self
@@ -539,6 +609,14 @@ fn run_pots(
 
 /// One what-if scenario of a batch: another key, other outcomes, or both. Its JSON form
 /// reads back; `Display` is `Scenario(key=…, outcomes=…)`.
+///
+/// ```
+/// use vardavtal::Scenario;
+/// let s: Scenario = vardavtal::json::from_str("{}")?;
+/// assert_eq!(s, Scenario::default());
+/// assert_eq!(s.to_string(), "Scenario(key=None, outcomes=None)");
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -554,6 +632,13 @@ pub struct Scenario {
 impl Scenario {
     /// A scenario of a key (replacing the population keys, as [`Options::key`]) and
     /// outcomes; `None` keeps the agreement's own.
+    ///
+    /// ```
+    /// use vardavtal::{Key, Scenario};
+    /// let s = Scenario::new(Some(Key::from_arg("population:regions:2023-11-01")?), None);
+    /// assert_eq!(s.to_string(), r#"Scenario(key="population:regions:2023-11-01", outcomes=None)"#);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn new(key: Option<Key>, outcomes: Option<Outcomes>) -> Scenario {
         Scenario { key, outcomes }
     }

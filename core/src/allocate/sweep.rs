@@ -32,6 +32,19 @@ use crate::recipient::RecipientId;
 use crate::rule::{Performance, Rule};
 
 /// A performance-based component prepared for many scenarios.
+///
+/// ```
+/// use vardavtal::{Options, catalog::catalog, sweep::PerformanceSweep};
+/// let a = catalog()?.find_agreement("komiljard-2019")?;
+/// let sweep = PerformanceSweep::new(a, "prestation", &Options::default())?;
+/// // Only Region Stockholm (the first recipient) qualifies: the rest goes back to the state.
+/// let mut qualified = vec![false; sweep.recipients().len()];
+/// qualified[0] = true;
+/// let mut totals = vec![0u128; sweep.recipients().len()];
+/// let returned = sweep.totals_into(&qualified, &mut totals)?;
+/// assert_eq!((totals[0], returned), (291_932_055, 1_280_000_000 - 291_932_055));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct PerformanceSweep {
     rule: Performance,
@@ -99,11 +112,28 @@ impl PerformanceSweep {
     }
 
     /// The recipients, in the order of the totals.
+    ///
+    /// ```
+    /// use vardavtal::{Options, RecipientId, catalog::catalog, sweep::PerformanceSweep};
+    /// let a = catalog()?.find_agreement("komiljard-2019")?;
+    /// let sweep = PerformanceSweep::new(a, "prestation", &Options::default())?;
+    /// assert_eq!(sweep.recipients().len(), 21);
+    /// assert_eq!(sweep.recipients()[..2], [RecipientId::new("01"), RecipientId::new("03")]);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn recipients(&self) -> &[RecipientId] {
         self.key.recipients()
     }
 
     /// The criterion ids, in the order of `qualified`'s rows.
+    ///
+    /// ```
+    /// use vardavtal::{Options, catalog::catalog, sweep::PerformanceSweep};
+    /// let a = catalog()?.find_agreement("komiljard-2019")?;
+    /// let sweep = PerformanceSweep::new(a, "prestation", &Options::default())?;
+    /// assert_eq!(sweep.criteria(), ["wait90"]);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn criteria(&self) -> Vec<&str> {
         self.rule.criteria.iter().map(|c| c.id.as_str()).collect()
     }

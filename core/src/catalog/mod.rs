@@ -32,6 +32,18 @@ use crate::message::templates::validate as templates;
 
 /// A source text: a press release or web page the catalog's figures are quoted from (the
 /// whole text, or for the further public sources the sentences quoted from it).
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+let s = vardavtal::catalog::catalog()?.find_source("003")?;
+assert_eq!(s.title, "Överenskommelser mellan SKR och regeringen inom vård och omsorg");
+assert_eq!(s.published.map(|d| d.to_string()).as_deref(), Some("2022-08-15"));
+assert!(s.text.contains("Block 2, utvecklingsblocket på 443 miljoner kronor"));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -59,6 +71,21 @@ pub struct Source {
 }
 
 /// A press-release total over several agreements ("totalt ca 11 miljarder kronor").
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+let cat = vardavtal::catalog::catalog()?;
+let p = cat.packages.iter().find(|p| p.id == "overenskommelser-januari-2022").unwrap();
+assert_eq!((p.year, p.members.len()), (Some(2022), 4));
+// A member may itself be a package: the two förlossningsvård agreements' 2022 total.
+assert_eq!(p.members[3], "forlossningsvard-2022");
+assert!(cat.packages.iter().any(|q| q.id == p.members[3]));
+assert_eq!(p.amount.cite(), "11 000 000 000 kr (002: \"totalt ca 11 miljarder kronor\")");
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -85,6 +112,20 @@ pub struct Package {
 }
 
 /// The catalog: sources, agreements and packages.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+let cat = vardavtal::catalog::catalog()?;
+let a = cat.find_agreement("forlossningsvard-2019")?;
+// Its figures cite sources of the catalog, and its published table is bundled too.
+let quoted = a.amount.as_ref().and_then(|f| f.source.as_ref()).unwrap();
+assert!(cat.source(&quoted.source).is_some());
+assert!(cat.tables.iter().any(|t| t.agreement.as_deref() == Some("forlossningsvard-2019")));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[non_exhaustive]
@@ -104,6 +145,14 @@ include!(concat!(env!("OUT_DIR"), "/catalog_files.rs"));
 static CATALOG: OnceLock<Result<Catalog>> = OnceLock::new();
 
 /// The bundled catalog (parsed once).
+///
+/// ```
+/// use vardavtal::catalog::catalog;
+/// let cat = catalog()?;
+/// assert!(std::ptr::eq(cat, catalog()?)); // the same catalog on every call
+/// assert!(cat.agreement("okad-tillganglighet-2022").is_some());
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 ///
 /// # Errors
 /// Only when the bundled data does not read (the crate's tests make sure it does): the
@@ -152,6 +201,18 @@ impl Catalog {
     /// A catalog of one's own: these agreements and the source texts they cite (no press
     /// totals, no published tables), for the views across agreements
     /// ([`crate::across`]) on agreements that are not in the bundled catalog.
+    ///
+    /// ```
+    /// use vardavtal::{Agreement, RecipientId, Sek, across, catalog::Catalog};
+    /// let a = Agreement::from_json(r#"{"id": "d", "title": "D", "kind": {"type": "base"}, "years": [2022],
+    ///   "components": [{"id": "b", "name": "B", "amount": "1000", "recipients": "regions", "rule": {"type": "per_capita"}}]}"#)?;
+    /// let cat = Catalog::new(vec![a], Vec::new());
+    /// assert!(cat.packages.is_empty() && cat.tables.is_empty());
+    /// let v = across::recipient(&cat, &RecipientId::new("03"), Some(2022))?;
+    /// assert_eq!((v.lines.len(), v.lines[0].agreement.as_str()), (1, "d"));
+    /// assert_eq!(v.lines[0].pot, Sek::kronor(1000));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn new(agreements: Vec<Agreement>, sources: Vec<Source>) -> Catalog {
         Catalog {
             sources,
@@ -180,6 +241,13 @@ impl Catalog {
         self.agreements.iter().find(|a| a.id == id)
     }
     /// The source with this id.
+    ///
+    /// ```
+    /// let cat = vardavtal::catalog::catalog()?;
+    /// assert_eq!(cat.source("003").map(|s| s.publisher.as_str()), Some("Sveriges Kommuner och Regioner (SKR)"));
+    /// assert!(cat.source("999").is_none());
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }

@@ -27,6 +27,20 @@ use crate::recipient::RecipientId;
 use crate::reconcile::{PublishedTable, Reconciliation, Statement, reconcile};
 
 /// A published per-region table bundled with the catalog, as listed in `tables.json`.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Sek, reconcile::StatedRule};
+let cat = vardavtal::catalog::catalog()?;
+let t = cat.tables.iter().find(|t| t.id == "forlossningsvard-2019").unwrap();
+assert_eq!((t.agreement.as_deref(), t.component.as_deref()), (Some("forlossningsvard-2019"), Some("regioner")));
+assert_eq!((t.statement.pot, t.statement.rule.clone()), (Some(Sek::kronor(1_590_000_000)), Some(StatedRule::Population)));
+assert!(t.text.starts_with("region,amount\n01,364329400\n"));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(deny_unknown_fields)]
@@ -59,6 +73,19 @@ pub struct TableEntry {
 }
 
 /// One row where the published table and the model differ.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Sek, catalog::{catalog, receipts}};
+let r = &receipts::receipts_of(catalog()?, "forlossningsvard-2019")[0];
+let d = &r.differences[0];
+assert_eq!((d.recipient.as_str(), d.name.as_str()), ("05", "Region Östergötland"));
+assert_eq!((d.published, d.model, d.diff), (Sek::kronor(71_740_341), Sek::kronor(71_740_342), Sek::kronor(-1)));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct RowDifference {
@@ -75,6 +102,21 @@ pub struct RowDifference {
 }
 
 /// A published table checked against the model.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Code, RecipientId, Sek, catalog::{catalog, receipts}};
+let r = &receipts::receipts_of(catalog()?, "forlossningsvard-2019")[0];
+assert_eq!((r.table.as_str(), r.component.as_deref()), ("forlossningsvard-2019", Some("regioner")));
+assert_eq!((r.reproduced, r.key.as_deref()), (false, Some("population:regions:2018-12-31")));
+assert_eq!((r.rows, r.differences.len()), (21, 8));
+assert_eq!(r.published[&RecipientId::new("01")], Sek::kronor(364_329_400));
+assert_eq!(r.finding.code, Code::TableNotReproduced);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Receipt {
@@ -137,6 +179,15 @@ impl Receipt {
             .unwrap_or_default())
     }
     /// The sum of the rows' differences in absolute value.
+    ///
+    /// ```
+    /// use vardavtal::{Sek, catalog::{catalog, receipts}};
+    /// // 2019: eight rows one krona off, four up and four down.
+    /// let r = &receipts::receipts_of(catalog()?, "forlossningsvard-2019")[0];
+    /// assert_eq!(r.total_abs_diff(), Sek::kronor(8));
+    /// assert_eq!(r.differences.iter().map(|d| d.diff).sum::<Sek>(), Sek::ZERO);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn total_abs_diff(&self) -> Sek {
         Sek(crate::money::saturating_sum(
             self.differences.iter().map(|d| d.diff.0.abs()),
@@ -145,11 +196,31 @@ impl Receipt {
 }
 
 /// Every bundled table checked against the model, in the order of `tables.json`.
+///
+/// ```
+/// use vardavtal::catalog::{catalog, receipts};
+/// let cat = catalog()?;
+/// let all = receipts::receipts(cat);
+/// assert_eq!(all.len(), cat.tables.len());
+/// assert_eq!(all[0].table, cat.tables[0].id);
+/// assert!(all.iter().any(|r| r.table == "cancervard-svf-2025-andra-utbetalningen" && r.reproduced));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub fn receipts(catalog: &Catalog) -> Vec<Receipt> {
     catalog.tables.iter().map(|t| receipt(catalog, t)).collect()
 }
 
 /// The receipts of one agreement's published tables.
+///
+/// ```
+/// use vardavtal::catalog::{catalog, receipts};
+/// let cat = catalog()?;
+/// let r = receipts::receipts_of(cat, "cancervard-2023");
+/// assert_eq!(r.len(), 1);
+/// assert_eq!((r[0].table.as_str(), r[0].component.as_deref()), ("cancervard-svf-2023-andra-utbetalningen", Some("andra")));
+/// assert!(receipts::receipts_of(cat, "okad-tillganglighet-2022").is_empty());
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub fn receipts_of(catalog: &Catalog, agreement: &str) -> Vec<Receipt> {
     catalog
         .tables
@@ -161,6 +232,18 @@ pub fn receipts_of(catalog: &Catalog, agreement: &str) -> Vec<Receipt> {
 
 /// One table checked: read, reconciled on its own, and compared row by row with the
 /// model's allocation of its component.
+///
+/// ```
+/// use vardavtal::catalog::{catalog, receipts};
+/// let cat = catalog()?;
+/// // A table of no agreement in the catalog: checked against the bundled keys only.
+/// let entry = cat.tables.iter().find(|t| t.id == "cancervard-svf-2021-andra-utbetalningen").unwrap();
+/// let r = receipts::receipt(cat, entry);
+/// assert_eq!((r.agreement.as_deref(), r.key.as_deref()), (None, None));
+/// assert_eq!((r.reproduced, r.rows), (false, 20)); // Gotland's row is missing
+/// assert!(r.reconciliation.is_some());
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub fn receipt(catalog: &Catalog, entry: &TableEntry) -> Receipt {
     let cited = format!("{}: {:?}", entry.source.source, entry.source.quote);
     let loc = Loc::root().join("tables").join(entry.id.as_str());

@@ -27,6 +27,20 @@ use crate::swedish::format_kr;
 use crate::view::words::{self, pick};
 
 /// One component, as a line of the report.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Sek, catalog::catalog, report};
+let a = catalog()?.find_agreement("okad-tillganglighet-2022")?;
+let line = &report::component_lines(a)[1];
+assert_eq!((line.depth, line.id.as_str(), line.name.as_str()), (1, "block-2", "Block 2: utvecklingsblocket"));
+assert_eq!(line.amount.as_ref().map(|f| f.value), Some(Sek::kronor(443_000_000)));
+assert_eq!(line.rule.as_deref(), Some("by population"));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct ComponentLine {
@@ -50,6 +64,21 @@ pub struct ComponentLine {
 }
 
 /// The allocation of one component, or why it cannot be made.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Code, catalog::catalog, report};
+// Kömiljarden 2019: the performance part needs outcomes the catalog does not have.
+let r = report::report(catalog()?, Some(2019));
+let komi = r.agreements.iter().find(|a| a.agreement.id == "komiljard-2019").unwrap();
+let prestation = komi.allocations.iter().find(|c| c.component == "prestation").unwrap();
+assert!(prestation.allocation.is_none());
+assert_eq!(prestation.errors[0].code, Code::MissingOutcomes);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct ComponentAllocation {
@@ -64,6 +93,19 @@ pub struct ComponentAllocation {
 }
 
 /// One agreement in the report.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Code, catalog::catalog, report};
+let r = report::report(catalog()?, Some(2019));
+let a = r.agreements.iter().find(|a| a.agreement.id == "forlossningsvard-2019").unwrap();
+assert_eq!((a.components.len(), a.allocations.len(), a.receipts.len()), (1, 1, 1));
+assert_eq!(a.receipts[0].finding.code, Code::TableNotReproduced);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct AgreementReport {
@@ -80,6 +122,20 @@ pub struct AgreementReport {
 }
 
 /// The report over the catalog (or the agreements of one year).
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Code, catalog::catalog, report};
+let r = report::report(catalog()?, Some(2022));
+assert_eq!(r.year, Some(2022));
+assert!(r.agreements.iter().all(|a| a.agreement.usable_in(2022)));
+// The members of "Nära 11 miljarder kronor" sum to 11 006 miljoner kronor.
+assert_eq!(r.package_findings[0].code, Code::PartsDoNotSum);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Report {
@@ -616,6 +672,19 @@ impl fmt::Display for Report {
 }
 
 /// One figure with where it comes from.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Sek, catalog::catalog, report};
+let c = &report::citations(catalog()?, "okad-tillganglighet-2022/block-2")?[0];
+assert_eq!((c.what.as_str(), c.figure.value), ("okad-tillganglighet-2022/block-2", Sek::kronor(443_000_000)));
+assert_eq!(c.source_title.as_deref(), Some("Överenskommelser mellan SKR och regeringen inom vård och omsorg (Sveriges Kommuner och Regioner (SKR), 2022-08-15)"));
+assert!(c.context.as_deref().is_some_and(|l| l.starts_with("Block 2, utvecklingsblocket på 443 miljoner kronor")));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Citation {
@@ -743,6 +812,15 @@ pub fn citations(catalog: &Catalog, id: &str) -> Result<Vec<Citation>> {
 }
 
 /// The line of a source's text that holds `quote`.
+///
+/// ```
+/// use vardavtal::{catalog::catalog, report};
+/// let s = catalog()?.find_source("003")?;
+/// let line = report::context(s, "443 miljoner kronor").unwrap();
+/// assert!(line.starts_with("Block 2, utvecklingsblocket på 443 miljoner kronor"));
+/// assert_eq!(report::context(s, "no such words"), None);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub fn context(source: &Source, quote: &str) -> Option<String> {
     source
         .text

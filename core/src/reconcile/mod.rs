@@ -81,6 +81,18 @@ pub use table::{IgnoredLine, PublishedTable, TableFormat, TableRow};
 // ---------------------------------------------------------------------------------------
 
 /// What the publisher states about a table: the pot and, if known, the rule.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r##"
+```
+use vardavtal::{Sek, reconcile::{StatedRule, Statement}};
+// As in the catalog's `tables.json`: 1 590 miljoner kronor by population.
+let s: Statement = vardavtal::json::from_str(r#"{"pot": "1590000000", "rule": {"type": "population"}}"#)?;
+assert_eq!(s, Statement::new(Some(Sek::kronor(1_590_000_000)), Some(StatedRule::Population)));
+# Ok::<(), vardavtal::Error>(())
+```
+"##
+)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(deny_unknown_fields)]
@@ -96,12 +108,33 @@ pub struct Statement {
 
 impl Statement {
     /// A statement of the pot and, if known, the rule; `Statement::default()` states neither.
+    ///
+    /// ```
+    /// use vardavtal::{Sek, reconcile::{StatedRule, Statement}};
+    /// let s = Statement::new(Some(Sek::kronor(443_000_000)), Some(StatedRule::Population));
+    /// assert_eq!((s.pot, s.rule), (Some(Sek::kronor(443_000_000)), Some(StatedRule::Population)));
+    /// assert_eq!(Statement::default(), Statement::new(None, None));
+    /// ```
     pub fn new(pot: Option<Sek>, rule: Option<StatedRule>) -> Statement {
         Statement { pot, rule }
     }
 }
 
 /// The rule a publisher states for a table.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Sek, reconcile::StatedRule};
+let r: StatedRule = "fixed-plus-population:100 miljoner kronor".parse()?;
+assert_eq!(r, StatedRule::FixedPlusPopulation { each: Sek::kronor(100_000_000) });
+assert_eq!(r.to_string(), "100 000 000 kr per region, the rest by population");
+assert_eq!("need".parse::<StatedRule>()?.to_string(), "by care need");
+assert!("by population".parse::<StatedRule>().is_err());
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
@@ -146,6 +179,17 @@ impl std::str::FromStr for StatedRule {
 }
 
 /// How a key's exact quotas are rounded to whole kronor.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::reconcile::Rounding;
+// The roundings are tried in this order; the crate's own apportionment first.
+assert_eq!(Rounding::ALL[0], Rounding::LargestRemainder);
+assert_eq!(Rounding::HalfUp.to_string(), "plain rounding (half up)");
+```
+"#
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
@@ -167,6 +211,12 @@ impl Rounding {
         Rounding::Truncation,
     ];
     /// The snake_case name.
+    ///
+    /// ```
+    /// use vardavtal::reconcile::Rounding;
+    /// let names: Vec<&str> = Rounding::ALL.iter().map(|r| r.as_str()).collect();
+    /// assert_eq!(names, ["largest_remainder", "half_up", "truncation"]);
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Rounding::LargestRemainder => "largest_remainder",
@@ -177,11 +227,23 @@ impl Rounding {
 }
 
 /// A whole number with its digits grouped by spaces ("10 554 692").
+///
+/// ```
+/// use vardavtal::reconcile::grouped;
+/// assert_eq!(grouped(10_554_692), "10 554 692");
+/// assert_eq!(grouped(999), "999");
+/// ```
 pub fn grouped(n: u64) -> String {
     group(u128::from(n))
 }
 
 /// A rounding in words, in `lang` ("största rest").
+///
+/// ```
+/// use vardavtal::{message::Lang, reconcile::{Rounding, rounding_words}};
+/// assert_eq!(rounding_words(Rounding::LargestRemainder, Lang::Sv), "största rest");
+/// assert_eq!(rounding_words(Rounding::LargestRemainder, Lang::En), "largest remainder");
+/// ```
 pub fn rounding_words(r: Rounding, lang: crate::message::Lang) -> String {
     words::rounding(r, lang)
 }
@@ -197,6 +259,23 @@ impl fmt::Display for Rounding {
 }
 
 /// How well one bundled key with one rounding reproduces the table.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Sek, reconcile::{PublishedTable, Rounding, reconcile}};
+// SKL's table of 2019 for childbirth care: 1 590 miljoner kronor by population.
+let cat = vardavtal::catalog::catalog()?;
+let entry = cat.tables.iter().find(|t| t.id == "forlossningsvard-2019").unwrap();
+let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
+let best = &rec.fits[0];
+assert_eq!((best.key.as_str(), best.rounding), ("population:regions:2018-12-31", Rounding::LargestRemainder));
+assert_eq!((best.rows_compared, best.rows_matching, best.exact), (21, 13, false));
+assert_eq!((best.total_abs_diff, best.model_total), (Sek::kronor(8), Sek::kronor(1_590_000_000)));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[non_exhaustive]
@@ -221,12 +300,38 @@ pub struct KeyFit {
 impl KeyFit {
     /// Whether the table follows this key: at least half its region rows match it (else it
     /// is not a split by the key, and its rows are not held against it).
+    ///
+    /// ```
+    /// use vardavtal::reconcile::{PublishedTable, reconcile};
+    /// let cat = vardavtal::catalog::catalog()?;
+    /// // 2019: 13 of 21 rows match the closest key; 2023: none does.
+    /// for (id, followed) in [("forlossningsvard-2019", true), ("cancervard-svf-2023-andra-utbetalningen", false)] {
+    ///     let entry = cat.tables.iter().find(|t| t.id == id).unwrap();
+    ///     let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
+    ///     assert_eq!(rec.fits[0].followed(), followed);
+    /// }
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn followed(&self) -> bool {
         self.rows_compared > 0 && self.rows_matching * 2 >= self.rows_compared
     }
 }
 
 /// The verdict on one row.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::reconcile::{PublishedTable, Verdict, reconcile};
+let cat = vardavtal::catalog::catalog()?;
+let entry = cat.tables.iter().find(|t| t.id == "forlossningsvard-2019").unwrap();
+let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
+let differs = rec.rows.iter().filter(|r| r.verdict == Verdict::Differs).count();
+assert_eq!((rec.rows[0].verdict, differs), (Verdict::Ok, 8));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
@@ -249,6 +354,13 @@ pub enum Verdict {
 
 impl Verdict {
     /// A short word for reports.
+    ///
+    /// ```
+    /// use vardavtal::reconcile::Verdict;
+    /// assert_eq!(Verdict::Ok.as_str(), "ok");
+    /// assert_eq!(Verdict::Differs.as_str(), "DIFFERS");
+    /// assert_eq!(Verdict::NotCompared.as_str(), "not compared");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Ok => "ok",
@@ -262,6 +374,22 @@ impl Verdict {
 }
 
 /// One reading of an irregularly grouped amount.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Sek, reconcile::{PublishedTable, Statement, Verdict, reconcile}};
+// "1 00 kr": 100 kr or 1 000 kr? Only 100 kr makes the table add up to its total line.
+let text = "Region Stockholm 1 00 kr\nRegion Uppsala 50 kr\nSumma 150 kr\n";
+let rec = reconcile(&PublishedTable::parse("t", text)?, &Statement::default());
+let row = &rec.rows[0];
+assert_eq!((row.verdict, row.amount), (Verdict::IrregularGrouping, Some(Sek::kronor(100))));
+let readings: Vec<_> = row.readings.iter().map(|r| (r.amount, r.adds_up)).collect();
+assert_eq!(readings, [(Sek::kronor(100), true), (Sek::kronor(1000), false)]);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[non_exhaustive]
@@ -273,6 +401,23 @@ pub struct Reading {
 }
 
 /// One row of the table with its verdict.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{RecipientId, Sek, reconcile::{PublishedTable, Verdict, reconcile}};
+let cat = vardavtal::catalog::catalog()?;
+let entry = cat.tables.iter().find(|t| t.id == "forlossningsvard-2019").unwrap();
+let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
+let row = &rec.rows[3]; // line 5 of the CSV, after the header
+assert_eq!((row.line, row.text.as_str()), (5, "05,71740341"));
+assert_eq!((row.recipient.clone(), row.name.as_str()), (Some(RecipientId::new("05")), "Region Östergötland"));
+assert_eq!((row.amount, row.expected), (Some(Sek::kronor(71_740_341)), Some(Sek::kronor(71_740_342))));
+assert_eq!((row.diff, row.verdict), (Some(Sek::kronor(-1)), Verdict::Differs));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[non_exhaustive]
@@ -312,6 +457,23 @@ pub struct RowVerdict {
 }
 
 /// A check of the rows' sum against a stated total.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Sek, reconcile::{PublishedTable, reconcile}};
+// The 2021 cancer-care table, whose Gotland row is cut off in the stored text.
+let cat = vardavtal::catalog::catalog()?;
+let entry = cat.tables.iter().find(|t| t.id == "cancervard-svf-2021-andra-utbetalningen").unwrap();
+let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
+let t = &rec.totals[0];
+assert_eq!((t.against.as_str(), t.stated, t.rows_sum), ("total_line", Sek::kronor(185_000_000), Sek::kronor(183_930_889)));
+assert_eq!((t.diff, t.adds_up), (Sek::kronor(-1_069_111), false));
+assert_eq!(t.explanation.as_deref(), Some("accounted for by the missing region(s) Region Gotland (-1 069 111 kr)"));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[non_exhaustive]
@@ -337,6 +499,24 @@ pub struct TotalCheck {
 }
 
 /// The population key implied by a table that no bundled key reproduces.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::reconcile::{PublishedTable, Rounding, reconcile};
+// The 2023 cancer-care table follows no bundled key, but one population key reproduces it.
+let cat = vardavtal::catalog::catalog()?;
+let entry = cat.tables.iter().find(|t| t.id == "cancervard-svf-2023-andra-utbetalningen").unwrap();
+let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
+let k = rec.implied.as_ref().unwrap();
+assert_eq!((k.total, k.candidates), (10_554_692, 1));
+assert_eq!((k.near.as_str(), k.rounding), ("population:regions:2023-11-01", Some(Rounding::LargestRemainder)));
+assert!(k.searched.0 <= k.total && k.total <= k.searched.1);
+assert_eq!(k.populations.len(), 21);
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[non_exhaustive]
@@ -359,6 +539,22 @@ pub struct ImpliedKey {
 }
 
 /// One region of an implied key.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::reconcile::{PublishedTable, reconcile};
+let cat = vardavtal::catalog::catalog()?;
+let entry = cat.tables.iter().find(|t| t.id == "cancervard-svf-2023-andra-utbetalningen").unwrap();
+let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
+let stockholm = &rec.implied.as_ref().unwrap().populations[0];
+assert_eq!((stockholm.recipient.as_str(), stockholm.name.as_str()), ("01", "Region Stockholm"));
+// 2 240 fewer inhabitants than the bundled count of 1 November 2023.
+assert_eq!((stockholm.population, stockholm.bundled), (2_453_674, 2_455_914));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[non_exhaustive]
@@ -374,6 +570,21 @@ pub struct ImpliedPopulation {
 }
 
 /// Where the pot the model splits comes from.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Sek, reconcile::{PotSource, PublishedTable, Statement, reconcile}};
+let table = PublishedTable::parse("t", "Region Stockholm 100 kr\nRegion Uppsala 50 kr\n")?;
+// No pot stated and no total line: the rows' sum is split.
+let rec = reconcile(&table, &Statement::default());
+assert_eq!((rec.pot_source, rec.pot), (PotSource::Rows, Sek::kronor(150)));
+let rec = reconcile(&table, &Statement::new(Some(Sek::kronor(200)), None));
+assert_eq!((rec.pot_source, rec.pot), (PotSource::Stated, Sek::kronor(200)));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
@@ -388,6 +599,23 @@ pub enum PotSource {
 }
 
 /// The outcome in a few figures and one sentence.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::reconcile::{PublishedTable, reconcile};
+// The 2025 cancer-care table: 18 regions, the rest are paid otherwise.
+let cat = vardavtal::catalog::catalog()?;
+let entry = cat.tables.iter().find(|t| t.id == "cancervard-svf-2025-andra-utbetalningen").unwrap();
+let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
+let s = &rec.summary;
+assert_eq!((s.rows, s.regions, s.adds_up, s.exact), (18, 18, true, false));
+assert_eq!(s.missing, ["Region Halland", "Region Gävleborg", "Region Västerbotten"]);
+assert!(s.headline.starts_with("The rows add up to the stated total, 182 500 000 kr."));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[non_exhaustive]
@@ -419,6 +647,23 @@ pub struct Summary {
 }
 
 /// The result of [`reconcile`]: a verdict per row, the findings, the key fits, the implied key.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Sek, Unit, reconcile::{PotSource, PublishedTable, reconcile}};
+let cat = vardavtal::catalog::catalog()?;
+let entry = cat.tables.iter().find(|t| t.id == "forlossningsvard-2019").unwrap();
+let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
+assert_eq!((rec.table.as_str(), rec.unit), ("forlossningsvard-2019.csv", Unit::Krona));
+assert_eq!((rec.pot, rec.pot_source), (Sek::kronor(1_590_000_000), PotSource::Stated));
+// 21 rows; the total line and the stated pot both checked.
+assert_eq!((rec.rows.len(), rec.totals.len()), (21, 2));
+assert!(rec.to_string().starts_with("Reconciliation of forlossningsvard-2019.csv"));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[non_exhaustive]
@@ -476,6 +721,19 @@ impl Reconciliation {
             .any(|f| f.severity >= Severity::Warning)
     }
     /// The findings with this code.
+    ///
+    /// ```
+    /// use vardavtal::{Code, reconcile::{PublishedTable, reconcile}};
+    /// let cat = vardavtal::catalog::catalog()?;
+    /// let entry = cat.tables.iter().find(|t| t.id == "forlossningsvard-2019").unwrap();
+    /// let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
+    /// // Eight rows one krona off the closest key, each a warning at its row.
+    /// let locs: Vec<String> = rec.findings_with(Code::RowDiffers).map(|f| f.loc.to_string()).collect();
+    /// assert_eq!(locs.len(), 8);
+    /// assert_eq!(locs[0], "rows[5]");
+    /// assert_eq!(rec.findings_with(Code::RowMissing).count(), 0);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn findings_with(&self, code: Code) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(move |f| f.code == code)
     }

@@ -13,6 +13,18 @@ use crate::swedish::{SwedishAmount, format_kr};
 impl Figure {
     /// The interval of true values consistent with the figure as published (its precision
     /// and hedge word); an exact figure gives `(value, value)`.
+    ///
+    /// ```
+    /// use vardavtal::rust_decimal::Decimal;
+    /// let a = vardavtal::catalog::catalog()?.find_agreement("okad-tillganglighet-2022")?;
+    /// // "2 967 miljoner kronor": stated to the million, so ± half a million.
+    /// let total = a.amount.as_ref().unwrap();
+    /// assert_eq!(total.range(), (Decimal::from(2_966_500_000u64), Decimal::from(2_967_500_000u64)));
+    /// // "2 512 600 000 kronor": exact.
+    /// let block1 = a.component("block-1").and_then(|c| c.amount.as_ref()).unwrap();
+    /// assert_eq!(block1.range(), (Decimal::from(2_512_600_000u64), Decimal::from(2_512_600_000u64)));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn range(&self) -> (Decimal, Decimal) {
         match self.precision {
             None if self.qualifier.is_none() => (self.value.0, self.value.0),
@@ -26,6 +38,13 @@ impl Figure {
     }
 
     /// How the figure was published: `"2 967 000 000 kr (003: \"2 967 miljoner kronor\")"`.
+    ///
+    /// ```
+    /// let a = vardavtal::catalog::catalog()?.find_agreement("okad-tillganglighet-2022")?;
+    /// let total = a.amount.as_ref().unwrap();
+    /// assert_eq!(total.cite(), "2 967 000 000 kr (003: \"2 967 miljoner kronor\")");
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn cite(&self) -> String {
         match &self.source {
             Some(s) if s.inferred.is_some() => format!(
