@@ -54,7 +54,7 @@ pub struct Open {
     doc = r#"
 ```
 use vardavtal::{across::{self, Mark}, catalog::catalog};
-let cat = catalog()?;
+let cat = catalog();
 let a = cat.agreement("prestationsbundna-bidrag-2024").unwrap();
 assert_eq!(across::marks(a, None), [Mark::Proposed, Mark::Conditional]);
 assert_eq!(Mark::Pending.as_str(), "pending");
