@@ -388,7 +388,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Cmd::Schema => json(&vardavtal::schema::agreement_schema()).into_bytes(),
         Cmd::Recipient { code, year, format } => {
             let who = input::recipient(&code);
-            let cat = vardavtal::catalog::catalog()?;
+            let cat = vardavtal::catalog::catalog();
             render(&vardavtal::across::recipient(cat, &who, year)?, format)?
         }
         Cmd::Year {
@@ -397,7 +397,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             format,
         } => {
             let level = level.as_deref().map(str::parse).transpose()?;
-            let cat = vardavtal::catalog::catalog()?;
+            let cat = vardavtal::catalog::catalog();
             render(&vardavtal::across::year(cat, year, level), format)?
         }
         Cmd::Sensitivity {
@@ -406,7 +406,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             format,
         } => {
             let level = level.as_deref().map(str::parse).transpose()?;
-            let cat = vardavtal::catalog::catalog()?;
+            let cat = vardavtal::catalog::catalog();
             render(
                 &vardavtal::across::sensitivity(cat, agreement.as_deref(), level)?,
                 format,
@@ -469,7 +469,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         } => {
             let o = o.as_deref().map(outcomes).transpose()?;
             let findings = if catalog || files.is_empty() {
-                vardavtal::validate::validate_catalog()
+                let cat = vardavtal::catalog::catalog();
+                let checks = vardavtal::validate::Checks::new().with_packages(&cat.packages);
+                vardavtal::validate::validate(&cat.agreements, &checks)
             } else {
                 let paths: Vec<String> = files
                     .iter()
@@ -488,7 +490,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             });
         }
         Cmd::Catalog { year, format } => {
-            let cat = vardavtal::catalog::catalog()?;
+            let cat = vardavtal::catalog::catalog();
             let list = match year {
                 Some(y) => cat.for_year(y),
                 None => cat.agreements.iter().collect(),
@@ -496,7 +498,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             render(&AgreementList(list), format)?
         }
         Cmd::Report { year, format } => render(
-            &vardavtal::report::report(vardavtal::catalog::catalog()?, year),
+            &vardavtal::report::report(vardavtal::catalog::catalog(), year),
             format,
         )?,
         Cmd::Source { id, format } => render(&SourceView::find(&id)?, format)?,

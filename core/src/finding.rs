@@ -20,9 +20,9 @@ use crate::message::{Lang, Template};
     any(doc, doctest),
     doc = r#"
 ```
-use vardavtal::{Severity, validate::validate_catalog};
+use vardavtal::{Severity, catalog::catalog, validate::{validate, Checks}};
 // the bundled catalog has warnings and notes, never an error
-let findings = validate_catalog();
+let findings = validate(&catalog().agreements, &Checks::new());
 assert!(findings.iter().any(|f| f.severity == Severity::Warning));
 assert!(findings.iter().all(|f| f.severity < Severity::Error));
 assert_eq!("warning".parse::<Severity>()?, Severity::Warning);
@@ -407,10 +407,10 @@ macro_rules! loc {
     any(doc, doctest),
     doc = r##"
 ```
-use vardavtal::{Agreement, Code, Severity, validate::validate};
+use vardavtal::{Agreement, Code, Severity, validate::{validate, Checks}};
 let a = Agreement::from_json(r#"{"id": "x", "title": "X", "kind": {"type": "base"}, "years": [2022],
   "amount": "100", "components": [{"id": "a", "name": "A", "amount": "60"}, {"id": "b", "name": "B", "amount": "30"}]}"#)?;
-let f = &validate(&a)[0];
+let f = &validate(&a, &Checks::new())[0];
 assert_eq!((f.code, f.severity), (Code::PartsDoNotSum, Severity::Warning));
 assert_eq!(f.loc.to_string(), "x.components");
 assert_eq!(f.ctx["gap"], "10");
@@ -876,8 +876,8 @@ pub fn tally(findings: &[Finding]) -> String {
 /// [`tally`] in `lang`: `"0 fel, 1 varning, 1 anteckning"`.
 ///
 /// ```
-/// use vardavtal::{finding::tally_in, message::Lang, validate::validate_catalog};
-/// let findings = validate_catalog();
+/// use vardavtal::{catalog::catalog, finding::tally_in, message::Lang, validate::{validate, Checks}};
+/// let findings = validate(&catalog().agreements, &Checks::new());
 /// assert!(tally_in(&findings, Lang::Sv).starts_with("0 fel, "));
 /// assert_eq!(tally_in(&[], Lang::Sv), "0 fel, 0 varningar, 0 anteckningar");
 /// ```

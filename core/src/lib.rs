@@ -64,7 +64,7 @@
 //! | allocate a catalog agreement | [`input::agreement`]`("okad-tillganglighet-2022")`, then [`allocate()`] |
 //! | build an agreement in code | [`Agreement::new`] and its `with_*` setters, [`Component::new`], [`Rule::per_capita_by`] (see `examples/in_code.rs`) |
 //! | explain one amount, in Swedish | [`Row::explain_in`]`(message::Lang::Sv)` |
-//! | check an agreement | [`validate::validate`] (every finding), [`validate::validate_catalog`] |
+//! | check an agreement | [`validate::validate`] (every finding; [`validate::Checks`] for options and packages) |
 //! | check a published table | [`input::table`], then [`reconcile::reconcile`] |
 //! | run many what-ifs fast | [`allocate_batch`], [`sweep`] |
 //! | one recipient across agreements, one year | [`across::recipient`], [`across::year()`] |

@@ -25,7 +25,7 @@ fn parts_sum(c: &Change) -> Decimal {
 /// 1 422 288 / 10 557 682, quotas 59 429 770,7577 and 59 679 159,1185 kr.
 #[test]
 fn skane_block_2_by_two_key_dates() -> R {
-    let a = catalog()?.find_agreement(OKAD)?;
+    let a = catalog().find_agreement(OKAD)?;
     let by = |spec: &str| -> Result<_, vardavtal::Error> {
         let opts = Options::new().with_key(Some(Key::from_arg(spec)?));
         allocate_component(a, "block-2", &opts)
@@ -205,7 +205,7 @@ fn money_not_split_by_one_key_is_refused() -> R {
 
 #[test]
 fn sensitivity_of_block_2_lists_every_bundled_date() -> R {
-    let s = across::sensitivity(catalog()?, Some(OKAD), None)?;
+    let s = across::sensitivity(catalog(), Some(OKAD), None)?;
     assert_eq!(s.pots.len(), 1);
     let p = &s.pots[0];
     assert_eq!((p.component.as_str(), p.level), ("block-2", Level::Regions));
@@ -252,9 +252,9 @@ fn sensitivity_of_block_2_lists_every_bundled_date() -> R {
 
 #[test]
 fn sensitivity_of_the_catalog_keeps_to_the_level() -> R {
-    let all = across::sensitivity(catalog()?, None, None)?;
+    let all = across::sensitivity(catalog(), None, None)?;
     assert!(all.pots.iter().any(|p| p.agreement == OKAD));
-    let m = across::sensitivity(catalog()?, None, Some(Level::Municipalities))?;
+    let m = across::sensitivity(catalog(), None, Some(Level::Municipalities))?;
     assert!(m.pots.iter().all(|p| p.level == Level::Municipalities));
     Ok(())
 }

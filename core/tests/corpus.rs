@@ -197,7 +197,7 @@ fn run_entry(e: &Value, failures: &mut Vec<String>) {
                 Ok(a) => a,
                 Err(err) => return c.fail(format!("expected it to parse: {err}")),
             };
-            let findings = validate::validate(&a);
+            let findings = validate::validate(&a, &validate::Checks::new());
             let strict = e.get("strict").and_then(Value::as_bool).unwrap_or(false);
             let alloc = allocate(&a, &Options::new().with_strict(strict));
             if stage == "validate" {
@@ -222,7 +222,11 @@ fn run_entry(e: &Value, failures: &mut Vec<String>) {
                 .iter()
                 .map(|p| Agreement::from_file(p).unwrap())
                 .collect();
-            c.finding("validate_all", &validate::validate_all(&set), &want);
+            c.finding(
+                "validate_all",
+                &validate::validate(&set, &validate::Checks::new()),
+                &want,
+            );
         }
         "key_csv" => {
             let key = Key::from_arg(&p);
@@ -372,7 +376,7 @@ fn nesting_within_the_limit_fits_a_small_stack() {
         .stack_size(1 << 20)
         .spawn(move || {
             let a = Agreement::from_json(&text).unwrap();
-            let _ = validate::validate(&a);
+            let _ = validate::validate(&a, &validate::Checks::new());
             let alloc = allocate(&a, &Options::default()).unwrap();
             assert_eq!(alloc.total().to_string(), "1000");
             assert_eq!(Agreement::from_json(&a.to_json()).ok(), Some(a));
@@ -527,7 +531,9 @@ fn large_inputs(mb: usize, max_secs: f64) {
     report.push(m);
     let a = r.unwrap();
     assert_eq!(a.components.len(), n);
-    let (findings, m) = measure("  validate", || validate::validate(&a));
+    let (findings, m) = measure("  validate", || {
+        validate::validate(&a, &validate::Checks::new())
+    });
     report.push(m);
     let errors: Vec<&Finding> = findings
         .iter()
@@ -582,7 +588,9 @@ fn large_inputs(mb: usize, max_secs: f64) {
     report.push(m);
     drop(text);
     let a = r.unwrap();
-    let (findings, m) = measure("  validate", || validate::validate(&a));
+    let (findings, m) = measure("  validate", || {
+        validate::validate(&a, &validate::Checks::new())
+    });
     report.push(m);
     assert!(
         findings.iter().all(|f| f.severity != Severity::Error),
@@ -697,7 +705,7 @@ fn many_recipients(n: usize, limit: f64) {
     });
     let a = agreement.unwrap();
     time("validate", &mut || {
-        let findings = validate::validate(&a);
+        let findings = validate::validate(&a, &validate::Checks::new());
         assert!(
             findings.iter().all(|f| f.severity != Severity::Error),
             "{findings:?}"

@@ -7,7 +7,7 @@
 )]
 
 use serde_json::{Value, json};
-use vardavtal::validate::{validate_all, validate_with_options, validate_with_packages};
+use vardavtal::validate::{Checks, validate};
 use vardavtal::{Agreement, Code, Options, Outcomes, Severity, catalog::Package};
 
 /// A minimal valid agreement with `patch` merged in (objects merged, other values replaced).
@@ -29,7 +29,7 @@ fn merge(a: &mut Value, b: Value) {
 }
 
 fn codes(agreements: &[Agreement]) -> Vec<Code> {
-    validate_all(agreements)
+    validate(agreements, &Checks::new())
         .into_iter()
         .map(|f| f.code)
         .collect()
@@ -74,7 +74,7 @@ fn parts_must_add_up_within_the_precision_of_the_figures() {
         &[parts("9000000000", "446000000", json!("9400000000"))],
         &[parts("9000000000", "446000000", rounded)],
     );
-    let f = validate_all(&[parts("60", "30", json!("100"))]);
+    let f = validate(&[parts("60", "30", json!("100"))], &Checks::new());
     assert_eq!(f[0].ctx["gap"], "10");
     assert_eq!(f[0].severity, Severity::Warning);
     assert_eq!(f[0].loc.to_string(), "a.components");
@@ -215,7 +215,7 @@ fn money_not_decided_and_frames_are_noted() {
         )
     };
     check(Code::FrameMismatch, &[frame("530")], &[frame("600")]);
-    let f = validate_all(&[frame("530")]);
+    let f = validate(&[frame("530")], &Checks::new());
     assert!(f.iter().all(|x| x.severity == Severity::Info));
 }
 
@@ -297,9 +297,9 @@ fn rules_that_cannot_run_on_the_data_are_errors() {
     for r in vardavtal::reference::regions().iter().skip(1) {
         outcomes.set("c", r.code.into(), vardavtal::Outcome::stated(true));
     }
-    let f = validate_with_options(
+    let f = validate(
         &[perf("1")],
-        &Options::new().with_outcomes(outcomes.clone()),
+        &Checks::new().with_options(&Options::new().with_outcomes(outcomes.clone())),
     );
     let missing: Vec<_> = f
         .iter()
@@ -308,7 +308,10 @@ fn rules_that_cannot_run_on_the_data_are_errors() {
     assert_eq!(missing.len(), 1);
     assert_eq!(missing[0].ctx["recipients"], "01");
     outcomes.set("c", "01".into(), vardavtal::Outcome::stated(false));
-    let f = validate_with_options(&[perf("1")], &Options::new().with_outcomes(outcomes));
+    let f = validate(
+        &[perf("1")],
+        &Checks::new().with_options(&Options::new().with_outcomes(outcomes)),
+    );
     assert!(f.iter().all(|x| x.code != Code::MissingOutcomes), "{f:?}");
 }
 
@@ -323,7 +326,7 @@ fn package_totals_are_checked_against_their_members() {
         .unwrap()
     };
     let found = |p: Package| {
-        validate_with_packages(&[a.clone(), b.clone()], &[p])
+        validate(&[a.clone(), b.clone()], &Checks::new().with_packages(&[p]))
             .into_iter()
             .map(|f| f.code)
             .collect::<Vec<_>>()
@@ -337,7 +340,10 @@ fn package_totals_are_checked_against_their_members() {
 
 #[test]
 fn every_finding_has_the_common_shape() {
-    let f = validate_all(&[agreement(json!({"amount": "-1", "status": "proposed"}))]);
+    let f = validate(
+        &[agreement(json!({"amount": "-1", "status": "proposed"}))],
+        &Checks::new(),
+    );
     assert!(f.len() >= 2, "all findings, not only the first");
     for x in f {
         let v = serde_json::to_value(&x).unwrap();
@@ -348,7 +354,7 @@ fn every_finding_has_the_common_shape() {
 
 /// One contract (issue 19): what `allocate` refuses, `validate` reports as an error with
 /// the same code and location (validation puts the agreement's id in front), and the
-/// other way round; what depends on the options, `validate_with_options` reports.
+/// other way round; what depends on the options, `validate` with `Checks::options` reports.
 #[test]
 fn validate_and_allocate_refuse_the_same_things() {
     let comp = |rule: Value| json!({"id": "c", "name": "C", "amount": "1000", "recipients": "regions", "rule": rule});
@@ -366,7 +372,7 @@ fn validate_and_allocate_refuse_the_same_things() {
     ];
     for patch in cases {
         let a = agreement(patch.clone());
-        let first = vardavtal::validate::validate(&a)
+        let first = vardavtal::validate::validate(&a, &Checks::new())
             .into_iter()
             .find(|f| f.severity == Severity::Error)
             .unwrap_or_else(|| panic!("no error for {patch}"));
@@ -385,7 +391,7 @@ fn validate_and_allocate_refuse_the_same_things() {
         "components": [{"id": "c", "name": "C", "amount": "1000", "recipients": {"list": ["SKR", "01"]},
                         "rule": {"type": "per_capita", "key": {"type": "weights", "name": "w", "weights": {"SKR": "1", "01": "3"}}}}]}));
     assert!(
-        vardavtal::validate::validate(&a)
+        vardavtal::validate::validate(&a, &Checks::new())
             .iter()
             .all(|f| f.severity != Severity::Error)
     );
@@ -399,15 +405,18 @@ fn validate_and_allocate_refuse_the_same_things() {
         ["750", "250"],
         "01 (weight 3), then SKR (weight 1)"
     );
-    // 0,50 kr each: the unit decides; validate_with_options says what allocate says.
+    // 0,50 kr each: the unit decides; validate with the options says what allocate says.
     let a =
         agreement(json!({"components": [comp(json!({"type": "fixed_plus_key", "each": "0.5"}))]}));
     assert!(
-        vardavtal::validate::validate(&a)
+        vardavtal::validate::validate(&a, &Checks::new())
             .iter()
             .all(|f| f.severity != Severity::Error)
     );
-    let krona = validate_with_options(std::slice::from_ref(&a), &Options::default());
+    let krona = validate(
+        std::slice::from_ref(&a),
+        &Checks::new().with_options(&Options::default()),
+    );
     let f = krona
         .iter()
         .find(|f| f.severity == Severity::Error)
@@ -415,7 +424,7 @@ fn validate_and_allocate_refuse_the_same_things() {
     assert_eq!(f.code, Code::AmountFinerThanUnit);
     let ore = Options::new().with_unit(vardavtal::Unit::Ore);
     assert!(
-        validate_with_options(std::slice::from_ref(&a), &ore)
+        validate(std::slice::from_ref(&a), &Checks::new().with_options(&ore))
             .iter()
             .all(|f| f.severity != Severity::Error)
     );

@@ -74,7 +74,7 @@ fuzz_target!(|input: Input| {
     let Ok(a) = Agreement::from_json(&a.to_string()) else {
         return;
     };
-    let _ = validate::validate(&a);
+    let _ = validate::validate(&a, &validate::Checks::new());
     if let Ok(x) = allocate(&a, &Options::default()) {
         assert!(x.check().is_ok(), "{:?}", x.check());
         let known = a.declared_ids();

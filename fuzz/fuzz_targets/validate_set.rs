@@ -2,7 +2,7 @@
 //! self-references, missing bases, duplicate ids), years and dates at the edges of their
 //! ranges, figures anywhere in the decimal range with any precision and hedge word,
 //! nested components and earmarks, tranches by amount or share, frames, fixed-plus-key
-//! and performance shares. `validate_all` and `allocate` must never panic; a set that
+//! and performance shares. `validate` and `allocate` must never panic; a set that
 //! validates also round-trips through JSON.
 #![no_main]
 
@@ -301,7 +301,7 @@ fuzz_target!(|data: &[u8]| {
             Err(_) => break,
         }
     }
-    let findings = validate::validate_all(&set);
+    let findings = validate::validate(&set, &validate::Checks::new());
     for f in &findings {
         let _ = f.to_string();
     }

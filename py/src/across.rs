@@ -121,7 +121,7 @@ pub(crate) fn open_records<'py>(py: Python<'py>, open: &[Open]) -> PyResult<Boun
 #[pyfunction]
 #[pyo3(signature = (code, year = None))]
 pub fn recipient(py: Python<'_>, code: &str, year: Option<i32>) -> PyResult<PyRecipientView> {
-    let cat = vardavtal::catalog::catalog().or_raise(py)?;
+    let cat = vardavtal::catalog::catalog();
     let who = vardavtal::input::recipient(code);
     py.detach(|| vardavtal::across::recipient(cat, &who, year))
         .map(PyRecipientView)
@@ -185,7 +185,7 @@ pub fn year_of(
 #[pyfunction]
 #[pyo3(signature = (year, level = None))]
 pub fn year(py: Python<'_>, year: i32, level: Option<&str>) -> PyResult<PyYearView> {
-    let cat = vardavtal::catalog::catalog().or_raise(py)?;
+    let cat = vardavtal::catalog::catalog();
     year_of(py, cat, year, level)
 }
 

@@ -142,7 +142,7 @@ pub fn sensitivity(
     agreement: Option<&str>,
     level: Option<&str>,
 ) -> PyResult<PySensitivity> {
-    let cat = vardavtal::catalog::catalog().or_raise(py)?;
+    let cat = vardavtal::catalog::catalog();
     let level = level
         .map(vardavtal::input::level)
         .transpose()

@@ -394,7 +394,7 @@ ag("fixed-each-negative", agreement(components=[comp(rule={"type": "fixed_plus_k
 ag("fixed-each-half-krona", agreement(components=[comp(rule={"type": "fixed_plus_key", "each": "0.5"})]),
    "allocate", "amount_finer_than_unit", ["components", 0, "rule", "each"],
    "0,50 kr each: valid in öre, refused in whole kronor (the unit is an option of the allocation, "
-   "which validate_with_options checks)")
+   "which validate checks with the options)")
 ag("years-duplicate", agreement(years=[2022, 2023, 2022]), "validate", "duplicate_id", ["x", "years", 2],
    "a year listed twice")
 ag("performance-no-criteria", agreement(components=[comp(rule={"type": "performance", "unearned": "bonus_pot",

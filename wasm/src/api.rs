@@ -11,7 +11,6 @@
 //! [`crate::convert`] and read by the core's `input` policy; every error is thrown as a
 //! `VardavtalError`.
 
-use vardavtal::catalog::Catalog;
 use vardavtal::message::Lang;
 use vardavtal::view::View;
 use wasm_bindgen::prelude::*;
@@ -560,32 +559,28 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
-fn the_catalog() -> JsResult<&'static Catalog> {
-    vardavtal::catalog::catalog().js()
-}
-
 /// The bundled catalog: the source texts, every agreement and the packages.
 #[wasm_bindgen(unchecked_return_type = "Catalog")]
 pub fn catalog() -> JsResult<JsValue> {
-    to_value(the_catalog()?).js()
+    to_value(vardavtal::catalog::catalog()).js()
 }
 
 /// One agreement of the catalog, by id (throws `unknown_agreement`, with the closest ids).
 #[wasm_bindgen(unchecked_return_type = "Agreement")]
 pub fn agreement(id: &str) -> JsResult<JsValue> {
-    to_value(the_catalog()?.find_agreement(id).js()?).js()
+    to_value(vardavtal::catalog::catalog().find_agreement(id).js()?).js()
 }
 
 /// The source texts the catalog's figures are quoted from.
 #[wasm_bindgen(unchecked_return_type = "Source[]")]
 pub fn sources() -> JsResult<JsValue> {
-    to_value(&the_catalog()?.sources).js()
+    to_value(&vardavtal::catalog::catalog().sources).js()
 }
 
 /// One source of the catalog, by id, with its full text (throws `unknown_source`).
 #[wasm_bindgen(unchecked_return_type = "Source")]
 pub fn source(id: &str) -> JsResult<JsValue> {
-    to_value(the_catalog()?.find_source(id).js()?).js()
+    to_value(vardavtal::catalog::catalog().find_source(id).js()?).js()
 }
 
 /// The bundled SCB reference data: the regions, the municipalities and the reference
@@ -598,7 +593,10 @@ pub fn reference() -> JsResult<JsValue> {
 /// The report of the bundled catalog, optionally only the agreements covering `year`.
 #[wasm_bindgen]
 pub fn report(year: Option<i32>) -> JsResult<Report> {
-    Ok(Report(vardavtal::report::report(the_catalog()?, year)))
+    Ok(Report(vardavtal::report::report(
+        vardavtal::catalog::catalog(),
+        year,
+    )))
 }
 
 /// What one recipient (a region, a municipality or SKR, by code) gets from every agreement
@@ -607,7 +605,7 @@ pub fn report(year: Option<i32>) -> JsResult<Report> {
 #[wasm_bindgen]
 pub fn recipient(code: &str, year: Option<i32>) -> JsResult<Recipient> {
     let who = vardavtal::input::recipient(code);
-    vardavtal::across::recipient(the_catalog()?, &who, year)
+    vardavtal::across::recipient(vardavtal::catalog::catalog(), &who, year)
         .map(Recipient)
         .js()
 }
@@ -625,7 +623,11 @@ pub fn year(
         .map(vardavtal::input::level)
         .transpose()
         .js()?;
-    Ok(Year(vardavtal::across::year(the_catalog()?, year, level)))
+    Ok(Year(vardavtal::across::year(
+        vardavtal::catalog::catalog(),
+        year,
+        level,
+    )))
 }
 
 /// One recipient's change between two splits, decomposed exactly into the pot's change,
@@ -655,7 +657,7 @@ pub fn sensitivity(
         .map(vardavtal::input::level)
         .transpose()
         .js()?;
-    vardavtal::across::sensitivity(the_catalog()?, agreement.as_deref(), level)
+    vardavtal::across::sensitivity(vardavtal::catalog::catalog(), agreement.as_deref(), level)
         .map(Sensitivity)
         .js()
 }
@@ -815,11 +817,18 @@ pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "AgreementInput | AgreementInput[]")] agreements: JsValue,
 ) -> JsResult<Findings> {
     let list = convert::agreements(&agreements).js()?;
-    Ok(Findings(vardavtal::validate::validate_all(&list)))
+    Ok(Findings(vardavtal::validate::validate(
+        &list,
+        &vardavtal::validate::Checks::new(),
+    )))
 }
 
 /// Validate the bundled catalog.
 #[wasm_bindgen(js_name = validateCatalog)]
 pub fn validate_catalog() -> Findings {
-    Findings(vardavtal::validate::validate_catalog())
+    let cat = vardavtal::catalog::catalog();
+    Findings(vardavtal::validate::validate(
+        &cat.agreements,
+        &vardavtal::validate::Checks::new().with_packages(&cat.packages),
+    ))
 }

@@ -47,7 +47,7 @@ static ALLOC: Counting = Counting;
 /// key (both levels, every date; a key replaces the key of the components at its level).
 fn catalog_what_if(timer: &Timer) -> Res<Value> {
     use vardavtal::reference::{Level, population_dates};
-    let cat = vardavtal::catalog::catalog()?;
+    let cat = vardavtal::catalog::catalog();
     let mut keys = Vec::new();
     for level in [Level::Regions, Level::Municipalities] {
         for date in population_dates(level) {

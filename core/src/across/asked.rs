@@ -23,7 +23,7 @@ use super::change::{Change, change};
 /// ```
 /// use vardavtal::{across::ChangeQuery, catalog::catalog, input, RecipientId, Sek};
 /// let q = ChangeQuery::new()
-///     .with_agreement(catalog()?.find_agreement("okad-tillganglighet-2022")?.clone())
+///     .with_agreement(catalog().find_agreement("okad-tillganglighet-2022")?.clone())
 ///     .with_component("block-2".to_string())
 ///     .with_key_a(input::key("population:regions:2021-11-01")?)
 ///     .with_key_b(input::key("population:regions:2023-11-01")?);

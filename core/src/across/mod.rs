@@ -68,7 +68,7 @@ pub struct Open {
     doc = r#"
 ```
 use vardavtal::{across::{self, Mark}, catalog::catalog};
-let cat = catalog()?;
+let cat = catalog();
 let a = cat.agreement("prestationsbundna-bidrag-2024").unwrap();
 assert_eq!(across::marks(a, None), [Mark::Proposed, Mark::Conditional]);
 assert_eq!(Mark::Pending.as_str(), "pending");
@@ -184,7 +184,7 @@ pub fn money_of<'a>(a: &'a Agreement, opts: &Options) -> AgreementMoney<'a> {
 ///
 /// ```
 /// use vardavtal::{across::{self, Mark}, catalog::catalog};
-/// let cat = catalog()?;
+/// let cat = catalog();
 /// // Signed, unconditional: no marks.
 /// assert!(across::marks(cat.find_agreement("okad-tillganglighet-2022")?, None).is_empty());
 /// // Kömiljarden 2019 awaits a party's approval.

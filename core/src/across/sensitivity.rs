@@ -44,7 +44,7 @@ pub struct Mover {
     doc = r#"
 ```
 use vardavtal::{across, catalog::catalog, reference::Level, Sek};
-let s = across::sensitivity(catalog()?, Some("okad-tillganglighet-2022"), None)?;
+let s = across::sensitivity(catalog(), Some("okad-tillganglighet-2022"), None)?;
 let pot = &s.pots[0];
 assert_eq!((pot.component.as_str(), pot.pot, pot.level), ("block-2", Sek::kronor(443_000_000), Level::Regions));
 assert_eq!(pot.used.to_string(), "2021-11-01");
@@ -112,7 +112,7 @@ pub struct Sensitivity {
 ///
 /// ```
 /// use vardavtal::{across, catalog::catalog, reference::{self, Level}};
-/// let s = across::sensitivity(catalog()?, Some("okad-tillganglighet-2022"), None)?;
+/// let s = across::sensitivity(catalog(), Some("okad-tillganglighet-2022"), None)?;
 /// let block2 = &s.pots[0];
 /// assert_eq!(block2.component, "block-2");
 /// assert_eq!(block2.dates, reference::population_dates(Level::Regions));

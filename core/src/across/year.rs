@@ -69,7 +69,7 @@ pub struct YearView {
 ///
 /// ```
 /// use vardavtal::{across, catalog::catalog};
-/// let y = across::year(catalog()?, 2022, None);
+/// let y = across::year(catalog(), 2022, None);
 /// let okad = y.agreements.iter().position(|a| a.id == "okad-tillganglighet-2022").unwrap();
 /// let column: vardavtal::Sek = y.amounts.iter().map(|r| r[okad]).sum();
 /// assert_eq!(column, y.agreements[okad].allocated);
@@ -221,7 +221,7 @@ impl YearView {
     ///
     /// ```
     /// use vardavtal::{across, catalog::catalog, Sek};
-    /// let y = across::year(catalog()?, 2022, None);
+    /// let y = across::year(catalog(), 2022, None);
     /// assert_eq!(y.total(), Sek::kronor(507_000_000));
     /// // One column per agreement usable in the year: its stated amount, what is allocated of it
     /// // and the rest, co-funding apart.

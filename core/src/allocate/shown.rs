@@ -11,7 +11,7 @@
 //!
 //! ```
 //! use vardavtal::{allocation::shown, catalog, Options, Outcomes};
-//! let a = catalog::catalog()?.find_agreement("komiljard-2019")?;
+//! let a = catalog::catalog().find_agreement("komiljard-2019")?;
 //! let s = shown(a, &Options::default(), None)?;
 //! assert_eq!(s.allocation.total().to_string(), "320000000"); // the part by population
 //! assert_eq!(s.open[0].component.as_deref(), Some("prestation"));
@@ -652,7 +652,7 @@ mod tests {
     use crate::outcomes::{Outcome, Outcomes};
 
     fn agreement(id: &str) -> &'static Agreement {
-        catalog().unwrap().find_agreement(id).unwrap()
+        catalog().find_agreement(id).unwrap()
     }
 
     #[test]
@@ -809,7 +809,7 @@ mod tests {
 
     #[test]
     fn every_catalog_agreement_opens() {
-        for a in &catalog().unwrap().agreements {
+        for a in &catalog().agreements {
             let s = shown(a, &Options::default(), None).unwrap();
             assert_eq!(sum(&s.allocation), s.allocation.total(), "{}", a.id);
             let shown_or_open = !s.allocation.pots.is_empty() || !s.open.is_empty();

@@ -7,7 +7,7 @@
 //! ```
 //! use vardavtal::{Options, catalog, sweep::PerformanceSweep};
 //! // Kömiljarden 2019: 1,28 miljarder kronor for shorter waits.
-//! let cat = catalog::catalog()?;
+//! let cat = catalog::catalog();
 //! let a = cat.agreement("komiljard-2019").expect("in the catalog");
 //! let sweep = PerformanceSweep::new(a, "prestation", &Options::default())?;
 //! // Every region meets every criterion: each gets its full share.
@@ -35,7 +35,7 @@ use crate::rule::{Performance, Rule};
 ///
 /// ```
 /// use vardavtal::{Options, catalog::catalog, sweep::PerformanceSweep};
-/// let a = catalog()?.find_agreement("komiljard-2019")?;
+/// let a = catalog().find_agreement("komiljard-2019")?;
 /// let sweep = PerformanceSweep::new(a, "prestation", &Options::default())?;
 /// // Only Region Stockholm (the first recipient) qualifies: the rest goes back to the state.
 /// let mut qualified = vec![false; sweep.recipients().len()];
@@ -60,7 +60,7 @@ impl PerformanceSweep {
     ///
     /// ```
     /// use vardavtal::{Code, Options, catalog::catalog, sweep::PerformanceSweep};
-    /// let cat = catalog()?;
+    /// let cat = catalog();
     /// let a = cat.find_agreement("komiljard-2019")?;
     /// let sweep = PerformanceSweep::new(a, "prestation", &Options::default())?;
     /// assert_eq!(sweep.recipients().len(), 21);
@@ -115,7 +115,7 @@ impl PerformanceSweep {
     ///
     /// ```
     /// use vardavtal::{Options, RecipientId, catalog::catalog, sweep::PerformanceSweep};
-    /// let a = catalog()?.find_agreement("komiljard-2019")?;
+    /// let a = catalog().find_agreement("komiljard-2019")?;
     /// let sweep = PerformanceSweep::new(a, "prestation", &Options::default())?;
     /// assert_eq!(sweep.recipients().len(), 21);
     /// assert_eq!(sweep.recipients()[..2], [RecipientId::new("01"), RecipientId::new("03")]);
@@ -129,7 +129,7 @@ impl PerformanceSweep {
     ///
     /// ```
     /// use vardavtal::{Options, catalog::catalog, sweep::PerformanceSweep};
-    /// let a = catalog()?.find_agreement("komiljard-2019")?;
+    /// let a = catalog().find_agreement("komiljard-2019")?;
     /// let sweep = PerformanceSweep::new(a, "prestation", &Options::default())?;
     /// assert_eq!(sweep.criteria(), ["wait90"]);
     /// # Ok::<(), vardavtal::Error>(())
@@ -144,7 +144,7 @@ impl PerformanceSweep {
     ///
     /// ```
     /// use vardavtal::{Code, Options, catalog::catalog, sweep::PerformanceSweep};
-    /// let a = catalog()?.find_agreement("komiljard-2019")?;
+    /// let a = catalog().find_agreement("komiljard-2019")?;
     /// let sweep = PerformanceSweep::new(a, "prestation", &Options::default())?;
     /// let mut out = vec![0u128; sweep.recipients().len()];
     /// // nobody qualifies on anything: with nothing earned, everything goes back to the state
@@ -190,7 +190,7 @@ impl PerformanceSweep {
     ///
     /// ```
     /// use vardavtal::{Code, Options, Outcomes, catalog::catalog, sweep::PerformanceSweep};
-    /// let a = catalog()?.find_agreement("komiljard-2019")?;
+    /// let a = catalog().find_agreement("komiljard-2019")?;
     /// let sweep = PerformanceSweep::new(a, "prestation", &Options::default())?;
     /// let e = sweep.totals(&Outcomes::default()).unwrap_err();
     /// assert_eq!(e.code(), Code::MissingOutcomes);

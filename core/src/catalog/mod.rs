@@ -7,7 +7,7 @@
 //! the crate.
 //!
 //! ```
-//! let cat = vardavtal::catalog::catalog()?;
+//! let cat = vardavtal::catalog::catalog();
 //! let a = cat.agreement("okad-tillganglighet-2022").expect("in the catalog");
 //! assert_eq!(a.amount.as_ref().map(|f| f.value.to_string()), Some("2967000000".into()));
 //! let src = cat.source("003").expect("a source");
@@ -36,7 +36,7 @@ use crate::message::templates::validate as templates;
     any(doc, doctest),
     doc = r#"
 ```
-let s = vardavtal::catalog::catalog()?.find_source("003")?;
+let s = vardavtal::catalog::catalog().find_source("003")?;
 assert_eq!(s.title, "Överenskommelser mellan SKR och regeringen inom vård och omsorg");
 assert_eq!(s.published.map(|d| d.to_string()).as_deref(), Some("2022-08-15"));
 assert!(s.text.contains("Block 2, utvecklingsblocket på 443 miljoner kronor"));
@@ -75,7 +75,7 @@ pub struct Source {
     any(doc, doctest),
     doc = r#"
 ```
-let cat = vardavtal::catalog::catalog()?;
+let cat = vardavtal::catalog::catalog();
 let p = cat.packages.iter().find(|p| p.id == "overenskommelser-januari-2022").unwrap();
 assert_eq!((p.year, p.members.len()), (Some(2022), 4));
 // A member may itself be a package: the two förlossningsvård agreements' 2022 total.
@@ -116,7 +116,7 @@ pub struct Package {
     any(doc, doctest),
     doc = r#"
 ```
-let cat = vardavtal::catalog::catalog()?;
+let cat = vardavtal::catalog::catalog();
 let a = cat.find_agreement("forlossningsvard-2019")?;
 // Its figures cite sources of the catalog, and its published table is bundled too.
 let quoted = a.amount.as_ref().and_then(|f| f.source.as_ref()).unwrap();
@@ -142,23 +142,29 @@ pub struct Catalog {
 
 include!(concat!(env!("OUT_DIR"), "/catalog_files.rs"));
 
-static CATALOG: OnceLock<Result<Catalog>> = OnceLock::new();
+static CATALOG: OnceLock<Catalog> = OnceLock::new();
 
-/// The bundled catalog (parsed once).
+/// The bundled catalog (parsed once, on first use).
 ///
 /// ```
 /// use vardavtal::catalog::catalog;
-/// let cat = catalog()?;
-/// assert!(std::ptr::eq(cat, catalog()?)); // the same catalog on every call
+/// let cat = catalog();
+/// assert!(std::ptr::eq(cat, catalog())); // the same catalog on every call
+/// assert_eq!(cat.agreements.len(), 30);
 /// assert!(cat.agreement("okad-tillganglighet-2022").is_some());
-/// # Ok::<(), vardavtal::Error>(())
 /// ```
 ///
-/// # Errors
-/// Only when the bundled data does not read (the crate's tests make sure it does): the
-/// errors of [`crate::json::from_str`], located under the file.
-pub fn catalog() -> Result<&'static Catalog> {
-    CATALOG.get_or_init(load).as_ref().map_err(Clone::clone)
+/// # Panics
+/// Never in a released crate: the catalog is data compiled into the crate, not input, and
+/// the crate's tests (run on the packaged crate too) read every file of it. A catalog edited
+/// into something unreadable fails those tests with the located error of
+/// [`crate::json::from_str`].
+#[allow(
+    clippy::panic,
+    reason = "compiled-in data, not input: the crate's tests read every file of it"
+)]
+pub fn catalog() -> &'static Catalog {
+    CATALOG.get_or_init(|| load().unwrap_or_else(|e| panic!("the bundled catalog: {e}")))
 }
 
 fn load() -> Result<Catalog> {
@@ -224,7 +230,7 @@ impl Catalog {
     /// The agreement with this id.
     ///
     /// ```
-    /// let cat = vardavtal::catalog::catalog()?;
+    /// let cat = vardavtal::catalog::catalog();
     /// let a = cat.agreement("okad-tillganglighet-2022").unwrap();
     /// assert_eq!(a.amount.as_ref().map(|f| f.value), Some(vardavtal::Sek::kronor(2_967_000_000)));
     /// assert!(cat.agreement("no-such-agreement").is_none());
@@ -243,7 +249,7 @@ impl Catalog {
     /// The source with this id.
     ///
     /// ```
-    /// let cat = vardavtal::catalog::catalog()?;
+    /// let cat = vardavtal::catalog::catalog();
     /// assert_eq!(cat.source("003").map(|s| s.publisher.as_str()), Some("Sveriges Kommuner och Regioner (SKR)"));
     /// assert!(cat.source("999").is_none());
     /// # Ok::<(), vardavtal::Error>(())
@@ -255,7 +261,7 @@ impl Catalog {
     /// suggests the closest ids.
     ///
     /// ```
-    /// let cat = vardavtal::catalog::catalog()?;
+    /// let cat = vardavtal::catalog::catalog();
     /// let e = cat.find_agreement("okad-tillganglighet-2021").unwrap_err();
     /// assert_eq!(e.code(), vardavtal::Code::UnknownAgreement);
     /// assert!(e.to_string().contains("did you mean \"okad-tillganglighet-2022\""));
@@ -277,7 +283,7 @@ impl Catalog {
     ///
     /// ```
     /// use vardavtal::Code;
-    /// let cat = vardavtal::catalog::catalog()?;
+    /// let cat = vardavtal::catalog::catalog();
     /// assert_eq!(cat.find_source("003")?.id, "003");
     /// assert_eq!(cat.find_source("999").unwrap_err().code(), Code::UnknownSource);
     /// # Ok::<(), vardavtal::Error>(())
@@ -296,7 +302,7 @@ impl Catalog {
     /// carry-over reaches it ([`Agreement::usable_in`]).
     ///
     /// ```
-    /// let cat = vardavtal::catalog::catalog()?;
+    /// let cat = vardavtal::catalog::catalog();
     /// let ids: Vec<&str> = cat.for_year(2022).iter().map(|a| a.id.as_str()).collect();
     /// assert!(ids.contains(&"okad-tillganglighet-2022"));
     /// # Ok::<(), vardavtal::Error>(())

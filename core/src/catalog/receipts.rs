@@ -6,7 +6,7 @@
 //! from [`crate::reconcile`].
 //!
 //! ```
-//! let cat = vardavtal::catalog::catalog()?;
+//! let cat = vardavtal::catalog::catalog();
 //! let r = vardavtal::catalog::receipts::receipts_of(cat, "cancervard-2025");
 //! assert!(r[0].reproduced, "{}", r[0].finding.msg);
 //! # Ok::<(), vardavtal::Error>(())
@@ -32,7 +32,7 @@ use crate::reconcile::{PublishedTable, Reconciliation, Statement, reconcile};
     doc = r#"
 ```
 use vardavtal::{Sek, reconcile::StatedRule};
-let cat = vardavtal::catalog::catalog()?;
+let cat = vardavtal::catalog::catalog();
 let t = cat.tables.iter().find(|t| t.id == "forlossningsvard-2019").unwrap();
 assert_eq!((t.agreement.as_deref(), t.component.as_deref()), (Some("forlossningsvard-2019"), Some("regioner")));
 assert_eq!((t.statement.pot, t.statement.rule.clone()), (Some(Sek::kronor(1_590_000_000)), Some(StatedRule::Population)));
@@ -78,7 +78,7 @@ pub struct TableEntry {
     doc = r#"
 ```
 use vardavtal::{Sek, catalog::{catalog, receipts}};
-let r = &receipts::receipts_of(catalog()?, "forlossningsvard-2019")[0];
+let r = &receipts::receipts_of(catalog(), "forlossningsvard-2019")[0];
 let d = &r.differences[0];
 assert_eq!((d.recipient.as_str(), d.name.as_str()), ("05", "Region Östergötland"));
 assert_eq!((d.published, d.model, d.diff), (Sek::kronor(71_740_341), Sek::kronor(71_740_342), Sek::kronor(-1)));
@@ -107,7 +107,7 @@ pub struct RowDifference {
     doc = r#"
 ```
 use vardavtal::{Code, RecipientId, Sek, catalog::{catalog, receipts}};
-let r = &receipts::receipts_of(catalog()?, "forlossningsvard-2019")[0];
+let r = &receipts::receipts_of(catalog(), "forlossningsvard-2019")[0];
 assert_eq!((r.table.as_str(), r.component.as_deref()), ("forlossningsvard-2019", Some("regioner")));
 assert_eq!((r.reproduced, r.key.as_deref()), (false, Some("population:regions:2018-12-31")));
 assert_eq!((r.rows, r.differences.len()), (21, 8));
@@ -157,7 +157,7 @@ impl Receipt {
     ///
     /// ```
     /// use vardavtal::{catalog::{catalog, receipts}, Sek};
-    /// let cat = catalog()?;
+    /// let cat = catalog();
     /// // The 2025 table of the second payment for cancer care: reproduced row by row.
     /// let r = &receipts::receipts_of(cat, "cancervard-2025")[0];
     /// assert!(r.reproduced);
@@ -183,7 +183,7 @@ impl Receipt {
     /// ```
     /// use vardavtal::{Sek, catalog::{catalog, receipts}};
     /// // 2019: eight rows one krona off, four up and four down.
-    /// let r = &receipts::receipts_of(catalog()?, "forlossningsvard-2019")[0];
+    /// let r = &receipts::receipts_of(catalog(), "forlossningsvard-2019")[0];
     /// assert_eq!(r.total_abs_diff(), Sek::kronor(8));
     /// assert_eq!(r.differences.iter().map(|d| d.diff).sum::<Sek>(), Sek::ZERO);
     /// # Ok::<(), vardavtal::Error>(())
@@ -199,7 +199,7 @@ impl Receipt {
 ///
 /// ```
 /// use vardavtal::catalog::{catalog, receipts};
-/// let cat = catalog()?;
+/// let cat = catalog();
 /// let all = receipts::receipts(cat);
 /// assert_eq!(all.len(), cat.tables.len());
 /// assert_eq!(all[0].table, cat.tables[0].id);
@@ -214,7 +214,7 @@ pub fn receipts(catalog: &Catalog) -> Vec<Receipt> {
 ///
 /// ```
 /// use vardavtal::catalog::{catalog, receipts};
-/// let cat = catalog()?;
+/// let cat = catalog();
 /// let r = receipts::receipts_of(cat, "cancervard-2023");
 /// assert_eq!(r.len(), 1);
 /// assert_eq!((r[0].table.as_str(), r[0].component.as_deref()), ("cancervard-svf-2023-andra-utbetalningen", Some("andra")));
@@ -235,7 +235,7 @@ pub fn receipts_of(catalog: &Catalog, agreement: &str) -> Vec<Receipt> {
 ///
 /// ```
 /// use vardavtal::catalog::{catalog, receipts};
-/// let cat = catalog()?;
+/// let cat = catalog();
 /// // A table of no agreement in the catalog: checked against the bundled keys only.
 /// let entry = cat.tables.iter().find(|t| t.id == "cancervard-svf-2021-andra-utbetalningen").unwrap();
 /// let r = receipts::receipt(cat, entry);

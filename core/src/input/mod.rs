@@ -86,7 +86,7 @@ pub fn agreement(arg: &str) -> Result<Agreement> {
     if is_json(arg) {
         return Agreement::from_json(arg);
     }
-    let cat = catalog()?;
+    let cat = catalog();
     if let Some(a) = cat.agreement(arg) {
         return Ok(a.clone());
     }
@@ -255,7 +255,7 @@ pub fn key(arg: &str) -> Result<Key> {
 /// [`Agreement::from_json`].
 pub fn agreement_text(arg: &str) -> Result<Agreement> {
     if looks_like_id(arg) {
-        return catalog()?.find_agreement(arg).cloned();
+        return catalog().find_agreement(arg).cloned();
     }
     Agreement::from_json(arg)
 }
@@ -458,14 +458,14 @@ pub fn validate_files(files: &[String], outcomes: Option<Outcomes>) -> Vec<crate
         }
     }
     findings.extend(match outcomes {
-        Some(outcomes) => crate::validate::validate_with_options(
+        Some(outcomes) => crate::validate::validate(
             &agreements,
-            &crate::Options {
+            &crate::validate::Checks::new().with_options(&crate::Options {
                 outcomes,
                 ..crate::Options::default()
-            },
+            }),
         ),
-        None => crate::validate::validate_all(&agreements),
+        None => crate::validate::validate(&agreements, &crate::validate::Checks::new()),
     });
     findings
 }

@@ -247,7 +247,7 @@ pub struct DeclaredRecipient {
     doc = r#"
 ```
 use vardavtal::{Group, catalog::catalog};
-let a = catalog()?.agreement("aldreomsorg-2020-2022").ok_or("not in the catalog")?;
+let a = catalog().agreement("aldreomsorg-2020-2022").ok_or("not in the catalog")?;
 let c = a.component("modellkommuner").ok_or("no such component")?;
 let g = c.recipients.as_ref().ok_or("no recipients")?;
 assert!(matches!(g, Group::Named { members: Some(10), .. }));

@@ -265,7 +265,7 @@ impl fmt::Display for Rounding {
 ```
 use vardavtal::{Sek, reconcile::{PublishedTable, Rounding, reconcile}};
 // SKL's table of 2019 for childbirth care: 1 590 miljoner kronor by population.
-let cat = vardavtal::catalog::catalog()?;
+let cat = vardavtal::catalog::catalog();
 let entry = cat.tables.iter().find(|t| t.id == "forlossningsvard-2019").unwrap();
 let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
 let best = &rec.fits[0];
@@ -303,7 +303,7 @@ impl KeyFit {
     ///
     /// ```
     /// use vardavtal::reconcile::{PublishedTable, reconcile};
-    /// let cat = vardavtal::catalog::catalog()?;
+    /// let cat = vardavtal::catalog::catalog();
     /// // 2019: 13 of 21 rows match the closest key; 2023: none does.
     /// for (id, followed) in [("forlossningsvard-2019", true), ("cancervard-svf-2023-andra-utbetalningen", false)] {
     ///     let entry = cat.tables.iter().find(|t| t.id == id).unwrap();
@@ -323,7 +323,7 @@ impl KeyFit {
     doc = r#"
 ```
 use vardavtal::reconcile::{PublishedTable, Verdict, reconcile};
-let cat = vardavtal::catalog::catalog()?;
+let cat = vardavtal::catalog::catalog();
 let entry = cat.tables.iter().find(|t| t.id == "forlossningsvard-2019").unwrap();
 let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
 let differs = rec.rows.iter().filter(|r| r.verdict == Verdict::Differs).count();
@@ -406,7 +406,7 @@ pub struct Reading {
     doc = r#"
 ```
 use vardavtal::{RecipientId, Sek, reconcile::{PublishedTable, Verdict, reconcile}};
-let cat = vardavtal::catalog::catalog()?;
+let cat = vardavtal::catalog::catalog();
 let entry = cat.tables.iter().find(|t| t.id == "forlossningsvard-2019").unwrap();
 let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
 let row = &rec.rows[3]; // line 5 of the CSV, after the header
@@ -463,7 +463,7 @@ pub struct RowVerdict {
 ```
 use vardavtal::{Sek, reconcile::{PublishedTable, reconcile}};
 // The 2021 cancer-care table, whose Gotland row is cut off in the stored text.
-let cat = vardavtal::catalog::catalog()?;
+let cat = vardavtal::catalog::catalog();
 let entry = cat.tables.iter().find(|t| t.id == "cancervard-svf-2021-andra-utbetalningen").unwrap();
 let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
 let t = &rec.totals[0];
@@ -505,7 +505,7 @@ pub struct TotalCheck {
 ```
 use vardavtal::reconcile::{PublishedTable, Rounding, reconcile};
 // The 2023 cancer-care table follows no bundled key, but one population key reproduces it.
-let cat = vardavtal::catalog::catalog()?;
+let cat = vardavtal::catalog::catalog();
 let entry = cat.tables.iter().find(|t| t.id == "cancervard-svf-2023-andra-utbetalningen").unwrap();
 let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
 let k = rec.implied.as_ref().unwrap();
@@ -544,7 +544,7 @@ pub struct ImpliedKey {
     doc = r#"
 ```
 use vardavtal::reconcile::{PublishedTable, reconcile};
-let cat = vardavtal::catalog::catalog()?;
+let cat = vardavtal::catalog::catalog();
 let entry = cat.tables.iter().find(|t| t.id == "cancervard-svf-2023-andra-utbetalningen").unwrap();
 let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
 let stockholm = &rec.implied.as_ref().unwrap().populations[0];
@@ -605,7 +605,7 @@ pub enum PotSource {
 ```
 use vardavtal::reconcile::{PublishedTable, reconcile};
 // The 2025 cancer-care table: 18 regions, the rest are paid otherwise.
-let cat = vardavtal::catalog::catalog()?;
+let cat = vardavtal::catalog::catalog();
 let entry = cat.tables.iter().find(|t| t.id == "cancervard-svf-2025-andra-utbetalningen").unwrap();
 let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
 let s = &rec.summary;
@@ -652,7 +652,7 @@ pub struct Summary {
     doc = r#"
 ```
 use vardavtal::{Sek, Unit, reconcile::{PotSource, PublishedTable, reconcile}};
-let cat = vardavtal::catalog::catalog()?;
+let cat = vardavtal::catalog::catalog();
 let entry = cat.tables.iter().find(|t| t.id == "forlossningsvard-2019").unwrap();
 let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
 assert_eq!((rec.table.as_str(), rec.unit), ("forlossningsvard-2019.csv", Unit::Krona));
@@ -724,7 +724,7 @@ impl Reconciliation {
     ///
     /// ```
     /// use vardavtal::{Code, reconcile::{PublishedTable, reconcile}};
-    /// let cat = vardavtal::catalog::catalog()?;
+    /// let cat = vardavtal::catalog::catalog();
     /// let entry = cat.tables.iter().find(|t| t.id == "forlossningsvard-2019").unwrap();
     /// let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
     /// // Eight rows one krona off the closest key, each a warning at its row.

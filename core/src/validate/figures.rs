@@ -16,7 +16,7 @@ impl Figure {
     ///
     /// ```
     /// use vardavtal::rust_decimal::Decimal;
-    /// let a = vardavtal::catalog::catalog()?.find_agreement("okad-tillganglighet-2022")?;
+    /// let a = vardavtal::catalog::catalog().find_agreement("okad-tillganglighet-2022")?;
     /// // "2 967 miljoner kronor": stated to the million, so ± half a million.
     /// let total = a.amount.as_ref().unwrap();
     /// assert_eq!(total.range(), (Decimal::from(2_966_500_000u64), Decimal::from(2_967_500_000u64)));
@@ -40,7 +40,7 @@ impl Figure {
     /// How the figure was published: `"2 967 000 000 kr (003: \"2 967 miljoner kronor\")"`.
     ///
     /// ```
-    /// let a = vardavtal::catalog::catalog()?.find_agreement("okad-tillganglighet-2022")?;
+    /// let a = vardavtal::catalog::catalog().find_agreement("okad-tillganglighet-2022")?;
     /// let total = a.amount.as_ref().unwrap();
     /// assert_eq!(total.cite(), "2 967 000 000 kr (003: \"2 967 miljoner kronor\")");
     /// # Ok::<(), vardavtal::Error>(())

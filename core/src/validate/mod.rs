@@ -19,10 +19,10 @@
 //! | `missing_figure` | info | a figure a check needs that the sources do not give |
 //!
 //! ```
-//! use vardavtal::{Agreement, Code, validate::validate};
+//! use vardavtal::{Agreement, Code, validate::{validate, Checks}};
 //! let a = Agreement::from_json(r#"{"id": "x", "title": "X", "kind": {"type": "base"}, "years": [2022],
 //!   "amount": "100", "components": [{"id": "a", "name": "A", "amount": "60"}, {"id": "b", "name": "B", "amount": "30"}]}"#)?;
-//! let findings = validate(&a);
+//! let findings = validate(&a, &Checks::new());
 //! assert_eq!(findings[0].code, Code::PartsDoNotSum);
 //! assert_eq!(findings[0].ctx["gap"], "10");
 //! # Ok::<(), vardavtal::Error>(())
@@ -31,9 +31,8 @@
 //! # Layout
 //!
 //! Validation owns every check on the *content* of agreements and packages (reading and
-//! shape are [`crate::json`]'s and [`crate::agreement`]'s). The public entries are
-//! [`validate`], [`validate_all`], [`validate_with_options`], [`validate_with_packages`] and
-//! [`validate_catalog`]; the checks live one concern a file: `figures` (negative amounts,
+//! shape are [`crate::json`]'s and [`crate::agreement`]'s). The public entry is
+//! [`validate`], with [`Checks`] for what it checks beyond the agreements; the checks live one concern a file: `figures` (negative amounts,
 //! parts, earmarks, co-funding, other figures), `rules` (recipients and rules), `tranches`
 //! (tranches and dates), `decision` (undecided money and frames) and `links` (duplicate ids,
 //! supplements and their base, packages). Findings come out in a fixed order: per agreement
@@ -52,32 +51,109 @@ mod links;
 mod rules;
 mod tranches;
 
-/// Validate one agreement on its own (links to other agreements are not checked).
+/// What [`validate`] checks beyond the agreements' own content and the links between them:
+/// that every rule runs with some allocation options, and the packages (press-release
+/// totals) over the agreements. `Checks::default()` checks neither.
 ///
 /// ```
-/// use vardavtal::{Agreement, Code, validate::validate};
-/// let a = Agreement::from_json(r#"{"id": "x", "title": "X", "kind": {"type": "base"}, "years": [2022],
-///   "components": [{"id": "a", "name": "A", "amount": "-5"}]}"#)?;
-/// assert_eq!(validate(&a)[0].code, Code::NegativeAmount);
-/// # Ok::<(), vardavtal::Error>(())
+/// use vardavtal::{catalog::catalog, Options, validate::Checks};
+/// let opts = Options::default();
+/// let cat = catalog();
+/// let checks = Checks::new().with_options(&opts).with_packages(&cat.packages);
+/// assert_eq!(checks.options, Some(&opts));
+/// assert_eq!(checks.packages.len(), cat.packages.len());
+/// assert_eq!(Checks::default().options, None);
 /// ```
-pub fn validate(agreement: &Agreement) -> Vec<Finding> {
-    let mut out = Vec::new();
-    check_agreement(agreement, &mut out);
-    out
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Checks<'a> {
+    /// Check that every rule can run with these options: every error
+    /// [`crate::allocate()`] gives with them (performance outcomes for every recipient and
+    /// criterion, amounts in the rounding unit, strict mode, a key override) is a finding,
+    /// located under the agreement's id; none is reported twice.
+    pub options: Option<&'a crate::Options>,
+    /// Check these packages (press-release totals over several agreements) against the
+    /// agreements.
+    pub packages: &'a [Package],
 }
 
-/// Validate a set of agreements, including the links between them (a supplement's base)
-/// and duplicate ids.
+impl<'a> Checks<'a> {
+    /// No checks beyond the agreements and their links (the default).
+    ///
+    /// ```
+    /// use vardavtal::validate::Checks;
+    /// assert_eq!(Checks::new(), Checks::default());
+    /// ```
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Also check that every rule runs with `options` (see [`Checks::options`]).
+    ///
+    /// ```
+    /// use vardavtal::{Options, Unit, validate::Checks};
+    /// let ore = Options::new().with_unit(Unit::Ore);
+    /// assert_eq!(Checks::new().with_options(&ore).options.map(|o| o.unit), Some(Unit::Ore));
+    /// ```
+    pub fn with_options(mut self, options: &'a crate::Options) -> Self {
+        self.options = Some(options);
+        self
+    }
+    /// Also check `packages` against the agreements.
+    ///
+    /// ```
+    /// use vardavtal::{catalog::catalog, validate::Checks};
+    /// let cat = catalog();
+    /// assert!(!Checks::new().with_packages(&cat.packages).packages.is_empty());
+    /// ```
+    pub fn with_packages(mut self, packages: &'a [Package]) -> Self {
+        self.packages = packages;
+        self
+    }
+}
+
+/// Validate agreements: each one's content, the links between them (duplicate ids, a
+/// supplement's base), and what `checks` asks for (that the rules run with some options;
+/// packages). Every finding, never only the first, in a fixed order: per agreement, then
+/// links, then the options' refusals, then packages. `agreements` is one [`Agreement`]
+/// (`&a`), an array, a slice or a `Vec` of them.
 ///
 /// ```
-/// use vardavtal::{Agreement, Code, validate::validate_all};
-/// let a = Agreement::from_json(r#"{"id": "x", "title": "X", "kind": {"type": "base"}, "years": [2022]}"#)?;
-/// let findings = validate_all(&[a.clone(), a]);
+/// use vardavtal::{Agreement, Code, validate::{validate, Checks}};
+/// let a = Agreement::from_json(r#"{"id": "x", "title": "X", "kind": {"type": "base"}, "years": [2022],
+///   "components": [{"id": "a", "name": "A", "amount": "-5"}]}"#)?;
+/// assert_eq!(validate(&a, &Checks::new())[0].code, Code::NegativeAmount);
+/// // two agreements with one id
+/// let findings = validate(&[a.clone(), a], &Checks::new());
 /// assert!(findings.iter().any(|f| f.code == Code::DuplicateId));
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
-pub fn validate_all(agreements: &[Agreement]) -> Vec<Finding> {
+///
+/// With options: 1000,50 kr cannot be split in whole kronor; in öre it can.
+///
+/// ```
+/// use vardavtal::{Agreement, Code, Options, Unit, validate::{validate, Checks}};
+/// let a = Agreement::from_json(r#"{"id": "d", "title": "D", "kind": {"type": "base"}, "years": [2022],
+///   "components": [{"id": "b", "name": "B", "amount": "1000.50", "recipients": "regions", "rule": {"type": "per_capita"}}]}"#)?;
+/// let finer = |f: &vardavtal::Finding| f.code == Code::AmountFinerThanUnit;
+/// assert!(!validate(&a, &Checks::new()).iter().any(finer));
+/// let kronor = Options::default();
+/// assert!(validate(&a, &Checks::new().with_options(&kronor)).iter().any(finer));
+/// let ore = Options::new().with_unit(Unit::Ore);
+/// assert!(!validate(&a, &Checks::new().with_options(&ore)).iter().any(finer));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
+/// The bundled catalog with its packages has notes and warnings, never an error:
+///
+/// ```
+/// use vardavtal::{catalog::catalog, Severity, validate::{validate, Checks}};
+/// let cat = catalog();
+/// let findings = validate(&cat.agreements, &Checks::new().with_packages(&cat.packages));
+/// assert!(findings.iter().all(|f| f.severity != Severity::Error));
+/// assert!(findings.len() > validate(&cat.agreements, &Checks::new()).len());
+/// ```
+pub fn validate(agreements: impl AsRef<[Agreement]>, checks: &Checks<'_>) -> Vec<Finding> {
+    let agreements = agreements.as_ref();
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for a in agreements {
@@ -91,28 +167,18 @@ pub fn validate_all(agreements: &[Agreement]) -> Vec<Finding> {
         check_agreement(a, &mut out);
     }
     links::check_links(agreements, &mut out);
+    if let Some(opts) = checks.options {
+        check_options(agreements, opts, &mut out);
+    }
+    for p in checks.packages {
+        links::check_package(p, agreements, checks.packages, &mut out);
+    }
     out
 }
 
-/// Validate a set of agreements, and also that every rule can run with `opts`: every
-/// error [`crate::allocate()`] gives with these options (performance outcomes for every
-/// recipient and criterion, amounts in the rounding unit, strict mode, a key override) is
-/// a finding, located under the agreement's id; none is reported twice.
-///
-/// ```
-/// use vardavtal::{Agreement, Code, Options, Unit, validate::{validate_all, validate_with_options}};
-/// // 1000,50 kr cannot be split in whole kronor; in öre it can.
-/// let a = Agreement::from_json(r#"{"id": "d", "title": "D", "kind": {"type": "base"}, "years": [2022],
-///   "components": [{"id": "b", "name": "B", "amount": "1000.50", "recipients": "regions", "rule": {"type": "per_capita"}}]}"#)?;
-/// let finer = |f: &vardavtal::Finding| f.code == Code::AmountFinerThanUnit;
-/// assert!(!validate_all(&[a.clone()]).iter().any(finer));
-/// assert!(validate_with_options(&[a.clone()], &Options::default()).iter().any(finer));
-/// let ore = Options::new().with_unit(Unit::Ore);
-/// assert!(!validate_with_options(&[a], &ore).iter().any(finer));
-/// # Ok::<(), vardavtal::Error>(())
-/// ```
-pub fn validate_with_options(agreements: &[Agreement], opts: &crate::Options) -> Vec<Finding> {
-    let mut out = validate_all(agreements);
+/// Every error [`crate::allocate()`] gives with `opts`, located under the agreement's id,
+/// unless already reported.
+fn check_options(agreements: &[Agreement], opts: &crate::Options, out: &mut Vec<Finding>) {
     for a in agreements {
         if let Err(e) = crate::allocate(a, opts) {
             let at = Loc::root().join(a.id.as_str());
@@ -124,45 +190,13 @@ pub fn validate_with_options(agreements: &[Agreement], opts: &crate::Options) ->
             }
         }
     }
-    out
-}
-
-/// Validate agreements and the packages (press-release totals) over them.
-///
-/// ```
-/// use vardavtal::{catalog::catalog, validate::{validate_all, validate_with_packages}};
-/// let cat = catalog()?;
-/// let with = validate_with_packages(&cat.agreements, &cat.packages);
-/// assert!(with.len() >= validate_all(&cat.agreements).len());
-/// # Ok::<(), vardavtal::Error>(())
-/// ```
-pub fn validate_with_packages(agreements: &[Agreement], packages: &[Package]) -> Vec<Finding> {
-    let mut out = validate_all(agreements);
-    for p in packages {
-        links::check_package(p, agreements, packages, &mut out);
-    }
-    out
-}
-
-/// Validate the bundled catalog (agreements and packages).
-///
-/// ```
-/// use vardavtal::{Severity, validate::validate_catalog};
-/// // The bundled catalog has notes and warnings, never an error.
-/// assert!(validate_catalog().iter().all(|f| f.severity != Severity::Error));
-/// ```
-pub fn validate_catalog() -> Vec<Finding> {
-    match crate::catalog::catalog() {
-        Ok(c) => validate_with_packages(&c.agreements, &c.packages),
-        Err(e) => e.into_findings(),
-    }
 }
 
 /// The errors of [`validate`] on one agreement, located in the agreement (without its id in
 /// front): what [`crate::allocate()`] refuses before it computes anything, so that the two
 /// share one contract. Allocation refuses exactly these, with the same codes and locations;
 /// beyond them it refuses only what depends on its options (the rounding unit, strict mode,
-/// outcomes, a key override), which [`validate_with_options`] checks.
+/// outcomes, a key override), which [`validate`] checks with [`Checks::options`].
 pub(crate) fn refusals(a: &Agreement) -> Vec<Finding> {
     let mut out = Vec::new();
     check_agreement_at(a, &Loc::root(), &mut out);

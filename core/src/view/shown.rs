@@ -86,7 +86,7 @@ mod tests {
 
     #[test]
     fn komiljarden_without_outcomes_shows_the_population_part_and_asks_for_outcomes() {
-        let cat = crate::catalog::catalog().expect("the catalog");
+        let cat = crate::catalog::catalog();
         let a = cat.find_agreement("komiljard-2019").expect("kömiljarden");
         let s = shown(a, &Options::new(), None).expect("shown");
         let t = s.table();

@@ -508,7 +508,7 @@ impl SourceView<'static> {
     /// Every error of [`crate::report::citations`] for an id that is not a source:
     /// `unknown_component`.
     pub fn find(id: &str) -> crate::Result<Self> {
-        let cat = crate::catalog::catalog()?;
+        let cat = crate::catalog::catalog();
         match cat.source(id) {
             Some(s) => Ok(SourceView::Source(s)),
             None => crate::report::citations(cat, id).map(SourceView::Citations),
