@@ -90,6 +90,13 @@ pub const MAX_DEPTH: usize = 128;
 
 /// The error of a value, the argument `what`, that nests deeper than [`MAX_DEPTH`] or
 /// contains itself (a skin that walks an object finds either).
+///
+/// ```
+/// use vardavtal::{Code, Loc, input::args::too_deep};
+/// let e = too_deep(Loc::root().join("options"), "options");
+/// assert_eq!((e.code(), e.findings()[0].loc.to_string()), (Code::InvalidValue, "options".into()));
+/// assert_eq!(e.findings()[0].msg, "the options nests more than 128 levels deep, or contains itself");
+/// ```
 pub fn too_deep(loc: Loc, what: &str) -> Error {
     VALUE_TOO_DEEP
         .error(loc)
@@ -100,6 +107,13 @@ pub fn too_deep(loc: Loc, what: &str) -> Error {
 
 /// The error of a value, the argument `what`, that has no JSON form: it contains itself,
 /// nests deeper than a JSON writer goes, or holds a value such as a JavaScript `BigInt`.
+///
+/// ```
+/// use vardavtal::{Code, input::args::not_json};
+/// let e = not_json("outcomes");
+/// assert_eq!((e.code(), e.findings()[0].loc.to_string()), (Code::InvalidValue, "outcomes".into()));
+/// assert!(e.findings()[0].msg.starts_with("the outcomes cannot be written as JSON"));
+/// ```
 pub fn not_json(what: &str) -> Error {
     VALUE_NOT_JSON
         .error(Loc::root().join(what))
@@ -144,6 +158,16 @@ fn given<'a>(map: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
 /// sources, recipients, weights}`, as a resolved key writes itself); errors are located
 /// under `key`.
 ///
+/// ```
+/// use serde_json::json;
+/// use vardavtal::{Code, input::args};
+/// assert_eq!(args::key(&json!("population:regions:2021-11-01"))?.len(), 21);
+/// assert_eq!(args::key(&json!({"01": "2", "03": "1"}))?.len(), 2);
+/// let e = args::key(&json!({"01": "x"})).unwrap_err();
+/// assert_eq!((e.code(), e.findings()[0].loc.to_string()), (Code::InvalidAmount, "key.01".into()));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
 /// # Errors
 /// For a string, every error of [`super::key_text`]. For a key's own JSON form, every error
 /// of [`crate::json::from_str`] reading a [`Key`]. For an object `{code: weight}`, the
@@ -173,6 +197,15 @@ pub fn key(v: &Value) -> Result<Key> {
 
 /// An amount given as a value at `field`: a string, plain (`"443000000"`) or Swedish
 /// (`"443 miljoner kronor"`); a number is refused, since it may have lost digits.
+///
+/// ```
+/// use serde_json::json;
+/// use vardavtal::{Code, Sek, input::args};
+/// assert_eq!(args::amount(&json!("443 miljoner kronor"), "pot")?, Sek::kronor(443_000_000));
+/// let e = args::amount(&json!(443000000), "pot").unwrap_err();
+/// assert_eq!((e.code(), e.findings()[0].loc.to_string()), (Code::InvalidAmount, "pot".into()));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 ///
 /// # Errors
 /// `invalid_amount`, located at `field`: a value that is not a string
@@ -237,6 +270,15 @@ fn outcomes(v: &Value) -> Result<Outcomes> {
 
 /// The rounding unit: `"krona"` or `"ore"`; `null` is the default, whole kronor.
 ///
+/// ```
+/// use serde_json::{Value, json};
+/// use vardavtal::{Unit, input::args};
+/// assert_eq!(args::unit(&json!("ore"))?, Unit::Ore);
+/// assert_eq!(args::unit(&Value::Null)?, Unit::Krona);
+/// assert_eq!(args::unit(&json!("cent")).unwrap_err().findings()[0].loc.to_string(), "unit");
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
 /// # Errors
 /// `invalid_value`, located at `unit`, for a value that is not a string
 /// (`unit_argument_not_a_string`) or not a unit's name (`rounding_unit_unknown`).
@@ -249,6 +291,15 @@ pub fn unit(v: &Value) -> Result<Unit> {
 
 /// The options of an allocation, `{key?, outcomes?, unit?, strict?}` (`null` for none):
 /// the defaults where a field is absent.
+///
+/// ```
+/// use serde_json::json;
+/// use vardavtal::{Unit, input::args};
+/// let o = args::options(&json!({"key": {"01": "1", "03": "1"}, "strict": true}))?;
+/// assert_eq!((o.unit, o.strict, o.key.map(|k| k.len())), (Unit::Krona, true, Some(2)));
+/// assert_eq!(args::options(&json!(null))?, vardavtal::Options::default());
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 ///
 /// # Errors
 /// `invalid_value` (`options_not_an_object`) for a value that is neither an object nor
@@ -284,6 +335,14 @@ pub fn options(v: &Value) -> Result<crate::Options> {
 /// assume?}`: an allocation's options, and `assume`, a key for money whose split the
 /// sources do not give (see [`crate::allocation::shown()`]).
 ///
+/// ```
+/// use serde_json::json;
+/// use vardavtal::{Unit, input::args};
+/// let (o, assume) = args::shown_options(&json!({"unit": "ore", "assume": "population:regions:2021-11-01"}))?;
+/// assert_eq!((o.unit, assume.map(|k| k.len())), (Unit::Ore, Some(21)));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
 /// # Errors
 /// As [`options`] (with `assume` among the fields), and every error of [`key`] for
 /// `assume`, located under `assume`.
@@ -302,6 +361,17 @@ pub fn shown_options(v: &Value) -> Result<(crate::Options, Option<Key>)> {
 
 /// The sides of a change, `{agreement?, against?, component?, keyA?, keyB?, potA?, potB?,
 /// unit?}` (`null` for none): the question of [`crate::across::ChangeQuery`].
+///
+/// ```
+/// use serde_json::json;
+/// use vardavtal::{Code, Sek, input::args};
+/// let q = args::change(&json!({"potA": "1000", "potB": "2000", "keyA": "population:regions:2021-11-01"}))?;
+/// assert_eq!((q.pot_a, q.pot_b), (Some(Sek::kronor(1000)), Some(Sek::kronor(2000))));
+/// assert_eq!(q.key_a.map(|k| k.len()), Some(21));
+/// let e = args::change(&json!({"agreement": "okad-tillganglighet-2022", "component": 1})).unwrap_err();
+/// assert_eq!((e.code(), e.findings()[0].loc.to_string()), (Code::InvalidValue, "component".into()));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 ///
 /// # Errors
 /// `invalid_value` and `unknown_field` for the object, as [`options`]; `invalid_value` for
@@ -354,6 +424,16 @@ pub fn change(v: &Value) -> Result<crate::across::ChangeQuery> {
 /// What a publisher states about a table, `{pot?, rule?}` (`null` for none): the pot an
 /// amount string, the rule `"population"`, `"need"` or `"fixed-plus-population:AMOUNT"`.
 ///
+/// ```
+/// use serde_json::json;
+/// use vardavtal::{Sek, input::args, reconcile::StatedRule};
+/// let s = args::statement(&json!({"pot": "1 382 miljoner kronor", "rule": "population"}))?;
+/// assert_eq!((s.pot, s.rule), (Some(Sek::kronor(1_382_000_000)), Some(StatedRule::Population)));
+/// let s = args::statement(&json!({"rule": "fixed-plus-population:5000000"}))?;
+/// assert_eq!(s.rule, Some(StatedRule::FixedPlusPopulation { each: Sek::kronor(5_000_000) }));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
 /// # Errors
 /// `invalid_value` and `unknown_field` for the object, as [`options`]; every error of
 /// [`amount`] for `pot`; for `rule`, `invalid_value` for a value that is not a string or
@@ -371,6 +451,16 @@ pub fn statement(v: &Value) -> Result<Statement> {
 
 /// An agreement as a value: a string (a catalog id or JSON text, read by
 /// [`super::agreement_text`]) or an object in the agreement file format.
+///
+/// ```
+/// use serde_json::json;
+/// use vardavtal::{Code, input::args};
+/// assert_eq!(args::agreement(&json!("okad-tillganglighet-2022"))?.years, [2022]);
+/// let a = args::agreement(&json!({"id": "x", "title": "X", "kind": {"type": "base"}, "years": [2022]}))?;
+/// assert_eq!(a.id, "x");
+/// assert_eq!(args::agreement(&json!(1)).unwrap_err().code(), Code::InvalidValue);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 ///
 /// # Errors
 /// For a string, every error of [`super::agreement_text`]; for an object, every error of
@@ -424,6 +514,16 @@ fn whole_numbers_as_amounts(v: &mut Value, key: Option<&str>) {
 
 /// One agreement or a list of them: every agreement that cannot be read is reported
 /// (located by its index), not only the first.
+///
+/// ```
+/// use serde_json::json;
+/// use vardavtal::{Code, input::args};
+/// assert_eq!(args::agreements(&json!("okad-tillganglighet-2022"))?.len(), 1);
+/// let e = args::agreements(&json!(["okad-tillganglighet-2022", 1, "no-such-agreement"])).unwrap_err();
+/// let found: Vec<_> = e.findings().iter().map(|f| (f.code, f.loc.to_string())).collect();
+/// assert_eq!(found, [(Code::InvalidValue, "[1]".into()), (Code::UnknownAgreement, "[2].id".into())]);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 ///
 /// # Errors
 /// Every error of [`agreement`], for each agreement that cannot be read, located under its

@@ -40,6 +40,12 @@ pub const MAX_CODE_CHARS: usize = 64;
 pub const MAX_TABLE_LINES: usize = 10_000;
 
 /// What a bounded text is: its limit and its name in messages.
+///
+/// ```
+/// use vardavtal::input::bounds::{Bounded, MAX_CODE_CHARS};
+/// assert_eq!(Bounded::Code.limit(), MAX_CODE_CHARS);
+/// assert_eq!(Bounded::Code.excess(&"0".repeat(70)), Some(70));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bounded {
     /// An id ([`MAX_ID_CHARS`]).
@@ -52,6 +58,11 @@ pub enum Bounded {
 
 impl Bounded {
     /// The most characters of this kind of text.
+    ///
+    /// ```
+    /// use vardavtal::input::bounds::Bounded;
+    /// assert_eq!((Bounded::Id.limit(), Bounded::Name.limit(), Bounded::Code.limit()), (256, 1000, 64));
+    /// ```
     pub fn limit(self) -> usize {
         match self {
             Bounded::Id => MAX_ID_CHARS,
@@ -72,6 +83,13 @@ impl Bounded {
             .find(|b| b.words().0 == w)
     }
     /// The length of `s` in characters when it is longer than the limit.
+    ///
+    /// ```
+    /// use vardavtal::input::bounds::Bounded;
+    /// assert_eq!(Bounded::Id.excess(&"a".repeat(300)), Some(300));
+    /// assert_eq!(Bounded::Name.excess("Region Uppsala"), None);
+    /// assert_eq!(Bounded::Code.excess(&"ö".repeat(64)), None); // 128 bytes, 64 characters
+    /// ```
     pub fn excess(self, s: &str) -> Option<usize> {
         let limit = self.limit();
         // a short string in bytes is short in characters
@@ -82,6 +100,13 @@ impl Bounded {
         (n > limit).then_some(n)
     }
     /// The `text_too_long` error at `loc` for a text of `length` characters.
+    ///
+    /// ```
+    /// use vardavtal::{Code, Loc, input::bounds::Bounded};
+    /// let f = Bounded::Code.finding(Loc::root().join("code"), 70);
+    /// assert_eq!((f.code, f.loc.to_string()), (Code::InvalidValue, "code".into()));
+    /// assert_eq!(f.msg, "the recipient code has 70 characters, more than the limit of 64");
+    /// ```
     pub fn finding(self, loc: Loc, length: usize) -> Finding {
         let (en, sv) = self.words();
         TEXT_TOO_LONG
@@ -92,6 +117,13 @@ impl Bounded {
             .with("limit", self.limit())
     }
     /// `s`, or the `text_too_long` error at `loc`.
+    ///
+    /// ```
+    /// use vardavtal::{Loc, input::bounds::Bounded};
+    /// assert!(Bounded::Id.check("okad-tillganglighet-2022", || Loc::root().join("id")).is_ok());
+    /// let e = Bounded::Id.check(&"a".repeat(300), || Loc::root().join("id")).unwrap_err();
+    /// assert_eq!(e.findings()[0].msg, "the id has 300 characters, more than the limit of 256");
+    /// ```
     ///
     /// # Errors
     /// `invalid_value` (`text_too_long`), located at `loc()`, when `s` has more characters
@@ -133,16 +165,55 @@ fn bounded<'de, D: Deserializer<'de>>(d: D, b: Bounded) -> Result<String, D::Err
 }
 
 /// Deserialise an id of at most [`MAX_ID_CHARS`] characters (`#[serde(deserialize_with)]`).
+///
+/// ```
+/// #[derive(Debug, serde::Deserialize)]
+/// struct Tranche {
+///     #[serde(deserialize_with = "vardavtal::input::bounds::id")]
+///     id: String,
+/// }
+/// assert_eq!(vardavtal::json::from_str::<Tranche>(r#"{"id": "t1"}"#)?.id, "t1");
+/// let long = format!(r#"{{"id": "{}"}}"#, "t".repeat(257));
+/// let e = vardavtal::json::from_str::<Tranche>(&long).unwrap_err();
+/// assert_eq!(e.findings()[0].msg, "the id has 257 characters, more than the limit of 256");
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub fn id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     bounded(d, Bounded::Id)
 }
 
 /// Deserialise a name of at most [`MAX_NAME_CHARS`] characters.
+///
+/// ```
+/// #[derive(Debug, serde::Deserialize)]
+/// struct Named {
+///     #[serde(deserialize_with = "vardavtal::input::bounds::name")]
+///     name: String,
+/// }
+/// assert_eq!(vardavtal::json::from_str::<Named>(r#"{"name": "Region Uppsala"}"#)?.name, "Region Uppsala");
+/// let long = format!(r#"{{"name": "{}"}}"#, "n".repeat(1001));
+/// let e = vardavtal::json::from_str::<Named>(&long).unwrap_err();
+/// assert_eq!((e.code(), e.findings()[0].loc.to_string()), (vardavtal::Code::InvalidValue, "name".into()));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub fn name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     bounded(d, Bounded::Name)
 }
 
 /// Deserialise an optional name of at most [`MAX_NAME_CHARS`] characters.
+///
+/// ```
+/// #[derive(Debug, serde::Deserialize)]
+/// struct Part {
+///     #[serde(default, deserialize_with = "vardavtal::input::bounds::opt_name")]
+///     title: Option<String>,
+/// }
+/// assert_eq!(vardavtal::json::from_str::<Part>("{}")?.title, None);
+/// let long = format!(r#"{{"title": "{}"}}"#, "n".repeat(1001));
+/// let e = vardavtal::json::from_str::<Part>(&long).unwrap_err();
+/// assert_eq!(e.findings()[0].msg, "the name has 1001 characters, more than the limit of 1000");
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub fn opt_name<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     match Option::<String>::deserialize(d)? {
         Some(s) => match Bounded::Name.excess(&s) {
@@ -154,6 +225,19 @@ pub fn opt_name<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Er
 }
 
 /// Deserialise an optional id of at most [`MAX_ID_CHARS`] characters.
+///
+/// ```
+/// #[derive(Debug, serde::Deserialize)]
+/// struct Part {
+///     #[serde(default, deserialize_with = "vardavtal::input::bounds::opt_id")]
+///     parent: Option<String>,
+/// }
+/// assert_eq!(vardavtal::json::from_str::<Part>(r#"{"parent": "a"}"#)?.parent.as_deref(), Some("a"));
+/// let long = format!(r#"{{"parent": "{}"}}"#, "p".repeat(257));
+/// let e = vardavtal::json::from_str::<Part>(&long).unwrap_err();
+/// assert_eq!(e.findings()[0].loc.to_string(), "parent");
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub fn opt_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     match Option::<String>::deserialize(d)? {
         Some(s) => match Bounded::Id.excess(&s) {
@@ -165,6 +249,19 @@ pub fn opt_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Erro
 }
 
 /// Deserialise a recipient code of at most [`MAX_CODE_CHARS`] characters.
+///
+/// ```
+/// #[derive(Debug, serde::Deserialize)]
+/// struct Row {
+///     #[serde(deserialize_with = "vardavtal::input::bounds::code")]
+///     code: String,
+/// }
+/// assert_eq!(vardavtal::json::from_str::<Row>(r#"{"code": "0114"}"#)?.code, "0114");
+/// let long = format!(r#"{{"code": "{}"}}"#, "0".repeat(70));
+/// let e = vardavtal::json::from_str::<Row>(&long).unwrap_err();
+/// assert_eq!(e.findings()[0].msg, "the recipient code has 70 characters, more than the limit of 64");
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub fn code<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     bounded(d, Bounded::Code)
 }

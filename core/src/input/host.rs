@@ -25,6 +25,12 @@ use crate::message::templates::input::{
 pub const PREVIEW_CHARS: usize = 60;
 
 /// What an argument of a host language should have been.
+///
+/// ```
+/// use vardavtal::{Loc, input::host::{Expected, wrong_type}};
+/// let e = wrong_type(Expected::RecipientCode, Loc::root().join("recipient"), "int", "3");
+/// assert_eq!(e.findings()[0].msg, "expected a recipient code (str), got int 3");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Expected {
@@ -100,6 +106,14 @@ impl Expected {
 
 /// `repr` on one line (runs of white space become one space), cut to [`PREVIEW_CHARS`]
 /// characters and `…`.
+///
+/// ```
+/// use vardavtal::input::host::{PREVIEW_CHARS, preview};
+/// assert_eq!(preview("0    1\n1    2\ndtype: int64"), "0 1 1 2 dtype: int64");
+/// let long = preview(&format!("{:?}", vec![1; 100]));
+/// assert_eq!(long.chars().count(), PREVIEW_CHARS + 1);
+/// assert!(long.ends_with('…'));
+/// ```
 pub fn preview(repr: &str) -> String {
     let line = repr.split_whitespace().collect::<Vec<_>>().join(" ");
     match line.char_indices().nth(PREVIEW_CHARS) {
@@ -120,6 +134,13 @@ fn refuse(t: &'static Template, expected: Expected, loc: Loc, ty: &str, repr: &s
 
 /// A value of type `ty` (its `repr`) where `expected` was wanted: `invalid_amount` for an
 /// amount, else `invalid_value`.
+///
+/// ```
+/// use vardavtal::{Code, Loc, input::host::{Expected, wrong_type}};
+/// let e = wrong_type(Expected::Key, Loc::root().join("key"), "int", "42");
+/// assert_eq!((e.code(), e.findings()[0].loc.to_string()), (Code::InvalidValue, "key".into()));
+/// assert_eq!(e.findings()[0].msg, "expected a key (Key, str, pathlib.Path or {code: weight}), got int 42");
+/// ```
 pub fn wrong_type(expected: Expected, loc: Loc, ty: &str, repr: &str) -> Error {
     let t = match expected {
         Expected::Amount => &HOST_AMOUNT_WRONG_TYPE,
@@ -131,6 +152,13 @@ pub fn wrong_type(expected: Expected, loc: Loc, ty: &str, repr: &str) -> Error {
 /// A binary floating-point number of type `ty` (its `repr`) where `expected` (an exact
 /// number) was wanted, with the reason: `invalid_amount` for an amount (or a number in an
 /// agreement or outcomes), else `invalid_value`.
+///
+/// ```
+/// use vardavtal::{Code, Loc, input::host::{Expected, float_refused}};
+/// let e = float_refused(Expected::Weight, Loc::root().join("key").join("01"), "float", "0.1");
+/// assert_eq!((e.code(), e.findings()[0].loc.to_string()), (Code::InvalidValue, "key.01".into()));
+/// assert!(e.findings()[0].msg.starts_with("0.1 is a float (float), which cannot hold every decimal exactly"));
+/// ```
 pub fn float_refused(expected: Expected, loc: Loc, ty: &str, repr: &str) -> Error {
     let t = match expected {
         Expected::Amount | Expected::Value => &HOST_AMOUNT_FLOAT,

@@ -66,6 +66,15 @@ pub const MAX_FILE_BYTES: u64 = 256 << 20;
 /// [`MAX_FILE_BYTES`] is read: a directory, a device (`/dev/zero`) or a pipe is an error
 /// before it is opened, so nothing blocks or reads without end.
 ///
+/// ```
+/// use std::path::Path;
+/// let text = vardavtal::json::read_text(Path::new("data/regions.csv"))?;
+/// assert_eq!(text.lines().nth(1), Some("01,Region Stockholm,Stockholms län"));
+/// let e = vardavtal::json::read_text(Path::new("data")).unwrap_err(); // a directory
+/// assert_eq!((e.code(), e.findings()[0].loc.to_string()), (vardavtal::Code::Io, "data".into()));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
 /// # Errors
 /// `io` when there is no such file, it is not a regular file, it is larger than
 /// [`MAX_FILE_BYTES`], it cannot be read, or it is not UTF-8.
@@ -182,6 +191,16 @@ fn read_file(
 
 /// Read and parse a JSON file; error locations start with the file name.
 ///
+/// ```
+/// use std::path::Path;
+/// use vardavtal::{Agreement, json::from_file};
+/// let a: Agreement = from_file(Path::new("catalog/agreements/okad-tillganglighet-2022.json"))?;
+/// assert_eq!(a.title, "Ökad tillgänglighet i hälso- och sjukvården 2022");
+/// let e = from_file::<Agreement>(Path::new("catalog/packages.json")).unwrap_err();
+/// assert!(e.findings()[0].loc.to_string().starts_with("catalog/packages.json"));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
 /// # Errors
 /// Every error of [`read_text`] (`io`), then every error of [`from_str`], located under the
 /// file name, its values left out of the messages.
@@ -194,6 +213,20 @@ pub fn from_file<T: DeserializeOwned>(path: &std::path::Path) -> Result<T> {
 
 /// Deserialise a JSON object into a map whose keys must be unique: a key given twice is an
 /// error ("appears more than once"), not a silent last-wins.
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// #[derive(Debug, serde::Deserialize)]
+/// struct Weights {
+///     #[serde(deserialize_with = "vardavtal::json::unique_map")]
+///     w: BTreeMap<String, u32>,
+/// }
+/// assert_eq!(vardavtal::json::from_str::<Weights>(r#"{"w": {"01": 1, "03": 2}}"#)?.w.len(), 2);
+/// let e = vardavtal::json::from_str::<Weights>(r#"{"w": {"01": 1, "01": 2}}"#).unwrap_err();
+/// assert_eq!(e.code(), vardavtal::Code::DuplicateRecipient);
+/// assert!(e.findings()[0].msg.starts_with("recipient code or key 01 appears more than once"));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub fn unique_map<'de, D, K, V>(
     d: D,
 ) -> std::result::Result<std::collections::BTreeMap<K, V>, D::Error>

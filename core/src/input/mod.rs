@@ -99,6 +99,15 @@ pub fn agreement(arg: &str) -> Result<Agreement> {
 /// An agreement from the file at `path` (a path the caller knows is one); error locations
 /// start with the file name, and no message echoes the file's contents.
 ///
+/// ```
+/// use std::path::Path;
+/// let a = vardavtal::input::agreement_file(Path::new("catalog/agreements/okad-tillganglighet-2022.json"))?;
+/// assert_eq!((a.id.as_str(), a.years.as_slice()), ("okad-tillganglighet-2022", &[2022][..]));
+/// let e = vardavtal::input::agreement_file(Path::new("data/regions.csv")).unwrap_err();
+/// assert_eq!((e.code(), e.findings()[0].loc.to_string()), (vardavtal::Code::Syntax, "data/regions.csv".into()));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
 /// # Errors
 /// Every error of [`crate::json::from_file`]: `io`, then those of [`Agreement::from_json`].
 pub fn agreement_file(path: &Path) -> Result<Agreement> {
@@ -107,6 +116,16 @@ pub fn agreement_file(path: &Path) -> Result<Agreement> {
 
 /// A key from the CSV file at `path` (columns `code,weight`; a path the caller knows is
 /// one), its errors located under the file name, none echoing the file's contents.
+///
+/// ```
+/// use std::path::Path;
+/// // columns region_code,weight,source: the weights of the needs key of 2024
+/// let key = vardavtal::input::key_file(Path::new("data/needs_key_regions_2024.csv"))?;
+/// assert_eq!(key.len(), 21);
+/// let e = vardavtal::input::key_file(Path::new("no-such-key.csv")).unwrap_err();
+/// assert_eq!(e.code(), vardavtal::Code::Io);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 ///
 /// # Errors
 /// Every error of [`crate::json::read_text`] (`io`), then every error of [`Key::from_csv`],
@@ -133,6 +152,16 @@ pub fn outcomes_text(arg: &str) -> Result<Outcomes> {
 
 /// Performance outcomes from the JSON file at `path`.
 ///
+/// ```
+/// use std::path::Path;
+/// use vardavtal::{RecipientId, input};
+/// let o = input::outcomes_file(Path::new("../examples/demo-outcomes.json"))?;
+/// let stockholm = o.get("vardgaranti", &RecipientId::new("01"));
+/// assert_eq!(stockholm.and_then(|x| x.value), Some("0.61".parse()?));
+/// assert_eq!(input::outcomes_file(Path::new("no-such.json")).unwrap_err().code(), vardavtal::Code::Io);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
 /// # Errors
 /// Every error of [`Outcomes::from_file`]: `io`, then those of [`Outcomes::from_json`].
 pub fn outcomes_file(path: &Path) -> Result<Outcomes> {
@@ -140,6 +169,15 @@ pub fn outcomes_file(path: &Path) -> Result<Outcomes> {
 }
 
 /// The name and text of the published table in the file at `path` (named by its path).
+///
+/// ```
+/// use std::path::Path;
+/// let (name, text) = vardavtal::input::table_file(Path::new("catalog/tables/forlossningsvard-2019.csv"))?;
+/// assert_eq!(name, "catalog/tables/forlossningsvard-2019.csv");
+/// assert_eq!(text.lines().next(), Some("region,amount"));
+/// assert_eq!(text.lines().count(), 23);
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 ///
 /// # Errors
 /// `io` when the file cannot be read, as [`crate::json::read_text`] says (no such file, not
@@ -448,6 +486,13 @@ pub fn recipient(arg: &str) -> crate::RecipientId {
 /// Validate agreement files (paths, catalog ids or JSON text, read as [`agreement`]) together,
 /// with outcomes when given: a file that does not read is a finding too, and the others
 /// are still checked.
+///
+/// ```
+/// use vardavtal::{Code, input::validate_files};
+/// let findings = validate_files(&["okad-tillganglighet-2022".into(), "no-such-agreement".into()], None);
+/// let codes: Vec<_> = findings.iter().map(|f| f.code).collect();
+/// assert_eq!(codes, [Code::UnknownAgreement, Code::DefaultKey]);
+/// ```
 pub fn validate_files(files: &[String], outcomes: Option<Outcomes>) -> Vec<crate::Finding> {
     let mut findings = Vec::new();
     let mut agreements = Vec::new();

@@ -46,6 +46,17 @@ pub use headers::header;
 pub use tables::{AgreementList, SourceView, municipalities, population, regions, totals};
 
 /// What a column holds: it decides alignment and how a value is written for people.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::view::{Kind, View, regions};
+let t = regions();
+assert_eq!(t.columns[0].kind, Kind::Text);
+assert!(Kind::Amount.is_numeric() && !Kind::Date.is_numeric());
+```
+"#
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename_all = "snake_case")]
@@ -65,12 +76,28 @@ pub enum Kind {
 
 impl Kind {
     /// Whether people read the column right-aligned.
+    ///
+    /// ```
+    /// use vardavtal::view::Kind;
+    /// assert!(Kind::Integer.is_numeric());
+    /// assert!(!Kind::Text.is_numeric());
+    /// ```
     pub fn is_numeric(self) -> bool {
         matches!(self, Kind::Amount | Kind::Integer | Kind::Decimal)
     }
 }
 
 /// A column: its machine name (CSV header, JSON key), its header for people and its kind.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::view::{Column, Kind};
+let c = Column::titled("diff", "B − A", Kind::Amount);
+assert_eq!((c.id.as_str(), c.header.as_str(), c.kind), ("diff", "B − A", Kind::Amount));
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Column {
@@ -85,10 +112,24 @@ pub struct Column {
 impl Column {
     /// A column whose header for people is its id, or its Swedish [`header`] when texts
     /// are in Swedish ([`Lang::current`](crate::message::Lang::current)).
+    ///
+    /// ```
+    /// use vardavtal::message::{Lang, with_lang};
+    /// use vardavtal::view::{Column, Kind};
+    /// assert_eq!(Column::new("amount", Kind::Amount).header, "amount");
+    /// let sv = with_lang(Lang::Sv, || Column::new("amount", Kind::Amount));
+    /// assert_eq!((sv.id.as_str(), sv.header.as_str()), ("amount", "belopp"));
+    /// ```
     pub fn new(id: &str, kind: Kind) -> Self {
         Column::titled(id, header(id, crate::message::Lang::current()), kind)
     }
     /// A column with a header of its own.
+    ///
+    /// ```
+    /// use vardavtal::view::{Column, Kind};
+    /// let c = Column::titled("amount", "Belopp 2022", Kind::Amount);
+    /// assert_eq!((c.id.as_str(), c.header.as_str()), ("amount", "Belopp 2022"));
+    /// ```
     pub fn titled(id: &str, header: &str, kind: Kind) -> Self {
         Column {
             id: id.to_owned(),
@@ -99,6 +140,18 @@ impl Column {
 }
 
 /// One value of a table.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::Sek;
+use vardavtal::view::Cell;
+let c = Cell::from(Sek::kronor(1_382_000_000));
+assert_eq!((c.for_people().as_str(), c.plain().as_str()), ("1 382 000 000 kr", "1382000000"));
+assert_eq!(Cell::from("Region Uppsala"), Cell::Text("Region Uppsala".into()));
+```
+"#
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(untagged)]
@@ -120,14 +173,34 @@ pub enum Cell {
 
 impl Cell {
     /// Text, or [`Cell::Empty`] for `None`.
+    ///
+    /// ```
+    /// use vardavtal::view::Cell;
+    /// assert_eq!(Cell::opt_text(Some("tranche 1")), Cell::Text("tranche 1".into()));
+    /// assert_eq!(Cell::opt_text(None::<String>), Cell::Empty);
+    /// ```
     pub fn opt_text(s: Option<impl Into<String>>) -> Cell {
         s.map_or(Cell::Empty, |s| Cell::Text(s.into()))
     }
     /// An amount, or [`Cell::Empty`] for `None`.
+    ///
+    /// ```
+    /// use vardavtal::{Sek, view::Cell};
+    /// assert_eq!(Cell::opt_amount(Some(Sek::kronor(443_000_000))).plain(), "443000000");
+    /// assert_eq!(Cell::opt_amount(None), Cell::Empty);
+    /// ```
     pub fn opt_amount(a: Option<Sek>) -> Cell {
         a.map_or(Cell::Empty, Cell::Amount)
     }
     /// The value as people read it (`1 382 000 000 kr`, `3,774`).
+    ///
+    /// ```
+    /// use vardavtal::{Sek, view::Cell};
+    /// assert_eq!(Cell::Amount(Sek::kronor(1_382_000_000)).for_people(), "1 382 000 000 kr");
+    /// assert_eq!(Cell::Decimal("3.774".parse()?).for_people(), "3,774");
+    /// assert_eq!(Cell::Integer(10_443_100).for_people(), "10 443 100");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn for_people(&self) -> String {
         match self {
             Cell::Empty => String::new(),
@@ -139,6 +212,14 @@ impl Cell {
         }
     }
     /// The value as data: a plain decimal for numbers (`1382000000`), ISO dates.
+    ///
+    /// ```
+    /// use vardavtal::{Sek, view::Cell};
+    /// assert_eq!(Cell::Amount(Sek::kronor(1_382_000_000)).plain(), "1382000000");
+    /// assert_eq!(Cell::Decimal("3.7740".parse()?).plain(), "3.774");
+    /// assert_eq!(Cell::Date("2022-06".parse()?).plain(), "2022-06");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn plain(&self) -> String {
         match self {
             Cell::Empty => String::new(),
@@ -168,6 +249,19 @@ impl From<Sek> for Cell {
 }
 
 /// A result as a table: title, typed columns, rows, footer lines (totals) and notes.
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Key, Sek, Unit, split, view::View};
+let key = Key::from_arg("population:regions:2021-11-01")?;
+let t = split(Sek::kronor(443_000_000), &key, None, Unit::Krona)?.table();
+assert_eq!(t.title, "Allocation of 443 000 000 kr to 21 recipients (21 rows, unit krona)");
+assert_eq!((t.columns.len(), t.rows.len(), t.footer.len()), (3, 21, 1));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct Table {
@@ -187,6 +281,13 @@ pub struct Table {
 
 impl Table {
     /// An empty table with a title and columns.
+    ///
+    /// ```
+    /// use vardavtal::{Sek, view::{Column, Kind, Table}};
+    /// let mut t = Table::new("Pots", vec![Column::new("code", Kind::Text), Column::new("amount", Kind::Amount)]);
+    /// t.rows.push(vec!["01".into(), Sek::kronor(1_382_000_000).into()]);
+    /// assert_eq!(t.to_csv(), "code,amount\n01,1382000000\n");
+    /// ```
     pub fn new(title: impl Into<String>, columns: Vec<Column>) -> Self {
         Table {
             title: title.into(),
@@ -195,6 +296,14 @@ impl Table {
         }
     }
     /// The column ids, in order.
+    ///
+    /// ```
+    /// use vardavtal::{Key, Sek, Unit, split, view::View};
+    /// let key = Key::from_arg("population:regions:2021-11-01")?;
+    /// let a = split(Sek::kronor(443_000_000), &key, None, Unit::Krona)?;
+    /// assert_eq!(a.table().column_ids(), ["code", "name", "split"]);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn column_ids(&self) -> Vec<&str> {
         self.columns.iter().map(|c| c.id.as_str()).collect()
     }
@@ -269,12 +378,38 @@ impl Cell {
 }
 
 /// A result that core can show: as a table, as text for people and as CSV.
+///
+/// ```
+/// use vardavtal::{Key, Sek, Unit, split, view::View};
+/// let key = Key::from_arg("population:regions:2021-11-01")?;
+/// let alloc = split(Sek::kronor(443_000_000), &key, None, Unit::Krona)?;
+/// assert!(alloc.text().contains("| 01   | Region Stockholm           | 102 311 913 kr |"));
+/// assert!(alloc.csv().starts_with("code,name,amount,agreement,component,"));
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
 pub trait View {
     /// The result as a table.
+    ///
+    /// ```
+    /// use vardavtal::{Key, Sek, Unit, split, view::View};
+    /// let key = Key::from_arg("population:regions:2021-11-01")?;
+    /// let alloc = split(Sek::kronor(443_000_000), &key, None, Unit::Krona)?;
+    /// let t = alloc.table();
+    /// assert_eq!((t.rows.len(), t.rows[1][1].plain()), (21, "Region Uppsala".to_owned()));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     fn table(&self) -> Table;
     /// The text people read ([`View::text_unescaped`]) with every control character but
     /// the line break escaped ([`crate::escape::lines`]): an id with an ANSI or OSC escape
     /// reaches a terminal as text. A result implements `text_unescaped`, not this.
+    ///
+    /// ```
+    /// use vardavtal::view::{Cell, Column, Kind, Table, View};
+    /// let mut t = Table::new("Ids", vec![Column::new("id", Kind::Text)]);
+    /// t.rows.push(vec![Cell::Text("x\u{1b}[31m".into())]);
+    /// assert!(t.text().contains("x\\u{1b}[31m"));
+    /// assert!(!t.text().contains('\u{1b}'));
+    /// ```
     fn text(&self) -> String {
         let text = self.text_unescaped();
         match crate::escape::lines(&text) {
@@ -284,29 +419,84 @@ pub trait View {
     }
     /// The text as the result writes it: the table's text unless the result reads better
     /// otherwise (a report, a reconciliation).
+    ///
+    /// ```
+    /// # use vardavtal::{Key, Sek, Unit, split, view::View};
+    /// # let key = Key::from_arg("population:regions:2021-11-01")?;
+    /// # let alloc = split(Sek::kronor(443_000_000), &key, None, Unit::Krona)?;
+    /// assert_eq!(alloc.text_unescaped(), alloc.text()); // no control characters to escape
+    /// assert!(alloc.text_unescaped().starts_with("Allocation of 443 000 000 kr to 21 recipients"));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     fn text_unescaped(&self) -> String {
         self.table().to_text()
     }
     /// CSV with a header: the table's rows unless the result has a longer form (one line
     /// per amount of an allocation).
+    ///
+    /// ```
+    /// # use vardavtal::{Key, Sek, Unit, split, view::View};
+    /// # let key = Key::from_arg("population:regions:2021-11-01")?;
+    /// # let alloc = split(Sek::kronor(443_000_000), &key, None, Unit::Krona)?;
+    /// let csv = alloc.csv();
+    /// assert_eq!(csv.lines().count(), 1 + 21);
+    /// assert!(csv.lines().nth(1).is_some_and(|l| l.starts_with("01,Region Stockholm,102311913,")));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     fn csv(&self) -> String {
         self.csv_table().to_csv()
     }
     /// The table of the CSV forms: the table, unless the result has a longer form.
+    ///
+    /// ```
+    /// # use vardavtal::{Key, Sek, Unit, split, view::View};
+    /// # let key = Key::from_arg("population:regions:2021-11-01")?;
+    /// # let alloc = split(Sek::kronor(443_000_000), &key, None, Unit::Krona)?;
+    /// let t = alloc.csv_table();
+    /// assert_eq!(t.column_ids()[..4], ["code", "name", "amount", "agreement"]);
+    /// assert_eq!(t.to_csv(), alloc.csv());
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     fn csv_table(&self) -> Table {
         self.table()
     }
     /// CSV for Swedish Excel ([`Table::to_csv_sv`]): the rows of [`View::csv_table`].
+    ///
+    /// ```
+    /// # use vardavtal::{Key, Sek, Unit, split, view::View};
+    /// # let key = Key::from_arg("population:regions:2021-11-01")?;
+    /// # let alloc = split(Sek::kronor(443_000_000), &key, None, Unit::Krona)?;
+    /// let csv = alloc.csv_sv();
+    /// assert!(csv.starts_with("\u{feff}code;name;amount;"));
+    /// assert!(csv.contains("\r\n\"=\"\"01\"\"\";Region Stockholm;102311913;"));
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     fn csv_sv(&self) -> String {
         self.csv_table().to_csv_sv()
     }
     /// The sheets of an Excel workbook: the table, and more where the result has more to
     /// show (an allocation: its rows, pots and notes).
+    ///
+    /// ```
+    /// # use vardavtal::{Key, Sek, Unit, split, view::View};
+    /// # let key = Key::from_arg("population:regions:2021-11-01")?;
+    /// # let alloc = split(Sek::kronor(443_000_000), &key, None, Unit::Krona)?;
+    /// let sheets = alloc.sheets();
+    /// assert_eq!(sheets.len(), 4);
+    /// assert_eq!(sheets[2].title, "Pots");
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     fn sheets(&self) -> Vec<Table> {
         vec![self.table()]
     }
     /// A short form for a quick look (a notebook's `repr`): the table cut to 60 rows, or
     /// the text where the result is not a table.
+    ///
+    /// ```
+    /// use vardavtal::view::{View, municipalities};
+    /// let p = municipalities().preview(); // 290 rows: 60 shown
+    /// assert!(p.contains("(230 rows not shown)"));
+    /// ```
     fn preview(&self) -> String {
         self.table().to_text_limited(Some(60))
     }
@@ -359,6 +549,12 @@ impl Format {
     /// Every format, by name.
     pub const NAMES: &'static [&'static str] = &["table", "csv", "csv-sv", "json", "xlsx"];
     /// `"table"`, `"csv"`, `"csv-sv"`, `"json"`, `"xlsx"`.
+    ///
+    /// ```
+    /// use vardavtal::view::Format;
+    /// assert_eq!(Format::CsvSv.as_str(), "csv-sv");
+    /// assert_eq!(Format::default().as_str(), "table");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Table => "table",
@@ -395,6 +591,12 @@ impl FromStr for Format {
 }
 
 /// Pretty JSON of a value with a final newline (the serde form: amounts as strings).
+///
+/// ```
+/// use vardavtal::{Sek, view::json};
+/// assert_eq!(json(&Sek::kronor(443_000_000)), "\"443000000\"\n");
+/// assert_eq!(json(&[1, 2]), "[\n  1,\n  2\n]\n");
+/// ```
 pub fn json<T: Serialize + ?Sized>(v: &T) -> String {
     serde_json::to_string_pretty(v)
         .map(|s| s + "\n")
@@ -427,6 +629,13 @@ pub fn render<T: View + Serialize + ?Sized>(v: &T, format: Format) -> crate::Res
 
 /// The Excel workbook of `sheets` (the bytes of an `.xlsx` file).
 ///
+/// ```
+/// use vardavtal::view::{regions, xlsx};
+/// let bytes = xlsx(&[regions()])?;
+/// assert_eq!(&bytes[..2], b"PK"); // a zip archive
+/// # Ok::<(), vardavtal::Error>(())
+/// ```
+///
 /// # Errors
 /// `invalid_value` (`xlsx_write_failed`) when the workbook cannot be written (a sheet or
 /// cell Excel refuses).
@@ -436,6 +645,12 @@ pub fn xlsx(sheets: &[Table]) -> crate::Result<Vec<u8>> {
 }
 
 /// The Excel workbook of `sheets`: in a build without the feature `xlsx`, an error saying so.
+///
+/// ```
+/// use vardavtal::view::{regions, xlsx};
+/// let e = xlsx(&[regions()]).unwrap_err();
+/// assert_eq!(e.findings()[0].loc.to_string(), "format");
+/// ```
 ///
 /// # Errors
 /// Always: `invalid_value` (`xlsx_not_built`), located at `format`.

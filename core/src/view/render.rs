@@ -41,12 +41,38 @@ impl Table {
     /// The table as aligned text for people: the title, the rows, the footer lines, the
     /// notes; control characters in them escaped ([`crate::escape::controls`]), so that an
     /// id with an ANSI escape reaches a terminal as text.
+    ///
+    /// ```
+    /// use vardavtal::{Sek, view::{Cell, Column, Kind, Table}};
+    /// let mut t = Table::new("Pots", vec![Column::new("code", Kind::Text), Column::new("amount", Kind::Amount)]);
+    /// t.rows.push(vec!["01".into(), Sek::kronor(1_382_000_000).into()]);
+    /// t.rows.push(vec!["03".into(), Cell::Empty]);
+    /// t.footer.push(vec!["total".into(), Sek::kronor(1_382_000_000).into()]);
+    /// t.notes.push("The pot of 2022.".into());
+    /// assert_eq!(t.to_text(), "\
+    /// Pots
+    /// | code  |           amount |
+    /// |-------|------------------|
+    /// | 01    | 1 382 000 000 kr |
+    /// | 03    |                  |
+    /// | total | 1 382 000 000 kr |
+    /// The pot of 2022.
+    /// ");
+    /// ```
     pub fn to_text(&self) -> String {
         self.to_text_limited(None)
     }
 
     /// As [`Table::to_text`], showing at most `limit` rows (the first ones and the last
     /// five, with a line saying how many are not shown).
+    ///
+    /// ```
+    /// use vardavtal::view::regions;
+    /// let text = regions().to_text_limited(Some(10)); // 21 regions
+    /// assert!(text.contains("| 01   | Region Stockholm") && text.contains("| 25   | Region Norrbotten"));
+    /// assert!(!text.contains("Region Gotland"));
+    /// assert!(text.ends_with("(11 rows not shown)\n"));
+    /// ```
     pub fn to_text_limited(&self, limit: Option<usize>) -> String {
         let mut t = comfy_table::Table::new();
         t.load_style(presets::ASCII_MARKDOWN);
@@ -91,6 +117,16 @@ impl Table {
     }
 
     /// The table as an HTML fragment (for notebooks and pages): amounts right-aligned.
+    ///
+    /// ```
+    /// use vardavtal::{Sek, view::{Cell, Column, Kind, Table}};
+    /// let mut t = Table::new("Pots", vec![Column::new("code", Kind::Text), Column::new("amount", Kind::Amount)]);
+    /// t.rows.push(vec!["01".into(), Sek::kronor(1_382_000_000).into()]);
+    /// t.rows.push(vec!["03".into(), Cell::Empty]);
+    /// let html = t.to_html();
+    /// assert!(html.starts_with("<div class=\"vardavtal\"><strong>Pots</strong><table>"));
+    /// assert!(html.contains("<td style=\"text-align:right\">1 382 000 000 kr</td>"));
+    /// ```
     pub fn to_html(&self) -> String {
         let e = escape;
         let align = |k: Kind| if k.is_numeric() { "right" } else { "left" };
@@ -133,6 +169,14 @@ impl Table {
     /// must get the id it gave), so a spreadsheet that opens this file may read such a
     /// cell as a formula. For people and spreadsheets write [`Table::to_csv_sv`] or the
     /// XLSX, which neutralise text cells ([`crate::escape::formula`]).
+    ///
+    /// ```
+    /// use vardavtal::{Sek, view::{Cell, Column, Kind, Table}};
+    /// let mut t = Table::new("Pots", vec![Column::new("code", Kind::Text), Column::new("amount", Kind::Amount)]);
+    /// t.rows.push(vec!["01".into(), Sek::kronor(1_382_000_000).into()]);
+    /// t.rows.push(vec!["03".into(), Cell::Empty]);
+    /// assert_eq!(t.to_csv(), "code,amount\n01,1382000000\n03,\n");
+    /// ```
     pub fn to_csv(&self) -> String {
         let mut w = csv::Writer::from_writer(Vec::new());
         let _ = w.write_record(self.columns.iter().map(|c| c.id.as_str()));
@@ -183,6 +227,16 @@ impl Table {
     }
 
     /// The rows as JSON objects keyed by column id (amounts and decimals as strings).
+    ///
+    /// ```
+    /// use vardavtal::{Sek, view::{Cell, Column, Kind, Table}};
+    /// let mut t = Table::new("Pots", vec![Column::new("code", Kind::Text), Column::new("amount", Kind::Amount)]);
+    /// t.rows.push(vec!["01".into(), Sek::kronor(1_382_000_000).into()]);
+    /// t.rows.push(vec!["03".into(), Cell::Empty]);
+    /// let records = t.to_records();
+    /// assert_eq!(records[0]["amount"], "1382000000");
+    /// assert!(records[1]["amount"].is_null());
+    /// ```
     pub fn to_records(&self) -> Vec<Map<String, Value>> {
         self.rows
             .iter()

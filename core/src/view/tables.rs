@@ -732,6 +732,18 @@ fn yes_no(b: bool) -> Cell {
 
 impl Reconciliation {
     /// The rows' sum against the table's total line and the stated pot.
+    ///
+    /// ```
+    /// use vardavtal::Sek;
+    /// use vardavtal::reconcile::{PublishedTable, Statement, reconcile};
+    /// let table = PublishedTable::parse("t", "Region Stockholm 100 kr\nRegion Uppsala 50 kr\nSumma 150 kr\n")?;
+    /// let rec = reconcile(&table, &Statement::new(Some(Sek::kronor(200)), None));
+    /// let t = rec.totals_table();
+    /// assert_eq!(t.rows[0][0].plain(), "total_line"); // 150 kr: adds up
+    /// let pot: Vec<_> = t.rows[1].iter().map(|c| c.plain()).collect();
+    /// assert_eq!(pot, ["pot", "", "200", "150", "-50", "0", "no", ""]);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn totals_table(&self) -> Table {
         let mut columns = vec![
             Column::new("against", Kind::Text),
@@ -758,6 +770,21 @@ impl Reconciliation {
     }
 
     /// Every bundled key with every rounding, best first.
+    ///
+    /// ```
+    /// use vardavtal::{Key, Sek, Unit};
+    /// use vardavtal::reconcile::{PublishedTable, Statement, reconcile};
+    /// // A table made with the population of 2021-11-01
+    /// let key = Key::from_arg("population:regions:2021-11-01")?;
+    /// let mut text = String::from("Region;Belopp (kr)\n");
+    /// for (r, a) in key.recipients().iter().zip(key.split(Sek::kronor(443_000_000), Unit::Krona)?) {
+    ///     text.push_str(&format!("{};{a}\n", r.name().unwrap_or_default()));
+    /// }
+    /// let rec = reconcile(&PublishedTable::parse("t", &text)?, &Statement::default());
+    /// let best: Vec<_> = rec.fits_table().rows[0].iter().map(|c| c.plain()).collect();
+    /// assert_eq!(best[..4], ["population:regions:2021-11-01", "largest_remainder", "yes", "21"]);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn fits_table(&self) -> Table {
         let mut columns = ["key", "rounding", "exact"]
             .map(|c| Column::new(c, Kind::Text))
@@ -784,6 +811,26 @@ impl Reconciliation {
 
 impl crate::reconcile::ImpliedKey {
     /// The population per region that the table implies, beside the bundled one.
+    ///
+    /// ```
+    /// use vardavtal::{Key, Sek, Unit, rust_decimal::Decimal};
+    /// use vardavtal::reconcile::{PublishedTable, StatedRule, Statement, reconcile};
+    /// // A table made with 1 000 more inhabitants in Region Uppsala than any bundled key has
+    /// let base = Key::from_arg("population:regions:2021-11-01")?;
+    /// let more = |r: &vardavtal::RecipientId| if r.as_str() == "03" { Decimal::from(1000) } else { Decimal::ZERO };
+    /// let key = Key::new("moved", vec![], base.iter().map(|(r, w)| (r.clone(), w + more(r))), &[])?;
+    /// let mut text = String::from("Region;Belopp (kr)\n");
+    /// for (r, a) in key.recipients().iter().zip(key.split(Sek::kronor(443_000_000), Unit::Krona)?) {
+    ///     text.push_str(&format!("{};{a}\n", r.name().unwrap_or_default()));
+    /// }
+    /// let stated = Statement::new(Some(Sek::kronor(443_000_000)), Some(StatedRule::Population));
+    /// let rec = reconcile(&PublishedTable::parse("t", &text)?, &stated);
+    /// let t = rec.implied.map(|i| i.table()).unwrap_or_default();
+    /// assert_eq!(t.title, "Implied population key (total 10 444 100)");
+    /// let uppsala: Vec<_> = t.rows[1].iter().map(|c| c.plain()).collect();
+    /// assert_eq!(uppsala, ["03", "Region Uppsala", "395154", "394154"]);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     pub fn table(&self) -> Table {
         let mut columns = code_name();
         columns.push(Column::new("population", Kind::Integer));

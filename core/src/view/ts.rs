@@ -29,6 +29,20 @@ export type Figure = Sek | FigureObject;
 
 /// The JSON form of an [`Allocation`](crate::Allocation), with its totals: what its
 /// `Serialize` writes (`AllocationData` in TypeScript).
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Key, Sek, Unit, split, view::ts::AllocationData};
+let key = Key::from_arg("population:regions:2021-11-01")?;
+let alloc = split(Sek::kronor(443_000_000), &key, None, Unit::Krona)?;
+let data = AllocationData::from(&alloc);
+assert_eq!((data.total, data.rows.len()), (Sek::kronor(443_000_000), 21));
+assert_eq!(serde_json::to_value(&data)?, serde_json::to_value(&alloc)?);
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+"#
+)]
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 #[serde(rename = "AllocationData")]
@@ -50,6 +64,19 @@ pub struct AllocationData {
 }
 
 /// The totals of an [`AllocationData`].
+#[cfg_attr(
+    any(doc, doctest),
+    doc = r#"
+```
+use vardavtal::{Key, Sek, Unit, split, view::ts::AllocationData};
+let key = Key::from_arg("population:regions:2021-11-01")?;
+let totals = AllocationData::from(&split(Sek::kronor(443_000_000), &key, None, Unit::Krona)?).totals;
+assert_eq!((totals.by_recipient.len(), totals.by_component.len()), (21, 1));
+assert_eq!((totals.by_recipient[0].name.as_str(), totals.by_recipient[0].amount), ("Region Stockholm", Sek::kronor(102_311_913)));
+# Ok::<(), vardavtal::Error>(())
+```
+"#
+)]
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "tsify", derive(tsify_next::Tsify))]
 pub struct AllocationTotals {
