@@ -262,13 +262,26 @@ crate::names::names!(ErrorKind { Input => "input", Allocation => "allocation", V
 
 impl std::str::FromStr for Code {
     type Err = Error;
-    /// A code by its stable name (`"unknown_recipient"`).
+    /// A code by its stable name (`"unknown_recipient"`); an unknown name is an
+    /// `invalid_value` error listing every code.
+    ///
+    /// ```
+    /// use vardavtal::Code;
+    /// assert_eq!("unknown_recipient".parse::<Code>()?, Code::UnknownRecipient);
+    /// let e = "nope".parse::<Code>().unwrap_err();
+    /// assert_eq!(e.code(), Code::InvalidValue);
+    /// assert!(e.to_string().contains("one of syntax, unknown_field, invalid_value, "), "{e}");
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
     fn from_str(s: &str) -> std::result::Result<Self, Error> {
         Code::ALL
             .iter()
             .copied()
             .find(|c| c.as_str() == s)
-            .ok_or_else(|| crate::names::unknown_name("code", s, &[]))
+            .ok_or_else(|| {
+                let names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+                crate::names::unknown_name("code", s, &names)
+            })
     }
 }
 
@@ -758,6 +771,16 @@ impl Error {
     pub fn prefixed(mut self, prefix: &Loc) -> Self {
         for f in &mut self.findings {
             f.loc = f.loc.prefixed(prefix);
+        }
+        self
+    }
+    /// Every location that starts with the field `from` starts with `to` instead (an
+    /// argument read by another argument's reader: `assume` read as a `key`).
+    pub(crate) fn renamed(mut self, from: &str, to: &str) -> Self {
+        for f in &mut self.findings {
+            if let Some(first) = f.loc.0.first_mut().filter(|p| **p == LocPart::from(from)) {
+                *first = LocPart::from(to);
+            }
         }
         self
     }

@@ -402,7 +402,8 @@ export interface Package {
      */
     title: string;
     /**
-     * The ids of the agreements the total covers.
+     * The ids of the agreements the total covers, or of other packages (a package of
+     * packages: `overenskommelser-januari-2022` lists `forlossningsvard-2022`).
      */
     members: string[];
     /**
@@ -2160,7 +2161,8 @@ export interface ImpliedKey {
      */
     populations: ImpliedPopulation[];
     /**
-     * How many totals in the searched range reproduce the table.
+     * How many totals in the searched range every row is consistent with (within its
+     * precision of its exact share).
      */
     candidates: number;
     /**
@@ -2176,7 +2178,9 @@ export interface ImpliedKey {
      */
     near: string;
     /**
-     * The rounding that reproduces every row with these populations.
+     * The rounding that reproduces every row with these populations; none when no
+     * rounding the model knows does (the rows are then only within their precision of
+     * the shares, and the key is not said to reproduce the table).
      */
     rounding?: Rounding;
 }

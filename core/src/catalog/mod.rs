@@ -96,7 +96,8 @@ pub struct Package {
     pub id: String,
     /// What the press release calls it.
     pub title: String,
-    /// The ids of the agreements the total covers.
+    /// The ids of the agreements the total covers, or of other packages (a package of
+    /// packages: `overenskommelser-januari-2022` lists `forlossningsvard-2022`).
     pub members: Vec<String>,
     /// The year the total is for.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -273,9 +273,11 @@ pub fn receipt(catalog: &Catalog, entry: &TableEntry) -> Receipt {
         .collect();
     let best = rec.summary.best.clone();
     let exact = rec.summary.exact;
+    // A population key not bundled reproduces the table only when a rounding does.
     let implied = rec
         .implied
         .as_ref()
+        .filter(|k| k.rounding.is_some())
         .map(|k| crate::reconcile::grouped(k.total));
     let best_ctx = |f: Finding| with_best(f, best.as_ref());
     let mut out = Receipt {

@@ -195,6 +195,11 @@ pub fn key(v: &Value) -> Result<Key> {
     }
 }
 
+/// [`key`] given as the argument `field`: its errors located under `field`, not `key`.
+fn key_as(v: &Value, field: &str) -> Result<Key> {
+    key(v).map_err(|e| e.renamed("key", field))
+}
+
 /// An amount given as a value at `field`: a string, plain (`"443000000"`) or Swedish
 /// (`"443 miljoner kronor"`); a number is refused, since it may have lost digits.
 ///
@@ -340,6 +345,11 @@ pub fn options(v: &Value) -> Result<crate::Options> {
 /// use vardavtal::{Unit, input::args};
 /// let (o, assume) = args::shown_options(&json!({"unit": "ore", "assume": "population:regions:2021-11-01"}))?;
 /// assert_eq!((o.unit, assume.map(|k| k.len())), (Unit::Ore, Some(21)));
+/// // a bad key is located at `assume`, where it was given
+/// let e = args::shown_options(&json!({"assume": {"01": "x"}})).unwrap_err();
+/// assert_eq!(e.findings()[0].loc.to_string(), "assume.01");
+/// let e = args::shown_options(&json!({"assume": 1})).unwrap_err();
+/// assert_eq!(e.findings()[0].loc.to_string(), "assume");
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
 ///
@@ -353,9 +363,7 @@ pub fn shown_options(v: &Value) -> Result<(crate::Options, Option<Key>)> {
         &["key", "outcomes", "unit", "strict", "assume"],
     )?;
     let assume = map.remove("assume").filter(|v| !v.is_null());
-    let assume = assume
-        .map(|k| key(&k).map_err(|e| e.prefixed(&Loc::root().join("assume"))))
-        .transpose()?;
+    let assume = assume.map(|k| key_as(&k, "assume")).transpose()?;
     Ok((options(&Value::Object(map))?, assume))
 }
 
@@ -370,6 +378,8 @@ pub fn shown_options(v: &Value) -> Result<(crate::Options, Option<Key>)> {
 /// assert_eq!(q.key_a.map(|k| k.len()), Some(21));
 /// let e = args::change(&json!({"agreement": "okad-tillganglighet-2022", "component": 1})).unwrap_err();
 /// assert_eq!((e.code(), e.findings()[0].loc.to_string()), (Code::InvalidValue, "component".into()));
+/// let e = args::change(&json!({"keyB": {"01": "-1"}})).unwrap_err();
+/// assert_eq!(e.findings()[0].loc.to_string(), "keyB.01");
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
 ///
@@ -393,7 +403,7 @@ pub fn change(v: &Value) -> Result<crate::across::ChangeQuery> {
     fn at(f: &'static str) -> impl Fn(Error) -> Error {
         move |e| e.prefixed(&Loc::root().join(f))
     }
-    let key_at = |f: &'static str| given(&map, f).map(|k| key(k).map_err(at(f))).transpose();
+    let key_at = |f: &'static str| given(&map, f).map(|k| key_as(k, f)).transpose();
     let component = match given(&map, "component") {
         None => None,
         Some(Value::String(s)) => Some(s.clone()),

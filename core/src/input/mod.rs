@@ -502,16 +502,12 @@ pub fn validate_files(files: &[String], outcomes: Option<Outcomes>) -> Vec<crate
             Err(e) => findings.extend(e.into_findings()),
         }
     }
-    findings.extend(match outcomes {
-        Some(outcomes) => crate::validate::validate(
-            &agreements,
-            &crate::validate::Checks::new().with_options(&crate::Options {
-                outcomes,
-                ..crate::Options::default()
-            }),
-        ),
-        None => crate::validate::validate(&agreements, &crate::validate::Checks::new()),
-    });
+    let opts = outcomes.map(|o| crate::Options::new().with_outcomes(o));
+    let checks = crate::validate::Checks {
+        options: opts.as_ref(),
+        ..crate::validate::Checks::new()
+    };
+    findings.extend(crate::validate::validate(&agreements, &checks));
     findings
 }
 

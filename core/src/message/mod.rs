@@ -224,7 +224,8 @@ impl Template {
     }
 }
 
-/// `text` with every `{name}`, `{name:kr}` and `{name:date}` replaced by its value in `ctx`.
+/// `text` with every `{name}`, `{name:kr}`, `{name:num}` and `{name:date}` replaced by its
+/// value in `ctx`.
 ///
 /// ```
 /// use std::collections::BTreeMap;

@@ -226,7 +226,9 @@ impl Agreement {
 }
 
 impl Component {
-    /// A pot with an id and a name, split among the regions, with no amount or rule yet.
+    /// A pot with an id and a name, with no recipients, amount or rule yet: a key-based rule
+    /// then pays the recipients of its key (the regions by default); an equal split needs
+    /// them named ([`Component::with_recipients`]).
     ///
     /// ```
     /// use vardavtal::{Component, ComponentKind};
@@ -287,7 +289,8 @@ impl Component {
         self.amount = Some(figure);
         self
     }
-    /// Who may receive it (default: the regions).
+    /// Who may receive it (when unset, a key-based rule pays the recipients of its key and an
+    /// equal split is refused with `rule_not_runnable`).
     ///
     /// ```
     /// use vardavtal::{Agreement, Component, Group, Options, Rule, Sek, allocate};

@@ -185,7 +185,8 @@ impl Outcomes {
     /// # Errors
     /// Every error of [`crate::json::from_str`], every problem of the document: `syntax`,
     /// `unknown_field`, `invalid_amount` (a value that
-    /// [`parse_measure`](crate::money::parse_measure) does not read), `duplicate_recipient`
+    /// [`parse_measure`](crate::money::parse_measure) does not read, or a JSON number, which
+    /// may have lost digits: give `"0.74"`), `duplicate_recipient`
     /// (a criterion or recipient given twice) and `invalid_value` (any other value of the
     /// wrong type, or a recipient code too long).
     pub fn from_json(text: &str) -> Result<Outcomes> {

@@ -525,7 +525,8 @@ pub struct ImpliedKey {
     pub total: u64,
     /// The population of each region under T, in region code order.
     pub populations: Vec<ImpliedPopulation>,
-    /// How many totals in the searched range reproduce the table.
+    /// How many totals in the searched range every row is consistent with (within its
+    /// precision of its exact share).
     pub candidates: u64,
     /// The first candidate totals (at most 100), ascending.
     pub totals: Vec<u64>,
@@ -533,7 +534,9 @@ pub struct ImpliedKey {
     pub searched: (u64, u64),
     /// The bundled population key the search was centred on.
     pub near: String,
-    /// The rounding that reproduces every row with these populations.
+    /// The rounding that reproduces every row with these populations; none when no
+    /// rounding the model knows does (the rows are then only within their precision of
+    /// the shares, and the key is not said to reproduce the table).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rounding: Option<Rounding>,
 }

@@ -98,7 +98,12 @@ pub(super) fn headline(rec: &Reconciliation, lang: Lang) -> String {
             parts.push(t.say(lang, &args));
             if let Some(k) = &rec.implied {
                 let total = group(u128::from(k.total));
-                parts.push(words::IMPLIED_REPRODUCES.say(lang, &[("total", &total)]));
+                let t = if k.rounding.is_some() {
+                    &words::IMPLIED_REPRODUCES
+                } else {
+                    &words::IMPLIED_WITHIN
+                };
+                parts.push(t.say(lang, &[("total", &total)]));
             }
         }
     }

@@ -994,7 +994,8 @@ fn key_finding(b: &Fit, bf: &KeyFit, key_fits: &[KeyFit], cx: &Ctx, findings: &m
     }
 }
 
-/// The implied key, for a reader: its total, how many totals do, the closest bundled key.
+/// The implied key, for a reader: its total, how many totals do, the closest bundled key;
+/// said to reproduce the table only when a rounding does.
 fn implied_finding(k: &ImpliedKey, center: Option<&Cand>, findings: &mut Vec<Finding>) {
     let head: Vec<String> = k
         .totals
@@ -1002,7 +1003,9 @@ fn implied_finding(k: &ImpliedKey, center: Option<&Cand>, findings: &mut Vec<Fin
         .take(5)
         .map(|t| group(u128::from(*t)))
         .collect();
-    let t = if k.candidates > 1 {
+    let t = if k.rounding.is_none() {
+        &templates::KEY_IMPLIED_WITHIN
+    } else if k.candidates > 1 {
         &templates::KEY_IMPLIED_SEVERAL
     } else {
         &templates::KEY_IMPLIED

@@ -153,6 +153,10 @@ pub(super) const IMPLIED_REPRODUCES: Text = t(
     "A population key totalling {total} inhabitants reproduces it exactly.",
     "En befolkningsnyckel med totalt {total} invånare återger den exakt.",
 );
+pub(super) const IMPLIED_WITHIN: Text = t(
+    "Every row is within 1 kr of its share under a population key totalling {total} inhabitants, but no rounding the model knows reproduces the rows.",
+    "Varje rad ligger inom 1 kr från sin andel efter en befolkningsnyckel med totalt {total} invånare, men ingen avrundning som modellen känner återger raderna.",
+);
 pub(super) const DIFFERS_FROM_KEY: Text = t(
     "Differs from that key: {lines}.",
     "Avviker från den nyckeln: {lines}.",

@@ -470,6 +470,13 @@ super::templates! {
         sv: "tabellen återges exakt av en befolkningsnyckel med totalt {total_grouped} invånare (en av {candidates} summor som gör det: {totals_grouped}); den närmaste medföljande nyckeln, {near}, har {near_total_grouped}",
     }
 
+    /// A population total whose quotas every row is within a krona of, though no rounding
+    /// the model knows reproduces the rows from it.
+    KEY_IMPLIED_WITHIN = "key_implied_within", ImpliedKey {
+        en: "every row is within its precision (1 kr for a row in kronor) of its exact share under a population key with total {total_grouped} inhabitants, but no rounding the model knows (largest remainder, rounding half up, truncation) reproduces the rows from it: the publisher rounded another way; the closest bundled key, {near}, has {near_total_grouped}",
+        sv: "varje rad ligger inom sin precision (1 kr för en rad i kronor) från sin exakta andel efter en befolkningsnyckel med totalt {total_grouped} invånare, men ingen avrundning som modellen känner (största rest, avrundning, avkortning) återger raderna från den: utgivaren avrundade på annat sätt; den närmaste medföljande nyckeln, {near}, har {near_total_grouped}",
+    }
+
     // ---- view ----------------------------------------------------------------------------------
     /// An unknown output format.
     FORMAT_UNKNOWN = "format_unknown", InvalidValue {
