@@ -2061,23 +2061,7 @@ export interface AllocateOptions {
  * The options of `shown` (read by `input::args::shown_options`): an allocation\'s, and
  * `assume`, a key for money whose split the sources do not give.
  */
-export interface ShownOptions {
-    /**
-     * Replaces the key of key-based rules at the same level.
-     */
-    key?: KeyInput;
-    /**
-     * Performance outcomes.
-     */
-    outcomes?: OutcomesInput;
-    /**
-     * The rounding unit (default krona).
-     */
-    unit?: Unit;
-    /**
-     * Money not allocated and keys chosen by default are errors, not notes.
-     */
-    strict?: boolean;
+export interface ShownOptions extends AllocateOptions {
     /**
      * Splits money whose split the sources do not give, marked `supplied_key`.
      */

@@ -625,18 +625,9 @@ mod ts {
     /// `assume`, a key for money whose split the sources do not give.
     #[derive(Tsify)]
     pub struct ShownOptions {
-        /// Replaces the key of key-based rules at the same level.
-        #[tsify(optional)]
-        key: Option<KeyInput>,
-        /// Performance outcomes.
-        #[tsify(optional)]
-        outcomes: Option<OutcomesInput>,
-        /// The rounding unit (default krona).
-        #[tsify(optional)]
-        unit: Option<Unit>,
-        /// Money not allocated and keys chosen by default are errors, not notes.
-        #[tsify(optional)]
-        strict: Option<bool>,
+        /// The options of an allocation.
+        #[serde(flatten)]
+        allocate: AllocateOptions,
         /// Splits money whose split the sources do not give, marked `supplied_key`.
         #[tsify(optional)]
         assume: Option<KeyInput>,
