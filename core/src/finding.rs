@@ -587,6 +587,15 @@ impl Finding {
         self.loc = self.loc.prefixed(prefix);
         self
     }
+    /// The error of this finding, which is of severity error: how the crate fails with a
+    /// finding made from a template. Not public, so that no warning becomes an error.
+    pub(crate) fn into_error(self) -> Error {
+        debug_assert_eq!(self.severity, Severity::Error, "{self}");
+        Error {
+            findings: vec![self],
+            source: None,
+        }
+    }
 }
 
 impl PartialEq for Finding {
@@ -633,6 +642,15 @@ impl fmt::Display for Finding {
 /// It serializes as its list of findings (`[{"code": …, "severity": …, "loc": …, "msg": …,
 /// "ctx": …}]`), the form every skin shows. An error made from an operating-system error
 /// (a file that cannot be read) keeps it as its [`source`](std::error::Error::source).
+///
+/// A warning never becomes an error: there is no conversion from a [`Finding`], and the
+/// crate's entries fail only with findings of severity error.
+///
+/// ```compile_fail
+/// use vardavtal::{Code, Error, Finding, Loc};
+/// let w = Finding::warning(Code::Note, Loc::root(), "only a warning");
+/// let e: Error = w.into(); // does not compile: no `From<Finding> for Error`
+/// ```
 #[derive(Debug, Clone)]
 pub struct Error {
     findings: Vec<Finding>,
@@ -870,18 +888,6 @@ impl Error {
     /// ```
     pub fn into_findings(self) -> Vec<Finding> {
         self.findings
-    }
-}
-
-/// An error of one finding. The finding keeps its severity: an `Error` made from a
-/// warning holds a warning (a warning never becomes an error; only [`Severity::Error`]
-/// findings make a call fail, and no entry of this crate fails on a warning).
-impl From<Finding> for Error {
-    fn from(f: Finding) -> Self {
-        Error {
-            findings: vec![f],
-            source: None,
-        }
     }
 }
 

@@ -73,7 +73,7 @@ pub(crate) fn unknown_name(what: &str, s: &str, names: &[&str]) -> crate::findin
         .with("value", s)
         .with("what", what)
         .with("names", names.join(", "))
-        .into()
+        .into_error()
 }
 
 #[cfg(test)]

@@ -430,11 +430,3 @@ fn validate_and_allocate_refuse_the_same_things() {
     );
     vardavtal::allocate(&a, &ore).unwrap();
 }
-
-/// A warning never becomes an error: an `Error` made from a warning keeps it a warning.
-#[test]
-fn an_error_made_from_a_warning_keeps_it_a_warning() {
-    let w = vardavtal::Finding::warning(Code::Note, vardavtal::Loc::root(), "w");
-    let e = vardavtal::Error::from(w);
-    assert_eq!(e.findings()[0].severity, Severity::Warning);
-}

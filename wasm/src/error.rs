@@ -4,7 +4,7 @@
 //! package. Its fields are the core's finding shape: `code`, `severity`, `loc`, `msg`,
 //! `ctx` of the first finding, and `errors`, every finding.
 
-use vardavtal::{Code, Error, Finding, Loc};
+use vardavtal::{Code, Error, Loc};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/error.js")]
@@ -48,7 +48,7 @@ pub fn to_js(e: &Error) -> JsValue {
 
 /// An `invalid_value` error at `loc` (for values of the wrong JavaScript type).
 pub fn invalid(code: Code, loc: Loc, msg: impl Into<String>) -> Error {
-    Error::from(Finding::error(code, loc, msg))
+    Error::new(code, loc, msg)
 }
 
 /// The result type of the exported functions: errors are thrown as `VardavtalError`.

@@ -155,7 +155,7 @@ impl ChangeQuery {
             }
             (None, _, _) => Err(templates::CHANGE_NOTHING_TO_COMPARE
                 .error(Loc::root())
-                .into()),
+                .into_error()),
         }
     }
 
@@ -171,7 +171,7 @@ impl ChangeQuery {
         templates::CHANGE_ARGUMENTS_CONFLICT
             .error(Loc::root().join(field))
             .with("field", field)
-            .into()
+            .into_error()
     }
 }
 

@@ -157,7 +157,7 @@ pub fn change(a: &Allocation, b: &Allocation, who: &RecipientId) -> Result<Chang
         return Err(f
             .with("a", sa.unit.as_str())
             .with("b", sb.unit.as_str())
-            .into());
+            .into_error());
     }
     let name = sa
         .by
@@ -165,11 +165,10 @@ pub fn change(a: &Allocation, b: &Allocation, who: &RecipientId) -> Result<Chang
         .or_else(|| sb.by.get(who))
         .map(|(n, _, _)| n.clone())
         .ok_or_else(|| {
-            Error::from(
-                templates::CHANGE_RECIPIENT_ABSENT
-                    .error(Loc::root().join("recipient"))
-                    .with("recipient", who),
-            )
+            templates::CHANGE_RECIPIENT_ABSENT
+                .error(Loc::root().join("recipient"))
+                .with("recipient", who)
+                .into_error()
         })?;
     let (wa, qa) = sa.weight_of(who);
     let (wb, qb) = sb.weight_of(who);
@@ -339,22 +338,20 @@ fn cross_eq(x: (Decimal, Decimal), y: (Decimal, Decimal)) -> Result<bool> {
 fn read(al: &Allocation, side: &str) -> Result<Split> {
     let rows = al.rows();
     let first = rows.first().ok_or_else(|| {
-        Error::from(
-            templates::CHANGE_NOT_ONE_KEY
-                .error(Loc::root().join(side))
-                .with("side", side)
-                .with("why", "no rows")
-                .with("why.sv", "inga rader"),
-        )
+        templates::CHANGE_NOT_ONE_KEY
+            .error(Loc::root().join(side))
+            .with("side", side)
+            .with("why", "no rows")
+            .with("why.sv", "inga rader")
+            .into_error()
     })?;
     let not_one_key = |why: String, why_sv: String| {
-        Error::from(
-            templates::CHANGE_NOT_ONE_KEY
-                .error(Loc::root().join(side))
-                .with("side", side)
-                .with("why", why)
-                .with("why.sv", why_sv),
-        )
+        templates::CHANGE_NOT_ONE_KEY
+            .error(Loc::root().join(side))
+            .with("side", side)
+            .with("why", why)
+            .with("why.sv", why_sv)
+            .into_error()
     };
     let mut by: BTreeMap<RecipientId, (String, Decimal, u128)> = BTreeMap::new();
     for r in rows {
@@ -427,7 +424,7 @@ fn int(u: u128) -> Result<i128> {
 }
 
 fn too_large() -> Error {
-    templates::CHANGE_TOO_LARGE.error(Loc::root()).into()
+    templates::CHANGE_TOO_LARGE.error(Loc::root()).into_error()
 }
 
 /// An amount of `u` units.

@@ -13,7 +13,7 @@ use super::{Mark, Open, marks, money_of};
 use crate::agreement::{Agreement, When};
 use crate::allocation::{Allocation, Options, Part, Row};
 use crate::catalog::Catalog;
-use crate::finding::{Error, Finding, Loc, Result};
+use crate::finding::{Finding, Loc, Result};
 use crate::key::KeySpec;
 use crate::money::{Sek, saturating_sum};
 use crate::recipient::{Group, RecipientId};
@@ -131,11 +131,10 @@ pub struct RecipientView {
 /// error.
 pub fn recipient(catalog: &Catalog, who: &RecipientId, year: Option<i32>) -> Result<RecipientView> {
     let name = who.name().map(str::to_owned).ok_or_else(|| {
-        Error::from(
-            crate::message::templates::input::RECIPIENT_UNKNOWN
-                .error(Loc::root().join("recipient"))
-                .with("recipient", who),
-        )
+        crate::message::templates::input::RECIPIENT_UNKNOWN
+            .error(Loc::root().join("recipient"))
+            .with("recipient", who)
+            .into_error()
     })?;
     let mut lines = Vec::new();
     let mut open = Vec::new();

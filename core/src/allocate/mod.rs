@@ -378,7 +378,7 @@ fn finish(out: Allocation, errors: Vec<Finding>) -> Result<Allocation> {
         return Err(Error::from_findings(errors));
     }
     if checked_sum(out.pots.iter().map(|p| p.amount.0)).is_none() {
-        return Err(templates::POTS_TOO_LARGE.error(Loc::root()).into());
+        return Err(templates::POTS_TOO_LARGE.error(Loc::root()).into_error());
     }
     Ok(out)
 }
@@ -480,7 +480,7 @@ fn unknown_component(agreement: &Agreement, component: &str) -> Error {
         .error(Loc::root())
         .with("agreement", &agreement.id)
         .with("component", component)
-        .into()
+        .into_error()
 }
 
 /// The agreement being allocated, with its id as every row shares it (one copy).

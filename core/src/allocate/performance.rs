@@ -29,7 +29,9 @@ use crate::rule::{Criterion, Performance, Unearned};
 pub(super) fn check(p: &Performance) -> Result<()> {
     if p.criteria.is_empty() {
         let at = Loc::root().join("criteria");
-        return Err(templates::PERFORMANCE_WITHOUT_CRITERIA.error(at).into());
+        return Err(templates::PERFORMANCE_WITHOUT_CRITERIA
+            .error(at)
+            .into_error());
     }
     let shares = p.criteria.iter().map(|c| c.share.0);
     let sum = checked_sum(shares.clone()).unwrap_or(Decimal::MAX);
@@ -37,7 +39,7 @@ pub(super) fn check(p: &Performance) -> Result<()> {
     if sum != Decimal::ONE || negative {
         let at = Loc::root().join("criteria");
         let f = templates::CRITERIA_SHARES_DO_NOT_SUM.error(at);
-        return Err(f.with("sum", sum).into());
+        return Err(f.with("sum", sum).into_error());
     }
     Ok(())
 }
@@ -59,7 +61,9 @@ impl Potentials {
     pub(super) fn new(p: &Performance, key: &Key, pot: u128) -> Result<Potentials> {
         let shares: Vec<Decimal> = p.criteria.iter().map(|c| c.share.0).collect();
         let weights = scale_to_integers(&shares).ok_or_else(|| {
-            Error::from(templates::CRITERIA_SHARES_TOO_PRECISE.error(Loc::root()))
+            templates::CRITERIA_SHARES_TOO_PRECISE
+                .error(Loc::root())
+                .into_error()
         })?;
         let pots = apportion::largest_remainder(pot, &weights).map_err(apportion_error)?;
         let mut cells = Vec::with_capacity(pots.len() * key.len());

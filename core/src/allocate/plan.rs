@@ -48,11 +48,14 @@ pub(super) fn pots_of(
 ) -> Result<Vec<TranchePot>> {
     let Some(amount) = c.amount.as_ref().map(|f| f.value) else {
         let f = templates::COMPONENT_WITHOUT_AMOUNT.error(Loc::root().join("amount"));
-        return Err(f.with("component", &c.id).into());
+        return Err(f.with("component", &c.id).into_error());
     };
     if amount.is_negative() {
         let f = templates::COMPONENT_AMOUNT_NEGATIVE.error(Loc::root().join("amount"));
-        return Err(f.with("component", &c.id).with("amount", amount).into());
+        return Err(f
+            .with("component", &c.id)
+            .with("amount", amount)
+            .into_error());
     }
     if tranches.is_empty() {
         return Ok(vec![(None, None, amount)]);
@@ -65,7 +68,7 @@ pub(super) fn pots_of(
     }
     let at = tranche_loc(tranches.first().map_or(0, |t| t.0));
     let f = templates::TRANCHES_AMOUNTS_AND_SHARES_MIXED.error(at);
-    Err(f.with("component", &c.id).into())
+    Err(f.with("component", &c.id).into_error())
 }
 
 /// The location of tranche `i` of the agreement.
@@ -87,7 +90,7 @@ fn by_amounts(
     )
     .ok_or_else(|| {
         let at = tranche_loc(tranches.first().map_or(0, |t| t.0));
-        Error::from(templates::TRANCHE_AMOUNTS_TOO_LARGE.error(at))
+        templates::TRANCHE_AMOUNTS_TOO_LARGE.error(at).into_error()
     })?;
     if sum != amount.0 {
         let at = tranche_loc(tranches.first().map_or(0, |t| t.0));
@@ -96,7 +99,7 @@ fn by_amounts(
             .with("component_id", &c.id)
             .with("tranches", Sek(sum))
             .with("component", amount)
-            .into());
+            .into_error());
     }
     Ok(tranches
         .iter()
@@ -126,16 +129,22 @@ fn by_shares(
             .is_some_and(|w| w.0.is_sign_negative() && !w.0.is_zero())
     }) {
         let f = templates::TRANCHE_SHARE_NEGATIVE.error(tranche_loc(*i).join("share"));
-        return Err(f.with("tranche", &t.id).with("component", &c.id).into());
+        return Err(f
+            .with("tranche", &t.id)
+            .with("component", &c.id)
+            .into_error());
     }
     let sum = checked_sum(shares.iter().copied()).unwrap_or(Decimal::MAX);
     if sum != Decimal::ONE {
         let at = tranche_loc(tranches.first().map_or(0, |t| t.0));
         let f = templates::TRANCHE_SHARES_DO_NOT_SUM.error(at);
-        return Err(f.with("component", &c.id).with("sum", sum).into());
+        return Err(f.with("component", &c.id).with("sum", sum).into_error());
     }
-    let w = scale_to_integers(&shares)
-        .ok_or_else(|| Error::from(templates::TRANCHE_SHARES_TOO_PRECISE.error(Loc::root())))?;
+    let w = scale_to_integers(&shares).ok_or_else(|| {
+        templates::TRANCHE_SHARES_TOO_PRECISE
+            .error(Loc::root())
+            .into_error()
+    })?;
     // Tranches are split in whole kronor; the rule then splits each tranche.
     let units = Unit::Krona
         .to_units(amount)
@@ -180,7 +189,7 @@ pub(crate) fn resolve_key(
                 let Some(level) = group_level else {
                     let f = templates::KEY_NEEDED_FOR_GROUP.error(Loc::root());
                     let group = group.map_or("?".into(), Group::describe);
-                    return Err(f.with("component", &c.id).with("group", group).into());
+                    return Err(f.with("component", &c.id).with("group", group).into_error());
                 };
                 let (date, year) = default_date(a, level)?;
                 notes.push(default_key_note(c, level, date, year));
@@ -206,7 +215,9 @@ pub(crate) fn resolve_key(
 /// first year it is chosen by.
 fn default_date(a: &Agreement, level: Level) -> Result<(NaiveDate, i32)> {
     let Some(year) = a.first_year() else {
-        return Err(templates::DEFAULT_KEY_NO_YEARS.error(Loc::root()).into());
+        return Err(templates::DEFAULT_KEY_NO_YEARS
+            .error(Loc::root())
+            .into_error());
     };
     let date = reference::default_population_date(level, year).ok_or_else(|| {
         let t = match level {
@@ -214,7 +225,8 @@ fn default_date(a: &Agreement, level: Level) -> Result<(NaiveDate, i32)> {
             Level::Municipalities => &templates::DEFAULT_KEY_NO_POPULATION_MUNICIPALITIES,
         };
         let f = t.error(Loc::root()).with("level", level.as_str());
-        Error::from(f.with("convention_year", year.saturating_sub(1)))
+        f.with("convention_year", year.saturating_sub(1))
+            .into_error()
     })?;
     Ok((date, year))
 }

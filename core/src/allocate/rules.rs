@@ -8,7 +8,7 @@ use super::plan::resolve_key;
 use super::step::Step;
 use super::{Options, Part, Row};
 use crate::agreement::{Agreement, Component};
-use crate::finding::{Error, Loc, Result};
+use crate::finding::{Loc, Result};
 use crate::key::{Key, KeySpec};
 use crate::message::templates::allocate as templates;
 use crate::money::Sek;
@@ -85,7 +85,7 @@ fn equal_key(a: &Agreement, c: &Component) -> Result<Key> {
         .and_then(Group::members)
         .ok_or_else(|| {
             let f = templates::EQUAL_SPLIT_RECIPIENTS_UNKNOWN.error(Loc::root());
-            Error::from(f.with("component", &c.id))
+            f.with("component", &c.id).into_error()
         })?;
     Key::new(
         format!(
@@ -112,7 +112,9 @@ pub(super) fn fixed_plus_key(
     let pot_units = step.unit.to_units(pot)?;
     let n = key.len() as u128;
     let fixed_total = each_units.checked_mul(n).ok_or_else(|| {
-        Error::from(templates::FIXED_AMOUNTS_TOO_LARGE.error(Loc::root().join("each")))
+        templates::FIXED_AMOUNTS_TOO_LARGE
+            .error(Loc::root().join("each"))
+            .into_error()
     })?;
     if fixed_total > pot_units {
         let at = Loc::root().join("each");
@@ -126,7 +128,7 @@ pub(super) fn fixed_plus_key(
             .with("each", each)
             .with("recipients", n)
             .with("pot", pot)
-            .into());
+            .into_error());
     }
     let mut rows: Vec<Row> = key
         .recipients()

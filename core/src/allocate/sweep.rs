@@ -93,12 +93,12 @@ impl PerformanceSweep {
         }
         let Some(Rule::Performance(p)) = &c.rule else {
             let f = templates::SWEEP_COMPONENT_NOT_PERFORMANCE.error(Loc::root());
-            return Err(f.with("component", component).into());
+            return Err(f.with("component", component).into_error());
         };
         let pots = component_pots(agreement, c)?;
         let [(_, _, pot)] = pots.as_slice() else {
             let f = templates::SWEEP_NEEDS_ONE_TRANCHE.error(Loc::root());
-            return Err(f.with("component", component).into());
+            return Err(f.with("component", component).into_error());
         };
         let key = resolve_key(agreement, c, p.key.as_ref(), None, opts, &mut Vec::new())?;
         performance::check(p)?;
@@ -169,7 +169,7 @@ impl PerformanceSweep {
                 .with("needed", cells.len())
                 .with("criteria", self.rule.criteria.len())
                 .with("recipients", n)
-                .into());
+                .into_error());
         }
         let out = out.get_mut(..n).unwrap_or_default();
         let unearned = performance::earn(cells, qualified, out);

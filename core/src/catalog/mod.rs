@@ -333,5 +333,5 @@ fn unknown<'a>(
         None => templates[0].error(loc),
         Some((_, c)) => templates[1].error(loc).with("did_you_mean", c),
     };
-    Error::from(f.with("id", id))
+    f.with("id", id).into_error()
 }

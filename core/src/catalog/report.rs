@@ -19,7 +19,7 @@ use crate::agreement::{Agreement, Component, Figure};
 use crate::allocation::{Allocation, Options, allocate_component};
 use crate::catalog::receipts::Receipt;
 use crate::catalog::{Catalog, Source};
-use crate::finding::{Error, Finding, Loc, LocPart, Result};
+use crate::finding::{Finding, Loc, LocPart, Result};
 use crate::message::Lang;
 use crate::message::templates::validate as templates;
 use crate::rule::Rule;
@@ -760,12 +760,11 @@ pub fn citations(catalog: &Catalog, id: &str) -> Result<Vec<Citation>> {
             }
             Some(c) => {
                 let comp = a.component(c).ok_or_else(|| {
-                    Error::from(
-                        templates::CATALOG_COMPONENT_UNKNOWN
-                            .error(Loc::root().join(id))
-                            .with("agreement", aid)
-                            .with("component", c),
-                    )
+                    templates::CATALOG_COMPONENT_UNKNOWN
+                        .error(Loc::root().join(id))
+                        .with("agreement", aid)
+                        .with("component", c)
+                        .into_error()
                 })?;
                 figs.extend(comp.amount.iter().map(|f| (format!("{aid}/{c}"), f)));
                 figs.extend(
@@ -783,11 +782,10 @@ pub fn citations(catalog: &Catalog, id: &str) -> Result<Vec<Citation>> {
                 .map(|f| (format!("{id} total (other source)"), f)),
         );
     } else {
-        return Err(Error::from(
-            templates::CATALOG_ID_UNKNOWN
-                .error(Loc::root().join(id))
-                .with("id", id),
-        ));
+        return Err(templates::CATALOG_ID_UNKNOWN
+            .error(Loc::root().join(id))
+            .with("id", id)
+            .into_error());
     }
     Ok(figs
         .into_iter()

@@ -49,7 +49,7 @@ fn type_name(v: &Value) -> &'static str {
 
 /// The error of a value of the wrong type, from `t`, at `loc`.
 fn wrong(t: &'static Template, loc: Loc, v: &Value) -> Error {
-    t.error(loc).with("type", type_name(v)).into()
+    t.error(loc).with("type", type_name(v)).into_error()
 }
 
 /// The fields of an options object (`null` is none given); a field not in `fields` is
@@ -65,7 +65,7 @@ fn fields(v: &Value, what: &str, names: &[&str]) -> Result<Map<String, Value>> {
                 .with("type", type_name(v))
                 .with("what", what)
                 .with("shape", shape)
-                .into());
+                .into_error());
         }
     };
     let unknown: Vec<_> = map
@@ -102,7 +102,7 @@ pub fn too_deep(loc: Loc, what: &str) -> Error {
         .error(loc)
         .with("what", what)
         .with("limit", MAX_DEPTH)
-        .into()
+        .into_error()
 }
 
 /// The error of a value, the argument `what`, that has no JSON form: it contains itself,
@@ -118,7 +118,7 @@ pub fn not_json(what: &str) -> Error {
     VALUE_NOT_JSON
         .error(Loc::root().join(what))
         .with("what", what)
-        .into()
+        .into_error()
 }
 
 /// The value of the JSON text a skin wrote of the argument `what`: a value that nests
@@ -260,7 +260,7 @@ pub fn batch_raises(errors: &str) -> Result<bool> {
         _ => Err(BATCH_ERRORS_OPTION_UNKNOWN
             .error(Loc::root().join("errors"))
             .with("value", errors)
-            .into()),
+            .into_error()),
     }
 }
 

@@ -130,7 +130,7 @@ impl Bounded {
     /// than the limit.
     pub fn check(self, s: &str, loc: impl FnOnce() -> Loc) -> crate::Result<()> {
         match self.excess(s) {
-            Some(n) => Err(self.finding(loc(), n).into()),
+            Some(n) => Err(self.finding(loc(), n).into_error()),
             None => Ok(()),
         }
     }

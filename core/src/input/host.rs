@@ -129,7 +129,7 @@ fn refuse(t: &'static Template, expected: Expected, loc: Loc, ty: &str, repr: &s
         .with("expected.sv", sv)
         .with("type", ty)
         .with("value", preview(repr))
-        .into()
+        .into_error()
 }
 
 /// A value of type `ty` (its `repr`) where `expected` was wanted: `invalid_amount` for an

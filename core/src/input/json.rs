@@ -37,7 +37,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
         let inner = e.into_inner();
         let msg = inner.to_string();
         if let Some(f) = super::bounds::from_serde(&msg, loc.clone()) {
-            return f.into();
+            return f.into_error();
         }
         let template = classify(&inner, &msg, text);
         super::problems::every::<T>(text, reading_error(template, loc, &inner))
@@ -55,7 +55,7 @@ fn reading_error(template: &'static Template, loc: Loc, e: &serde_json::Error) -
         .with("detail", e)
         .with("line", e.line())
         .with("column", e.column())
-        .into()
+        .into_error()
 }
 
 /// The largest file read (256 MiB): a larger one is an `io` error (`file_too_large`)
@@ -146,7 +146,7 @@ fn read_file(
             .error(at())
             .with("path", path.display())
             .with("reason", &e);
-        Error::from(f).with_source(e)
+        f.into_error().with_source(e)
     };
     let check = |m: &std::fs::Metadata| -> Result<()> {
         if !m.is_file() {
@@ -154,7 +154,7 @@ fn read_file(
                 .error(at())
                 .with("path", path.display())
                 .with("kind", kind(m.file_type()))
-                .into());
+                .into_error());
         }
         if m.len() > max {
             return Err(FILE_TOO_LARGE
@@ -162,7 +162,7 @@ fn read_file(
                 .with("path", path.display())
                 .with("size", m.len())
                 .with("limit", max)
-                .into());
+                .into_error());
         }
         Ok(())
     };
@@ -179,7 +179,7 @@ fn read_file(
             .with("path", path.display())
             .with("size", bytes.len())
             .with("limit", max)
-            .into());
+            .into_error());
     }
     String::from_utf8(bytes).map_err(|e| {
         match crate::input::text_of(&path.display().to_string(), e.as_bytes()) {

@@ -155,7 +155,10 @@ pub fn outcomes_text(arg: &str) -> Result<Outcomes> {
 /// ```
 /// use std::path::Path;
 /// use vardavtal::{RecipientId, input};
-/// let o = input::outcomes_file(Path::new("../examples/demo-outcomes.json"))?;
+/// let path = std::env::temp_dir().join(format!("outcomes-{}.json", std::process::id()));
+/// std::fs::write(&path, r#"{"vardgaranti": {"01": {"value": "0.61"}}}"#)?;
+/// let o = input::outcomes_file(&path)?;
+/// # std::fs::remove_file(&path)?;
 /// let stockholm = o.get("vardgaranti", &RecipientId::new("01"));
 /// assert_eq!(stockholm.and_then(|x| x.value), Some("0.61".parse()?));
 /// assert_eq!(input::outcomes_file(Path::new("no-such.json")).unwrap_err().code(), vardavtal::Code::Io);
@@ -378,7 +381,7 @@ fn not_a_file(arg: &str) -> crate::Error {
     KEY_TEXT_NOT_A_FILE
         .error(Loc::root())
         .with("input", crate::finding::excerpt(arg.trim()))
-        .into()
+        .into_error()
 }
 
 /// Performance outcomes from JSON text or the path of an outcomes file.
@@ -452,7 +455,9 @@ pub fn text_of(name: &str, bytes: &[u8]) -> Result<String> {
             Some(n) => TEXT_NOT_UTF8.error(Loc::root().join(name)).with("bytes", n),
             None => TEXT_NOT_UTF8_INCOMPLETE.error(Loc::root().join(name)),
         };
-        f.with("path", name).with("index", e.valid_up_to()).into()
+        f.with("path", name)
+            .with("index", e.valid_up_to())
+            .into_error()
     })
 }
 

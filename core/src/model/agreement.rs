@@ -680,7 +680,10 @@ impl std::str::FromStr for When {
     fn from_str(s: &str) -> Result<When> {
         if s.len() == 7 {
             let d = parse_date(&format!("{s}-01")).map_err(|_| {
-                Error::from(DATE_OR_MONTH_INVALID.error(Loc::root()).with("input", s))
+                DATE_OR_MONTH_INVALID
+                    .error(Loc::root())
+                    .with("input", s)
+                    .into_error()
             })?;
             return Ok(When::Month(d));
         }

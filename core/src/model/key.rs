@@ -159,7 +159,7 @@ impl Weight {
     pub fn new(d: Decimal) -> Result<Weight> {
         if d.is_sign_negative() && !d.is_zero() {
             let f = crate::message::templates::input::WEIGHT_NEGATIVE.error(Loc::root());
-            return Err(f.with("weight", d).into());
+            return Err(f.with("weight", d).into_error());
         }
         Ok(Weight(d))
     }
@@ -178,7 +178,7 @@ impl FromStr for KeySpec {
     type Err = Error;
     /// `population:regions:DATE`, `population:municipalities:DATE` or `needs:regions:2024`.
     fn from_str(s: &str) -> Result<KeySpec> {
-        let bad = |f: Finding| Error::from(f.with("key", s));
+        let bad = |f: Finding| f.with("key", s).into_error();
         let parts: Vec<&str> = s.split(':').collect();
         match parts.as_slice() {
             ["population", level, date] => {
@@ -241,7 +241,7 @@ fn supplied_description(n: usize) -> String {
 /// `invalid_date` when the text is not `YYYY-MM-DD` (four, two and two digits) or names a
 /// month or day that does not exist.
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
-    read_date(s).map_err(|b| b.finding(&PLAIN_DATE).with("input", s).into())
+    read_date(s).map_err(|b| b.finding(&PLAIN_DATE).with("input", s).into_error())
 }
 
 /// Why a text is not a `YYYY-MM-DD` date.
@@ -427,11 +427,14 @@ impl KeySpec {
                     match pop.get(code.as_str()) {
                         Some(p) => entries.push((
                             code.clone(),
-                            Decimal::from(*p).checked_mul(w.0).ok_or_else(|| {
-                                NEED_INDEX_PRODUCT_TOO_LARGE
-                                    .error(loc_key(code))
-                                    .with("recipient", code)
-                            })?,
+                            Decimal::from(*p)
+                                .checked_mul(w.0)
+                                .ok_or_else(|| {
+                                    NEED_INDEX_PRODUCT_TOO_LARGE
+                                        .error(loc_key(code))
+                                        .with("recipient", code)
+                                })
+                                .map_err(crate::finding::Finding::into_error)?,
                         )),
                         None => missing.push(code.to_string()),
                     }
@@ -446,7 +449,7 @@ impl KeySpec {
                         .with("population", population)
                         .with("missing", missing.join(", "))
                         .with("codes", missing.join(","))
-                        .into());
+                        .into_error());
                 }
                 Key::new(
                     self.to_string(),
@@ -484,7 +487,7 @@ fn header_column(
             .with("what", what.0)
             .with("what.sv", what.1)
             .with("columns", format!("{a}, {b}"))
-            .into()),
+            .into_error()),
         _ => Ok(first.map(|(i, _)| i)),
     }
 }
@@ -520,7 +523,7 @@ fn population_rows(
             .with("level", level.as_str())
             .with("dates", dates.join(", "))
             .with("available", dates.join(","))
-            .into());
+            .into_error());
     }
     Ok(rows)
 }
@@ -720,7 +723,7 @@ impl Key {
         let declared = &*declared;
         let mut entries: Vec<(RecipientId, Decimal)> = entries.into_iter().collect();
         if entries.is_empty() {
-            return Err(KEY_EMPTY.error(Loc::root()).into());
+            return Err(KEY_EMPTY.error(Loc::root()).into_error());
         }
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         let mut problems = crate::finding::Problems::default();
@@ -755,13 +758,15 @@ impl Key {
         let total = entries
             .iter()
             .try_fold(Decimal::ZERO, |a, (_, w)| a.checked_add(*w))
-            .ok_or_else(|| KEY_WEIGHT_SUM_TOO_LARGE.error(Loc::root()))?;
+            .ok_or_else(|| KEY_WEIGHT_SUM_TOO_LARGE.error(Loc::root()))
+            .map_err(crate::finding::Finding::into_error)?;
         if total.is_zero() {
-            return Err(KEY_WEIGHTS_ALL_ZERO.error(Loc::root()).into());
+            return Err(KEY_WEIGHTS_ALL_ZERO.error(Loc::root()).into_error());
         }
         let ws: Vec<Decimal> = entries.iter().map(|(_, w)| *w).collect();
-        let int_weights =
-            scale_to_integers(&ws).ok_or_else(|| KEY_WEIGHTS_TOO_MANY_DIGITS.error(Loc::root()))?;
+        let int_weights = scale_to_integers(&ws)
+            .ok_or_else(|| KEY_WEIGHTS_TOO_MANY_DIGITS.error(Loc::root()))
+            .map_err(crate::finding::Finding::into_error)?;
         let (recipients, weights) = entries.into_iter().unzip();
         Ok(Key(Arc::new(data::Key {
             description: description.into(),
@@ -810,7 +815,8 @@ impl Key {
                 KEY_CSV_HEADER_UNREADABLE
                     .error(file.clone())
                     .with("reason", e)
-            })?
+            })
+            .map_err(crate::finding::Finding::into_error)?
             .clone();
         const CODES: &[&str] = &[
             "code",
@@ -829,17 +835,19 @@ impl Key {
             return Err(KEY_CSV_HEADER_COLUMNS
                 .error(file.join(1usize))
                 .with("count", headers.len())
-                .into());
+                .into_error());
         };
         let mut entries = Vec::new();
         let mut problems = crate::finding::Problems::default();
         for rec in rdr.records() {
-            let rec = rec.map_err(|e| {
-                let line = e.position().map_or(0, |p| p.line());
-                KEY_CSV_MALFORMED
-                    .error(file.join(line as usize))
-                    .with("reason", e)
-            })?;
+            let rec = rec
+                .map_err(|e| {
+                    let line = e.position().map_or(0, |p| p.line());
+                    KEY_CSV_MALFORMED
+                        .error(file.join(line as usize))
+                        .with("reason", e)
+                })
+                .map_err(crate::finding::Finding::into_error)?;
             let line = rec.position().map_or(0, |p| p.line()) as usize;
             let code = rec.get(ci).unwrap_or_default();
             let weight = rec.get(wi).unwrap_or_default();
@@ -933,7 +941,7 @@ impl Key {
                 Err(_) => Err(KEY_ARGUMENT_NEITHER_SPEC_NOR_FILE
                     .error(Loc::root().join(arg))
                     .with("input", arg)
-                    .into()),
+                    .into_error()),
             };
         }
         crate::input::key_file(std::path::Path::new(arg))
@@ -1145,7 +1153,7 @@ pub fn apportion_error(e: ApportionError) -> Error {
         ApportionError::ZeroTotal => &APPORTION_WEIGHTS_ALL_ZERO,
         ApportionError::TooLarge => &APPORTION_TOO_LARGE,
     };
-    t.error(Loc::root()).into()
+    t.error(Loc::root()).into_error()
 }
 
 #[cfg(test)]

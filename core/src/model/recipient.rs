@@ -172,7 +172,7 @@ impl RecipientId {
         Err(RECIPIENT_UNKNOWN
             .error(loc.clone())
             .with("recipient", &self.0)
-            .into())
+            .into_error())
     }
 }
 

@@ -135,15 +135,14 @@ impl Sek {
         match swedish::parse_swedish_text(s) {
             Ok(SwedishAmount {
                 qualifier: Some(q), ..
-            }) => Err(Error::from(
-                hedged(q)
-                    .error(Loc::root())
-                    .with("quoted", format!("{s:?}"))
-                    .with("qualifier", q.as_str())
-                    .with("input", s),
-            )),
+            }) => Err(hedged(q)
+                .error(Loc::root())
+                .with("quoted", format!("{s:?}"))
+                .with("qualifier", q.as_str())
+                .with("input", s)
+                .into_error()),
             Ok(a) => Ok(Sek(a.value)),
-            Err(f) => Err(Error::from(shortened(f).with("input", excerpt(s)))),
+            Err(f) => Err(shortened(f).with("input", excerpt(s)).into_error()),
         }
     }
 }
@@ -247,7 +246,7 @@ pub const PLAIN_DECIMAL_PATTERN: &str = r"^-?[0-9]+(\.[0-9]+)?$";
 /// separator, a decimal comma, `NaN`, `inf`) or has more digits than a `Decimal` holds.
 pub fn parse_plain_decimal(s: &str) -> Result<Decimal> {
     let bad = |t: &'static crate::message::Template| {
-        Error::from(t.error(Loc::root()).with("input", excerpt(s)))
+        t.error(Loc::root()).with("input", excerpt(s)).into_error()
     };
     let body = s.strip_prefix('-').unwrap_or(s);
     if body.is_empty() {
@@ -306,20 +305,18 @@ pub fn parse_measure(s: &str) -> Result<Decimal> {
     };
     let d = parse_plain_decimal(&plain).map_err(|_| {
         parse_plain_decimal(s).err().unwrap_or_else(|| {
-            Error::from(
-                templates::MEASURE_INVALID
-                    .error(Loc::root())
-                    .with("input", excerpt(s)),
-            )
+            templates::MEASURE_INVALID
+                .error(Loc::root())
+                .with("input", excerpt(s))
+                .into_error()
         })
     })?;
     if percent {
         d.checked_div(Decimal::ONE_HUNDRED).ok_or_else(|| {
-            Error::from(
-                templates::MEASURE_OUT_OF_RANGE
-                    .error(Loc::root())
-                    .with("input", excerpt(s)),
-            )
+            templates::MEASURE_OUT_OF_RANGE
+                .error(Loc::root())
+                .with("input", excerpt(s))
+                .into_error()
         })
     } else {
         Ok(d)
@@ -602,26 +599,24 @@ impl Unit {
     /// units does not fit 128 bits.
     pub fn to_units(self, amount: Sek) -> Result<u128> {
         if amount.is_negative() {
-            return Err(Error::from(
-                templates::UNITS_AMOUNT_NEGATIVE
-                    .error(Loc::root())
-                    .with("amount", amount),
-            ));
+            return Err(templates::UNITS_AMOUNT_NEGATIVE
+                .error(Loc::root())
+                .with("amount", amount)
+                .into_error());
         }
         let d = amount.0.normalize();
         if d.scale() > self.scale() {
-            return Err(Error::from(
-                templates::UNITS_AMOUNT_FINER_THAN_UNIT
-                    .error(Loc::root())
-                    .with("amount", amount)
-                    .with("unit", self.as_str()),
-            ));
+            return Err(templates::UNITS_AMOUNT_FINER_THAN_UNIT
+                .error(Loc::root())
+                .with("amount", amount)
+                .with("unit", self.as_str())
+                .into_error());
         }
         let m = d.mantissa().unsigned_abs();
         10u128
             .checked_pow(self.scale() - d.scale())
             .and_then(|f| m.checked_mul(f))
-            .ok_or_else(|| Error::from(templates::UNITS_TOO_LARGE.error(Loc::root())))
+            .ok_or_else(|| templates::UNITS_TOO_LARGE.error(Loc::root()).into_error())
     }
     /// A whole number of units as an amount in kronor.
     ///
@@ -638,7 +633,11 @@ impl Unit {
             .ok()
             .and_then(|u| Decimal::try_from_i128_with_scale(u, self.scale()).ok())
             .map(Sek)
-            .ok_or_else(|| Error::from(templates::UNITS_TOO_LARGE_FOR_DECIMAL.error(Loc::root())))
+            .ok_or_else(|| {
+                templates::UNITS_TOO_LARGE_FOR_DECIMAL
+                    .error(Loc::root())
+                    .into_error()
+            })
     }
 }
 
@@ -655,12 +654,11 @@ impl FromStr for Unit {
         match s {
             "krona" | "kronor" | "kr" => Ok(Unit::Krona),
             "ore" | "öre" => Ok(Unit::Ore),
-            _ => Err(Error::from(
-                templates::ROUNDING_UNIT_UNKNOWN
-                    .error(Loc::root())
-                    .with("quoted", format!("{s:?}"))
-                    .with("value", s),
-            )),
+            _ => Err(templates::ROUNDING_UNIT_UNKNOWN
+                .error(Loc::root())
+                .with("quoted", format!("{s:?}"))
+                .with("value", s)
+                .into_error()),
         }
     }
 }

@@ -267,7 +267,7 @@ fn scaled(m: i128, frac: u32, exp: u32) -> Option<Decimal> {
 /// an ambiguous dot, two hedges, or more digits than a `Decimal` holds. A hedged figure is
 /// read (its [`SwedishAmount::qualifier`] says so), not refused.
 pub fn parse_swedish(s: &str) -> Result<SwedishAmount, Error> {
-    parse_swedish_text(s).map_err(|f| Error::from(f.with("input", excerpt(s))))
+    parse_swedish_text(s).map_err(|f| f.with("input", excerpt(s)).into_error())
 }
 
 /// A finding of `t` about the text `s` (an error, at the root).

@@ -168,12 +168,11 @@ impl std::str::FromStr for StatedRule {
             Some(("fixed-plus-population", each)) => Ok(StatedRule::FixedPlusPopulation {
                 each: Sek::parse_any(each)?,
             }),
-            _ => Err(crate::Error::from(
-                templates::STATED_RULE_UNKNOWN
-                    .error(crate::Loc::root())
-                    .with("quoted", format!("{s:?}"))
-                    .with("value", s),
-            )),
+            _ => Err(templates::STATED_RULE_UNKNOWN
+                .error(crate::Loc::root())
+                .with("quoted", format!("{s:?}"))
+                .with("value", s)
+                .into_error()),
         }
     }
 }

@@ -150,7 +150,7 @@ impl PublishedTable {
                 .error(loc_row(max_lines + 1))
                 .with("name", name)
                 .with("limit", max_lines)
-                .into());
+                .into_error());
         }
         let lines: Vec<&str> = text.lines().collect();
         let mut table = PublishedTable {
@@ -356,11 +356,10 @@ impl PublishedTable {
         for rec in rdr.records() {
             let rec = rec.map_err(|e| {
                 let line = e.position().map_or(0, |p| p.line() as usize) + csv.header;
-                Error::from(
-                    templates::TABLE_CSV_MALFORMED
-                        .error(Loc::root().join(self.name.as_str()).join(line))
-                        .with("error", e),
-                )
+                templates::TABLE_CSV_MALFORMED
+                    .error(Loc::root().join(self.name.as_str()).join(line))
+                    .with("error", e)
+                    .into_error()
             })?;
             let line = rec.position().map_or(0, |p| p.line() as usize) + csv.header;
             let text = lines

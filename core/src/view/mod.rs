@@ -581,11 +581,10 @@ impl FromStr for Format {
             "csv-sv" => Ok(Format::CsvSv),
             "json" => Ok(Format::Json),
             "xlsx" => Ok(Format::Xlsx),
-            _ => Err(Error::from(
-                templates::FORMAT_UNKNOWN
-                    .error(Loc::root().join("format"))
-                    .with("value", s),
-            )),
+            _ => Err(templates::FORMAT_UNKNOWN
+                .error(Loc::root().join("format"))
+                .with("value", s)
+                .into_error()),
         }
     }
 }
@@ -656,9 +655,9 @@ pub fn xlsx(sheets: &[Table]) -> crate::Result<Vec<u8>> {
 /// Always: `invalid_value` (`xlsx_not_built`), located at `format`.
 #[cfg(not(feature = "xlsx"))]
 pub fn xlsx(_sheets: &[Table]) -> crate::Result<Vec<u8>> {
-    Err(Error::from(
-        templates::XLSX_NOT_BUILT.error(Loc::root().join("format")),
-    ))
+    Err(templates::XLSX_NOT_BUILT
+        .error(Loc::root().join("format"))
+        .into_error())
 }
 
 #[cfg(test)]

@@ -40,11 +40,10 @@ pub fn workbook(sheets: &[Table]) -> Result<Vec<u8>> {
 }
 
 fn excel_error(e: XlsxError) -> Error {
-    Error::from(
-        crate::message::templates::reconcile::XLSX_WRITE_FAILED
-            .error(Loc::root())
-            .with("error", e),
-    )
+    crate::message::templates::reconcile::XLSX_WRITE_FAILED
+        .error(Loc::root())
+        .with("error", e)
+        .into_error()
 }
 
 /// A sheet name from a title: up to `" of "`, `" ("` or `":"`, without the characters
