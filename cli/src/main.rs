@@ -470,8 +470,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let o = o.as_deref().map(outcomes).transpose()?;
             let findings = if catalog || files.is_empty() {
                 let cat = vardavtal::catalog::catalog();
-                let checks = vardavtal::validate::Checks::new().with_packages(&cat.packages);
-                vardavtal::validate::validate(&cat.agreements, &checks)
+                vardavtal::validate::validate(cat, &Default::default())
             } else {
                 let paths: Vec<String> = files
                     .iter()

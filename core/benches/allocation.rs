@@ -92,8 +92,7 @@ fn agreements(c: &mut Criterion) {
     });
     c.bench_function("validate the whole catalog", |b| {
         let cat = vardavtal::catalog::catalog();
-        let checks = vardavtal::validate::Checks::new().with_packages(&cat.packages);
-        b.iter(|| vardavtal::validate::validate(&cat.agreements, &checks))
+        b.iter(|| vardavtal::validate::validate(cat, &Default::default()))
     });
 }
 

@@ -279,10 +279,7 @@ fn okad_tillganglighet_2022_the_11_msek_are_skr_s() {
     let gonv = c.agreement("god-och-nara-vard-2019").unwrap();
     let skr19 = allocate_component(gonv, "skr", &Options::default()).unwrap();
     assert_eq!(skr19.total(), Sek::kronor(15_000_000));
-    let findings = vardavtal::validate::validate(
-        &catalog().agreements,
-        &vardavtal::validate::Checks::new().with_packages(&catalog().packages),
-    );
+    let findings = vardavtal::validate::validate(catalog(), &Default::default());
     let of = |id: &str, code: Code| {
         findings
             .iter()

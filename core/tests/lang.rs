@@ -116,10 +116,7 @@ fn the_swedish_explanation_of_a_split_says_it_in_words() -> vardavtal::Result<()
 #[test]
 fn every_finding_of_the_catalog_reads_in_swedish() -> Result<(), Box<dyn std::error::Error>> {
     let cat = catalog();
-    let mut findings = vardavtal::validate::validate(
-        &catalog().agreements,
-        &vardavtal::validate::Checks::new().with_packages(&catalog().packages),
-    );
+    let mut findings = vardavtal::validate::validate(catalog(), &Default::default());
     for a in &cat.agreements {
         match allocate(a, &Options::default()) {
             Ok(alloc) => findings.extend(alloc.notes.iter().cloned()),

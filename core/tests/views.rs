@@ -127,10 +127,7 @@ fn a_comparison_shows_the_total_difference() -> vardavtal::Result<()> {
 
 #[test]
 fn findings_text_ends_with_the_tally_and_csv_has_every_finding() {
-    let f = vardavtal::validate::validate(
-        &catalog().agreements,
-        &vardavtal::validate::Checks::new().with_packages(&catalog().packages),
-    );
+    let f = vardavtal::validate::validate(catalog(), &Default::default());
     let text = f.text();
     assert!(
         text.trim_end().ends_with(&vardavtal::finding::tally(&f)),
@@ -200,10 +197,7 @@ fn the_catalog_text_shows_co_funding_conditions_and_frames() {
     assert!(text.contains("condition: subject to parliament's appropriation"));
     assert!(text.contains("frame cancer-600-per-ar: 600 000 000 kr"));
     // a package of the government's counts the state's money, not the regions' co-funding
-    let findings = vardavtal::validate::validate(
-        &catalog().agreements,
-        &vardavtal::validate::Checks::new().with_packages(&catalog().packages),
-    );
+    let findings = vardavtal::validate::validate(catalog(), &Default::default());
     let f = findings
         .iter()
         .find(|f| {

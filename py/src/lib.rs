@@ -580,10 +580,8 @@ fn compare(a: &PyAllocation, b: &PyAllocation) -> PyComparison {
 fn validate(py: Python<'_>, target: Option<&Bound<'_, PyAny>>) -> PyResult<PyFindings> {
     let Some(t) = target.filter(|t| !t.is_none() && !t.is_instance_of::<PyCatalog>()) else {
         let cat = vardavtal::catalog::catalog();
-        let checks = vardavtal::validate::Checks::new().with_packages(&cat.packages);
-        return Ok(PyFindings(py.detach(|| {
-            vardavtal::validate::validate(&cat.agreements, &checks)
-        })));
+        let all = py.detach(|| vardavtal::validate::validate(cat, &Default::default()));
+        return Ok(PyFindings(all));
     };
     if t.is_instance_of::<PyList>() || t.is_instance_of::<pyo3::types::PyTuple>() {
         let mut all = Vec::new();

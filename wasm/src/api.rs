@@ -827,8 +827,5 @@ pub fn validate(
 #[wasm_bindgen(js_name = validateCatalog)]
 pub fn validate_catalog() -> Findings {
     let cat = vardavtal::catalog::catalog();
-    Findings(vardavtal::validate::validate(
-        &cat.agreements,
-        &vardavtal::validate::Checks::new().with_packages(&cat.packages),
-    ))
+    Findings(vardavtal::validate::validate(cat, &Default::default()))
 }

@@ -285,10 +285,7 @@ pub(crate) fn allocatable(a: &Agreement) -> Vec<&Component> {
 /// # Ok::<(), vardavtal::Error>(())
 /// ```
 pub fn report(catalog: &Catalog, year: Option<i32>) -> Report {
-    let findings = crate::validate::validate(
-        &catalog.agreements,
-        &crate::validate::Checks::new().with_packages(&catalog.packages),
-    );
+    let findings = crate::validate::validate(catalog, &Default::default());
     let first_key = |f: &Finding| match f.loc.0.first() {
         Some(LocPart::Key(k)) => k.clone(),
         _ => String::new(),

@@ -1025,22 +1025,6 @@ impl Agreement {
     }
 }
 
-/// One agreement as a set of one, so that [`crate::validate::validate`] takes `&a` as well
-/// as a slice, an array or a `Vec` of agreements.
-///
-/// ```
-/// use vardavtal::Agreement;
-/// let a = Agreement::new("x", "X");
-/// let set: &[Agreement] = a.as_ref();
-/// assert_eq!(set.len(), 1);
-/// assert_eq!(set[0].id, "x");
-/// ```
-impl AsRef<[Agreement]> for Agreement {
-    fn as_ref(&self) -> &[Agreement] {
-        std::slice::from_ref(self)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -113,7 +113,7 @@ pub(super) fn check_links(agreements: &[Agreement], out: &mut Vec<Finding>) {
 pub(super) fn check_package(
     p: &Package,
     agreements: &[Agreement],
-    packages: &[Package],
+    packages: &[&Package],
     out: &mut Vec<Finding>,
 ) {
     let at = Loc::root().join("packages").join(p.id.as_str());

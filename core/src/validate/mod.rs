@@ -32,7 +32,7 @@
 //!
 //! Validation owns every check on the *content* of agreements and packages (reading and
 //! shape are [`crate::json`]'s and [`crate::agreement`]'s). The public entry is
-//! [`validate`], with [`Checks`] for what it checks beyond the agreements; the checks live one concern a file: `figures` (negative amounts,
+//! [`validate`] of a [`Subject`], with [`Checks`] for what it checks beyond it; the checks live one concern a file: `figures` (negative amounts,
 //! parts, earmarks, co-funding, other figures), `rules` (recipients and rules), `tranches`
 //! (tranches and dates), `decision` (undecided money and frames) and `links` (duplicate ids,
 //! supplements and their base, packages). Findings come out in a fixed order: per agreement
@@ -41,7 +41,7 @@
 use std::collections::BTreeSet;
 
 use crate::agreement::Agreement;
-use crate::catalog::Package;
+use crate::catalog::{Catalog, Package};
 use crate::finding::{Finding, Loc};
 use crate::message::templates::validate as templates;
 
@@ -53,7 +53,8 @@ mod tranches;
 
 /// What [`validate`] checks beyond the agreements' own content and the links between them:
 /// that every rule runs with some allocation options, and the packages (press-release
-/// totals) over the agreements. `Checks::default()` checks neither.
+/// totals) over the agreements beyond the [`Subject`]'s own. `Checks::default()` checks
+/// neither.
 ///
 /// ```
 /// use vardavtal::{catalog::catalog, Options, validate::Checks};
@@ -112,10 +113,11 @@ impl<'a> Checks<'a> {
 }
 
 /// Validate agreements: each one's content, the links between them (duplicate ids, a
-/// supplement's base), and what `checks` asks for (that the rules run with some options;
-/// packages). Every finding, never only the first, in a fixed order: per agreement, then
-/// links, then the options' refusals, then packages. `agreements` is one [`Agreement`]
-/// (`&a`), an array, a slice or a `Vec` of them.
+/// supplement's base), the packages over them, and what `checks` asks for (that the rules
+/// run with some options; more packages). Every finding, never only the first, in a fixed
+/// order: per agreement, then links, then the options' refusals, then packages. The
+/// [`Subject`] is one [`Agreement`] (`&a`), an array, a slice or a `Vec` of them, or a
+/// [`Catalog`] (its agreements and packages).
 ///
 /// ```
 /// use vardavtal::{Agreement, Code, validate::{validate, Checks}};
@@ -147,13 +149,13 @@ impl<'a> Checks<'a> {
 ///
 /// ```
 /// use vardavtal::{catalog::catalog, Severity, validate::{validate, Checks}};
-/// let cat = catalog();
-/// let findings = validate(&cat.agreements, &Checks::new().with_packages(&cat.packages));
+/// let findings = validate(catalog(), &Checks::new());
 /// assert!(findings.iter().all(|f| f.severity != Severity::Error));
-/// assert!(findings.len() > validate(&cat.agreements, &Checks::new()).len());
+/// // the agreements alone, without the packages over them: fewer findings
+/// assert!(findings.len() > validate(&catalog().agreements, &Checks::new()).len());
 /// ```
-pub fn validate(agreements: impl AsRef<[Agreement]>, checks: &Checks<'_>) -> Vec<Finding> {
-    let agreements = agreements.as_ref();
+pub fn validate<S: Subject + ?Sized>(subject: &S, checks: &Checks<'_>) -> Vec<Finding> {
+    let agreements = subject.agreements();
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for a in agreements {
@@ -170,10 +172,80 @@ pub fn validate(agreements: impl AsRef<[Agreement]>, checks: &Checks<'_>) -> Vec
     if let Some(opts) = checks.options {
         check_options(agreements, opts, &mut out);
     }
-    for p in checks.packages {
-        links::check_package(p, agreements, checks.packages, &mut out);
+    let packages: Vec<&Package> = subject.packages().iter().chain(checks.packages).collect();
+    for p in &packages {
+        links::check_package(p, agreements, &packages, &mut out);
     }
     out
+}
+
+/// What [`validate`] takes: agreements, and the packages (press-release totals) over them.
+/// One [`Agreement`] (`&a`), an array, a slice or a `Vec` of them has no packages; the
+/// [`Catalog`] brings its own.
+///
+/// ```
+/// use vardavtal::{Agreement, catalog::catalog, validate::Subject};
+/// let a = Agreement::new("x", "X");
+/// assert_eq!((a.agreements().len(), a.packages().len()), (1, 0));
+/// assert_eq!([a.clone(), a].agreements().len(), 2);
+/// let cat = catalog();
+/// assert_eq!(cat.agreements().len(), cat.agreements.len());
+/// assert!(!Subject::packages(cat).is_empty());
+/// ```
+pub trait Subject {
+    /// The agreements, each checked on its own and with the links between them.
+    ///
+    /// ```
+    /// use vardavtal::{Agreement, validate::Subject};
+    /// let set = vec![Agreement::new("a", "A"), Agreement::new("b", "B")];
+    /// let ids: Vec<&str> = set.agreements().iter().map(|a| a.id.as_str()).collect();
+    /// assert_eq!(ids, ["a", "b"]);
+    /// ```
+    fn agreements(&self) -> &[Agreement];
+    /// The packages over the agreements (none by default; a catalog's own).
+    ///
+    /// ```
+    /// use vardavtal::{Agreement, catalog::catalog, validate::Subject};
+    /// assert!(Agreement::new("a", "A").packages().is_empty());
+    /// let cat = catalog();
+    /// assert!(Subject::packages(cat).iter().any(|p| p.id == "overenskommelser-januari-2022"));
+    /// ```
+    fn packages(&self) -> &[Package] {
+        &[]
+    }
+}
+
+impl Subject for Agreement {
+    fn agreements(&self) -> &[Agreement] {
+        std::slice::from_ref(self)
+    }
+}
+
+impl Subject for [Agreement] {
+    fn agreements(&self) -> &[Agreement] {
+        self
+    }
+}
+
+impl<const N: usize> Subject for [Agreement; N] {
+    fn agreements(&self) -> &[Agreement] {
+        self
+    }
+}
+
+impl Subject for Vec<Agreement> {
+    fn agreements(&self) -> &[Agreement] {
+        self
+    }
+}
+
+impl Subject for Catalog {
+    fn agreements(&self) -> &[Agreement] {
+        &self.agreements
+    }
+    fn packages(&self) -> &[Package] {
+        &self.packages
+    }
 }
 
 /// Every error [`crate::allocate()`] gives with `opts`, located under the agreement's id,
