@@ -258,6 +258,17 @@ impl Catalog {
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
+    /// The bundled published table with this id.
+    ///
+    /// ```
+    /// let cat = vardavtal::catalog::catalog();
+    /// let t = cat.table("forlossningsvard-2019").unwrap();
+    /// assert_eq!(t.agreement.as_deref(), Some("forlossningsvard-2019"));
+    /// assert!(cat.table("no-such-table").is_none());
+    /// ```
+    pub fn table(&self, id: &str) -> Option<&TableEntry> {
+        self.tables.iter().find(|t| t.id == id)
+    }
     /// The agreement with this id, or an `unknown_agreement` error located at `id` that
     /// suggests the closest ids.
     ///

@@ -33,7 +33,7 @@ use crate::reconcile::{PublishedTable, Reconciliation, Statement, reconcile};
 ```
 use vardavtal::{Sek, reconcile::StatedRule};
 let cat = vardavtal::catalog::catalog();
-let t = cat.tables.iter().find(|t| t.id == "forlossningsvard-2019").unwrap();
+let t = cat.table("forlossningsvard-2019").unwrap();
 assert_eq!((t.agreement.as_deref(), t.component.as_deref()), (Some("forlossningsvard-2019"), Some("regioner")));
 assert_eq!((t.statement.pot, t.statement.rule.clone()), (Some(Sek::kronor(1_590_000_000)), Some(StatedRule::Population)));
 assert!(t.text.starts_with("region,amount\n01,364329400\n"));
@@ -70,6 +70,25 @@ pub struct TableEntry {
     /// The table's text (filled in from the file; not in `tables.json`).
     #[serde(default, skip_deserializing, skip_serializing_if = "String::is_empty")]
     pub text: String,
+}
+
+impl TableEntry {
+    /// The table read and checked on its own against its statement: sums, regions, digit
+    /// grouping, the bundled key and rounding behind it ([`reconcile()`]).
+    ///
+    /// ```
+    /// let cat = vardavtal::catalog::catalog();
+    /// let rec = cat.table("forlossningsvard-2019").unwrap().reconcile()?;
+    /// assert_eq!(rec.rows.len(), 21);
+    /// # Ok::<(), vardavtal::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Every error of [`PublishedTable::parse`] on the bundled text.
+    pub fn reconcile(&self) -> crate::Result<Reconciliation> {
+        let table = PublishedTable::parse(&self.file, &self.text)?;
+        Ok(reconcile(&table, &self.statement))
+    }
 }
 
 /// One row where the published table and the model differ.
@@ -163,7 +182,7 @@ impl Receipt {
     /// assert!(r.reproduced);
     /// assert_eq!((r.max_diff(), r.total_abs_diff()), (Sek::ZERO, Sek::ZERO));
     /// // Childbirth care 2019: rows off by at most one krona from the model's 2018 key.
-    /// let entry = cat.tables.iter().find(|t| t.id == "forlossningsvard-2019").unwrap();
+    /// let entry = cat.table("forlossningsvard-2019").unwrap();
     /// let r = receipts::receipt(cat, entry);
     /// assert_eq!(r.key.as_deref(), Some("population:regions:2018-12-31"));
     /// assert_eq!((r.reproduced, r.max_diff(), r.total_abs_diff()), (false, Sek::kronor(1), Sek::kronor(8)));
@@ -237,7 +256,7 @@ pub fn receipts_of(catalog: &Catalog, agreement: &str) -> Vec<Receipt> {
 /// use vardavtal::catalog::{catalog, receipts};
 /// let cat = catalog();
 /// // A table of no agreement in the catalog: checked against the bundled keys only.
-/// let entry = cat.tables.iter().find(|t| t.id == "cancervard-svf-2021-andra-utbetalningen").unwrap();
+/// let entry = cat.table("cancervard-svf-2021-andra-utbetalningen").unwrap();
 /// let r = receipts::receipt(cat, entry);
 /// assert_eq!((r.agreement.as_deref(), r.key.as_deref()), (None, None));
 /// assert_eq!((r.reproduced, r.rows), (false, 20)); // Gotland's row is missing
@@ -254,8 +273,8 @@ pub fn receipt(catalog: &Catalog, entry: &TableEntry) -> Receipt {
             .with("agreement", entry.agreement.as_deref().unwrap_or("–"))
             .with("component", entry.component.as_deref().unwrap_or("–"))
     };
-    let table = match PublishedTable::parse(&entry.file, &entry.text) {
-        Ok(t) => t,
+    let rec = match entry.reconcile() {
+        Ok(rec) => rec,
         Err(e) => {
             let msg = e
                 .findings()
@@ -265,7 +284,6 @@ pub fn receipt(catalog: &Catalog, entry: &TableEntry) -> Receipt {
             return unread(entry, warn(finding));
         }
     };
-    let rec = reconcile(&table, &entry.statement);
     let published: BTreeMap<RecipientId, Sek> = rec
         .rows
         .iter()

@@ -262,11 +262,10 @@ impl fmt::Display for Rounding {
     any(doc, doctest),
     doc = r#"
 ```
-use vardavtal::{Sek, reconcile::{PublishedTable, Rounding, reconcile}};
+use vardavtal::{Sek, reconcile::Rounding};
 // SKL's table of 2019 for childbirth care: 1 590 miljoner kronor by population.
 let cat = vardavtal::catalog::catalog();
-let entry = cat.tables.iter().find(|t| t.id == "forlossningsvard-2019").unwrap();
-let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
+let rec = cat.table("forlossningsvard-2019").unwrap().reconcile()?;
 let best = &rec.fits[0];
 assert_eq!((best.key.as_str(), best.rounding), ("population:regions:2018-12-31", Rounding::LargestRemainder));
 assert_eq!((best.rows_compared, best.rows_matching, best.exact), (21, 13, false));
@@ -301,12 +300,10 @@ impl KeyFit {
     /// is not a split by the key, and its rows are not held against it).
     ///
     /// ```
-    /// use vardavtal::reconcile::{PublishedTable, reconcile};
     /// let cat = vardavtal::catalog::catalog();
     /// // 2019: 13 of 21 rows match the closest key; 2023: none does.
     /// for (id, followed) in [("forlossningsvard-2019", true), ("cancervard-svf-2023-andra-utbetalningen", false)] {
-    ///     let entry = cat.tables.iter().find(|t| t.id == id).unwrap();
-    ///     let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
+    ///     let rec = cat.table(id).unwrap().reconcile()?;
     ///     assert_eq!(rec.fits[0].followed(), followed);
     /// }
     /// # Ok::<(), vardavtal::Error>(())
@@ -321,10 +318,9 @@ impl KeyFit {
     any(doc, doctest),
     doc = r#"
 ```
-use vardavtal::reconcile::{PublishedTable, Verdict, reconcile};
+use vardavtal::reconcile::Verdict;
 let cat = vardavtal::catalog::catalog();
-let entry = cat.tables.iter().find(|t| t.id == "forlossningsvard-2019").unwrap();
-let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
+let rec = cat.table("forlossningsvard-2019").unwrap().reconcile()?;
 let differs = rec.rows.iter().filter(|r| r.verdict == Verdict::Differs).count();
 assert_eq!((rec.rows[0].verdict, differs), (Verdict::Ok, 8));
 # Ok::<(), vardavtal::Error>(())
@@ -404,10 +400,9 @@ pub struct Reading {
     any(doc, doctest),
     doc = r#"
 ```
-use vardavtal::{RecipientId, Sek, reconcile::{PublishedTable, Verdict, reconcile}};
+use vardavtal::{RecipientId, Sek, reconcile::Verdict};
 let cat = vardavtal::catalog::catalog();
-let entry = cat.tables.iter().find(|t| t.id == "forlossningsvard-2019").unwrap();
-let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
+let rec = cat.table("forlossningsvard-2019").unwrap().reconcile()?;
 let row = &rec.rows[3]; // line 5 of the CSV, after the header
 assert_eq!((row.line, row.text.as_str()), (5, "05,71740341"));
 assert_eq!((row.recipient.clone(), row.name.as_str()), (Some(RecipientId::new("05")), "Region Östergötland"));
@@ -460,11 +455,10 @@ pub struct RowVerdict {
     any(doc, doctest),
     doc = r#"
 ```
-use vardavtal::{Sek, reconcile::{PublishedTable, reconcile}};
+use vardavtal::Sek;
 // The 2021 cancer-care table, whose Gotland row is cut off in the stored text.
 let cat = vardavtal::catalog::catalog();
-let entry = cat.tables.iter().find(|t| t.id == "cancervard-svf-2021-andra-utbetalningen").unwrap();
-let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
+let rec = cat.table("cancervard-svf-2021-andra-utbetalningen").unwrap().reconcile()?;
 let t = &rec.totals[0];
 assert_eq!((t.against.as_str(), t.stated, t.rows_sum), ("total_line", Sek::kronor(185_000_000), Sek::kronor(183_930_889)));
 assert_eq!((t.diff, t.adds_up), (Sek::kronor(-1_069_111), false));
@@ -502,11 +496,10 @@ pub struct TotalCheck {
     any(doc, doctest),
     doc = r#"
 ```
-use vardavtal::reconcile::{PublishedTable, Rounding, reconcile};
+use vardavtal::reconcile::Rounding;
 // The 2023 cancer-care table follows no bundled key, but one population key reproduces it.
 let cat = vardavtal::catalog::catalog();
-let entry = cat.tables.iter().find(|t| t.id == "cancervard-svf-2023-andra-utbetalningen").unwrap();
-let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
+let rec = cat.table("cancervard-svf-2023-andra-utbetalningen").unwrap().reconcile()?;
 let k = rec.implied.as_ref().unwrap();
 assert_eq!((k.total, k.candidates), (10_554_692, 1));
 assert_eq!((k.near.as_str(), k.rounding), ("population:regions:2023-11-01", Some(Rounding::LargestRemainder)));
@@ -545,10 +538,8 @@ pub struct ImpliedKey {
     any(doc, doctest),
     doc = r#"
 ```
-use vardavtal::reconcile::{PublishedTable, reconcile};
 let cat = vardavtal::catalog::catalog();
-let entry = cat.tables.iter().find(|t| t.id == "cancervard-svf-2023-andra-utbetalningen").unwrap();
-let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
+let rec = cat.table("cancervard-svf-2023-andra-utbetalningen").unwrap().reconcile()?;
 let stockholm = &rec.implied.as_ref().unwrap().populations[0];
 assert_eq!((stockholm.recipient.as_str(), stockholm.name.as_str()), ("01", "Region Stockholm"));
 // 2 240 fewer inhabitants than the bundled count of 1 November 2023.
@@ -605,11 +596,9 @@ pub enum PotSource {
     any(doc, doctest),
     doc = r#"
 ```
-use vardavtal::reconcile::{PublishedTable, reconcile};
 // The 2025 cancer-care table: 18 regions, the rest are paid otherwise.
 let cat = vardavtal::catalog::catalog();
-let entry = cat.tables.iter().find(|t| t.id == "cancervard-svf-2025-andra-utbetalningen").unwrap();
-let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
+let rec = cat.table("cancervard-svf-2025-andra-utbetalningen").unwrap().reconcile()?;
 let s = &rec.summary;
 assert_eq!((s.rows, s.regions, s.adds_up, s.exact), (18, 18, true, false));
 assert_eq!(s.missing, ["Region Halland", "Region Gävleborg", "Region Västerbotten"]);
@@ -653,10 +642,9 @@ pub struct Summary {
     any(doc, doctest),
     doc = r#"
 ```
-use vardavtal::{Sek, Unit, reconcile::{PotSource, PublishedTable, reconcile}};
+use vardavtal::{Sek, Unit, reconcile::PotSource};
 let cat = vardavtal::catalog::catalog();
-let entry = cat.tables.iter().find(|t| t.id == "forlossningsvard-2019").unwrap();
-let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
+let rec = cat.table("forlossningsvard-2019").unwrap().reconcile()?;
 assert_eq!((rec.table.as_str(), rec.unit), ("forlossningsvard-2019.csv", Unit::Krona));
 assert_eq!((rec.pot, rec.pot_source), (Sek::kronor(1_590_000_000), PotSource::Stated));
 // 21 rows; the total line and the stated pot both checked.
@@ -725,10 +713,9 @@ impl Reconciliation {
     /// The findings with this code.
     ///
     /// ```
-    /// use vardavtal::{Code, reconcile::{PublishedTable, reconcile}};
+    /// use vardavtal::Code;
     /// let cat = vardavtal::catalog::catalog();
-    /// let entry = cat.tables.iter().find(|t| t.id == "forlossningsvard-2019").unwrap();
-    /// let rec = reconcile(&PublishedTable::parse(&entry.file, &entry.text)?, &entry.statement);
+    /// let rec = cat.table("forlossningsvard-2019").unwrap().reconcile()?;
     /// // Eight rows one krona off the closest key, each a warning at its row.
     /// let locs: Vec<String> = rec.findings_with(Code::RowDiffers).map(|f| f.loc.to_string()).collect();
     /// assert_eq!(locs.len(), 8);
